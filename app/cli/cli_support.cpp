@@ -1,0 +1,69 @@
+#include "app/cli/cli_support.h"
+
+#include <cstdio>
+
+namespace actionlens::cli {
+
+namespace {
+QString oneLine(QString text) {
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.trimmed();
+}
+}  // namespace
+
+int fail(const QString& reason) {
+    std::fprintf(stderr, "actionlens-cli: %s\n", qPrintable(oneLine(reason)));
+    return kExitFailure;
+}
+
+int fail(const std::string& reason) { return fail(QString::fromStdString(reason)); }
+
+int usageError(const QString& command, const QString& reason) {
+    std::fprintf(stderr, "actionlens-cli %s: %s (see 'actionlens-cli %s --help')\n", qPrintable(command),
+                 qPrintable(oneLine(reason)), qPrintable(command));
+    return kExitUsage;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QString& description,
+                                    const QStringList& arguments, int positionalCount) {
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    QStringList full{QStringLiteral("actionlens-cli ") + command};
+    full += arguments;
+    if (!parser.parse(full)) return usageError(command, parser.errorText());
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return kExitSuccess;
+    }
+    const int given = static_cast<int>(parser.positionalArguments().size());
+    if (given != positionalCount) {
+        return usageError(command, QStringLiteral("expected %1 argument(s), got %2").arg(positionalCount).arg(given));
+    }
+    return std::nullopt;
+}
+
+std::optional<int> parseInteger(const QString& command, const QString& what, const QString& text, int minimum, int maximum) {
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        usageError(command, QStringLiteral("%1 must be a whole number from %2 to %3, got '%4'").arg(what).arg(minimum).arg(maximum).arg(text));
+        return std::nullopt;
+    }
+    return static_cast<int>(value);
+}
+
+std::optional<double> parsePositive(const QString& command, const QString& what, const QString& text) {
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value > 0) || value > 1e6) {
+        usageError(command, QStringLiteral("%1 must be a positive number, got '%2'").arg(what, text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+void printLine(const QString& text) { std::printf("%s\n", qPrintable(text)); }
+
+}  // namespace actionlens::cli

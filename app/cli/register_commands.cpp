@@ -1,0 +1,16 @@
+#include "app/cli/command_registry.h"
+
+namespace actionlens::cli {
+
+void registerProbeCommand(CommandRegistry& registry);
+void registerFrameCommand(CommandRegistry& registry);
+void registerSampleVideoCommand(CommandRegistry& registry);
+
+// The one place where a command joins the CLI.
+void registerAllCommands(CommandRegistry& registry) {
+    registerProbeCommand(registry);
+    registerFrameCommand(registry);
+    registerSampleVideoCommand(registry);
+}
+
+}  // namespace actionlens::cli

@@ -1,0 +1,27 @@
+#include "core/media/frame_source.h"
+
+#include "core/media/image_sequence_source.h"
+#include "core/media/video_file_source.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace actionlens::media {
+
+Result<std::unique_ptr<FrameSource>> openFrameSource(const std::string& path, const OpenOptions& options) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        return makeError("'" + path + "' does not exist");
+    }
+    if (std::filesystem::is_directory(status)) {
+        auto source = ImageSequenceSource::open(path, options);
+        if (!source.ok()) return source.takeError();
+        return std::unique_ptr<FrameSource>(std::move(source).value());
+    }
+    auto source = VideoFileSource::open(path, options);
+    if (!source.ok()) return source.takeError();
+    return std::unique_ptr<FrameSource>(std::move(source).value());
+}
+
+}  // namespace actionlens::media

@@ -1,0 +1,53 @@
+#include "core/media/image_io.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace actionlens::media {
+
+Status saveFrameImage(const VideoFrame& frame, const std::string& path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension.empty()) return makeError("'" + path + "' has no extension to choose the image format by (.png, .jpg)");
+    const cv::Mat rgb(frame.height, frame.width, CV_8UC3, const_cast<uint8_t*>(frame.rgb.data()),
+                      static_cast<size_t>(frame.stride));
+    cv::Mat bgr;
+    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    std::vector<uchar> bytes;
+    try {
+        if (!cv::imencode(extension, bgr, bytes)) return makeError("cannot encode '" + path + "' as " + extension);
+    } catch (const cv::Exception&) {
+        return makeError("'" + extension + "' is not an image format this build can write (use .png or .jpg)");
+    }
+    const std::string temporary = path + ".part";
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file) return makeError("cannot write '" + path + "'");
+    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    const bool closed = std::fclose(file) == 0;
+    if (!written || !closed) {
+        std::remove(temporary.c_str());
+        return makeError("cannot write '" + path + "' (disk full?)");
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        return makeError("cannot move the image into '" + path + "'");
+    }
+    return Status::success();
+}
+
+Result<FramePtr> loadImageAsFrame(const std::string& path) {
+    const cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+    if (bgr.empty()) return makeError("'" + path + "' is not a readable image");
+    auto frame = std::make_shared<VideoFrame>();
+    frame->width = bgr.cols;
+    frame->height = bgr.rows;
+    frame->stride = alignedRgbStride(bgr.cols);
+    frame->rgb.resize(static_cast<size_t>(frame->stride) * bgr.rows);
+    cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, frame->rgb.data(), static_cast<size_t>(frame->stride));
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return FramePtr(std::move(frame));
+}
+
+}  // namespace actionlens::media
