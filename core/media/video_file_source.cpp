@@ -94,18 +94,12 @@ Result<FrameIndex> VideoFileSource::Impl::scanPackets() {
 
 Status VideoFileSource::Impl::seekTo(int keyframe) {
     ++stats.seeks;
-    int r;
-    if (keyframe <= 0) {
-        r = avformat_seek_file(format.get(), streamIndex, INT64_MIN, INT64_MIN, INT64_MIN, 0);
-        if (r < 0) r = av_seek_frame(format.get(), streamIndex, INT64_MIN, AVSEEK_FLAG_BACKWARD);
-        if (r < 0) r = av_seek_frame(format.get(), -1, 0, AVSEEK_FLAG_BYTE);
-    } else {
-        const FrameIndexEntry& e = index.entry(keyframe);
-        // Demuxers index keyframes by dts (MP4) or pts (MKV); dts <= pts, so seeking backwards
-        // from the keyframe's pts lands on it (or an earlier keyframe, which still reaches it).
-        r = av_seek_frame(format.get(), streamIndex, e.pts, AVSEEK_FLAG_BACKWARD);
-        if (r < 0 && e.bytePos >= 0) r = av_seek_frame(format.get(), streamIndex, e.bytePos, AVSEEK_FLAG_BYTE);
-    }
+    const FrameIndexEntry& e = index.entry(std::max(0, keyframe));
+    // Demuxers index keyframes by dts (MP4) or pts (MKV); dts <= pts, so seeking backwards
+    // from the keyframe's pts lands on it (or an earlier keyframe, which still reaches it).
+    int r = av_seek_frame(format.get(), streamIndex, e.pts, AVSEEK_FLAG_BACKWARD);
+    if (r < 0) r = av_seek_frame(format.get(), streamIndex, std::min(e.pts, e.dts), AVSEEK_FLAG_BACKWARD);
+    if (r < 0 && e.bytePos >= 0) r = av_seek_frame(format.get(), streamIndex, e.bytePos, AVSEEK_FLAG_BYTE);
     if (r < 0) return makeError("'" + path + "': cannot seek to frame " + std::to_string(keyframe) + ": " +
                                 libav::errorString(r));
     avcodec_flush_buffers(codec.get());

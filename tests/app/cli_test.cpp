@@ -1,0 +1,136 @@
+// actionlens-cli end to end: run the real binary, check exit codes, output and written files.
+
+#include "core/media/image_io.h"
+#include "tests/support/test_videos.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using namespace actionlens;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(ACTIONLENS_CLI_PATH), arguments);
+    CliRun run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        ADD_FAILURE() << "actionlens-cli did not finish: " << arguments.join(' ').toStdString();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString sharedVideo() { return QString::fromStdString(fixtures::sharedLongGopVideo()); }
+
+void expectOneLineFailure(const CliRun& run, const char* words) {
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
+    EXPECT_TRUE(run.err.startsWith(QStringLiteral("actionlens-cli: "))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String(words))) << run.err.toStdString();
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+    const CliRun version = runCli({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("actionlens-cli 0."))) << version.out.toStdString();
+    EXPECT_TRUE(version.out.contains(QStringLiteral("libavcodec")));
+    const CliRun help = runCli({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    for (const char* command : {"probe", "frame", "sample-video"}) {
+        EXPECT_TRUE(help.out.contains(QLatin1String(command))) << command;
+    }
+    const CliRun commandHelp = runCli({QStringLiteral("frame"), QStringLiteral("--help")});
+    EXPECT_EQ(commandHelp.exitCode, 0);
+    EXPECT_TRUE(commandHelp.out.contains(QStringLiteral("--output")));
+}
+
+TEST(Cli, BadUsageExitsWithTwo) {
+    EXPECT_EQ(runCli({}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("no-such-command")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("probe")}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("frame"), sharedVideo(), QStringLiteral("3")}).exitCode, 2) << "missing -o";
+    EXPECT_EQ(runCli({QStringLiteral("frame"), sharedVideo(), QStringLiteral("three"), QStringLiteral("-o"),
+                      QStringLiteral("x.png")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(runCli({QStringLiteral("probe"), QStringLiteral("--bogus"), sharedVideo()}).exitCode, 2);
+}
+
+TEST(Cli, ProbeDescribesTheVideoAsJson) {
+    const CliRun run = runCli({QStringLiteral("probe"), sharedVideo()});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << run.out.toStdString();
+    EXPECT_EQ(json[QStringLiteral("frames")].toInt(), 600);
+    EXPECT_DOUBLE_EQ(json[QStringLiteral("fps")].toDouble(), 25.0);
+    EXPECT_DOUBLE_EQ(json[QStringLiteral("duration")].toDouble(), 24.0);
+    EXPECT_EQ(json[QStringLiteral("width")].toInt(), 320);
+    EXPECT_EQ(json[QStringLiteral("height")].toInt(), 240);
+    EXPECT_EQ(json[QStringLiteral("codec")].toString(), QStringLiteral("h264"));
+    EXPECT_EQ(json[QStringLiteral("keyframes")].toArray(), (QJsonArray{0, 250, 500}));
+}
+
+TEST(Cli, FrameWritesExactlyFrameN) {
+    fixtures::TempDir dir;
+    for (int n : {0, 249, 250, 377, 599}) {
+        const QString out = QString::fromStdString(dir.file("frame" + std::to_string(n) + ".png"));
+        const CliRun run = runCli({QStringLiteral("frame"), sharedVideo(), QString::number(n), QStringLiteral("-o"), out});
+        ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+        auto image = media::loadImageAsFrame(out.toStdString());
+        ASSERT_TRUE(image.ok()) << image.error();
+        EXPECT_EQ(fixtures::stampOf(*image.value()), n);
+    }
+}
+
+TEST(Cli, FailuresExitWithOneAndOneLine) {
+    fixtures::TempDir dir;
+    const QString out = QString::fromStdString(dir.file("x.png"));
+    expectOneLineFailure(runCli({QStringLiteral("frame"), sharedVideo(), QStringLiteral("600"), QStringLiteral("-o"), out}),
+                         "out of range");
+    expectOneLineFailure(runCli({QStringLiteral("probe"), QStringLiteral("/no/such/video.mp4")}), "does not exist");
+    fixtures::writeFileBytes(dir.file("fake.mp4"), std::string(3000, 'z'));
+    expectOneLineFailure(runCli({QStringLiteral("probe"), QString::fromStdString(dir.file("fake.mp4"))}), "fake.mp4");
+    EXPECT_FALSE(std::filesystem::exists(out.toStdString())) << "a failed command must not leave an image";
+}
+
+TEST(Cli, SampleVideoMakesAFileThatProbesAndStampsCorrectly) {
+    fixtures::TempDir dir;
+    const QString video = QString::fromStdString(dir.file("sample.mp4"));
+    const CliRun made = runCli({QStringLiteral("sample-video"), QStringLiteral("-o"), video, QStringLiteral("--frames"),
+                             QStringLiteral("60"), QStringLiteral("--size"), QStringLiteral("160x120"),
+                             QStringLiteral("--gop"), QStringLiteral("25")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const CliRun probe = runCli({QStringLiteral("probe"), video});
+    const QJsonObject json = QJsonDocument::fromJson(probe.out.toUtf8()).object();
+    EXPECT_EQ(json[QStringLiteral("frames")].toInt(), 60);
+    EXPECT_EQ(json[QStringLiteral("keyframes")].toArray(), (QJsonArray{0, 25, 50}));
+    const QString png = QString::fromStdString(dir.file("f.png"));
+    ASSERT_EQ(runCli({QStringLiteral("frame"), video, QStringLiteral("41"), QStringLiteral("-o"), png}).exitCode, 0);
+    auto image = media::loadImageAsFrame(png.toStdString());
+    ASSERT_TRUE(image.ok());
+    EXPECT_EQ(fixtures::stampOf(*image.value()), 41);
+    EXPECT_EQ(runCli({QStringLiteral("sample-video"), QStringLiteral("-o"), video, QStringLiteral("--size"),
+                      QStringLiteral("161x120")})
+                  .exitCode,
+              2);
+}

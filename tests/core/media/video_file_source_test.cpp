@@ -1,0 +1,155 @@
+#include "core/media/video_file_source.h"
+#include "tests/support/test_videos.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace actionlens;
+using namespace actionlens::media;
+using fixtures::stampOf;
+
+namespace {
+
+std::unique_ptr<VideoFileSource> openOrFail(const std::string& path, OpenOptions options = {}) {
+    static fixtures::TempDir cacheDir;
+    if (options.indexCacheDirectory.empty()) options.indexCacheDirectory = cacheDir.path();
+    auto source = VideoFileSource::open(path, options);
+    EXPECT_TRUE(source.ok()) << (source.ok() ? "" : source.error());
+    return source.ok() ? std::move(source).value() : nullptr;
+}
+
+}  // namespace
+
+TEST(VideoFileSource, IndexesALongGopFileWithBFrames) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    const FrameIndex& index = source->index();
+    EXPECT_EQ(index.frameCount(), 600);
+    EXPECT_EQ(index.keyframes(), (std::vector<int>{0, 250, 500}));
+    EXPECT_TRUE(index.hasReordering()) << "the fixture must exercise B-frame reordering";
+    EXPECT_EQ(source->info().width, 320);
+    EXPECT_EQ(source->info().height, 240);
+    EXPECT_NEAR(source->info().fps, 25.0, 1e-6);
+    EXPECT_NEAR(source->info().durationSeconds, 24.0, 1e-6);
+    EXPECT_FALSE(source->info().variableFrameRate);
+    EXPECT_EQ(source->statistics().framesDecoded, 0) << "indexing must not decode";
+}
+
+TEST(VideoFileSource, TwoHundredRandomSeeksReturnExactlyTheRequestedFrame) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    std::mt19937 random(20261128);
+    std::uniform_int_distribution<int> pick(0, 599);
+    for (int i = 0; i < 200; ++i) {
+        const int n = pick(random);
+        auto frame = source->readFrame(n);
+        ASSERT_TRUE(frame.ok()) << "seek " << i << " to frame " << n << ": " << frame.error();
+        EXPECT_EQ(frame.value()->index, n);
+        EXPECT_EQ(stampOf(*frame.value()), n) << "seek " << i;
+        EXPECT_NEAR(frame.value()->seconds, n / 25.0, 1e-9);
+    }
+}
+
+TEST(VideoFileSource, SequentialReadingDecodesEachFrameOnce) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    for (int n = 0; n < 600; ++n) {
+        auto frame = source->readFrame(n);
+        ASSERT_TRUE(frame.ok()) << frame.error();
+        ASSERT_EQ(stampOf(*frame.value()), n);
+    }
+    EXPECT_EQ(source->statistics().framesDecoded, 600);
+    EXPECT_EQ(source->statistics().seeks, 1);
+}
+
+TEST(VideoFileSource, SteppingBackwardsFrameByFrameStaysExact) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    for (int n = 270; n >= 240; --n) {
+        auto frame = source->readFrame(n);
+        ASSERT_TRUE(frame.ok()) << frame.error();
+        EXPECT_EQ(stampOf(*frame.value()), n);
+    }
+}
+
+TEST(VideoFileSource, HandsOverTheFramesItPassesOnTheWay) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    std::vector<int> passed;
+    PassedFrameSink sink;
+    sink.wants = [](int f) { return f >= 300; };
+    sink.take = [&](FramePtr frame) {
+        EXPECT_EQ(stampOf(*frame), frame->index);
+        passed.push_back(frame->index);
+    };
+    auto frame = source->readFrame(310, &sink);
+    ASSERT_TRUE(frame.ok()) << frame.error();
+    std::vector<int> expected;
+    for (int f = 300; f < 310; ++f) expected.push_back(f);
+    EXPECT_EQ(passed, expected);
+}
+
+TEST(VideoFileSource, VariableFrameRateTimesComeFromTheFile) {
+    auto source = openOrFail(fixtures::sharedVfrVideo());
+    ASSERT_TRUE(source);
+    const std::vector<double> times = fixtures::sharedVfrTimes();
+    ASSERT_EQ(source->index().frameCount(), static_cast<int>(times.size()));
+    EXPECT_TRUE(source->info().variableFrameRate);
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(times.size()) - 1);
+    for (int i = 0; i < 60; ++i) {
+        const int n = pick(random);
+        auto frame = source->readFrame(n);
+        ASSERT_TRUE(frame.ok()) << frame.error();
+        EXPECT_EQ(stampOf(*frame.value()), n);
+        EXPECT_NEAR(frame.value()->seconds, times[static_cast<size_t>(n)], 0.0011);
+        EXPECT_EQ(source->index().frameAtSeconds(times[static_cast<size_t>(n)] + 0.0005), n);
+    }
+}
+
+TEST(VideoFileSource, Mpeg4WithBFramesIsExactToo) {
+    fixtures::TempDir dir;
+    fixtures::StampedVideoSpec spec;
+    spec.frames = 200;
+    spec.codec = "mpeg4";
+    spec.gop = 100;
+    spec.bframes = 2;
+    auto source = openOrFail(fixtures::makeStampedVideo(dir.file("mpeg4.mkv"), spec));
+    ASSERT_TRUE(source);
+    EXPECT_EQ(source->info().codec, "mpeg4");
+    ASSERT_EQ(source->index().frameCount(), 200);
+    std::mt19937 random(11);
+    std::uniform_int_distribution<int> pick(0, 199);
+    for (int i = 0; i < 50; ++i) {
+        const int n = pick(random);
+        auto frame = source->readFrame(n);
+        ASSERT_TRUE(frame.ok()) << frame.error();
+        EXPECT_EQ(stampOf(*frame.value()), n);
+    }
+}
+
+TEST(VideoFileSource, ScalesToARequestedSize) {
+    OpenOptions options;
+    options.outputWidth = 160;
+    options.outputHeight = 120;
+    auto source = openOrFail(fixtures::sharedLongGopVideo(), options);
+    ASSERT_TRUE(source);
+    EXPECT_EQ(source->info().width, 160);
+    auto frame = source->readFrame(77);
+    ASSERT_TRUE(frame.ok()) << frame.error();
+    EXPECT_EQ(frame.value()->width, 160);
+    EXPECT_EQ(frame.value()->height, 120);
+    EXPECT_EQ(stampOf(*frame.value()), 77);
+}
+
+TEST(VideoFileSource, RefusesFramesOutOfRange) {
+    auto source = openOrFail(fixtures::sharedLongGopVideo());
+    ASSERT_TRUE(source);
+    auto before = source->readFrame(-1);
+    ASSERT_FALSE(before.ok());
+    EXPECT_NE(before.error().find("out of range"), std::string::npos);
+    auto after = source->readFrame(600);
+    ASSERT_FALSE(after.ok());
+    EXPECT_NE(after.error().find("0-599"), std::string::npos);
+}
