@@ -1,5 +1,6 @@
 #include "core/media/video_file_source.h"
 
+#include "core/media/frame_buffer_pool.h"
 #include "core/media/frame_index_cache.h"
 #include "core/media/libav_handles.h"
 
@@ -44,6 +45,7 @@ struct VideoFileSource::Impl {
     VideoInfo info;
     DecodeStatistics stats;
     bool indexFromCache = false;
+    std::shared_ptr<FrameBufferPool> buffers = FrameBufferPool::create();
 
     // Decoder position: valid after a seek until the decoder is drained.
     bool positioned = false;
@@ -126,14 +128,14 @@ Result<FramePtr> VideoFileSource::Impl::convert(const AVFrame* frame, int displa
     sws_setColorspaceDetails(ctx, coefficients, fullRange ? 1 : 0, sws_getCoefficients(SWS_CS_DEFAULT), 1, 0,
                              1 << 16, 1 << 16);
 
-    auto out = std::make_shared<VideoFrame>();
+    const int stride = alignedRgbStride(outW);
+    std::shared_ptr<VideoFrame> out = buffers->acquire(static_cast<size_t>(stride) * outH);
     out->index = displayIndex;
     out->pts = index.entry(displayIndex).pts;
     out->seconds = index.seconds(displayIndex);
     out->width = outW;
     out->height = outH;
-    out->stride = alignedRgbStride(outW);
-    out->rgb.resize(static_cast<size_t>(out->stride) * outH);
+    out->stride = stride;
     uint8_t* dst[4] = {out->rgb.data(), nullptr, nullptr, nullptr};
     int dstStride[4] = {out->stride, 0, 0, 0};
     sws_scale(ctx, frame->data, frame->linesize, 0, frame->height, dst, dstStride);
