@@ -1,6 +1,7 @@
 #include "core/media/frame_index.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -8,7 +9,7 @@ namespace actionlens::media {
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'L', 'F', 'I', 'D', 'X', '0', '1'};
+constexpr char kMagic[8] = {'A', 'L', 'F', 'I', 'D', 'X', '0', '2'};
 
 template <typename T>
 void append(std::string& out, T value) {
@@ -25,8 +26,8 @@ bool readValue(const std::string& in, size_t& offset, T& value) {
 
 }  // namespace
 
-FrameIndex::FrameIndex(std::vector<FrameIndexEntry> entries, TimeBase timeBase)
-    : entries_(std::move(entries)), timeBase_(timeBase) {
+FrameIndex::FrameIndex(std::vector<FrameIndexEntry> entries, TimeBase timeBase, FrameIdentity identity)
+    : entries_(std::move(entries)), timeBase_(timeBase), identity_(identity) {
     std::stable_sort(entries_.begin(), entries_.end(),
                      [](const FrameIndexEntry& a, const FrameIndexEntry& b) { return a.pts < b.pts; });
     entries_.erase(std::unique(entries_.begin(), entries_.end(),
@@ -35,6 +36,17 @@ FrameIndex::FrameIndex(std::vector<FrameIndexEntry> entries, TimeBase timeBase)
     for (int i = 0; i < frameCount(); ++i) {
         if (entries_[static_cast<size_t>(i)].keyframe) keyframes_.push_back(i);
     }
+    if (identity_ == FrameIdentity::PacketDecodeTimestamp) {
+        framesByDts_.reserve(entries_.size());
+        for (int i = 0; i < frameCount(); ++i) framesByDts_.emplace_back(entries_[static_cast<size_t>(i)].dts, i);
+        std::sort(framesByDts_.begin(), framesByDts_.end());
+    }
+}
+
+std::optional<int> FrameIndex::frameForPacketDts(int64_t dts) const {
+    auto it = std::lower_bound(framesByDts_.begin(), framesByDts_.end(), std::make_pair(dts, INT32_MIN));
+    if (it == framesByDts_.end() || it->first != dts) return std::nullopt;
+    return it->second;
 }
 
 double FrameIndex::seconds(int frame) const {
@@ -118,6 +130,7 @@ std::string FrameIndex::serialize() const {
     std::string out(kMagic, sizeof(kMagic));
     append<int32_t>(out, timeBase_.num);
     append<int32_t>(out, timeBase_.den);
+    append<uint8_t>(out, identity_ == FrameIdentity::PacketDecodeTimestamp ? 1 : 0);
     append<uint64_t>(out, entries_.size());
     for (const FrameIndexEntry& e : entries_) {
         append<int64_t>(out, e.pts);
@@ -135,11 +148,13 @@ Result<FrameIndex> FrameIndex::deserialize(const std::string& bytes) {
     size_t offset = sizeof(kMagic);
     TimeBase timeBase;
     uint64_t count = 0;
+    uint8_t identity = 0;
     if (!readValue(bytes, offset, timeBase.num) || !readValue(bytes, offset, timeBase.den) ||
-        !readValue(bytes, offset, count)) {
+        !readValue(bytes, offset, identity) || !readValue(bytes, offset, count)) {
         return makeError("frame index file is truncated in its header");
     }
     if (timeBase.num <= 0 || timeBase.den <= 0) return makeError("frame index file has an invalid time base");
+    if (identity > 1) return makeError("frame index file has an unknown frame identity");
     constexpr size_t kEntryBytes = 3 * sizeof(int64_t) + 1;
     if (count > (bytes.size() - offset) / kEntryBytes || (bytes.size() - offset) != count * kEntryBytes) {
         return makeError("frame index file is truncated or has trailing bytes");
@@ -153,7 +168,8 @@ Result<FrameIndex> FrameIndex::deserialize(const std::string& bytes) {
         readValue(bytes, offset, key);
         e.keyframe = key != 0;
     }
-    FrameIndex index(std::move(entries), timeBase);
+    FrameIndex index(std::move(entries), timeBase,
+                     identity ? FrameIdentity::PacketDecodeTimestamp : FrameIdentity::PresentationTimestamp);
     if (static_cast<uint64_t>(index.frameCount()) != count) {
         return makeError("frame index file holds duplicate timestamps");
     }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace actionlens::media {
@@ -26,12 +27,23 @@ struct TimeBase {
     double seconds(int64_t ticks) const { return static_cast<double>(ticks) * num / den; }
 };
 
+// How a decoded picture is matched to its entry. Most containers give every packet a
+// presentation timestamp, which the decoder hands back on the picture. AVI gives some packets
+// only a decoding timestamp; there the index is built by decoding once, and pictures are
+// matched by the decoding timestamp of the packet they came from.
+enum class FrameIdentity { PresentationTimestamp, PacketDecodeTimestamp };
+
 class FrameIndex {
 public:
     FrameIndex() = default;
     // `entries` in any order: they are sorted into display order (by pts). Duplicate pts are
     // dropped (a stream cannot show two frames at one instant).
-    FrameIndex(std::vector<FrameIndexEntry> entries, TimeBase timeBase);
+    FrameIndex(std::vector<FrameIndexEntry> entries, TimeBase timeBase,
+               FrameIdentity identity = FrameIdentity::PresentationTimestamp);
+
+    FrameIdentity identity() const { return identity_; }
+    // The frame decoded from the packet with this dts (for PacketDecodeTimestamp indexes).
+    std::optional<int> frameForPacketDts(int64_t dts) const;
 
     int frameCount() const { return static_cast<int>(entries_.size()); }
     bool empty() const { return entries_.empty(); }
@@ -69,7 +81,9 @@ public:
 private:
     std::vector<FrameIndexEntry> entries_;
     std::vector<int> keyframes_;
+    std::vector<std::pair<int64_t, int>> framesByDts_;  // sorted by dts
     TimeBase timeBase_;
+    FrameIdentity identity_ = FrameIdentity::PresentationTimestamp;
 };
 
 }  // namespace actionlens::media

@@ -54,6 +54,7 @@ struct VideoFileSource::Impl {
     int lastOutput = -1;   // display index of the decoder's latest picture since the seek
 
     Result<FrameIndex> scanPackets();
+    Result<FrameIndex> indexByDecoding(const std::vector<FrameIndexEntry>& packets);
     Status seekTo(int keyframe);
     Result<FramePtr> convert(const AVFrame* frame, int displayIndex);
     Result<FramePtr> decodeUntil(int target, const PassedFrameSink* passed, bool& missed);
@@ -63,6 +64,7 @@ Result<FrameIndex> VideoFileSource::Impl::scanPackets() {
     std::vector<FrameIndexEntry> entries;
     entries.reserve(stream->nb_frames > 0 ? static_cast<size_t>(stream->nb_frames) : 1024);
     int64_t withoutTimestamp = 0;
+    int64_t withoutPts = 0;
     while (true) {
         const int r = av_read_frame(format.get(), packet.get());
         if (r < 0) break;  // end of file, or a damaged tail: index what could be read
@@ -73,6 +75,7 @@ Result<FrameIndex> VideoFileSource::Impl::scanPackets() {
             if (!hasPts && !hasDts) {
                 ++withoutTimestamp;
             } else {
+                if (!hasPts) ++withoutPts;
                 e.pts = hasPts ? packet->pts : packet->dts;
                 e.dts = hasDts ? packet->dts : packet->pts;
                 e.bytePos = packet->pos;
@@ -91,7 +94,63 @@ Result<FrameIndex> VideoFileSource::Impl::scanPackets() {
     if (std::none_of(entries.begin(), entries.end(), [](const FrameIndexEntry& e) { return e.keyframe; })) {
         entries.front().keyframe = true;  // some muxers flag nothing; the first packet must start decoding
     }
+    if (withoutPts > 0) return indexByDecoding(entries);
     return FrameIndex(std::move(entries), TimeBase{stream->time_base.num, stream->time_base.den});
+}
+
+// Packets without presentation timestamps (AVI with B-frames): only the decoder knows the
+// display order, so decode the stream once and note which packet each picture came from.
+Result<FrameIndex> VideoFileSource::Impl::indexByDecoding(const std::vector<FrameIndexEntry>& packets) {
+    std::vector<FrameIndexEntry> byDts = packets;
+    std::sort(byDts.begin(), byDts.end(), [](const FrameIndexEntry& a, const FrameIndexEntry& b) { return a.dts < b.dts; });
+    for (size_t i = 1; i < byDts.size(); ++i) {
+        if (byDts[i].dts == byDts[i - 1].dts) {
+            return makeError("'" + path + "': two video packets share a decoding timestamp; the file cannot be indexed");
+        }
+    }
+    int r = av_seek_frame(format.get(), streamIndex, byDts.front().dts, AVSEEK_FLAG_BACKWARD);
+    if (r < 0) r = av_seek_frame(format.get(), streamIndex, 0, AVSEEK_FLAG_BYTE);
+    if (r < 0) return makeError("'" + path + "': cannot rewind to index it: " + libav::errorString(r));
+    avcodec_flush_buffers(codec.get());
+    std::vector<int64_t> displayOrder;  // packet dts of each picture, in the order they are shown
+    displayOrder.reserve(byDts.size());
+    auto receive = [&] {
+        while (avcodec_receive_frame(codec.get(), decoded.get()) == 0) {
+            ++stats.framesDecoded;
+            displayOrder.push_back(decoded->reordered_opaque);
+            av_frame_unref(decoded.get());
+        }
+    };
+    while (av_read_frame(format.get(), packet.get()) >= 0) {
+        if (packet->stream_index == streamIndex && packet->dts != AV_NOPTS_VALUE) {
+            codec->reordered_opaque = packet->dts;
+            avcodec_send_packet(codec.get(), packet.get());  // damaged packets simply yield no picture
+        }
+        av_packet_unref(packet.get());
+        receive();
+    }
+    avcodec_send_packet(codec.get(), nullptr);
+    receive();
+    avcodec_flush_buffers(codec.get());
+    positioned = false;
+    if (displayOrder.empty()) return makeError("'" + path + "': no frame of the video could be decoded");
+
+    std::vector<FrameIndexEntry> entries;
+    entries.reserve(displayOrder.size());
+    for (size_t k = 0; k < displayOrder.size(); ++k) {
+        auto packetOf = std::lower_bound(byDts.begin(), byDts.end(), displayOrder[k],
+                                         [](const FrameIndexEntry& e, int64_t dts) { return e.dts < dts; });
+        if (packetOf == byDts.end() || packetOf->dts != displayOrder[k]) continue;
+        FrameIndexEntry e = *packetOf;
+        // Display times: the k-th smallest decoding timestamp (these streams are constant-rate).
+        e.pts = byDts[std::min(k, byDts.size() - 1)].dts;
+        entries.push_back(e);
+    }
+    if (std::none_of(entries.begin(), entries.end(), [](const FrameIndexEntry& e) { return e.keyframe; })) {
+        entries.front().keyframe = true;
+    }
+    return FrameIndex(std::move(entries), TimeBase{stream->time_base.num, stream->time_base.den},
+                      FrameIdentity::PacketDecodeTimestamp);
 }
 
 Status VideoFileSource::Impl::seekTo(int keyframe) {
@@ -99,7 +158,8 @@ Status VideoFileSource::Impl::seekTo(int keyframe) {
     const FrameIndexEntry& e = index.entry(std::max(0, keyframe));
     // Demuxers index keyframes by dts (MP4) or pts (MKV); dts <= pts, so seeking backwards
     // from the keyframe's pts lands on it (or an earlier keyframe, which still reaches it).
-    int r = av_seek_frame(format.get(), streamIndex, e.pts, AVSEEK_FLAG_BACKWARD);
+    const bool byDts = index.identity() == FrameIdentity::PacketDecodeTimestamp;
+    int r = av_seek_frame(format.get(), streamIndex, byDts ? e.dts : e.pts, AVSEEK_FLAG_BACKWARD);
     if (r < 0) r = av_seek_frame(format.get(), streamIndex, std::min(e.pts, e.dts), AVSEEK_FLAG_BACKWARD);
     if (r < 0 && e.bytePos >= 0) r = av_seek_frame(format.get(), streamIndex, e.bytePos, AVSEEK_FLAG_BYTE);
     if (r < 0) return makeError("'" + path + "': cannot seek to frame " + std::to_string(keyframe) + ": " +
@@ -153,10 +213,15 @@ Result<FramePtr> VideoFileSource::Impl::decodeUntil(int target, const PassedFram
         const int r = avcodec_receive_frame(codec.get(), decoded.get());
         if (r == 0) {
             ++stats.framesDecoded;
-            int64_t pts = decoded->best_effort_timestamp;
-            if (pts == AV_NOPTS_VALUE) pts = decoded->pts;
-            std::optional<int> display = pts == AV_NOPTS_VALUE ? std::nullopt : index.frameForPts(pts);
-            if (!display && pts != AV_NOPTS_VALUE) display = index.nearestFrameForPts(pts);
+            std::optional<int> display;
+            if (index.identity() == FrameIdentity::PacketDecodeTimestamp) {
+                display = index.frameForPacketDts(decoded->reordered_opaque);
+            } else {
+                int64_t pts = decoded->best_effort_timestamp;
+                if (pts == AV_NOPTS_VALUE) pts = decoded->pts;
+                display = pts == AV_NOPTS_VALUE ? std::nullopt : index.frameForPts(pts);
+                if (!display && pts != AV_NOPTS_VALUE) display = index.nearestFrameForPts(pts);
+            }
             if (!display) {
                 av_frame_unref(decoded.get());
                 continue;
@@ -211,6 +276,7 @@ Result<FramePtr> VideoFileSource::Impl::decodeUntil(int target, const PassedFram
             av_packet_unref(packet.get());
             continue;
         }
+        codec->reordered_opaque = packet->dts;  // comes back on the picture (FrameIdentity::PacketDecodeTimestamp)
         const int sent = avcodec_send_packet(codec.get(), packet.get());
         av_packet_unref(packet.get());
         if (sent < 0 && sent != AVERROR(EAGAIN)) {

@@ -85,6 +85,20 @@ TEST(FrameIndex, SerializesLosslessly) {
     EXPECT_EQ(restored->timeBase().den, 100);
 }
 
+TEST(FrameIndex, MatchesPicturesByPacketDtsWhenTimestampsAreMissing) {
+    // Display order I0 B1 P2 with decode order I0 P2 B1: dts 0, 1, 2 in decode order.
+    std::vector<FrameIndexEntry> displayOrder = {{0, 0, 0, true}, {1, 2, 2, false}, {2, 1, 1, false}};
+    const FrameIndex index(displayOrder, TimeBase{1, 25}, FrameIdentity::PacketDecodeTimestamp);
+    EXPECT_EQ(index.frameForPacketDts(0), 0);
+    EXPECT_EQ(index.frameForPacketDts(2), 1);
+    EXPECT_EQ(index.frameForPacketDts(1), 2);
+    EXPECT_EQ(index.frameForPacketDts(3), std::nullopt);
+    auto restored = FrameIndex::deserialize(index.serialize());
+    ASSERT_TRUE(restored.ok()) << restored.error();
+    EXPECT_EQ(restored->identity(), FrameIdentity::PacketDecodeTimestamp);
+    EXPECT_EQ(restored->frameForPacketDts(2), 1);
+}
+
 TEST(FrameIndex, RejectsDamagedCacheBytes) {
     const std::string bytes = reorderedGop().serialize();
     EXPECT_FALSE(FrameIndex::deserialize("").ok());

@@ -129,6 +129,45 @@ TEST(VideoFileSource, Mpeg4WithBFramesIsExactToo) {
     }
 }
 
+TEST(VideoFileSource, AviWithBFramesWherePacketsLackTimestampsIsExact) {
+    // AVI stores no presentation times for the anchors of B-frames (UCF101 and HMDB51 are AVI).
+    fixtures::TempDir dir;
+    fixtures::StampedVideoSpec spec;
+    spec.frames = 150;
+    spec.codec = "mpeg4";
+    spec.gop = 50;
+    spec.bframes = 2;
+    const std::string path = fixtures::makeStampedVideo(dir.file("clip.avi"), spec);
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the index back from the cache
+        OpenOptions options;
+        options.indexCacheDirectory = dir.file("cache");
+        auto opened = VideoFileSource::open(path, options);
+        ASSERT_TRUE(opened.ok()) << opened.error();
+        auto& source = *opened.value();
+        EXPECT_EQ(source.indexFromCache(), pass == 1);
+        EXPECT_EQ(source.index().identity(), FrameIdentity::PacketDecodeTimestamp);
+        ASSERT_EQ(source.index().frameCount(), 150);
+        // MPEG-4's encoder places its I-frames near, not exactly at, every 50th frame.
+        ASSERT_GE(source.index().keyframes().size(), 3u);
+        EXPECT_EQ(source.index().keyframes().front(), 0);
+        EXPECT_NEAR(source.info().fps, 25.0, 1e-6);
+        std::mt19937 random(17 + pass);
+        std::uniform_int_distribution<int> pick(0, 149);
+        for (int i = 0; i < 60; ++i) {
+            const int n = pick(random);
+            auto frame = source.readFrame(n);
+            ASSERT_TRUE(frame.ok()) << frame.error();
+            EXPECT_EQ(stampOf(*frame.value()), n) << "pass " << pass << ", seek " << i;
+            EXPECT_NEAR(frame.value()->seconds, n / 25.0, 1e-9);
+        }
+        for (int n = 0; n < 150; ++n) {
+            auto frame = source.readFrame(n);
+            ASSERT_TRUE(frame.ok()) << frame.error();
+            ASSERT_EQ(stampOf(*frame.value()), n);
+        }
+    }
+}
+
 TEST(VideoFileSource, ScalesToARequestedSize) {
     OpenOptions options;
     options.outputWidth = 160;
