@@ -46,8 +46,7 @@ FramePtr FrameServer::tryGet(int frame) {
 
 Result<FramePtr> FrameServer::get(int frame) {
     if (frame < 0 || frame >= index_.frameCount()) {
-        return makeError("frame " + std::to_string(frame) + " is out of range (the video has " +
-                         std::to_string(index_.frameCount()) + " frames: 0-" + std::to_string(index_.frameCount() - 1) + ")");
+        return frameOutOfRange(frame, index_.frameCount());
     }
     if (FramePtr cached = cache_.get(frame)) {
         std::lock_guard<std::mutex> lock(mutex_);

@@ -8,6 +8,11 @@
 
 namespace actionlens::media {
 
+Error frameOutOfRange(int frame, int frameCount) {
+    return makeError("frame " + std::to_string(frame) + " is out of range (the video has " + std::to_string(frameCount) +
+                     " frames: 0-" + std::to_string(frameCount - 1) + ")");
+}
+
 Result<std::unique_ptr<FrameSource>> openFrameSource(const std::string& path, const OpenOptions& options) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);

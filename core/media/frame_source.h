@@ -59,6 +59,9 @@ struct OpenOptions {
     int outputHeight = 0;
 };
 
+// "frame 900 is out of range (the video has 600 frames: 0-599)"
+Error frameOutOfRange(int frame, int frameCount);
+
 // Opens a video file, or a folder of images (frame_0001.jpg ...) as a video.
 Result<std::unique_ptr<FrameSource>> openFrameSource(const std::string& path, const OpenOptions& options = {});
 

@@ -1,5 +1,7 @@
 #include "core/media/image_io.h"
 
+#include "core/media/opencv_frames.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -40,6 +42,10 @@ Status saveFrameImage(const VideoFrame& frame, const std::string& path) {
 Result<FramePtr> loadImageAsFrame(const std::string& path) {
     const cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
     if (bgr.empty()) return makeError("'" + path + "' is not a readable image");
+    return FramePtr(rgbFrameFromBgr(bgr));
+}
+
+std::shared_ptr<VideoFrame> rgbFrameFromBgr(const cv::Mat& bgr) {
     auto frame = std::make_shared<VideoFrame>();
     frame->width = bgr.cols;
     frame->height = bgr.rows;
@@ -47,7 +53,7 @@ Result<FramePtr> loadImageAsFrame(const std::string& path) {
     frame->rgb.resize(static_cast<size_t>(frame->stride) * bgr.rows);
     cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, frame->rgb.data(), static_cast<size_t>(frame->stride));
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return FramePtr(std::move(frame));
+    return frame;
 }
 
 }  // namespace actionlens::media

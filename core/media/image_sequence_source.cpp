@@ -1,5 +1,7 @@
 #include "core/media/image_sequence_source.h"
 
+#include "core/media/opencv_frames.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -102,8 +104,7 @@ Result<std::unique_ptr<ImageSequenceSource>> ImageSequenceSource::open(const std
 Result<FramePtr> ImageSequenceSource::readFrame(int frame, const PassedFrameSink*) {
     const int count = index_.frameCount();
     if (frame < 0 || frame >= count) {
-        return makeError("frame " + std::to_string(frame) + " is out of range (the sequence has " + std::to_string(count) +
-                         " images: 0-" + std::to_string(count - 1) + ")");
+        return frameOutOfRange(frame, count);
     }
     const std::string& file = files_[static_cast<size_t>(frame)];
     cv::Mat bgr = cv::imread(file, cv::IMREAD_COLOR);
@@ -116,16 +117,10 @@ Result<FramePtr> ImageSequenceSource::readFrame(int frame, const PassedFrameSink
                          std::to_string(bgr.rows) + ", but the sequence is " + std::to_string(info_.width) + "x" +
                          std::to_string(info_.height) + " (the size of its first image)");
     }
-    auto out = std::make_shared<VideoFrame>();
+    std::shared_ptr<VideoFrame> out = rgbFrameFromBgr(bgr);
     out->index = frame;
     out->pts = index_.entry(frame).pts;
     out->seconds = index_.seconds(frame);
-    out->width = bgr.cols;
-    out->height = bgr.rows;
-    out->stride = alignedRgbStride(bgr.cols);
-    out->rgb.resize(static_cast<size_t>(out->stride) * bgr.rows);
-    cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, out->rgb.data(), static_cast<size_t>(out->stride));
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     ++stats_.framesConverted;
     return FramePtr(std::move(out));
 }

@@ -371,8 +371,7 @@ bool VideoFileSource::indexFromCache() const { return d_->indexFromCache; }
 Result<FramePtr> VideoFileSource::readFrame(int frame, const PassedFrameSink* passed) {
     const int count = d_->index.frameCount();
     if (frame < 0 || frame >= count) {
-        return makeError("frame " + std::to_string(frame) + " is out of range (the video has " + std::to_string(count) +
-                         " frames: 0-" + std::to_string(count - 1) + ")");
+        return frameOutOfRange(frame, count);
     }
     int keyframe = d_->index.keyframeAtOrBefore(frame);
     // Decode onwards from where the decoder is when no keyframe lies between it and the target,
