@@ -1,0 +1,94 @@
+#include "core/annotation/project_schema.h"
+
+#include "core/annotation/skeleton_layout.h"
+#include "core/annotation/skeleton_layout_rows.h"
+#include "core/annotation/sql_statements.h"
+
+namespace actionlens::annotation {
+
+namespace {
+
+Status execAll(const QSqlDatabase& db, std::initializer_list<const char*> statements) {
+    for (const char* sql : statements)
+        if (Status s = execSql(db, QString::fromUtf8(sql)); !s) return s;
+    return Status::success();
+}
+
+// Version 1: videos, the taxonomy, subjects and segments. Labels and attributes name their
+// task and value rather than pointing at taxonomy rows, so that replacing the taxonomy (which
+// rewrites its rows) keeps them; ProjectStore refuses a taxonomy that would orphan one.
+Status createAnnotationTables(const QSqlDatabase& db) {
+    return execAll(db, {
+        "CREATE TABLE project_info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE videos(id INTEGER PRIMARY KEY, path TEXT NOT NULL, size_bytes INTEGER NOT NULL,"
+        " fps REAL NOT NULL, frame_count INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,"
+        " content_hash TEXT NOT NULL DEFAULT '')",
+        "CREATE INDEX videos_by_hash ON videos(content_hash)",
+        "CREATE TABLE tasks(id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL UNIQUE,"
+        " kind TEXT NOT NULL CHECK(kind IN ('action', 'attribute')),"
+        " scope TEXT NOT NULL CHECK(scope IN ('segment', 'subject')))",
+        "CREATE TABLE class_groups(id INTEGER PRIMARY KEY, task_id INTEGER NOT NULL REFERENCES tasks(id)"
+        " ON DELETE CASCADE, position INTEGER NOT NULL, name TEXT NOT NULL, colour TEXT NOT NULL DEFAULT '',"
+        " UNIQUE(task_id, name))",
+        "CREATE TABLE task_values(id INTEGER PRIMARY KEY, task_id INTEGER NOT NULL REFERENCES tasks(id)"
+        " ON DELETE CASCADE, position INTEGER NOT NULL, name TEXT NOT NULL,"
+        " group_id INTEGER REFERENCES class_groups(id) ON DELETE CASCADE, colour TEXT NOT NULL DEFAULT '',"
+        " hotkey TEXT NOT NULL DEFAULT '', UNIQUE(task_id, name))",
+        "CREATE TABLE subjects(id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+        "CREATE TABLE subject_attributes(subject_id INTEGER NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,"
+        " task TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(subject_id, task)) WITHOUT ROWID",
+        "CREATE TABLE segments(id INTEGER PRIMARY KEY, video_id INTEGER NOT NULL REFERENCES videos(id)"
+        " ON DELETE CASCADE, subject_id INTEGER REFERENCES subjects(id), first_frame INTEGER NOT NULL,"
+        " last_frame INTEGER NOT NULL, annotator TEXT NOT NULL DEFAULT '', created_ms INTEGER NOT NULL,"
+        " modified_ms INTEGER NOT NULL, review TEXT NOT NULL DEFAULT 'unreviewed',"
+        " CHECK(first_frame >= 0 AND last_frame >= first_frame))",
+        "CREATE INDEX segments_by_video ON segments(video_id, first_frame)",
+        "CREATE TABLE segment_labels(segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,"
+        " task TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(segment_id, task)) WITHOUT ROWID",
+    });
+}
+
+// Version 2: skeletons. One row per (video, subject, frame) with the joints packed in a BLOB
+// (skeleton_blob.h): at 10 million joints a row per joint would be ~20x the rows and index.
+// The primary key serves per-subject range reads; the second index serves "everyone in
+// frames a..b", which is what the player asks for.
+Status createSkeletonTables(const QSqlDatabase& db) {
+    if (Status s = execAll(db, {
+            "CREATE TABLE skeleton_layouts(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+            " joints TEXT NOT NULL, edges TEXT NOT NULL, mirror_pairs TEXT NOT NULL,"
+            " builtin INTEGER NOT NULL DEFAULT 0)",
+            "CREATE TABLE skeleton_frames(video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,"
+            " subject_id INTEGER NOT NULL REFERENCES subjects(id), frame INTEGER NOT NULL,"
+            " layout_id INTEGER NOT NULL REFERENCES skeleton_layouts(id), source TEXT NOT NULL,"
+            " joints BLOB NOT NULL, PRIMARY KEY(video_id, subject_id, frame)) WITHOUT ROWID",
+            "CREATE INDEX skeleton_frames_by_frame ON skeleton_frames(video_id, frame)",
+        });
+        !s)
+        return s;
+    for (const SkeletonLayout& layout : builtinSkeletonLayouts())
+        if (auto id = insertSkeletonLayoutRow(db, layout, true); !id) return id.takeError();
+    return Status::success();
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> steps{
+        {1, "videos, taxonomy, subjects and segments", &createAnnotationTables},
+        {2, "skeleton layouts and per-frame skeletons", &createSkeletonTables},
+    };
+    return steps;
+}
+
+Status migrateSchema(const QSqlDatabase& db, int fromVersion) {
+    for (const Migration& step : migrations()) {
+        if (step.toVersion <= fromVersion) continue;
+        if (Status s = step.apply(db); !s)
+            return makeError("cannot upgrade the project to schema version " + std::to_string(step.toVersion) +
+                             " (" + step.summary + "): " + s.error());
+        if (Status s = execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(step.toVersion)); !s) return s;
+    }
+    return execSql(db, QStringLiteral("PRAGMA application_id = %1").arg(kProjectApplicationId));
+}
+
+}  // namespace actionlens::annotation

@@ -1,0 +1,236 @@
+#include "core/annotation/project_store.h"
+
+#include "core/annotation/project_lock.h"
+#include "core/annotation/project_schema.h"
+#include "core/annotation/skeleton_layout_rows.h"
+#include "core/annotation/sql_statements.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+
+namespace actionlens::annotation {
+
+ProjectStore::ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock)
+    : path_(std::move(path)), lock_(std::move(lock)) {
+    name_ = QFileInfo(QString::fromStdString(path_)).fileName().toStdString();
+    // Qt Sql keys connections by name process-wide: each store needs its own.
+    connectionName_ = "actionlens-project-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
+
+ProjectStore::~ProjectStore() {
+    // Every handle on the connection (cached statements, copies of db_) must be gone before
+    // removeDatabase, or Qt keeps the file open.
+    statements_.reset();
+    if (db_.isValid()) {
+        db_.close();
+        db_ = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QString::fromStdString(connectionName_));
+    }
+    // lock_ goes last (after this body), once nothing can write the file any more.
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const std::string& path) { return openOrCreate(path, true); }
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path) { return openOrCreate(path, false); }
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::openOrCreate(const std::string& path, bool create) {
+    const QFileInfo info(QString::fromStdString(path));
+    const std::string absolute = info.absoluteFilePath().toStdString();
+    if (create && info.exists()) return makeError("cannot create project '" + path + "': the file exists");
+    if (!create && !info.isFile()) return makeError("project '" + path + "' does not exist");
+    auto lock = ProjectLock::acquire(absolute);
+    if (!lock) return lock.takeError();
+    std::unique_ptr<ProjectStore> store(new ProjectStore(absolute, std::move(lock).value()));
+    if (Status s = store->initialise(create); !s) {
+        store.reset();  // closes the file before a half-created one is removed
+        if (create) {
+            QFile::remove(QString::fromStdString(absolute));
+            QFile::remove(QString::fromStdString(absolute + "-wal"));
+            QFile::remove(QString::fromStdString(absolute + "-shm"));
+        }
+        return s.takeError();
+    }
+    return store;
+}
+
+Status ProjectStore::initialise(bool create) {
+    db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QString::fromStdString(connectionName_));
+    if (!db_.isValid()) return makeError("cannot open '" + name_ + "': Qt's SQLite driver (QSQLITE) is not installed");
+    db_.setDatabaseName(QString::fromStdString(path_));
+    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db_.open()) return makeError("cannot open '" + name_ + "': " + db_.lastError().text().toStdString());
+    statements_ = std::make_unique<SqlStatements>(db_);
+
+    // SQLite reads the header lazily: garbage shows up on the first statement.
+    auto appId = querySingle(db_, QStringLiteral("PRAGMA application_id"));
+    if (!appId) return makeError("'" + name_ + "' is not an ActionLens project or is damaged (" + appId.error() + ")");
+    if (!create && appId->toInt() != kProjectApplicationId)
+        return makeError("'" + name_ + "' is an SQLite file but not an ActionLens project");
+
+    if (!create) {
+        // Catches damage before any edit lands on top of it. It reads the whole file, which is
+        // the price of knowing; a damaged project must be restored from a backup, not edited.
+        QSqlQuery check(db_);
+        if (!check.exec(QStringLiteral("PRAGMA integrity_check")))
+            return makeError("'" + name_ + "' is damaged and cannot be read (" + sqlErrorText(check) + ")");
+        if (!check.next() || check.value(0).toString() != QLatin1String("ok"))
+            return makeError("'" + name_ + "' is damaged (integrity check: " + check.value(0).toString().toStdString() +
+                             "); restore it from a backup");
+    }
+
+    auto mode = querySingle(db_, QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode) return makeError("cannot open '" + name_ + "': " + mode.error());
+    if (mode->toString() != QLatin1String("wal"))
+        return makeError("cannot open '" + name_ + "' in WAL mode (the file system may not support it)");
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"})
+        if (Status s = execSql(db_, QString::fromUtf8(pragma)); !s) return makeError("cannot open '" + name_ + "': " + s.error());
+
+    auto version = schemaVersion();
+    if (!version) return makeError("cannot open '" + name_ + "': " + version.error());
+    if (version.value() > kSchemaVersion)
+        return makeError("'" + name_ + "' was written by a newer ActionLens (schema version " + std::to_string(version.value()) +
+                         "; this version reads up to " + std::to_string(kSchemaVersion) + ")");
+    if (version.value() < kSchemaVersion) {
+        const int from = version.value();
+        if (Status s = transaction([&] { return migrateSchema(db_, from); }); !s)
+            return makeError("'" + name_ + "': " + s.error());
+    }
+    return reloadCaches();
+}
+
+Result<int> ProjectStore::schemaVersion() {
+    auto version = querySingle(db_, QStringLiteral("PRAGMA user_version"));
+    if (!version) return version.takeError();
+    return version->toInt();
+}
+
+Result<std::string> ProjectStore::journalMode() {
+    auto mode = querySingle(db_, QStringLiteral("PRAGMA journal_mode"));
+    if (!mode) return mode.takeError();
+    return mode->toString().toStdString();
+}
+
+Status ProjectStore::reloadCaches() {
+    auto taxonomy = readTaxonomy();
+    if (!taxonomy) return taxonomy.takeError();
+    auto layouts = readSkeletonLayoutRows(db_);
+    if (!layouts) return layouts.takeError();
+    taxonomy_ = std::move(taxonomy).value();
+    layouts_ = std::move(layouts).value();
+    return Status::success();
+}
+
+Status ProjectStore::transaction(const std::function<Status()>& body) {
+    // Savepoints nest; the outermost one is the transaction, committed by its RELEASE.
+    if (Status s = execSql(db_, QStringLiteral("SAVEPOINT edit")); !s)
+        return makeError("cannot start a transaction on '" + name_ + "': " + s.error());
+    ++transactionDepth_;
+    Status result = body();
+    if (result) {
+        if (Status s = execSql(db_, QStringLiteral("RELEASE edit")); !s)
+            result = makeError("cannot save '" + name_ + "': " + s.error());
+    }
+    if (!result) {
+        (void)execSql(db_, QStringLiteral("ROLLBACK TO edit"));
+        (void)execSql(db_, QStringLiteral("RELEASE edit"));
+    }
+    --transactionDepth_;
+    // Cached copies may hold what was just rolled back.
+    if (!result) (void)reloadCaches();
+    return result;
+}
+
+Result<std::int64_t> ProjectStore::count(const char* table) {
+    auto n = querySingle(db_, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+    if (!n) return n.takeError();
+    return n->toLongLong();
+}
+
+Result<ProjectCounts> ProjectStore::counts() {
+    ProjectCounts c;
+    for (auto [table, out] : {std::pair<const char*, std::int64_t*>{"videos", &c.videos}, {"subjects", &c.subjects},
+                              {"segments", &c.segments}, {"skeleton_frames", &c.skeletonFrames}}) {
+        auto n = count(table);
+        if (!n) return makeError("cannot count " + std::string(table) + ": " + n.error());
+        *out = n.value();
+    }
+    return c;
+}
+
+// ---- videos
+
+std::string ProjectStore::storedVideoPath(const std::string& path) const {
+    const QDir folder = QFileInfo(QString::fromStdString(path_)).absoluteDir();
+    const QString absolute = QFileInfo(QString::fromStdString(path)).absoluteFilePath();
+    const QString relative = folder.relativeFilePath(absolute);
+    // Relative only inside the project folder: "../../data/x.mp4" would break as soon as the
+    // project alone is moved, an absolute path keeps working then.
+    if (relative.startsWith(QLatin1String("..")) || QDir::isAbsolutePath(relative)) return absolute.toStdString();
+    return relative.toStdString();
+}
+
+std::string ProjectStore::resolvedVideoPath(const std::string& stored) const {
+    const QString p = QString::fromStdString(stored);
+    if (QDir::isAbsolutePath(p)) return stored;
+    return QDir::cleanPath(QFileInfo(QString::fromStdString(path_)).absoluteDir().filePath(p)).toStdString();
+}
+
+Result<std::int64_t> ProjectStore::insertVideo(const Video& video) {
+    std::int64_t id = 0;
+    Status s = transaction([&]() -> Status {
+        auto q = statements_->prepared(
+            "INSERT INTO videos(id, path, size_bytes, fps, frame_count, width, height, content_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!q) return q.takeError();
+        bindAll(*q.value(), {video.id ? QVariant(qint64(video.id)) : QVariant(), QString::fromStdString(storedVideoPath(video.path)),
+                      qint64(video.sizeBytes), video.fps, qint64(video.frameCount), video.width, video.height,
+                      QString::fromStdString(video.contentHash)});
+        if (Status e = SqlStatements::execute(*q.value(), "cannot add video '" + video.path + "'"); !e) return e;
+        id = q.value()->lastInsertId().toLongLong();
+        return Status::success();
+    });
+    if (!s) return s.takeError();
+    return id;
+}
+
+namespace {
+Video videoFromRow(const QSqlQuery& q) {
+    Video v;
+    v.id = q.value(0).toLongLong();
+    v.path = q.value(1).toString().toStdString();
+    v.sizeBytes = q.value(2).toLongLong();
+    v.fps = q.value(3).toDouble();
+    v.frameCount = q.value(4).toLongLong();
+    v.width = q.value(5).toInt();
+    v.height = q.value(6).toInt();
+    v.contentHash = q.value(7).toString().toStdString();
+    return v;
+}
+constexpr const char* kVideoColumns = "SELECT id, path, size_bytes, fps, frame_count, width, height, content_hash FROM videos";
+}  // namespace
+
+Result<Video> ProjectStore::video(std::int64_t id) {
+    QSqlQuery q(db_);
+    q.prepare(QString::fromUtf8(kVideoColumns) + QStringLiteral(" WHERE id = ?"));
+    q.bindValue(0, qint64(id));
+    if (!q.exec()) return makeError("cannot read video " + std::to_string(id) + ": " + sqlErrorText(q));
+    if (!q.next()) return makeError("the project has no video " + std::to_string(id));
+    Video v = videoFromRow(q);
+    v.path = resolvedVideoPath(v.path);
+    return v;
+}
+
+Result<std::vector<Video>> ProjectStore::videos() {
+    QSqlQuery q(db_);
+    if (!q.exec(QString::fromUtf8(kVideoColumns) + QStringLiteral(" ORDER BY id")))
+        return makeError("cannot read videos: " + sqlErrorText(q));
+    std::vector<Video> result;
+    while (q.next()) {
+        result.push_back(videoFromRow(q));
+        result.back().path = resolvedVideoPath(result.back().path);
+    }
+    return result;
+}
+
+}  // namespace actionlens::annotation

@@ -1,0 +1,135 @@
+#pragma once
+
+// ProjectStore: one open project file (.alproj, SQLite through Qt Sql). Opening takes the
+// project's lock, checks the file's integrity, switches it to WAL and upgrades an older
+// schema. The API is shaped for undo: every mutation is one transaction and returns what
+// undoing it needs (the new id, the removed value, the previous value), so an undo command
+// only stores that result and calls the inverse.
+
+#include "core/annotation/segment.h"
+#include "core/annotation/skeleton_frame.h"
+#include "core/annotation/skeleton_layout.h"
+#include "core/annotation/subject.h"
+#include "core/annotation/taxonomy.h"
+#include "core/annotation/video.h"
+#include "core/common/result.h"
+
+#include <QSqlDatabase>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace actionlens::annotation {
+
+class ProjectLock;
+class SqlStatements;
+
+struct ProjectCounts {
+    std::int64_t videos = 0;
+    std::int64_t subjects = 0;
+    std::int64_t segments = 0;
+    std::int64_t skeletonFrames = 0;
+};
+
+class ProjectStore {
+public:
+    // Fails if `path` exists.
+    static Result<std::unique_ptr<ProjectStore>> create(const std::string& path);
+    // Fails if `path` is missing, locked by another process, not a project, damaged, or
+    // written by a newer ActionLens.
+    static Result<std::unique_ptr<ProjectStore>> open(const std::string& path);
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    const std::string& path() const { return path_; }
+    Result<int> schemaVersion();  // PRAGMA user_version of the file
+    Result<std::string> journalMode();
+
+    // Runs `body` as one transaction: if it fails, everything it did is rolled back (the
+    // importers' path: nothing half-imported). Mutations inside join it; nesting is allowed.
+    Status transaction(const std::function<Status()>& body);
+
+    Result<ProjectCounts> counts();
+
+    // Videos. A path inside the project folder is stored relative to it.
+    Result<std::int64_t> insertVideo(const Video& video);  // id 0: a new id
+    Result<Video> video(std::int64_t id);
+    Result<std::vector<Video>> videos();
+
+    // Subjects. Attribute values must be per-subject tasks of the taxonomy.
+    Result<std::int64_t> insertSubject(const Subject& subject);  // id 0: a new id
+    Result<Subject> updateSubject(const Subject& subject);        // returns the previous value
+    // Refused while segments or skeletons refer to the subject (undo could not restore them).
+    Result<Subject> removeSubject(std::int64_t id);
+    Result<std::vector<Subject>> subjects();
+
+    // Taxonomy. Refused if a segment label or subject attribute in the project would no longer
+    // be valid under the new one.
+    const Taxonomy& taxonomy() const { return taxonomy_; }
+    Result<Taxonomy> setTaxonomy(const Taxonomy& taxonomy);  // returns the previous one
+
+    // Segments. Labels must be per-segment tasks of the taxonomy.
+    // id 0: a new id; otherwise re-inserts a removed segment with its id (undo of remove).
+    // Zero created/modified times become "now".
+    Result<std::int64_t> insertSegment(const Segment& segment);
+    // Stores `segment` (found by its id) with its modified time set to now; returns the old one.
+    Result<Segment> updateSegment(const Segment& segment);
+    Result<Segment> removeSegment(std::int64_t id);
+    Result<Segment> segment(std::int64_t id);
+    // Ordered by first frame.
+    Result<std::vector<Segment>> segmentsOfVideo(std::int64_t videoId);
+
+    // Skeleton layouts: the built-in ones are in every project; custom ones can be added.
+    const std::vector<SkeletonLayout>& skeletonLayouts() const { return layouts_; }
+    const SkeletonLayout* skeletonLayout(const std::string& name) const;
+    Result<std::int64_t> insertSkeletonLayout(const SkeletonLayout& layout);
+
+    // Skeleton frames. Inserts or replaces one; returns the frame it replaced, if any.
+    Result<std::optional<SkeletonFrame>> putSkeletonFrame(const SkeletonFrame& frame);
+    // Bulk insert for importers, one prepared statement; fails (and inserts none) if any of the
+    // frames exists already, so undoing it is removing the same range.
+    Status insertSkeletonFrames(const std::vector<SkeletonFrame>& frames);
+    // Frames firstFrame..lastFrame inclusive, of one subject or of all; returns what it removed.
+    Result<std::vector<SkeletonFrame>> removeSkeletonFrames(std::int64_t videoId, std::int64_t firstFrame,
+                                                            std::int64_t lastFrame,
+                                                            std::optional<std::int64_t> subjectId = std::nullopt);
+    // Reads only the requested rows, ordered by frame then subject.
+    Result<std::vector<SkeletonFrame>> skeletonFrames(std::int64_t videoId, std::int64_t firstFrame,
+                                                      std::int64_t lastFrame,
+                                                      std::optional<std::int64_t> subjectId = std::nullopt);
+
+private:
+    ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock);
+    static Result<std::unique_ptr<ProjectStore>> openOrCreate(const std::string& path, bool create);
+    Status initialise(bool create);
+    Status reloadCaches();
+    Result<std::int64_t> count(const char* table);
+    Status checkSegment(const Segment& segment);
+    Status checkSubjectAttributes(const Subject& subject);
+    Status checkSkeletonFrame(const SkeletonFrame& frame) const;
+    Status writeSegmentLabels(const Segment& segment);
+    Status writeSubjectAttributes(const Subject& subject);
+    Result<Subject> subject(std::int64_t id);
+    Status writeTaxonomy(const Taxonomy& taxonomy);
+    Result<Taxonomy> readTaxonomy();
+    std::string storedVideoPath(const std::string& path) const;
+    std::string resolvedVideoPath(const std::string& stored) const;
+
+    std::string path_;
+    std::string name_;  // file name, for messages
+    std::string connectionName_;
+    std::unique_ptr<ProjectLock> lock_;
+    QSqlDatabase db_;
+    std::unique_ptr<SqlStatements> statements_;
+    int transactionDepth_ = 0;
+    Taxonomy taxonomy_;
+    std::vector<SkeletonLayout> layouts_;
+};
+
+}  // namespace actionlens::annotation

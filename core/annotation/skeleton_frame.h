@@ -1,0 +1,61 @@
+#pragma once
+
+// SkeletonFrame: the joints of one subject in one frame of one video, in image pixels
+// (origin top-left). The joint order is the one of the frame's SkeletonLayout.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actionlens::annotation {
+
+// Where a pose came from: the UI shows manual work differently and never lets a model
+// overwrite it silently.
+enum class PoseSource { Manual, Imported, Interpolated, Model };
+
+inline const char* poseSourceName(PoseSource source) {
+    switch (source) {
+    case PoseSource::Imported: return "imported";
+    case PoseSource::Interpolated: return "interpolated";
+    case PoseSource::Model: return "model";
+    case PoseSource::Manual: break;
+    }
+    return "manual";
+}
+
+inline bool parsePoseSource(const std::string& name, PoseSource* source) {
+    for (PoseSource s : {PoseSource::Manual, PoseSource::Imported, PoseSource::Interpolated, PoseSource::Model}) {
+        if (name == poseSourceName(s)) {
+            *source = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+struct Joint {
+    float x = 0.0f;
+    float y = 0.0f;
+    float confidence = 0.0f;
+    bool visible = false;
+
+    bool operator==(const Joint& o) const {
+        return x == o.x && y == o.y && confidence == o.confidence && visible == o.visible;
+    }
+};
+
+struct SkeletonFrame {
+    std::int64_t videoId = 0;
+    std::int64_t subjectId = 0;
+    std::int64_t frame = 0;
+    std::int64_t layoutId = 0;
+    PoseSource source = PoseSource::Manual;
+    std::vector<Joint> joints;
+
+    bool operator==(const SkeletonFrame& o) const {
+        return videoId == o.videoId && subjectId == o.subjectId && frame == o.frame &&
+               layoutId == o.layoutId && source == o.source && joints == o.joints;
+    }
+};
+
+}  // namespace actionlens::annotation

@@ -1,0 +1,49 @@
+#include "core/annotation/project_schema.h"
+#include "tests/core/annotation/annotation_fixtures.h"
+
+#include <QSqlQuery>
+
+using namespace actionlens;
+using namespace actionlens::annotation;
+using namespace actionlens::annotation::fixtures;
+
+TEST(ProjectSchema, StepsAreOrderedAndEndAtTheCurrentVersion) {
+    const auto& steps = migrations();
+    ASSERT_FALSE(steps.empty());
+    for (size_t i = 0; i < steps.size(); ++i) EXPECT_EQ(steps[i].toVersion, static_cast<int>(i) + 1);
+    EXPECT_EQ(steps.back().toVersion, kSchemaVersion);
+}
+
+TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
+    ProjectFolder folder;
+    const std::string path = folder.file("old.alproj");
+    {
+        // A project as version 1 wrote it: no skeleton tables yet, rollback journal.
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "v1");
+        db.setDatabaseName(QString::fromStdString(path));
+        ASSERT_TRUE(db.open());
+        ASSERT_TRUE(migrations().front().apply(db).ok());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec("PRAGMA user_version = 1"));
+        ASSERT_TRUE(q.exec(QString("PRAGMA application_id = %1").arg(kProjectApplicationId)));
+        ASSERT_TRUE(q.exec("INSERT INTO videos(id, path, size_bytes, fps, frame_count, width, height)"
+                           " VALUES (1, 'a.mp4', 10, 25.0, 100, 320, 240)"));
+        ASSERT_TRUE(q.exec("INSERT INTO segments(id, video_id, first_frame, last_frame, created_ms, modified_ms)"
+                           " VALUES (7, 1, 3, 9, 1000, 2000)"));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("v1");
+
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error();
+    EXPECT_EQ(store.value()->schemaVersion().value(), kSchemaVersion);
+    EXPECT_EQ(store.value()->journalMode().value(), "wal");
+    EXPECT_NE(store.value()->skeletonLayout("Penn-13"), nullptr);
+    auto segment = store.value()->segment(7);
+    ASSERT_TRUE(segment.ok()) << segment.error();
+    EXPECT_EQ(segment->firstFrame, 3);
+    EXPECT_EQ(segment->createdMs, 1000);
+    EXPECT_EQ(store.value()->video(1)->path, folder.file("a.mp4"));
+    EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
+}

@@ -1,0 +1,124 @@
+#include "tests/core/annotation/annotation_fixtures.h"
+
+using namespace actionlens;
+using namespace actionlens::annotation;
+using namespace actionlens::annotation::fixtures;
+
+namespace {
+
+SkeletonFrame pose(const SkeletonLayout& layout, std::int64_t subject, std::int64_t frame) {
+    SkeletonFrame f;
+    f.videoId = 1;
+    f.subjectId = subject;
+    f.frame = frame;
+    f.layoutId = layout.id;
+    f.source = PoseSource::Imported;
+    for (size_t j = 0; j < layout.joints.size(); ++j)
+        f.joints.push_back({float(frame) + 0.25f * j, float(subject) * 100 + j, 0.5f, j % 3 != 0});
+    return f;
+}
+
+}  // namespace
+
+TEST(ProjectStoreSkeletons, EveryProjectHasTheBuiltInLayouts) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    for (const SkeletonLayout& builtin : builtinSkeletonLayouts()) {
+        const SkeletonLayout* stored = store->skeletonLayout(builtin.name);
+        ASSERT_NE(stored, nullptr) << builtin.name;
+        EXPECT_GT(stored->id, 0);
+        EXPECT_EQ(stored->joints, builtin.joints);
+        EXPECT_EQ(stored->edges, builtin.edges);
+        EXPECT_EQ(stored->mirrorPairs, builtin.mirrorPairs);
+    }
+}
+
+TEST(ProjectStoreSkeletons, RangeQueriesReturnExactlyTheRequestedFrames) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->insertSubject(Subject{0, "bob", {}}).ok());
+    const SkeletonLayout layout = *store->skeletonLayout("Penn-13");
+    std::vector<SkeletonFrame> frames;
+    for (int subject = 1; subject <= 2; ++subject)
+        for (int frame = 0; frame < 100; ++frame) frames.push_back(pose(layout, subject, frame));
+    ASSERT_TRUE(store->insertSkeletonFrames(frames).ok());
+    EXPECT_EQ(store->counts()->skeletonFrames, 200);
+
+    auto one = store->skeletonFrames(1, 10, 19, 2);
+    ASSERT_TRUE(one.ok()) << one.error();
+    ASSERT_EQ(one->size(), 10u);
+    for (int i = 0; i < 10; ++i) EXPECT_EQ((one.value())[i], pose(layout, 2, 10 + i));
+
+    auto both = store->skeletonFrames(1, 98, 200);
+    ASSERT_TRUE(both.ok());
+    ASSERT_EQ(both->size(), 4u);
+    EXPECT_EQ((both.value())[0], pose(layout, 1, 98));
+    EXPECT_EQ((both.value())[1], pose(layout, 2, 98));
+    EXPECT_EQ((both.value())[3], pose(layout, 2, 99));
+    EXPECT_TRUE(store->skeletonFrames(1, 100, 150)->empty());
+    EXPECT_TRUE(store->skeletonFrames(2, 0, 99)->empty());
+}
+
+TEST(ProjectStoreSkeletons, BulkInsertIsAllOrNothing) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    const SkeletonLayout layout = *store->skeletonLayout("COCO-17");
+    ASSERT_TRUE(store->insertSkeletonFrames({pose(layout, 1, 50)}).ok());
+    std::vector<SkeletonFrame> frames;
+    for (int frame = 0; frame < 60; ++frame) frames.push_back(pose(layout, 1, frame));  // 50 exists
+    ASSERT_FALSE(store->insertSkeletonFrames(frames).ok());
+    EXPECT_EQ(store->counts()->skeletonFrames, 1);
+
+    SkeletonFrame wrong = pose(layout, 1, 70);
+    wrong.joints.pop_back();
+    auto refused = store->insertSkeletonFrames({wrong});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("has 16 joints, but layout 'COCO-17' has 17"), std::string::npos) << refused.error();
+}
+
+TEST(ProjectStoreSkeletons, PutReturnsTheReplacedFrameAndRemoveReturnsWhatItRemoved) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    const SkeletonLayout layout = *store->skeletonLayout("Penn-13");
+    auto first = store->putSkeletonFrame(pose(layout, 1, 7));
+    ASSERT_TRUE(first.ok()) << first.error();
+    EXPECT_FALSE(first->has_value());
+    SkeletonFrame edited = pose(layout, 1, 7);
+    edited.source = PoseSource::Manual;
+    edited.joints[3] = {1.5f, 2.5f, 1.0f, true};
+    auto replaced = store->putSkeletonFrame(edited);
+    ASSERT_TRUE(replaced.ok());
+    ASSERT_TRUE(replaced->has_value());
+    EXPECT_EQ(replaced.value().value(), pose(layout, 1, 7));
+    EXPECT_EQ(store->skeletonFrames(1, 7, 7)->front(), edited);
+
+    ASSERT_TRUE(store->insertSkeletonFrames({pose(layout, 1, 8), pose(layout, 1, 9)}).ok());
+    auto removed = store->removeSkeletonFrames(1, 8, 20);
+    ASSERT_TRUE(removed.ok());
+    ASSERT_EQ(removed->size(), 2u);
+    EXPECT_EQ(store->counts()->skeletonFrames, 1);
+    ASSERT_TRUE(store->insertSkeletonFrames(removed.value()).ok());  // undo
+    EXPECT_EQ(store->skeletonFrames(1, 8, 9).value(), removed.value());
+}
+
+TEST(ProjectStoreSkeletons, CustomLayoutsPersist) {
+    ProjectFolder folder;
+    SkeletonLayout custom{0, "hand-3", {"wrist", "thumb", "index"}, {{0, 1}, {0, 2}}, {}};
+    {
+        auto store = makeProject(folder);
+        ASSERT_TRUE(store);
+        auto id = store->insertSkeletonLayout(custom);
+        ASSERT_TRUE(id.ok()) << id.error();
+        custom.id = id.value();
+        EXPECT_FALSE(store->insertSkeletonLayout(custom).ok());  // name taken
+    }
+    auto store = ProjectStore::open(folder.file("p.alproj"));
+    ASSERT_TRUE(store.ok());
+    const SkeletonLayout* stored = store.value()->skeletonLayout("hand-3");
+    ASSERT_NE(stored, nullptr);
+    EXPECT_EQ(*stored, custom);
+}
