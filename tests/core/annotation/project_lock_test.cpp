@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QSysInfo>
 
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace actionlens;
 using namespace actionlens::annotation;
 using namespace actionlens::annotation::fixtures;
@@ -34,13 +38,25 @@ TEST(ProjectLock, LockOfAProcessThatDiedIsTakenOver) {
     EXPECT_TRUE(lock.ok()) << lock.error();
 }
 
-TEST(ProjectLock, LockOfALiveOtherProcessIsRespected) {
+TEST(ProjectLock, LockOfAnotherLiveProcessIsRespectedUntilItDies) {
     ProjectFolder folder;
     const std::string project = folder.file("x.alproj");
-    // pid 1 is alive on every Linux system; we only read its name, never signal it.
-    const QByteArray app = QCoreApplication::applicationName().toUtf8();
-    writeBytes(project + ".lock", QByteArray("1\n") + app + "\n" + QSysInfo::machineHostName().toUtf8() + "\n");
-    auto lock = ProjectLock::acquire(project);
-    if (lock.ok()) GTEST_SKIP() << "pid 1 runs another program, so Qt counts the lock as stale";
-    EXPECT_NE(lock.error().find("is open in another ActionLens process (pid 1)"), std::string::npos) << lock.error();
+    // A second ActionLens process: a forked copy of this program, which only sleeps.
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        for (;;) pause();
+    }
+    // The layout QLockFile writes: pid, application name, host name.
+    writeBytes(project + ".lock", QByteArray::number(child) + "\n" + QCoreApplication::applicationName().toUtf8() + "\n" +
+                                      QSysInfo::machineHostName().toUtf8() + "\n");
+    auto refused = ProjectLock::acquire(project);
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("'x.alproj' is open in another ActionLens process (pid " + std::to_string(child) + ")"),
+              std::string::npos)
+        << refused.error();
+    auto taken = ProjectLock::acquire(project);
+    EXPECT_TRUE(taken.ok()) << taken.error();
 }
