@@ -70,12 +70,24 @@ Status createSkeletonTables(const QSqlDatabase& db) {
     return Status::success();
 }
 
+// Version 3: a display name per video (skeleton-only records have no file to be named after)
+// and dataset split membership, one row per (video, split).
+Status addVideoNamesAndSplits(const QSqlDatabase& db) {
+    return execAll(db, {
+        "ALTER TABLE videos ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE video_splits(video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,"
+        " split TEXT NOT NULL, PRIMARY KEY(video_id, split)) WITHOUT ROWID",
+        "CREATE INDEX video_splits_by_split ON video_splits(split, video_id)",
+    });
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps{
         {1, "videos, taxonomy, subjects and segments", &createAnnotationTables},
         {2, "skeleton layouts and per-frame skeletons", &createSkeletonTables},
+        {3, "video names and dataset splits", &addVideoNamesAndSplits},
     };
     return steps;
 }

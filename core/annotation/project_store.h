@@ -36,6 +36,13 @@ struct ProjectCounts {
     std::int64_t skeletonFrames = 0;
 };
 
+struct SplitCounts {
+    std::string split;
+    std::int64_t videos = 0;
+    std::int64_t segments = 0;
+    std::int64_t skeletonFrames = 0;
+};
+
 class ProjectStore {
 public:
     // Fails if `path` exists.
@@ -57,10 +64,15 @@ public:
 
     Result<ProjectCounts> counts();
 
-    // Videos. A path inside the project folder is stored relative to it.
+    // Videos. A path inside the project folder is stored relative to it; an empty path is a
+    // skeleton-only record. Split membership is written and read with the video.
     Result<std::int64_t> insertVideo(const Video& video);  // id 0: a new id
     Result<Video> video(std::int64_t id);
     Result<std::vector<Video>> videos();
+    // Replaces the video's split membership; returns the previous one.
+    Result<std::vector<std::string>> setVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
+    // Per split: videos in it, and the segments and skeleton frames of those videos.
+    Result<std::vector<SplitCounts>> splitCounts();
 
     // Subjects. Attribute values must be per-subject tasks of the taxonomy.
     Result<std::int64_t> insertSubject(const Subject& subject);  // id 0: a new id
@@ -118,6 +130,8 @@ private:
     Result<Subject> subject(std::int64_t id);
     Status writeTaxonomy(const Taxonomy& taxonomy);
     Result<Taxonomy> readTaxonomy();
+    Status writeVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
+    Result<std::vector<std::string>> readVideoSplits(std::int64_t videoId);
     std::string storedVideoPath(const std::string& path) const;
     std::string resolvedVideoPath(const std::string& stored) const;
 

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace actionlens::annotation {
 
 struct Video {
     std::int64_t id = 0;  // 0: not stored yet
+    // Empty for a skeleton-only record (a dataset that ships poses without frames).
     // Absolute when read from a store; the store keeps it relative to the project folder when
     // the video lies inside that folder, so a project moved with its videos still opens.
     std::string path;
@@ -19,11 +21,15 @@ struct Video {
     int width = 0;
     int height = 0;
     std::string contentHash;  // see videoContentHash()
+    // What users call the video ("0002" for a Penn Action sequence); empty: the file name.
+    std::string name;
+    // Dataset splits the video belongs to ("train", "test1", ...), sorted, no duplicates.
+    std::vector<std::string> splits;
 
     bool operator==(const Video& o) const {
         return id == o.id && path == o.path && sizeBytes == o.sizeBytes && fps == o.fps &&
                frameCount == o.frameCount && width == o.width && height == o.height &&
-               contentHash == o.contentHash;
+               contentHash == o.contentHash && name == o.name && splits == o.splits;
     }
 };
 

@@ -45,5 +45,7 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     EXPECT_EQ(segment->firstFrame, 3);
     EXPECT_EQ(segment->createdMs, 1000);
     EXPECT_EQ(store.value()->video(1)->path, folder.file("a.mp4"));
+    EXPECT_EQ(store.value()->video(1)->name, "") << "version 3 adds names, empty for old videos";
+    EXPECT_TRUE(store.value()->video(1)->splits.empty());
     EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
 }
