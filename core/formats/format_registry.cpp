@@ -1,0 +1,70 @@
+#include "core/formats/format_registry.h"
+
+#include "core/annotation/project_store.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace actionlens::formats {
+
+const std::vector<FormatHandler>& formatHandlers() {
+    static const std::vector<FormatHandler> handlers = [] {
+        std::vector<FormatHandler> all;
+        // One line per format; keep them in the order `actionlens-cli import --help` lists them.
+        return all;
+    }();
+    return handlers;
+}
+
+const FormatHandler* findFormat(const std::string& name) {
+    for (const FormatHandler& handler : formatHandlers()) {
+        if (handler.name == name) return &handler;
+    }
+    return nullptr;
+}
+
+namespace {
+std::string formatNames(bool forImport) {
+    std::string names;
+    for (const FormatHandler& handler : formatHandlers()) {
+        if (forImport ? !handler.importer : !handler.exporter) continue;
+        names += (names.empty() ? "" : ", ") + handler.name;
+    }
+    return names;
+}
+}  // namespace
+
+Status importProject(const std::string& format, const std::string& source, annotation::ProjectStore& store,
+                     const ImportOptions& options) {
+    const FormatHandler* handler = findFormat(format);
+    if (!handler || !handler->importer) {
+        return makeError("unknown import format '" + format + "' (known: " + formatNames(true) + ")");
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(source, ec)) return makeError("'" + source + "' does not exist");
+    return store.transaction([&] { return handler->importer(source, store, options); });
+}
+
+Status exportProject(const std::string& format, annotation::ProjectStore& store, const std::string& output,
+                     const ExportOptions& options) {
+    const FormatHandler* handler = findFormat(format);
+    if (!handler || !handler->exporter) {
+        return makeError("unknown export format '" + format + "' (known: " + formatNames(false) + ")");
+    }
+    const std::string temporary = output + ".part";
+    Status written = handler->exporter(store, temporary, options);
+    std::error_code ec;
+    if (!written.ok()) {
+        std::filesystem::remove(temporary, ec);
+        return written;
+    }
+    std::filesystem::rename(temporary, output, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        return makeError("cannot move the export into '" + output + "': " + ec.message());
+    }
+    return Status::success();
+}
+
+}  // namespace actionlens::formats

@@ -1,0 +1,52 @@
+#pragma once
+
+// FormatRegistry: every import and export format by the name the CLI and the GUI use
+// ("penn-action", "coco", ...). Importing runs inside one project transaction, so a failure
+// leaves the project exactly as it was.
+
+#include "core/common/result.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace actionlens::annotation {
+class ProjectStore;
+}
+
+namespace actionlens::formats {
+
+// done out of total work items (files, rows, videos); total 0 when unknown.
+using ProgressCallback = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct ImportOptions {
+    ProgressCallback progress;
+};
+
+struct ExportOptions {
+    ProgressCallback progress;
+};
+
+using ImportFunction = std::function<Status(const std::string& source, annotation::ProjectStore& store, const ImportOptions&)>;
+using ExportFunction = std::function<Status(annotation::ProjectStore& store, const std::string& output, const ExportOptions&)>;
+
+struct FormatHandler {
+    std::string name;         // "penn-action"
+    std::string description;  // one line for --help
+    ImportFunction importer;  // empty: export only
+    ExportFunction exporter;  // empty: import only
+};
+
+// All formats of this build, in a stable order (format_registry.cpp is the one place to add one).
+const std::vector<FormatHandler>& formatHandlers();
+const FormatHandler* findFormat(const std::string& name);
+
+// Imports `source` with the named format in one transaction of `store`.
+Status importProject(const std::string& format, const std::string& source, annotation::ProjectStore& store,
+                     const ImportOptions& options = {});
+// Exports through a temporary file renamed into place, so `output` is never half-written.
+Status exportProject(const std::string& format, annotation::ProjectStore& store, const std::string& output,
+                     const ExportOptions& options = {});
+
+}  // namespace actionlens::formats
