@@ -1,6 +1,8 @@
 #include "core/formats/format_registry.h"
 
 #include "core/annotation/project_store.h"
+#include "core/formats/dataset_import.h"
+#include "core/formats/penn_action_import.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,12 @@ const std::vector<FormatHandler>& formatHandlers() {
     static const std::vector<FormatHandler> handlers = [] {
         std::vector<FormatHandler> all;
         // One line per format; keep them in the order `actionlens-cli import --help` lists them.
+        all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
+                       importPennAction, nullptr});
+        all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});
+        all.push_back({"hmdb51", "HMDB51 split files and clips", importHmdb51, nullptr});
+        all.push_back({"kinetics", "Kinetics CSV files (label, youtube_id, time_start, time_end, split) and clips",
+                       importKinetics, nullptr});
         return all;
     }();
     return handlers;

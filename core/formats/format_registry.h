@@ -22,6 +22,8 @@ using ProgressCallback = std::function<void(std::int64_t done, std::int64_t tota
 
 struct ImportOptions {
     ProgressCallback progress;
+    // Things the import skipped or doubted without failing (a listed video that is missing).
+    std::function<void(const std::string& message)> warning;
 };
 
 struct ExportOptions {
