@@ -1,0 +1,459 @@
+#include "core/formats/coco_keypoints.h"
+
+#include "core/annotation/project_store.h"
+#include "core/formats/dataset_listing.h"
+#include "core/formats/text_file.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace actionlens::formats {
+
+using annotation::Joint;
+using annotation::SkeletonFrame;
+using annotation::SkeletonLayout;
+
+namespace {
+
+constexpr int kCocoJoints = 17;
+constexpr const char* kCocoLayout = "COCO-17";
+
+struct CocoImage {
+    std::int64_t id = 0;
+    std::string fileName;
+    std::string folder;  // "" when the file name has none
+    int width = 0;
+    int height = 0;
+    std::optional<std::int64_t> frameIndex;
+    std::int64_t frame = 0;  // in its video, set once the group is ordered
+};
+
+struct CocoPerson {
+    size_t annotation = 0;  // index in "annotations", for messages
+    size_t image = 0;       // index in "images"
+    std::optional<std::int64_t> trackId;
+    std::vector<Joint> joints;
+};
+
+// Natural order: digit runs compare as numbers, so "frame9.jpg" comes before "frame10.jpg".
+int naturalCompare(const std::string& a, const std::string& b) {
+    auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t ie = i, je = j;
+            while (ie < a.size() && digit(a[ie])) ++ie;
+            while (je < b.size() && digit(b[je])) ++je;
+            while (i + 1 < ie && a[i] == '0') ++i;
+            while (j + 1 < je && b[j] == '0') ++j;
+            if (ie - i != je - j) return ie - i < je - j ? -1 : 1;
+            if (int c = a.compare(i, ie - i, b, j, je - j)) return c < 0 ? -1 : 1;
+            i = ie;
+            j = je;
+            continue;
+        }
+        if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]) ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (a.size() - i != b.size() - j) return a.size() - i < b.size() - j ? -1 : 1;
+    return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+}
+
+const char* typeName(const QJsonValue& v) {
+    switch (v.type()) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return "a boolean";
+    case QJsonValue::Double: return "a number";
+    case QJsonValue::String: return "a string";
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    case QJsonValue::Undefined: break;
+    }
+    return "missing";
+}
+
+// JSON numbers are doubles: integers are exact up to 2^53.
+Result<std::int64_t> integerOf(const QJsonValue& v, const std::string& where) {
+    if (!v.isDouble()) return makeError(where + " is " + typeName(v) + ", expected an integer");
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9007199254740992.0)
+        return makeError(where + " is " + QByteArray::number(d, 'g', 17).toStdString() + ", expected an integer");
+    return static_cast<std::int64_t>(d);
+}
+
+Result<QJsonArray> arrayField(const QJsonObject& o, const char* key, const std::string& where) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined()) return makeError(where + " has no \"" + key + "\"");
+    if (!v.isArray()) return makeError(where + "." + key + " is " + typeName(v) + ", expected an array");
+    return v.toArray();
+}
+
+Result<std::int64_t> integerField(const QJsonObject& o, const char* key, const std::string& where) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined()) return makeError(where + " has no \"" + key + "\"");
+    return integerOf(v, where + "." + key);
+}
+
+// Absent or null: nullopt.
+Result<std::optional<std::int64_t>> optionalInteger(const QJsonObject& o, const char* key, const std::string& where,
+                                                    std::int64_t minimum) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) return std::optional<std::int64_t>();
+    auto n = integerOf(v, where + "." + key);
+    if (!n) return n.takeError();
+    if (*n < minimum)
+        return makeError(where + "." + key + " is " + std::to_string(*n) + ", expected at least " + std::to_string(minimum));
+    return std::optional<std::int64_t>(*n);
+}
+
+Result<std::vector<CocoImage>> readImages(const QJsonObject& root) {
+    auto images = arrayField(root, "images", "the file");
+    if (!images) return images.takeError();
+    std::vector<CocoImage> result;
+    std::map<std::int64_t, size_t> byId;
+    for (qsizetype i = 0; i < images->size(); ++i) {
+        const std::string where = "images[" + std::to_string(i) + "]";
+        const QJsonValue value = images->at(i);
+        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        const QJsonObject o = value.toObject();
+        CocoImage image;
+        auto id = integerField(o, "id", where);
+        if (!id) return id.takeError();
+        image.id = *id;
+        if (auto [at, fresh] = byId.emplace(image.id, result.size()); !fresh)
+            return makeError(where + ".id " + std::to_string(image.id) + " is also the id of images[" +
+                             std::to_string(at->second) + "]");
+        const QJsonValue name = o.value(QLatin1String("file_name"));
+        if (name.isUndefined()) return makeError(where + " has no \"file_name\"");
+        if (!name.isString()) return makeError(where + ".file_name is " + typeName(name) + ", expected a string");
+        auto safe = datasetRelativePath(name.toString().toStdString(), where + ".file_name");
+        if (!safe) return safe.takeError();
+        image.fileName = *safe;
+        const size_t slash = image.fileName.rfind('/');
+        image.folder = slash == std::string::npos ? std::string() : image.fileName.substr(0, slash);
+        for (auto [key, out] : {std::pair<const char*, int*>{"width", &image.width}, {"height", &image.height}}) {
+            auto n = optionalInteger(o, key, where, 0);
+            if (!n) return n.takeError();
+            if (n->value_or(0) > std::numeric_limits<int>::max())
+                return makeError(where + "." + key + " is too large");
+            *out = static_cast<int>(n->value_or(0));
+        }
+        auto frameIndex = optionalInteger(o, "frame_index", where, 0);
+        if (!frameIndex) return frameIndex.takeError();
+        image.frameIndex = *frameIndex;
+        result.push_back(std::move(image));
+    }
+    return result;
+}
+
+// Category ids; a category that lists keypoints must list the 17 COCO joints.
+Result<std::set<std::int64_t>> readCategories(const QJsonObject& root) {
+    std::set<std::int64_t> ids;
+    if (!root.contains(QLatin1String("categories"))) return ids;
+    auto categories = arrayField(root, "categories", "the file");
+    if (!categories) return categories.takeError();
+    for (qsizetype i = 0; i < categories->size(); ++i) {
+        const std::string where = "categories[" + std::to_string(i) + "]";
+        const QJsonValue value = categories->at(i);
+        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        auto id = integerField(value.toObject(), "id", where);
+        if (!id) return id.takeError();
+        ids.insert(*id);
+        const QJsonValue names = value.toObject().value(QLatin1String("keypoints"));
+        if (names.isUndefined()) continue;
+        if (!names.isArray()) return makeError(where + ".keypoints is " + typeName(names) + ", expected an array");
+        if (names.toArray().size() != kCocoJoints)
+            return makeError(where + ".keypoints names " + std::to_string(names.toArray().size()) +
+                             " joints, expected the 17 COCO joints");
+    }
+    return ids;
+}
+
+Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string& where) {
+    auto values = arrayField(o, "keypoints", where);
+    if (!values) return values.takeError();
+    if (values->size() != 3 * kCocoJoints)
+        return makeError(where + ".keypoints has " + std::to_string(values->size()) + " values, expected 51 (17 x 3)");
+    std::vector<Joint> joints(kCocoJoints);
+    for (int j = 0; j < kCocoJoints; ++j) {
+        double xyv[3];
+        for (int k = 0; k < 3; ++k) {
+            const QJsonValue v = values->at(3 * j + k);
+            const std::string at = where + ".keypoints[" + std::to_string(3 * j + k) + "]";
+            if (!v.isDouble() || !std::isfinite(v.toDouble()))
+                return makeError(at + " is " + typeName(v) + ", expected a number");
+            xyv[k] = v.toDouble();
+        }
+        if (xyv[2] != 0 && xyv[2] != 1 && xyv[2] != 2)
+            return makeError(where + ".keypoints[" + std::to_string(3 * j + 2) + "] (visibility of joint " +
+                             std::to_string(j) + ") is " + QByteArray::number(xyv[2]).toStdString() +
+                             ", expected 0, 1 or 2");
+        joints[j].x = static_cast<float>(xyv[0]);
+        joints[j].y = static_cast<float>(xyv[1]);
+        joints[j].visible = xyv[2] == 2;
+        joints[j].confidence = xyv[2] > 0 ? 1.0f : 0.0f;
+    }
+    return joints;
+}
+
+// Persons with at least one labelled keypoint; all-zero ones (crowds, unlabelled people) carry no pose.
+Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::map<std::int64_t, size_t>& imageById,
+                                            const std::set<std::int64_t>& categories) {
+    auto annotations = arrayField(root, "annotations", "the file");
+    if (!annotations) return annotations.takeError();
+    std::vector<CocoPerson> persons;
+    for (qsizetype i = 0; i < annotations->size(); ++i) {
+        const std::string where = "annotations[" + std::to_string(i) + "]";
+        const QJsonValue value = annotations->at(i);
+        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        const QJsonObject o = value.toObject();
+        CocoPerson person;
+        person.annotation = static_cast<size_t>(i);
+        auto imageId = integerField(o, "image_id", where);
+        if (!imageId) return imageId.takeError();
+        auto image = imageById.find(*imageId);
+        if (image == imageById.end()) return makeError(where + ".image_id " + std::to_string(*imageId) + " is not an image");
+        person.image = image->second;
+        auto category = optionalInteger(o, "category_id", where, std::numeric_limits<std::int64_t>::min());
+        if (!category) return category.takeError();
+        if (*category && !categories.empty() && !categories.count(**category))
+            return makeError(where + ".category_id " + std::to_string(**category) + " is not a category");
+        auto track = optionalInteger(o, "track_id", where, 0);
+        if (!track) return track.takeError();
+        person.trackId = *track;
+        auto joints = readKeypoints(o, where);
+        if (!joints) return joints.takeError();
+        person.joints = std::move(joints).value();
+        if (std::none_of(person.joints.begin(), person.joints.end(), [](const Joint& j) { return j.confidence > 0; }))
+            continue;
+        persons.push_back(std::move(person));
+    }
+    return persons;
+}
+
+// Orders each video's images into frames; returns the groups (image indices) by folder.
+Result<std::map<std::string, std::vector<size_t>>> groupIntoVideos(std::vector<CocoImage>& images) {
+    std::map<std::string, std::vector<size_t>> groups;
+    for (size_t i = 0; i < images.size(); ++i) groups[images[i].folder].push_back(i);
+    for (auto& [folder, members] : groups) {
+        const std::string video = folder.empty() ? std::string("without a folder") : "in '" + folder + "'";
+        size_t withIndex = 0;
+        for (size_t i : members) withIndex += images[i].frameIndex ? 1 : 0;
+        if (withIndex == members.size()) {
+            std::map<std::int64_t, size_t> byFrame;
+            for (size_t i : members) {
+                images[i].frame = *images[i].frameIndex;
+                if (auto [at, fresh] = byFrame.emplace(images[i].frame, i); !fresh)
+                    return makeError("images[" + std::to_string(i) + "].frame_index " + std::to_string(images[i].frame) +
+                                     " is also the frame of images[" + std::to_string(at->second) + "]");
+            }
+            continue;
+        }
+        if (withIndex > 0) {
+            for (size_t i : members)
+                if (!images[i].frameIndex)
+                    return makeError("images[" + std::to_string(i) + "] has no frame_index, but other images " + video +
+                                     " have one");
+        }
+        std::stable_sort(members.begin(), members.end(),
+                         [&](size_t a, size_t b) { return naturalCompare(images[a].fileName, images[b].fileName) < 0; });
+        for (size_t k = 0; k < members.size(); ++k) {
+            if (k > 0 && images[members[k]].fileName == images[members[k - 1]].fileName)
+                return makeError("images[" + std::to_string(members[k]) + "].file_name '" + images[members[k]].fileName +
+                                 "' is also the file of images[" + std::to_string(members[k - 1]) + "]");
+            images[members[k]].frame = static_cast<std::int64_t>(k);
+        }
+    }
+    return groups;
+}
+
+Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson>& persons, const std::string& fallbackName,
+                    annotation::ProjectStore& store, const ImportOptions& options) {
+    const SkeletonLayout* layout = store.skeletonLayout(kCocoLayout);
+    if (!layout || layout->joints.size() != kCocoJoints)
+        return makeError(std::string("the project has no ") + kCocoLayout + " skeleton layout");
+    auto groups = groupIntoVideos(images);
+    if (!groups) return groups.takeError();
+    std::map<size_t, std::vector<const CocoPerson*>> personsOfImage;
+    for (const CocoPerson& p : persons) personsOfImage[p.image].push_back(&p);
+
+    std::int64_t done = 0;
+    for (const auto& [folder, members] : *groups) {
+        const std::string videoName = folder.empty() ? fallbackName : folder;
+        // Subject numbers: the track id, or without track ids the position in the image.
+        std::map<std::int64_t, std::vector<std::pair<std::int64_t, const CocoPerson*>>> numbered;  // number -> (frame, person)
+        std::optional<bool> tracked;
+        for (size_t i : members) {
+            std::map<std::int64_t, size_t> seen;  // number -> annotation index, in this image
+            std::int64_t position = 0;
+            for (const CocoPerson* p : personsOfImage[i]) {
+                const std::string where = "annotations[" + std::to_string(p->annotation) + "]";
+                if (tracked && *tracked != p->trackId.has_value())
+                    return makeError(where + (p->trackId ? " has" : " has no") + " track_id, unlike earlier annotations of video '" +
+                                     videoName + "'");
+                tracked = p->trackId.has_value();
+                const std::int64_t number = p->trackId ? *p->trackId : ++position;
+                if (auto [at, fresh] = seen.emplace(number, p->annotation); !fresh)
+                    return makeError(where + ": image " + std::to_string(images[i].id) + " already has track " +
+                                     std::to_string(number) + " (annotations[" + std::to_string(at->second) + "])");
+                numbered[number].push_back({images[i].frame, p});
+            }
+        }
+        annotation::Video video;
+        video.name = videoName;
+        for (size_t i : members) {
+            video.frameCount = std::max(video.frameCount, images[i].frame + 1);
+            if (video.width == 0) video.width = images[i].width;
+            if (video.height == 0) video.height = images[i].height;
+        }
+        auto videoId = store.insertVideo(video);
+        if (!videoId) return videoId.takeError();
+        std::vector<SkeletonFrame> frames;
+        for (const auto& [number, appearances] : numbered) {
+            const std::string name = groups->size() == 1 ? "person " + std::to_string(number)
+                                                          : videoName + " person " + std::to_string(number);
+            auto subjectId = store.insertSubject(annotation::Subject{0, name, {}});
+            if (!subjectId) return subjectId.takeError();
+            for (const auto& [frame, person] : appearances)
+                frames.push_back(SkeletonFrame{*videoId, *subjectId, frame, layout->id, annotation::PoseSource::Imported,
+                                               person->joints});
+        }
+        if (Status s = store.insertSkeletonFrames(frames); !s) return s;
+        if (options.progress) options.progress(++done, static_cast<std::int64_t>(groups->size()));
+    }
+    return Status::success();
+}
+
+// What the export calls a video: its name, else its file's base name, made a safe folder name.
+std::string exportName(const annotation::Video& video, std::set<std::string>& used) {
+    std::string name = video.name;
+    if (name.empty() && !video.path.empty()) name = QFileInfo(QString::fromStdString(video.path)).completeBaseName().toStdString();
+    auto safe = datasetRelativePath(name, "");
+    name = safe && !safe->empty() ? *safe : "video" + std::to_string(video.id);
+    if (used.count(name)) name += "_" + std::to_string(video.id);
+    used.insert(name);
+    return name;
+}
+
+}  // namespace
+
+Status importCocoKeypoints(const std::string& source, annotation::ProjectStore& store, const ImportOptions& options) {
+    const QFileInfo info(QString::fromStdString(source));
+    const std::string file = info.fileName().toStdString();
+    auto fail = [&](const std::string& message) -> Status { return makeError(file + ": " + message); };
+    auto text = readTextFile(source, size_t{2} << 30);
+    if (!text) return text.takeError();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(*text), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail("not valid JSON at byte " + std::to_string(parseError.offset) + ": " +
+                    parseError.errorString().toStdString());
+    if (!doc.isObject()) return fail("expected a JSON object with \"images\" and \"annotations\"");
+    const QJsonObject root = doc.object();
+    auto images = readImages(root);
+    if (!images) return fail(images.error());
+    auto categories = readCategories(root);
+    if (!categories) return fail(categories.error());
+    std::map<std::int64_t, size_t> imageById;
+    for (size_t i = 0; i < images->size(); ++i) imageById[(*images)[i].id] = i;
+    auto persons = readPersons(root, imageById, *categories);
+    if (!persons) return fail(persons.error());
+    if (Status s = importParsed(*images, *persons, info.completeBaseName().toStdString(), store, options); !s)
+        return fail(s.error());
+    return Status::success();
+}
+
+Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& output, const ExportOptions& options) {
+    const SkeletonLayout* coco = store.skeletonLayout(kCocoLayout);
+    if (!coco) return makeError(std::string("the project has no ") + kCocoLayout + " skeleton layout");
+    // Layout id -> for each COCO joint, its index in that layout.
+    std::map<std::int64_t, std::vector<int>> pick;
+    for (const SkeletonLayout& layout : store.skeletonLayouts()) {
+        std::vector<int> indices;
+        for (const std::string& joint : coco->joints) indices.push_back(layout.jointIndex(joint));
+        if (std::find(indices.begin(), indices.end(), -1) == indices.end()) pick[layout.id] = indices;
+    }
+    auto videos = store.videos();
+    if (!videos) return videos.takeError();
+    QJsonArray images, annotations;
+    std::set<std::string> usedNames;
+    std::int64_t done = 0;
+    for (const annotation::Video& video : *videos) {
+        auto frames = store.skeletonFrames(video.id, 0, std::numeric_limits<std::int64_t>::max());
+        if (!frames) return frames.takeError();
+        std::string name;
+        std::int64_t lastFrame = -1;
+        for (const SkeletonFrame& f : *frames) {
+            auto indices = pick.find(f.layoutId);
+            if (indices == pick.end()) continue;
+            if (name.empty()) name = exportName(video, usedNames);
+            if (f.frame != lastFrame) {
+                char file[32];
+                std::snprintf(file, sizeof file, "/%06lld.jpg", static_cast<long long>(f.frame));
+                QJsonObject image{{"id", qint64(images.size() + 1)},
+                                  {"file_name", QString::fromStdString(name + file)},
+                                  {"frame_index", qint64(f.frame)}};
+                if (video.width > 0 && video.height > 0) {
+                    image.insert(QStringLiteral("width"), video.width);
+                    image.insert(QStringLiteral("height"), video.height);
+                }
+                images.append(image);
+                lastFrame = f.frame;
+            }
+            QJsonArray keypoints;
+            int labelled = 0;
+            float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
+            for (int index : indices->second) {
+                const Joint& j = f.joints[static_cast<size_t>(index)];
+                const int v = j.visible ? 2 : (j.confidence > 0 ? 1 : 0);
+                keypoints.append(double(j.x));
+                keypoints.append(double(j.y));
+                keypoints.append(v);
+                if (v == 0) continue;
+                ++labelled;
+                x0 = std::min(x0, j.x), y0 = std::min(y0, j.y), x1 = std::max(x1, j.x), y1 = std::max(y1, j.y);
+            }
+            const QJsonArray bbox = labelled ? QJsonArray{double(x0), double(y0), double(x1 - x0), double(y1 - y0)}
+                                             : QJsonArray{0, 0, 0, 0};
+            annotations.append(QJsonObject{{"id", qint64(annotations.size() + 1)},
+                                           {"image_id", qint64(images.size())},
+                                           {"category_id", 1},
+                                           {"track_id", qint64(f.subjectId)},
+                                           {"keypoints", keypoints},
+                                           {"num_keypoints", labelled},
+                                           {"bbox", bbox},
+                                           {"area", labelled ? double(x1 - x0) * double(y1 - y0) : 0.0},
+                                           {"iscrowd", 0}});
+        }
+        if (options.progress) options.progress(++done, static_cast<std::int64_t>(videos->size()));
+    }
+    if (annotations.isEmpty()) return makeError("the project has no skeletons with the 17 COCO joints to export");
+    QJsonArray names, skeleton;
+    for (const std::string& joint : coco->joints) names.append(QString::fromStdString(joint));
+    for (const auto& [a, b] : coco->edges) skeleton.append(QJsonArray{a + 1, b + 1});  // COCO counts joints from 1
+    const QJsonObject person{{"id", 1}, {"name", "person"}, {"supercategory", "person"}, {"keypoints", names},
+                             {"skeleton", skeleton}};
+    const QJsonObject root{{"images", images}, {"annotations", annotations}, {"categories", QJsonArray{person}}};
+    QFile out(QString::fromStdString(output));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return makeError("cannot write '" + output + "': " + out.errorString().toStdString());
+    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Compact);
+    if (out.write(bytes) != bytes.size() || !out.flush())
+        return makeError("cannot write '" + output + "': " + out.errorString().toStdString());
+    return Status::success();
+}
+
+}  // namespace actionlens::formats

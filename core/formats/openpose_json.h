@@ -1,0 +1,29 @@
+#pragma once
+
+// OpenPose JSON output (--write_json): a folder of per-frame files "PREFIX000000000012_keypoints.json",
+// each {"version": .., "people": [{"person_id": [-1], "pose_keypoints_2d": [x, y, c] * N, ...}]}.
+//
+// Import. Files are grouped by prefix, one skeleton-only video per prefix, named after the
+// prefix without its trailing '_' (OpenPose writes the input video's base name there), or after
+// the folder when the prefix is empty. The number in the file name is the 0-based frame.
+// N = 25 reads into the built-in BODY_25 layout, N = 18 into "COCO-18" (OpenPose's COCO
+// model order), which the import adds to the project when it lacks one; one import uses one
+// of them. A person is "person K", K = person_id when it is >= 0, else the position in the
+// file's "people" (from 1); subjects belong to one video ("VIDEO person K" when the folder
+// holds several). Confidence c > 0: visible with confidence c; c = 0: not visible, confidence
+// 0. People with an empty pose_keypoints_2d (face or hand output only) are skipped. Errors
+// name the file and the field: "x_000000000003_keypoints.json: people[1].pose_keypoints_2d
+// has 50 values, expected 75 (BODY_25: 25 x 3) or 54 (COCO-18: 18 x 3)".
+
+#include "core/annotation/skeleton_layout.h"
+#include "core/formats/format_registry.h"
+
+namespace actionlens::formats {
+
+// OpenPose's COCO-18 order: nose, neck, right arm, left arm, right leg, left leg, eyes, ears.
+annotation::SkeletonLayout openPoseCoco18Layout();
+
+// `source`: the folder of *_keypoints.json files.
+Status importOpenPoseJson(const std::string& source, annotation::ProjectStore& store, const ImportOptions& options);
+
+}  // namespace actionlens::formats

@@ -1,0 +1,353 @@
+#include "core/annotation/project_store.h"
+#include "core/formats/coco_keypoints.h"
+#include "core/formats/format_registry.h"
+#include "tests/support/test_videos.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <limits>
+
+using namespace actionlens;
+using namespace actionlens::formats;
+using annotation::Joint;
+using annotation::ProjectStore;
+using annotation::SkeletonFrame;
+
+namespace {
+
+std::unique_ptr<ProjectStore> newProject(const fixtures::TempDir& dir, const std::string& name = "p.alproj") {
+    auto store = ProjectStore::create(dir.file(name));
+    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
+    return store.ok() ? std::move(store).value() : nullptr;
+}
+
+void writeFile(const std::string& path, const QByteArray& bytes) {
+    QFile f(QString::fromStdString(path));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ASSERT_EQ(f.write(bytes), bytes.size());
+}
+
+void writeJson(const std::string& path, const QJsonObject& root) { writeFile(path, QJsonDocument(root).toJson()); }
+
+// Joint j of track t in frame f: x = 10 f + j + 0.25, y = 100 + 50 t + j, v = j % 3.
+QJsonArray keypoints(int frame, int track) {
+    QJsonArray values;
+    for (int j = 0; j < 17; ++j) {
+        values.append(10.0 * frame + j + 0.25);
+        values.append(100.0 + 50.0 * track + j);
+        values.append(j % 3);
+    }
+    return values;
+}
+
+std::vector<Joint> expectedJoints(int frame, int track) {
+    std::vector<Joint> joints;
+    for (int j = 0; j < 17; ++j) {
+        const int v = j % 3;
+        joints.push_back(Joint{float(10.0 * frame + j + 0.25), float(100.0 + 50.0 * track + j), v > 0 ? 1.0f : 0.0f, v == 2});
+    }
+    return joints;
+}
+
+QJsonObject image(int id, const QString& file) {
+    return QJsonObject{{"id", id}, {"file_name", file}, {"width", 640}, {"height", 360}};
+}
+
+QJsonObject person(int id, int imageId, int frame, int track, bool withTrack = true) {
+    QJsonObject a{{"id", id}, {"image_id", imageId}, {"category_id", 1}, {"keypoints", keypoints(frame, track)},
+                  {"num_keypoints", 11}, {"bbox", QJsonArray{0, 0, 10, 10}}};
+    if (withTrack) a.insert(QStringLiteral("track_id"), track);
+    return a;
+}
+
+QJsonObject category() {
+    QJsonArray names;
+    for (const char* n : {"nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder",
+                          "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip", "left_knee",
+                          "right_knee", "left_ankle", "right_ankle"})
+        names.append(QLatin1String(n));
+    return QJsonObject{{"id", 1}, {"name", "person"}, {"keypoints", names}, {"skeleton", QJsonArray{QJsonArray{16, 14}}}};
+}
+
+// PoseTrack style: two sequences (frames listed out of order), track ids, and one person
+// without any labelled keypoint (skipped). Sequence A: frames 0-2, tracks 0 and 1 (track 1
+// from frame 1 on); sequence B: frames 0-1 ("000009.jpg", "000010.jpg"), track 4.
+QJsonObject poseTrack() {
+    const QString a = QStringLiteral("images/val/000342_mpii/");
+    const QString b = QStringLiteral("images/val/000522_mpii/");
+    QJsonArray images{image(12, a + "000002.jpg"), image(10, a + "000000.jpg"), image(11, a + "000001.jpg"),
+                      image(21, b + "000010.jpg"), image(20, b + "000009.jpg")};
+    QJsonObject unlabelled = person(99, 10, 0, 7);
+    QJsonArray zeros;
+    for (int i = 0; i < 51; ++i) zeros.append(0);
+    unlabelled.insert(QStringLiteral("keypoints"), zeros);
+    QJsonArray annotations{person(1, 10, 0, 0), person(2, 11, 1, 0), person(3, 11, 1, 1), person(4, 12, 2, 1),
+                           person(5, 12, 2, 0),  unlabelled,         person(6, 20, 0, 4), person(7, 21, 1, 4)};
+    return QJsonObject{{"images", images}, {"annotations", annotations}, {"categories", QJsonArray{category()}}};
+}
+
+const annotation::Video* videoNamed(const std::vector<annotation::Video>& videos, const std::string& name) {
+    for (const auto& v : videos)
+        if (v.name == name) return &v;
+    return nullptr;
+}
+
+std::map<std::int64_t, std::string> subjectNames(ProjectStore& store) {
+    std::map<std::int64_t, std::string> names;
+    auto subjects = store.subjects();
+    EXPECT_TRUE(subjects.ok());
+    if (subjects.ok())
+        for (const auto& s : subjects.value()) names[s.id] = s.name;
+    return names;
+}
+
+std::vector<SkeletonFrame> allFrames(ProjectStore& store, std::int64_t videoId) {
+    auto frames = store.skeletonFrames(videoId, 0, std::numeric_limits<std::int64_t>::max());
+    EXPECT_TRUE(frames.ok());
+    return frames.ok() ? frames.value() : std::vector<SkeletonFrame>{};
+}
+
+}  // namespace
+
+TEST(CocoKeypoints, PoseTrackSequencesBecomeVideosTracksBecomeSubjects) {
+    fixtures::TempDir dir;
+    writeJson(dir.file("val.json"), poseTrack());
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    Status imported = importProject("coco", dir.file("val.json"), *store);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+
+    auto counts = store->counts();
+    EXPECT_EQ(counts->videos, 2);
+    EXPECT_EQ(counts->subjects, 3);  // A: tracks 0, 1; B: track 4
+    EXPECT_EQ(counts->skeletonFrames, 7);
+    EXPECT_EQ(counts->segments, 0);
+
+    auto videos = store->videos().value();
+    const annotation::Video* a = videoNamed(videos, "images/val/000342_mpii");
+    const annotation::Video* b = videoNamed(videos, "images/val/000522_mpii");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(a->path, "");
+    EXPECT_EQ(a->frameCount, 3);
+    EXPECT_EQ(b->frameCount, 2);
+    EXPECT_EQ(a->width, 640);
+    EXPECT_EQ(a->height, 360);
+
+    const auto names = subjectNames(*store);
+    const std::int64_t coco17 = store->skeletonLayout("COCO-17")->id;
+    auto framesA = allFrames(*store, a->id);
+    ASSERT_EQ(framesA.size(), 5u);
+    // Ordered by frame, then subject: track 0 was created before track 1.
+    const std::pair<int, int> frameTrack[] = {{0, 0}, {1, 0}, {1, 1}, {2, 0}, {2, 1}};
+    for (size_t i = 0; i < framesA.size(); ++i) {
+        const auto [frame, track] = frameTrack[i];
+        SCOPED_TRACE(i);
+        EXPECT_EQ(framesA[i].frame, frame);
+        EXPECT_EQ(names.at(framesA[i].subjectId), "images/val/000342_mpii person " + std::to_string(track));
+        EXPECT_EQ(framesA[i].layoutId, coco17);
+        EXPECT_EQ(framesA[i].source, annotation::PoseSource::Imported);
+        EXPECT_EQ(framesA[i].joints, expectedJoints(frame, track));
+    }
+    auto framesB = allFrames(*store, b->id);
+    ASSERT_EQ(framesB.size(), 2u);
+    EXPECT_EQ(framesB[0].frame, 0);  // 000009.jpg
+    EXPECT_EQ(framesB[0].joints, expectedJoints(0, 4));
+    EXPECT_EQ(names.at(framesB[1].subjectId), "images/val/000522_mpii person 4");
+}
+
+TEST(CocoKeypoints, FlatFileIsOneVideoAndPersonsAreNumberedPerImage) {
+    fixtures::TempDir dir;
+    // Natural order: frame9 before frame10, although "frame10" sorts first as text.
+    QJsonObject root{{"images", QJsonArray{image(1, "frame10.jpg"), image(2, "frame9.jpg")}},
+                     {"annotations", QJsonArray{person(1, 1, 1, 0, false), person(2, 1, 1, 1, false), person(3, 2, 0, 2, false)}},
+                     {"categories", QJsonArray{category()}}};
+    writeJson(dir.file("person_keypoints_demo.json"), root);
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    Status imported = importProject("coco", dir.file("person_keypoints_demo.json"), *store);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    auto videos = store->videos().value();
+    ASSERT_EQ(videos.size(), 1u);
+    EXPECT_EQ(videos[0].name, "person_keypoints_demo");
+    EXPECT_EQ(videos[0].frameCount, 2);
+    const auto names = subjectNames(*store);
+    ASSERT_EQ(names.size(), 2u);
+    auto frames = allFrames(*store, videos[0].id);
+    ASSERT_EQ(frames.size(), 3u);
+    EXPECT_EQ(frames[0].frame, 0);
+    EXPECT_EQ(names.at(frames[0].subjectId), "person 1");
+    EXPECT_EQ(frames[0].joints, expectedJoints(0, 2));
+    EXPECT_EQ(frames[1].frame, 1);
+    EXPECT_EQ(names.at(frames[1].subjectId), "person 1");
+    EXPECT_EQ(frames[1].joints, expectedJoints(1, 0));
+    EXPECT_EQ(names.at(frames[2].subjectId), "person 2");
+    EXPECT_EQ(frames[2].joints, expectedJoints(1, 1));
+}
+
+TEST(CocoKeypoints, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
+    fixtures::TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    writeJson(dir.file("good.json"), poseTrack());
+    ASSERT_TRUE(importProject("coco", dir.file("good.json"), *store).ok());
+    const auto before = store->counts().value();
+    const auto layoutsBefore = store->skeletonLayouts().size();
+
+    struct Case {
+        const char* name;
+        std::function<QByteArray()> bytes;
+        std::string message;
+    };
+    auto edited = [](std::function<void(QJsonObject&)> edit) {
+        return [edit] {
+            QJsonObject root = poseTrack();
+            edit(root);
+            return QJsonDocument(root).toJson();
+        };
+    };
+    auto editAnnotation = [&](int index, std::function<void(QJsonObject&)> edit) {
+        return edited([index, edit](QJsonObject& root) {
+            QJsonArray annotations = root["annotations"].toArray();
+            QJsonObject a = annotations[index].toObject();
+            edit(a);
+            annotations[index] = a;
+            root["annotations"] = annotations;
+        });
+    };
+    const std::vector<Case> cases = {
+        {"truncated", [] { QByteArray b = QJsonDocument(poseTrack()).toJson(); return b.left(b.size() / 2); },
+         "bad.json: not valid JSON at byte "},
+        {"not an object", [] { return QByteArray("[1, 2]"); }, "bad.json: expected a JSON object"},
+        {"50 keypoint values", editAnnotation(1, [](QJsonObject& a) {
+             QJsonArray k = a["keypoints"].toArray();
+             k.removeLast();
+             a["keypoints"] = k;
+         }),
+         "bad.json: annotations[1].keypoints has 50 values, expected 51 (17 x 3)"},
+        {"unknown image", editAnnotation(2, [](QJsonObject& a) { a["image_id"] = 99; }),
+         "bad.json: annotations[2].image_id 99 is not an image"},
+        {"keypoint is a string", editAnnotation(0, [](QJsonObject& a) {
+             QJsonArray k = a["keypoints"].toArray();
+             k[4] = QStringLiteral("12");
+             a["keypoints"] = k;
+         }),
+         "bad.json: annotations[0].keypoints[4] is a string, expected a number"},
+        {"visibility 3", editAnnotation(3, [](QJsonObject& a) {
+             QJsonArray k = a["keypoints"].toArray();
+             k[8] = 3;
+             a["keypoints"] = k;
+         }),
+         "bad.json: annotations[3].keypoints[8] (visibility of joint 2) is 3, expected 0, 1 or 2"},
+        {"missing keypoints", editAnnotation(4, [](QJsonObject& a) { a.remove("keypoints"); }),
+         "bad.json: annotations[4] has no \"keypoints\""},
+        {"track id is text", editAnnotation(0, [](QJsonObject& a) { a["track_id"] = QStringLiteral("0"); }),
+         "bad.json: annotations[0].track_id is a string, expected an integer"},
+        {"missing file name", edited([](QJsonObject& root) {
+             QJsonArray images = root["images"].toArray();
+             QJsonObject i = images[3].toObject();
+             i.remove("file_name");
+             images[3] = i;
+             root["images"] = images;
+         }),
+         "bad.json: images[3] has no \"file_name\""},
+        {"image id is text", edited([](QJsonObject& root) {
+             QJsonArray images = root["images"].toArray();
+             QJsonObject i = images[1].toObject();
+             i["id"] = QStringLiteral("10");
+             images[1] = i;
+             root["images"] = images;
+         }),
+         "bad.json: images[1].id is a string, expected an integer"},
+        {"file name leaves the folder", edited([](QJsonObject& root) {
+             QJsonArray images = root["images"].toArray();
+             QJsonObject i = images[0].toObject();
+             i["file_name"] = QStringLiteral("../../etc/x.jpg");
+             images[0] = i;
+             root["images"] = images;
+         }),
+         "bad.json: images[0].file_name: "},
+        {"no annotations", edited([](QJsonObject& root) { root.remove("annotations"); }),
+         "bad.json: the file has no \"annotations\""},
+        {"unknown category", editAnnotation(1, [](QJsonObject& a) { a["category_id"] = 5; }),
+         "bad.json: annotations[1].category_id 5 is not a category"},
+        // Found while writing the second sequence, after the first one is in the store.
+        {"track twice in one image", editAnnotation(7, [](QJsonObject& a) { a["image_id"] = 20; }),
+         "bad.json: annotations[7]: image 20 already has track 4 (annotations[6])"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.name);
+        writeFile(dir.file("bad.json"), c.bytes());
+        Status s = importProject("coco", dir.file("bad.json"), *store);
+        ASSERT_FALSE(s.ok());
+        EXPECT_EQ(s.error().rfind(c.message, 0), 0u) << s.error();
+        const auto after = store->counts().value();
+        EXPECT_EQ(after.videos, before.videos);
+        EXPECT_EQ(after.subjects, before.subjects);
+        EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
+        EXPECT_EQ(store->skeletonLayouts().size(), layoutsBefore);
+    }
+}
+
+TEST(CocoKeypoints, ExportThenImportGivesTheSameJoints) {
+    fixtures::TempDir dir;
+    writeJson(dir.file("val.json"), poseTrack());
+    auto first = newProject(dir, "first.alproj");
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(importProject("coco", dir.file("val.json"), *first).ok());
+    // A sparse frame and hidden joints with coordinates must survive too.
+    auto videos = first->videos().value();
+    const std::int64_t coco17 = first->skeletonLayout("COCO-17")->id;
+    SkeletonFrame sparse{videos[0].id, allFrames(*first, videos[0].id)[0].subjectId, 40, coco17,
+                         annotation::PoseSource::Manual, expectedJoints(40, 9)};
+    sparse.joints[3] = Joint{17.5f, 18.25f, 0.0f, false};
+    ASSERT_TRUE(first->putSkeletonFrame(sparse).ok());
+
+    Status exported = exportProject("coco", *first, dir.file("out.json"));
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out.json.part")));
+
+    auto second = newProject(dir, "second.alproj");
+    ASSERT_TRUE(second);
+    Status imported = importProject("coco", dir.file("out.json"), *second);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    EXPECT_EQ(second->counts()->skeletonFrames, first->counts()->skeletonFrames);
+    EXPECT_EQ(second->counts()->subjects, first->counts()->subjects);
+    auto reread = second->videos().value();
+    ASSERT_EQ(reread.size(), videos.size());
+    for (const auto& original : videos) {
+        SCOPED_TRACE(original.name);
+        const annotation::Video* copy = videoNamed(reread, original.name);
+        ASSERT_TRUE(copy);
+        EXPECT_EQ(copy->width, original.width);
+        EXPECT_EQ(copy->height, original.height);
+        auto want = allFrames(*first, original.id);
+        auto got = allFrames(*second, copy->id);
+        ASSERT_EQ(got.size(), want.size());
+        for (size_t i = 0; i < want.size(); ++i) {
+            EXPECT_EQ(got[i].frame, want[i].frame);
+            EXPECT_EQ(got[i].joints, want[i].joints);
+        }
+    }
+    // Same frame, same person: the hidden joint kept its coordinates.
+    auto sparseCopy = allFrames(*second, videoNamed(reread, videos[0].name)->id);
+    EXPECT_EQ(sparseCopy.back().frame, 40);
+    EXPECT_EQ(sparseCopy.back().joints[3], (Joint{17.5f, 18.25f, 0.0f, false}));
+}
+
+TEST(CocoKeypoints, ExportWithoutCocoSkeletonsFailsAndWritesNothing) {
+    fixtures::TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    Status exported = exportProject("coco", *store, dir.file("out.json"));
+    ASSERT_FALSE(exported.ok());
+    EXPECT_NE(exported.error().find("no skeletons with the 17 COCO joints"), std::string::npos) << exported.error();
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out.json")));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("out.json.part")));
+}
