@@ -5,12 +5,14 @@ namespace actionlens::cli {
 void registerProbeCommand(CommandRegistry& registry);
 void registerFrameCommand(CommandRegistry& registry);
 void registerSampleVideoCommand(CommandRegistry& registry);
+void registerProjectCommands(CommandRegistry& registry);
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
     registerProbeCommand(registry);
     registerFrameCommand(registry);
     registerSampleVideoCommand(registry);
+    registerProjectCommands(registry);
 }
 
 }  // namespace actionlens::cli
