@@ -182,6 +182,12 @@ Result<std::set<std::int64_t>> readCategories(const QJsonObject& root) {
     return ids;
 }
 
+std::string cocoJointName(int joint) {
+    for (const SkeletonLayout& layout : annotation::builtinSkeletonLayouts())
+        if (layout.name == kCocoLayout && joint < static_cast<int>(layout.joints.size())) return layout.joints[joint];
+    return "joint " + std::to_string(joint);
+}
+
 Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string& where) {
     auto values = arrayField(o, "keypoints", where);
     if (!values) return values.takeError();
@@ -198,8 +204,8 @@ Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string
             xyv[k] = v.toDouble();
         }
         if (xyv[2] != 0 && xyv[2] != 1 && xyv[2] != 2)
-            return makeError(where + ".keypoints[" + std::to_string(3 * j + 2) + "] (visibility of joint " +
-                             std::to_string(j) + ") is " + QByteArray::number(xyv[2]).toStdString() +
+            return makeError(where + ".keypoints[" + std::to_string(3 * j + 2) + "] (visibility of " +
+                             cocoJointName(j) + ") is " + QByteArray::number(xyv[2]).toStdString() +
                              ", expected 0, 1 or 2");
         joints[j].x = static_cast<float>(xyv[0]);
         joints[j].y = static_cast<float>(xyv[1]);

@@ -244,7 +244,7 @@ TEST(CocoKeypoints, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
              k[8] = 3;
              a["keypoints"] = k;
          }),
-         "bad.json: annotations[3].keypoints[8] (visibility of joint 2) is 3, expected 0, 1 or 2"},
+         "bad.json: annotations[3].keypoints[8] (visibility of right_eye) is 3, expected 0, 1 or 2"},
         {"missing keypoints", editAnnotation(4, [](QJsonObject& a) { a.remove("keypoints"); }),
          "bad.json: annotations[4] has no \"keypoints\""},
         {"track id is text", editAnnotation(0, [](QJsonObject& a) { a["track_id"] = QStringLiteral("0"); }),
@@ -350,4 +350,57 @@ TEST(CocoKeypoints, ExportWithoutCocoSkeletonsFailsAndWritesNothing) {
     EXPECT_NE(exported.error().find("no skeletons with the 17 COCO joints"), std::string::npos) << exported.error();
     EXPECT_FALSE(std::filesystem::exists(dir.file("out.json")));
     EXPECT_FALSE(std::filesystem::exists(dir.file("out.json.part")));
+}
+
+TEST(CocoKeypoints, ExportPicksTheCocoJointsOfOtherLayoutsByName) {
+    fixtures::TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    annotation::Video video;
+    video.name = "walk";
+    video.width = 320;
+    video.height = 240;
+    const std::int64_t videoId = store->insertVideo(video).value();
+    const std::int64_t subjectId = store->insertSubject(annotation::Subject{0, "ann", {}}).value();
+    const annotation::SkeletonLayout* body25 = store->skeletonLayout("BODY_25");
+    const annotation::SkeletonLayout* penn13 = store->skeletonLayout("Penn-13");
+    ASSERT_TRUE(body25 && penn13);
+    // BODY_25 joint i at (i, 2 i); odd joints seen with confidence 0.5, even ones not found.
+    SkeletonFrame openPose{videoId, subjectId, 7, body25->id, annotation::PoseSource::Model, {}};
+    for (int i = 0; i < 25; ++i) openPose.joints.push_back(Joint{float(i), float(2 * i), i % 2 ? 0.5f : 0.0f, i % 2 == 1});
+    ASSERT_TRUE(store->putSkeletonFrame(openPose).ok());
+    // Penn-13 has no face joints: not exported.
+    SkeletonFrame penn{videoId, subjectId, 8, penn13->id, annotation::PoseSource::Manual, std::vector<Joint>(13)};
+    ASSERT_TRUE(store->putSkeletonFrame(penn).ok());
+
+    ASSERT_TRUE(exportProject("coco", *store, dir.file("out.json")).ok());
+    QFile f(QString::fromStdString(dir.file("out.json")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray images = root["images"].toArray();
+    const QJsonArray annotations = root["annotations"].toArray();
+    ASSERT_EQ(images.size(), 1);
+    ASSERT_EQ(annotations.size(), 1);
+    EXPECT_EQ(images[0]["file_name"].toString(), QStringLiteral("walk/000007.jpg"));
+    EXPECT_EQ(images[0]["frame_index"].toInt(), 7);
+    EXPECT_EQ(images[0]["width"].toInt(), 320);
+    const QJsonObject person = annotations[0].toObject();
+    EXPECT_EQ(person["image_id"].toInt(), images[0]["id"].toInt());
+    EXPECT_EQ(person["track_id"].toInt(), subjectId);
+    const QJsonArray keypoints = person["keypoints"].toArray();
+    ASSERT_EQ(keypoints.size(), 51);
+    const annotation::SkeletonLayout* coco = store->skeletonLayout("COCO-17");
+    int labelled = 0;
+    for (int k = 0; k < 17; ++k) {
+        const int i = body25->jointIndex(coco->joints[k]);
+        ASSERT_GE(i, 0) << coco->joints[k];
+        SCOPED_TRACE(coco->joints[k]);
+        EXPECT_EQ(keypoints[3 * k].toDouble(), i);
+        EXPECT_EQ(keypoints[3 * k + 1].toDouble(), 2 * i);
+        EXPECT_EQ(keypoints[3 * k + 2].toInt(), i % 2 ? 2 : 0);
+        labelled += i % 2;
+    }
+    EXPECT_EQ(keypoints[3 * 6].toDouble(), 2.0);  // right_shoulder is BODY_25 joint 2
+    EXPECT_EQ(person["num_keypoints"].toInt(), labelled);
+    EXPECT_EQ(root["categories"].toArray()[0].toObject()["keypoints"].toArray().size(), 17);
 }
