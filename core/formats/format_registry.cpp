@@ -3,6 +3,8 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/coco_keypoints.h"
 #include "core/formats/openpose_json.h"
+#include "core/formats/native_json.h"
+#include "core/formats/segments_csv.h"
 #include "core/formats/dataset_import.h"
 #include "core/formats/penn_action_import.h"
 
@@ -18,6 +20,8 @@ const std::vector<FormatHandler>& formatHandlers() {
         // One line per format; keep them in the order `actionlens-cli import --help` lists them.
         all.push_back({"coco", "COCO keypoints JSON (persons per image/frame; PoseTrack track ids)", importCocoKeypoints, exportCocoKeypoints});
         all.push_back({"openpose", "OpenPose JSON folder (*_keypoints.json per frame, BODY_25 or COCO-18)", importOpenPoseJson, nullptr});
+        all.push_back({"native", "ActionLens project JSON (lossless)", importNativeJson, exportNativeJson});
+        all.push_back({"segments-csv", "Segments as CSV, one row per segment (export only)", {}, exportSegmentsCsv});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});
