@@ -1,0 +1,53 @@
+#pragma once
+
+// INTERNAL (includes LibTorch): for core/model's .cpp files, core/train and tests only.
+//
+// The training objective of a multi-task network: masked per-task losses combined by the
+// configured weighting strategy, plus the hierarchy's consistency and graph-regularisation
+// terms. A module because uncertainty weighting learns parameters (the log-variances), which
+// the optimiser must update alongside the network's.
+
+#include "core/model/internal/multi_task_network.h"
+#include "core/model/loss_weighting.h"
+#include "core/model/objective_config.h"
+
+#include <optional>
+#include <vector>
+
+namespace actionlens::model::internal {
+
+struct ObjectiveTerms {
+    torch::Tensor total;                   // scalar to minimise
+    std::vector<torch::Tensor> taskLosses; // per task, unweighted (0 for a task without labels)
+    std::vector<bool> labelled;            // per task: did the batch hold any label for it
+    torch::Tensor consistency;             // unweighted; 0 without a hierarchy
+    torch::Tensor graphPenalty;            // unweighted; 0 without a hierarchy
+};
+
+class MultiTaskObjectiveImpl : public torch::nn::Module {
+public:
+    // Both configs must have passed validation (validateModelConfig, validateObjectiveConfig).
+    MultiTaskObjectiveImpl(const ModelConfig& model, const ObjectiveConfig& objective);
+
+    // labels: per task, (N) int64 with kMissingLabel for missing labels.
+    ObjectiveTerms forward(const NetworkOutput& output, const std::vector<torch::Tensor>& labels,
+                           MultiTaskNetworkImpl& network);
+
+    // DWA: the epoch's mean unweighted loss per task; ignored by the other strategies.
+    void recordEpoch(const std::vector<double>& meanTaskLosses);
+    // The factor each task's loss is multiplied by in the next step (exp(-s_t) for uncertainty).
+    std::vector<double> taskWeights() const;
+    // Uncertainty weighting's s_t (log-variances); empty for the other strategies.
+    std::vector<double> logVariances() const;
+
+private:
+    ObjectiveConfig config_;
+    int taskCount_;
+    int actionTask_ = -1;
+    int groupTask_ = -1;
+    torch::Tensor logVariances_;  // parameter (tasks), Uncertainty only
+    DwaHistory dwa_;
+};
+TORCH_MODULE(MultiTaskObjective);
+
+}  // namespace actionlens::model::internal

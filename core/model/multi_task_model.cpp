@@ -1,0 +1,170 @@
+#include "core/model/multi_task_model.h"
+
+#include "core/model/internal/multi_task_network.h"
+
+#include <torch/serialize.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+
+namespace actionlens::model {
+
+namespace {
+
+// Marks our weight files, so that loading some other archive fails with a clear message.
+constexpr const char* kFormatKey = "actionlens_format";
+constexpr const char* kFormat = "actionlens-multitask-weights-1";
+
+std::vector<float> toVector(const torch::Tensor& t) {
+    const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+std::string temporaryPathBeside(const std::string& path) {
+    std::random_device random;
+    return path + ".tmp-" + std::to_string(random()) + std::to_string(::getpid());
+}
+
+// Flushes the file to disk before the rename, so the rename cannot outlive the data.
+bool syncFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+struct MultiTaskModel::Impl {
+    ModelConfig config;
+    SkeletonGraph graph;
+    internal::MultiTaskNetwork network;
+};
+
+struct ModelAccess {
+    static internal::MultiTaskNetwork& network(MultiTaskModel& model) { return model.impl_->network; }
+};
+
+internal::MultiTaskNetwork& internal::networkOf(MultiTaskModel& model) { return ModelAccess::network(model); }
+
+Result<MultiTaskModel> MultiTaskModel::create(const ModelConfig& config) {
+    if (Status s = validateModelConfig(config); !s) return s.takeError();
+    Result<SkeletonGraph> graph = SkeletonGraph::build(config.layout);
+    if (!graph) return graph.takeError();
+    internal::MultiTaskNetwork network(config, graph.value());
+    return MultiTaskModel(std::make_unique<Impl>(Impl{config, std::move(graph).value(), std::move(network)}));
+}
+
+MultiTaskModel::MultiTaskModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+MultiTaskModel::MultiTaskModel(MultiTaskModel&&) noexcept = default;
+MultiTaskModel& MultiTaskModel::operator=(MultiTaskModel&&) noexcept = default;
+MultiTaskModel::~MultiTaskModel() = default;
+
+const ModelConfig& MultiTaskModel::config() const { return impl_->config; }
+
+Result<MultiTaskPrediction> MultiTaskModel::forward(const SkeletonBatch& batch) {
+    const ModelConfig& config = impl_->config;
+    if (batch.joints != config.layout.jointCount)
+        return makeError("batch has " + std::to_string(batch.joints) + " joints, the model expects " +
+                         std::to_string(config.layout.jointCount));
+    if (batch.clips <= 0 || batch.frames <= 0)
+        return makeError("batch has " + std::to_string(batch.clips) + " clips of " + std::to_string(batch.frames) +
+                         " frames, expected at least one of each");
+    const size_t expected = size_t(batch.clips) * config.inputChannels * batch.frames * batch.joints;
+    if (batch.values.size() != expected)
+        return makeError("batch has " + std::to_string(batch.values.size()) + " values, expected " +
+                         std::to_string(expected));
+
+    torch::NoGradGuard noGrad;
+    internal::MultiTaskNetwork& network = impl_->network;
+    network->eval();
+    const torch::Tensor x = internal::batchTensor(batch.clips, config.inputChannels, batch.frames, batch.joints,
+                                                  batch.values);
+    const internal::NetworkOutput out = network->forward(x.to(network->parameters().front().device()));
+
+    MultiTaskPrediction prediction;
+    prediction.clips = batch.clips;
+    for (size_t t = 0; t < config.tasks.size(); ++t) {
+        TaskPrediction task;
+        task.task = config.tasks[t].name;
+        task.classCount = config.tasks[t].classCount;
+        task.logits = toVector(out.logits[t]);
+        task.probabilities = toVector(torch::softmax(out.logits[t], 1));
+        task.attentionFrames = int(out.attention[t].size(1));
+        task.attention = toVector(out.attention[t]);
+        prediction.tasks.push_back(std::move(task));
+    }
+    return prediction;
+}
+
+int64_t MultiTaskModel::parameterCount() const {
+    int64_t count = 0;
+    for (const torch::Tensor& p : impl_->network->parameters()) count += p.numel();
+    return count;
+}
+
+Status MultiTaskModel::save(const std::string& path) const {
+    const std::string temporary = temporaryPathBeside(path);
+    try {
+        torch::serialize::OutputArchive archive;
+        archive.write(kFormatKey, c10::IValue(std::string(kFormat)));
+        impl_->network->save(archive);
+        archive.save_to(temporary);
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return makeError("cannot write weights to '" + path + "': " + e.what());
+    }
+    if (!syncFile(temporary)) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return makeError("cannot write weights to '" + path + "': flushing to disk failed");
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return makeError("cannot write weights to '" + path + "': " + error.message());
+    }
+    return Status::success();
+}
+
+Status MultiTaskModel::load(const std::string& path) {
+    // Loaded into a fresh network first: torch's loading replaces tensors even when their
+    // shapes differ, which would leave this model broken if the file belonged to another config.
+    internal::MultiTaskNetwork fresh(impl_->config, impl_->graph);
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path);
+        c10::IValue format;
+        if (!archive.try_read(kFormatKey, format) || !format.isString() || format.toStringRef() != kFormat)
+            return makeError("'" + path + "' is not an ActionLens multi-task weights file");
+        fresh->load(archive);
+    } catch (const std::exception& e) {
+        return makeError("cannot read weights from '" + path + "': " + e.what());
+    }
+
+    const internal::MultiTaskNetwork reference(impl_->config, impl_->graph);
+    const auto referenceParameters = reference->named_parameters();
+    const auto referenceBuffers = reference->named_buffers();
+    for (const auto& loaded : {fresh->named_parameters(), fresh->named_buffers()}) {
+        for (const auto& item : loaded) {
+            const torch::Tensor* expected = referenceParameters.find(item.key());
+            if (!expected) expected = referenceBuffers.find(item.key());
+            if (expected && expected->sizes() != item.value().sizes())
+                return makeError("weights in '" + path + "' belong to a different model: '" + item.key() +
+                                 "' has shape " + c10::str(item.value().sizes()) + ", expected " +
+                                 c10::str(expected->sizes()));
+        }
+    }
+    fresh->to(impl_->network->parameters().front().device());
+    impl_->network = fresh;
+    return Status::success();
+}
+
+}  // namespace actionlens::model
