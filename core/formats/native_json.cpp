@@ -106,15 +106,10 @@ class JsonWriter {
 public:
     explicit JsonWriter(const std::string& path) : file_(qs(path)) { ok_ = file_.open(QIODevice::WriteOnly | QIODevice::Truncate); }
     void write(const QByteArray& bytes) {
-        buffer_ += bytes;
-        if (buffer_.size() > (1 << 20)) flush();
+        if ((buffer_ += bytes).size() > (1 << 20)) flush();
     }
     // "key": [ item, item ]; items one per line.
-    void item(const QByteArray& json) {
-        write(first_ ? "\n" : ",\n");
-        write(json);
-        first_ = false;
-    }
+    void item(const QByteArray& json) { write((first_ ? "\n" : ",\n") + json), first_ = false; }
     void beginArray(const char* key) { write(QByteArray(",\n\"") + key + "\": ["), first_ = true; }
     void endArray() { write(first_ ? "]" : "\n]"); }
     Status finish() {
@@ -213,7 +208,9 @@ namespace {
 // Reads the members of one JSON object; every message names the member ("videos[3].fps: ...").
 class Fields {
 public:
+    Fields() = default;
     Fields(QJsonObject object, std::string where) : o_(std::move(object)), where_(std::move(where)) {}
+    QJsonValue value(const char* key) const { return o_.value(QLatin1String(key)); }
     std::string place(const char* key) const { return where_ + "." + key; }
 
     Status integer(const char* key, std::int64_t* out, bool nonNegative = false) const {
@@ -289,9 +286,10 @@ private:
 
 std::string at(const char* list, int i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
-Result<QJsonObject> objectAt(const QJsonArray& array, const char* list, int i) {
+Status objectAt(const QJsonArray& array, const char* list, int i, Fields* fields) {
     if (!array[i].isObject()) return makeError(at(list, i) + ": expected an object");
-    return array[i].toObject();
+    *fields = Fields(array[i].toObject(), at(list, i));
+    return Status::success();
 }
 
 Result<std::vector<Joint>> parseJoints(const QJsonValue& json, const std::string& where) {
@@ -327,9 +325,8 @@ public:
 
     Status layouts(const QJsonArray& array) {
         for (int i = 0; i < array.size(); ++i) {
-            auto o = objectAt(array, "skeleton_layouts", i);
-            if (!o) return o.takeError();
-            const Fields f(o.value(), at("skeleton_layouts", i));
+            Fields f;
+            if (Status st = objectAt(array, "skeleton_layouts", i, &f); !st) return st;
             SkeletonLayout layout;
             for (Status s : {f.string("name", &layout.name), f.strings("joints", &layout.joints), f.pairs("edges", &layout.edges),
                              f.pairs("mirror_pairs", &layout.mirrorPairs)})
@@ -348,9 +345,8 @@ public:
 
     Status videos(const QJsonArray& array) {
         for (int i = 0; i < array.size(); ++i) {
-            auto o = objectAt(array, "videos", i);
-            if (!o) return o.takeError();
-            const Fields f(o.value(), at("videos", i));
+            Fields f;
+            if (Status st = objectAt(array, "videos", i, &f); !st) return st;
             Video v;
             std::int64_t width = 0, height = 0;
             for (Status s : {f.integer("id", &v.id), f.string("name", &v.name), f.string("path", &v.path),
@@ -376,9 +372,8 @@ public:
 
     Status subjects(const QJsonArray& array) {
         for (int i = 0; i < array.size(); ++i) {
-            auto o = objectAt(array, "subjects", i);
-            if (!o) return o.takeError();
-            const Fields f(o.value(), at("subjects", i));
+            Fields f;
+            if (Status st = objectAt(array, "subjects", i, &f); !st) return st;
             Subject s;
             for (Status st : {f.integer("id", &s.id), f.string("name", &s.name), f.stringMap("attributes", &s.attributes)})
                 if (!st) return st;
@@ -395,9 +390,8 @@ public:
     Status segments(const QJsonArray& array) {
         std::map<std::int64_t, std::int64_t> seen;
         for (int i = 0; i < array.size(); ++i) {
-            auto o = objectAt(array, "segments", i);
-            if (!o) return o.takeError();
-            const Fields f(o.value(), at("segments", i));
+            Fields f;
+            if (Status st = objectAt(array, "segments", i, &f); !st) return st;
             Segment s;
             std::string review;
             for (Status st : {f.integer("id", &s.id), f.integer("video_id", &s.videoId), f.integer("subject_id", &s.subjectId),
@@ -427,9 +421,8 @@ public:
             return s ? s : makeError("skeleton_frames: " + s.error());
         };
         for (int i = 0; i < array.size(); ++i) {
-            auto o = objectAt(array, "skeleton_frames", i);
-            if (!o) return o.takeError();
-            const Fields f(o.value(), at("skeleton_frames", i));
+            Fields f;
+            if (Status st = objectAt(array, "skeleton_frames", i, &f); !st) return st;
             SkeletonFrame frame;
             std::string layoutName, source;
             for (Status st : {f.integer("video_id", &frame.videoId), f.integer("subject_id", &frame.subjectId),
@@ -442,7 +435,7 @@ public:
             const SkeletonLayout* layout = store_.skeletonLayout(layoutName);
             if (!layout) return makeError(f.place("layout") + ": the project has no skeleton layout '" + layoutName + "'");
             frame.layoutId = layout->id;
-            auto joints = parseJoints(o->value(QLatin1String("joints")), f.place("joints"));
+            auto joints = parseJoints(f.value("joints"), f.place("joints"));
             if (!joints) return joints.takeError();
             frame.joints = std::move(joints).value();
             if (frame.joints.size() != layout->joints.size())
