@@ -33,7 +33,8 @@ public:
         assert(ok());
         return std::get<T>(state_);
     }
-    T&& value() && {
+    // By value: `for (auto& v : store.videos().value())` must not iterate a dead temporary.
+    T value() && {
         assert(ok());
         return std::get<T>(std::move(state_));
     }
