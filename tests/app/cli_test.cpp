@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace actionlens;
@@ -111,6 +112,54 @@ TEST(Cli, FailuresExitWithOneAndOneLine) {
     fixtures::writeFileBytes(dir.file("fake.mp4"), std::string(3000, 'z'));
     expectOneLineFailure(runCli({QStringLiteral("probe"), QString::fromStdString(dir.file("fake.mp4"))}), "fake.mp4");
     EXPECT_FALSE(std::filesystem::exists(out.toStdString())) << "a failed command must not leave an image";
+}
+
+TEST(Cli, ImportPennActionThenInfoAndExport) {
+    fixtures::TempDir dir;
+    const std::filesystem::path penn = std::filesystem::path(ACTIONLENS_SHARED_DIR) / "data" / "penn_action" / "train";
+    std::filesystem::create_directories(dir.file("labels"));
+    for (const char* name : {"0002.mat", "0003.mat", "0004.mat"}) {
+        std::filesystem::copy_file(penn / name, dir.file(std::string("labels/") + name));
+    }
+    const QString project = QString::fromStdString(dir.file("p.alproj"));
+    const CliRun imported = runCli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("penn-action"),
+                                    QString::fromStdString(dir.file("labels")), QStringLiteral("-p"), project});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.err.contains(QStringLiteral("importing: 3/3 (100%)"))) << imported.err.toStdString();
+
+    const CliRun info = runCli({QStringLiteral("info"), QStringLiteral("-p"), project});
+    ASSERT_EQ(info.exitCode, 0) << info.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(info.out.toUtf8()).object();
+    EXPECT_EQ(json[QStringLiteral("videos")].toInt(), 3);
+    EXPECT_EQ(json[QStringLiteral("segments")].toInt(), 3);
+    EXPECT_EQ(json[QStringLiteral("subjects")].toInt(), 3);
+    EXPECT_GT(json[QStringLiteral("skeleton_frames")].toInt(), 100);
+    EXPECT_EQ(json[QStringLiteral("splits")].toObject()[QStringLiteral("train")].toObject()[QStringLiteral("videos")].toInt(), 3);
+
+    const QString csv = QString::fromStdString(dir.file("segments.csv"));
+    const CliRun exported = runCli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("segments-csv"),
+                                    QStringLiteral("-p"), project, QStringLiteral("-o"), csv});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    const std::string text = fixtures::readFileBytes(csv.toStdString());
+    EXPECT_NE(text.find("baseball_pitch"), std::string::npos) << text;
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 4) << "a header and one row per segment";
+}
+
+TEST(Cli, AFailedImportIntoANewProjectLeavesNoFile) {
+    fixtures::TempDir dir;
+    std::filesystem::create_directories(dir.file("labels"));
+    fixtures::writeFileBytes(dir.file("labels/0001.mat"), "MATLAB 5.0 MAT-file, damaged");
+    const QString project = QString::fromStdString(dir.file("new.alproj"));
+    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-f"), QStringLiteral("penn-action"),
+                               QString::fromStdString(dir.file("labels")), QStringLiteral("-p"), project});
+    expectOneLineFailure(run, "0001.mat");
+    EXPECT_FALSE(std::filesystem::exists(project.toStdString()));
+    EXPECT_FALSE(std::filesystem::exists(project.toStdString() + ".lock"));
+    EXPECT_EQ(runCli({QStringLiteral("import"), QStringLiteral("-f"), QStringLiteral("no-such-format"), dir.path().c_str(),
+                      QStringLiteral("-p"), project})
+                  .exitCode,
+              2);
+    expectOneLineFailure(runCli({QStringLiteral("info"), QStringLiteral("-p"), project}), "does not exist");
 }
 
 TEST(Cli, SampleVideoMakesAFileThatProbesAndStampsCorrectly) {
