@@ -1,6 +1,7 @@
 #include "core/formats/coco_keypoints.h"
 
 #include "core/annotation/project_store.h"
+#include "core/formats/json_type_name.h"
 #include "core/formats/dataset_listing.h"
 #include "core/formats/text_file.h"
 
@@ -72,22 +73,9 @@ int naturalCompare(const std::string& a, const std::string& b) {
     return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
 }
 
-const char* typeName(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    case QJsonValue::Undefined: break;
-    }
-    return "missing";
-}
-
 // JSON numbers are doubles: integers are exact up to 2^53.
 Result<std::int64_t> integerOf(const QJsonValue& v, const std::string& where) {
-    if (!v.isDouble()) return makeError(where + " is " + typeName(v) + ", expected an integer");
+    if (!v.isDouble()) return makeError(where + " is " + jsonTypeName(v) + ", expected an integer");
     const double d = v.toDouble();
     if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9007199254740992.0)
         return makeError(where + " is " + QByteArray::number(d, 'g', 17).toStdString() + ", expected an integer");
@@ -97,7 +85,7 @@ Result<std::int64_t> integerOf(const QJsonValue& v, const std::string& where) {
 Result<QJsonArray> arrayField(const QJsonObject& o, const char* key, const std::string& where) {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined()) return makeError(where + " has no \"" + key + "\"");
-    if (!v.isArray()) return makeError(where + "." + key + " is " + typeName(v) + ", expected an array");
+    if (!v.isArray()) return makeError(where + "." + key + " is " + jsonTypeName(v) + ", expected an array");
     return v.toArray();
 }
 
@@ -127,7 +115,7 @@ Result<std::vector<CocoImage>> readImages(const QJsonObject& root) {
     for (qsizetype i = 0; i < images->size(); ++i) {
         const std::string where = "images[" + std::to_string(i) + "]";
         const QJsonValue value = images->at(i);
-        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        if (!value.isObject()) return makeError(where + " is " + jsonTypeName(value) + ", expected an object");
         const QJsonObject o = value.toObject();
         CocoImage image;
         auto id = integerField(o, "id", where);
@@ -138,7 +126,7 @@ Result<std::vector<CocoImage>> readImages(const QJsonObject& root) {
                              std::to_string(at->second) + "]");
         const QJsonValue name = o.value(QLatin1String("file_name"));
         if (name.isUndefined()) return makeError(where + " has no \"file_name\"");
-        if (!name.isString()) return makeError(where + ".file_name is " + typeName(name) + ", expected a string");
+        if (!name.isString()) return makeError(where + ".file_name is " + jsonTypeName(name) + ", expected a string");
         auto safe = datasetRelativePath(name.toString().toStdString(), where + ".file_name");
         if (!safe) return safe.takeError();
         image.fileName = *safe;
@@ -168,13 +156,13 @@ Result<std::set<std::int64_t>> readCategories(const QJsonObject& root) {
     for (qsizetype i = 0; i < categories->size(); ++i) {
         const std::string where = "categories[" + std::to_string(i) + "]";
         const QJsonValue value = categories->at(i);
-        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        if (!value.isObject()) return makeError(where + " is " + jsonTypeName(value) + ", expected an object");
         auto id = integerField(value.toObject(), "id", where);
         if (!id) return id.takeError();
         ids.insert(*id);
         const QJsonValue names = value.toObject().value(QLatin1String("keypoints"));
         if (names.isUndefined()) continue;
-        if (!names.isArray()) return makeError(where + ".keypoints is " + typeName(names) + ", expected an array");
+        if (!names.isArray()) return makeError(where + ".keypoints is " + jsonTypeName(names) + ", expected an array");
         if (names.toArray().size() != kCocoJoints)
             return makeError(where + ".keypoints names " + std::to_string(names.toArray().size()) +
                              " joints, expected the 17 COCO joints");
@@ -200,7 +188,7 @@ Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string
             const QJsonValue v = values->at(3 * j + k);
             const std::string at = where + ".keypoints[" + std::to_string(3 * j + k) + "]";
             if (!v.isDouble() || !std::isfinite(v.toDouble()))
-                return makeError(at + " is " + typeName(v) + ", expected a number");
+                return makeError(at + " is " + jsonTypeName(v) + ", expected a number");
             xyv[k] = v.toDouble();
         }
         if (xyv[2] != 0 && xyv[2] != 1 && xyv[2] != 2)
@@ -224,7 +212,7 @@ Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::
     for (qsizetype i = 0; i < annotations->size(); ++i) {
         const std::string where = "annotations[" + std::to_string(i) + "]";
         const QJsonValue value = annotations->at(i);
-        if (!value.isObject()) return makeError(where + " is " + typeName(value) + ", expected an object");
+        if (!value.isObject()) return makeError(where + " is " + jsonTypeName(value) + ", expected an object");
         const QJsonObject o = value.toObject();
         CocoPerson person;
         person.annotation = static_cast<size_t>(i);

@@ -1,6 +1,7 @@
 #include "core/formats/openpose_json.h"
 
 #include "core/annotation/project_store.h"
+#include "core/formats/json_type_name.h"
 #include "core/formats/text_file.h"
 
 #include <QDir>
@@ -37,19 +38,6 @@ struct PosePerson {
     std::int64_t number = 0;  // the K of "person K"
     std::vector<Joint> joints;
 };
-
-const char* typeName(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    case QJsonValue::Undefined: break;
-    }
-    return "missing";
-}
 
 // The files of the folder, ordered by prefix and then frame number (not by name: numbers
 // need not be zero-padded).
@@ -95,7 +83,7 @@ Result<std::optional<std::int64_t>> personId(const QJsonObject& person, const st
     }
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 1e15)
-        return makeError(at + " is " + (v.isDouble() ? QByteArray::number(d).toStdString() : std::string(typeName(v))) +
+        return makeError(at + " is " + (v.isDouble() ? QByteArray::number(d).toStdString() : std::string(jsonTypeName(v))) +
                          ", expected an integer");
     if (d < 0) return std::optional<std::int64_t>();
     return std::optional<std::int64_t>(static_cast<std::int64_t>(d));
@@ -113,17 +101,17 @@ Result<std::vector<PosePerson>> readPoseFile(const PoseFile& file, size_t& joint
     if (!doc.isObject()) return makeError("expected a JSON object with \"people\"");
     const QJsonValue peopleValue = doc.object().value(QLatin1String("people"));
     if (peopleValue.isUndefined()) return makeError("the file has no \"people\"");
-    if (!peopleValue.isArray()) return makeError(std::string("people is ") + typeName(peopleValue) + ", expected an array");
+    if (!peopleValue.isArray()) return makeError(std::string("people is ") + jsonTypeName(peopleValue) + ", expected an array");
     const QJsonArray people = peopleValue.toArray();
     std::vector<PosePerson> result;
     std::map<std::int64_t, size_t> seen;  // person number -> index in "people"
     for (qsizetype i = 0; i < people.size(); ++i) {
         const std::string where = "people[" + std::to_string(i) + "]";
-        if (!people.at(i).isObject()) return makeError(where + " is " + typeName(people.at(i)) + ", expected an object");
+        if (!people.at(i).isObject()) return makeError(where + " is " + jsonTypeName(people.at(i)) + ", expected an object");
         const QJsonObject person = people.at(i).toObject();
         const QJsonValue pose = person.value(QLatin1String("pose_keypoints_2d"));
         if (pose.isUndefined()) return makeError(where + " has no \"pose_keypoints_2d\"");
-        if (!pose.isArray()) return makeError(where + ".pose_keypoints_2d is " + typeName(pose) + ", expected an array");
+        if (!pose.isArray()) return makeError(where + ".pose_keypoints_2d is " + jsonTypeName(pose) + ", expected an array");
         const QJsonArray values = pose.toArray();
         if (values.isEmpty()) continue;
         const size_t count = static_cast<size_t>(values.size());
@@ -141,7 +129,7 @@ Result<std::vector<PosePerson>> readPoseFile(const PoseFile& file, size_t& joint
             for (size_t k = 0; k < 3; ++k) {
                 const QJsonValue v = values.at(static_cast<qsizetype>(3 * j + k));
                 if (!v.isDouble() || !std::isfinite(v.toDouble()))
-                    return makeError(where + ".pose_keypoints_2d[" + std::to_string(3 * j + k) + "] is " + typeName(v) +
+                    return makeError(where + ".pose_keypoints_2d[" + std::to_string(3 * j + k) + "] is " + jsonTypeName(v) +
                                      ", expected a number");
                 xyc[k] = v.toDouble();
             }

@@ -1,6 +1,7 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/coco_keypoints.h"
 #include "core/formats/format_registry.h"
+#include "tests/core/formats/formats_fixtures.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
@@ -16,17 +17,12 @@
 
 using namespace actionlens;
 using namespace actionlens::formats;
+using namespace actionlens::fixtures;
 using annotation::Joint;
 using annotation::ProjectStore;
 using annotation::SkeletonFrame;
 
 namespace {
-
-std::unique_ptr<ProjectStore> newProject(const fixtures::TempDir& dir, const std::string& name = "p.alproj") {
-    auto store = ProjectStore::create(dir.file(name));
-    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
-    return store.ok() ? std::move(store).value() : nullptr;
-}
 
 void writeFile(const std::string& path, const QByteArray& bytes) {
     QFile f(QString::fromStdString(path));
@@ -97,21 +93,6 @@ const annotation::Video* videoNamed(const std::vector<annotation::Video>& videos
     for (const auto& v : videos)
         if (v.name == name) return &v;
     return nullptr;
-}
-
-std::map<std::int64_t, std::string> subjectNames(ProjectStore& store) {
-    std::map<std::int64_t, std::string> names;
-    auto subjects = store.subjects();
-    EXPECT_TRUE(subjects.ok());
-    if (subjects.ok())
-        for (const auto& s : subjects.value()) names[s.id] = s.name;
-    return names;
-}
-
-std::vector<SkeletonFrame> allFrames(ProjectStore& store, std::int64_t videoId) {
-    auto frames = store.skeletonFrames(videoId, 0, std::numeric_limits<std::int64_t>::max());
-    EXPECT_TRUE(frames.ok());
-    return frames.ok() ? frames.value() : std::vector<SkeletonFrame>{};
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
+#include "tests/core/formats/formats_fixtures.h"
 #include "tests/support/test_videos.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 
 using namespace actionlens;
 using namespace actionlens::formats;
+using namespace actionlens::fixtures;
 
 namespace fs = std::filesystem;
 
@@ -24,12 +26,6 @@ void makeClip(const std::string& path, int frames, const std::string& codec = "m
     spec.gop = 12;
     spec.bframes = 0;
     fixtures::makeStampedVideo(path, spec);
-}
-
-std::unique_ptr<annotation::ProjectStore> newProject(const fixtures::TempDir& dir, const std::string& name = "p.alproj") {
-    auto store = annotation::ProjectStore::create(dir.file(name));
-    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
-    return store.ok() ? std::move(store).value() : nullptr;
 }
 
 void writeUcf101(const fixtures::TempDir& dir) {

@@ -1,6 +1,7 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
 #include "core/formats/openpose_json.h"
+#include "tests/core/formats/formats_fixtures.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
@@ -16,6 +17,7 @@
 
 using namespace actionlens;
 using namespace actionlens::formats;
+using namespace actionlens::fixtures;
 using annotation::Joint;
 using annotation::ProjectStore;
 using annotation::SkeletonFrame;
@@ -23,12 +25,6 @@ using annotation::SkeletonFrame;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::unique_ptr<ProjectStore> newProject(const fixtures::TempDir& dir) {
-    auto store = ProjectStore::create(dir.file("p.alproj"));
-    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
-    return store.ok() ? std::move(store).value() : nullptr;
-}
 
 void writeFile(const std::string& path, const QByteArray& bytes) {
     QFile f(QString::fromStdString(path));
@@ -83,21 +79,6 @@ void writeBody25Folder(const fixtures::TempDir& dir, const std::string& folder) 
     writeFile(dir.file(folder + "/" + frameName("walk_", 2)), frameFile({person(pose(25, 2, 0)), person(QJsonArray{})}));
     writeFile(dir.file(folder + "/" + frameName("walk_", 10)), frameFile({}));
     writeFile(dir.file(folder + "/notes.txt"), "not a pose file");
-}
-
-std::map<std::int64_t, std::string> subjectNames(ProjectStore& store) {
-    std::map<std::int64_t, std::string> names;
-    auto subjects = store.subjects();
-    EXPECT_TRUE(subjects.ok());
-    if (subjects.ok())
-        for (const auto& s : subjects.value()) names[s.id] = s.name;
-    return names;
-}
-
-std::vector<SkeletonFrame> allFrames(ProjectStore& store, std::int64_t videoId) {
-    auto frames = store.skeletonFrames(videoId, 0, std::numeric_limits<std::int64_t>::max());
-    EXPECT_TRUE(frames.ok());
-    return frames.ok() ? frames.value() : std::vector<SkeletonFrame>{};
 }
 
 }  // namespace

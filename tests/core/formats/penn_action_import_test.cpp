@@ -3,6 +3,7 @@
 #include "core/formats/penn_action_labels.h"
 #include "core/media/frame_stamp.h"
 #include "core/media/image_io.h"
+#include "tests/core/formats/formats_fixtures.h"
 #include "tests/support/test_videos.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 
 using namespace actionlens;
 using namespace actionlens::formats;
+using namespace actionlens::fixtures;
 
 namespace fs = std::filesystem;
 
@@ -24,12 +26,6 @@ void copyRealLabels(const fixtures::TempDir& dir, const std::vector<std::string>
     for (const std::string& name : names) {
         fs::copy_file(pennTrainFolder() / (name + ".mat"), dir.file("penn/labels/" + name + ".mat"));
     }
-}
-
-std::unique_ptr<annotation::ProjectStore> newProject(const fixtures::TempDir& dir, const std::string& name = "p.alproj") {
-    auto store = annotation::ProjectStore::create(dir.file(name));
-    EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
-    return store.ok() ? std::move(store).value() : nullptr;
 }
 
 }  // namespace
