@@ -19,6 +19,9 @@ Status validateWeightingConfig(const WeightingConfig& config, int taskCount) {
     }
     if (config.strategy == WeightingStrategy::DynamicWeightAverage && !(config.dwaTemperature > 0.0))
         return makeError("DWA temperature is " + std::to_string(config.dwaTemperature) + ", expected > 0");
+    if (config.strategy == WeightingStrategy::GradNorm &&
+        !(config.gradNormAlpha >= 0.0 && std::isfinite(config.gradNormAlpha)))
+        return makeError("GradNorm alpha is " + std::to_string(config.gradNormAlpha) + ", expected a finite value >= 0");
     return Status::success();
 }
 

@@ -16,12 +16,14 @@ enum class WeightingStrategy {
     Fixed,                 // sum of w_t L_t with the configured weights
     Uncertainty,           // Kendall et al. 2018: sum exp(-s_t) L_t + s_t, s_t learnt
     DynamicWeightAverage,  // Liu et al. 2019: weights from the last two epochs' loss ratios
+    GradNorm,              // Chen et al. 2018: weights learnt to balance gradient norms
 };
 
 struct WeightingConfig {
     WeightingStrategy strategy = WeightingStrategy::Equal;
     std::vector<double> fixedWeights;  // one per task, for Fixed
     double dwaTemperature = 2.0;       // for DynamicWeightAverage; larger is closer to equal
+    double gradNormAlpha = 1.5;        // for GradNorm; 0 asks for equal gradient norms
 };
 
 Status validateWeightingConfig(const WeightingConfig& config, int taskCount);

@@ -24,6 +24,8 @@ MultiTaskObjectiveImpl::MultiTaskObjectiveImpl(const ModelConfig& model, const O
     }
     if (config_.weighting.strategy == WeightingStrategy::Uncertainty)
         logVariances_ = register_parameter("log_variances", torch::zeros({taskCount_}));
+    if (config_.weighting.strategy == WeightingStrategy::GradNorm)
+        gradNorm_ = register_module("grad_norm", GradNorm(taskCount_, config_.weighting.gradNormAlpha));
 }
 
 ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, const std::vector<torch::Tensor>& labels,
@@ -32,7 +34,8 @@ ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, cons
     const torch::Tensor zero = torch::zeros({}, output.logits.front().options());
     torch::Tensor total = zero;
     const bool uncertainty = config_.weighting.strategy == WeightingStrategy::Uncertainty;
-    const std::vector<double> weights = uncertainty ? std::vector<double>() : taskWeights();
+    const bool gradNorm = config_.weighting.strategy == WeightingStrategy::GradNorm;
+    const std::vector<double> weights = uncertainty || gradNorm ? std::vector<double>() : taskWeights();
     for (int t = 0; t < taskCount_; ++t) {
         const torch::Tensor& taskLabels = labels[size_t(t)];
         const bool labelled = taskLabels.ne(kMissingLabel).any().item<bool>();
@@ -44,6 +47,9 @@ ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, cons
             // pull s_t down each step and inflate that task's weight for later batches.
             const torch::Tensor s = logVariances_[t];
             total = total + torch::exp(-s) * terms.taskLosses.back() + s;
+        } else if (gradNorm) {
+            // Detached: GradNorm's weights learn from its balance loss alone (see backward()).
+            total = total + gradNorm_->weights[t].detach() * terms.taskLosses.back();
         } else {
             total = total + weights[size_t(t)] * terms.taskLosses.back();
         }
@@ -65,6 +71,17 @@ ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, cons
     return terms;
 }
 
+void MultiTaskObjectiveImpl::backward(const ObjectiveTerms& terms, MultiTaskNetworkImpl& network) {
+    if (!gradNorm_.is_empty())
+        gradNorm_->backward(terms.total, terms.taskLosses, terms.labelled, network.trunk()->lastSharedWeight());
+    else
+        terms.total.backward();
+}
+
+void MultiTaskObjectiveImpl::afterOptimiserStep() {
+    if (!gradNorm_.is_empty()) gradNorm_->renormalise();
+}
+
 void MultiTaskObjectiveImpl::recordEpoch(const std::vector<double>& meanTaskLosses) {
     if (config_.weighting.strategy == WeightingStrategy::DynamicWeightAverage) dwa_.recordEpoch(meanTaskLosses);
 }
@@ -77,6 +94,10 @@ std::vector<double> MultiTaskObjectiveImpl::taskWeights() const {
         return config_.weighting.fixedWeights;
     case WeightingStrategy::DynamicWeightAverage:
         return dwa_.weights();
+    case WeightingStrategy::GradNorm: {
+        const torch::Tensor w = gradNorm_->weights.detach().to(torch::kCPU, torch::kFloat64).contiguous();
+        return std::vector<double>(w.data_ptr<double>(), w.data_ptr<double>() + w.numel());
+    }
     case WeightingStrategy::Uncertainty: {
         std::vector<double> w;
         for (double s : logVariances()) w.push_back(std::exp(-s));

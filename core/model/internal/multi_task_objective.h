@@ -7,6 +7,7 @@
 // terms. A module because uncertainty weighting learns parameters (the log-variances), which
 // the optimiser must update alongside the network's.
 
+#include "core/model/internal/grad_norm.h"
 #include "core/model/internal/multi_task_network.h"
 #include "core/model/loss_weighting.h"
 #include "core/model/objective_config.h"
@@ -33,6 +34,12 @@ public:
     ObjectiveTerms forward(const NetworkOutput& output, const std::vector<torch::Tensor>& labels,
                            MultiTaskNetworkImpl& network);
 
+    // Replaces terms.total.backward(): GradNorm also needs its balance loss's gradient for the
+    // task weights; the other strategies back-propagate the total.
+    void backward(const ObjectiveTerms& terms, MultiTaskNetworkImpl& network);
+    // Call after each optimiser step (GradNorm renormalises its weights; others do nothing).
+    void afterOptimiserStep();
+
     // DWA: the epoch's mean unweighted loss per task; ignored by the other strategies.
     void recordEpoch(const std::vector<double>& meanTaskLosses);
     // The factor each task's loss is multiplied by in the next step (exp(-s_t) for uncertainty).
@@ -46,6 +53,7 @@ private:
     int actionTask_ = -1;
     int groupTask_ = -1;
     torch::Tensor logVariances_;  // parameter (tasks), Uncertainty only
+    GradNorm gradNorm_{nullptr};  // GradNorm only
     DwaHistory dwa_;
 };
 TORCH_MODULE(MultiTaskObjective);

@@ -69,4 +69,8 @@ torch::Tensor StGcnTrunkImpl::forward(const torch::Tensor& x) {
     return y;
 }
 
+torch::Tensor StGcnTrunkImpl::lastSharedWeight() const {
+    return blocks_->ptr(blocks_->size() - 1)->as<StGcnBlock>()->temporalWeight();
+}
+
 }  // namespace actionlens::model::internal

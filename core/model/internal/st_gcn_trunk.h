@@ -35,6 +35,7 @@ public:
     StGcnBlockImpl(int inChannels, int outChannels, int temporalStride, int temporalKernel, double dropout,
                    const torch::Tensor& partitions);
     torch::Tensor forward(const torch::Tensor& x);
+    const torch::Tensor& temporalWeight() const { return tcn_->weight; }
 
 private:
     SpatialGraphConv gcn_{nullptr};
@@ -54,6 +55,9 @@ public:
     // rounded up per block.
     torch::Tensor forward(const torch::Tensor& x);
     int outputChannels() const { return outputChannels_; }
+    // The last block's temporal convolution weight: the last layer every task shares, where
+    // GradNorm measures the tasks' gradient norms.
+    torch::Tensor lastSharedWeight() const;
 
 private:
     // Normalises each (joint, channel) pair over the batch: joints far from the centre move more,

@@ -117,6 +117,38 @@ TEST(MultiTaskObjective, UncertaintyLogVariancesAreLearnt) {
     for (double v : objective->logVariances()) EXPECT_GT(std::abs(v), 0.05) << "log-variance did not move";
 }
 
+TEST(MultiTaskObjective, GradNormWeightsAreLearntAndSumToTaskCount) {
+    SmallNetwork s;
+    ObjectiveConfig config;
+    config.weighting.strategy = WeightingStrategy::GradNorm;
+    config.weighting.gradNormAlpha = 1.5;
+    MultiTaskObjective objective(s.config, config);
+    std::vector<torch::Tensor> parameters = s.network->parameters();
+    for (const torch::Tensor& p : objective->parameters()) parameters.push_back(p);
+    torch::optim::AdamW optimiser(parameters, torch::optim::AdamWOptions(0.05));
+    const torch::Tensor x = torch::randn({8, 3, 6, 5});
+    const auto y = labels({0, 1, 2, 3, 0, 1, 2, 3}, {0, 0, 1, 1, 0, 0, 1, 1}, {0, 1, 0, 1, 1, 0, 1, 0});
+    for (int step = 0; step < 5; ++step) {
+        optimiser.zero_grad();
+        const ObjectiveTerms terms = objective->forward(s.network->forward(x), y, *s.network);
+        // The weights enter the total detached: it alone would leave them untouched.
+        if (step == 0) {
+            const std::vector<double> w = objective->taskWeights();
+            double expected = 0.0;
+            for (int k = 0; k < 3; ++k) expected += w[size_t(k)] * terms.taskLosses[size_t(k)].item<double>();
+            EXPECT_NEAR(terms.total.item<double>(), expected, 1e-5);
+        }
+        objective->backward(terms, *s.network);
+        optimiser.step();
+        objective->afterOptimiserStep();
+    }
+    const std::vector<double> w = objective->taskWeights();
+    EXPECT_NEAR(w[0] + w[1] + w[2], 3.0, 1e-4);
+    double moved = 0.0;
+    for (double v : w) moved += std::abs(v - 1.0);
+    EXPECT_GT(moved, 0.01) << "GradNorm weights did not move";
+}
+
 TEST(MultiTaskObjective, DwaWeightsApplyAfterTwoEpochs) {
     SmallNetwork s;
     ObjectiveConfig config;
