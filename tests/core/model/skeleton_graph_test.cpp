@@ -52,6 +52,17 @@ TEST(SkeletonGraph, EveryJointAveragesItsNeighbourhood) {
     }
 }
 
+TEST(SkeletonGraph, NeighboursAtTheSameDistanceCountAsRoot) {
+    // Triangle 0 - 1 - 2 - 0 centred on 0: joints 1 and 2 are both one hop away.
+    const Result<SkeletonGraph> graph = SkeletonGraph::build({3, {{0, 1}, {1, 2}, {2, 0}}, 0});
+    ASSERT_TRUE(graph.ok()) << graph.error();
+    EXPECT_FLOAT_EQ(graph->weight(Partition::Root, 1, 2), 1.0f / 3.0f);
+    EXPECT_FLOAT_EQ(graph->weight(Partition::Centripetal, 1, 2), 0.0f);
+    EXPECT_FLOAT_EQ(graph->weight(Partition::Centrifugal, 1, 2), 0.0f);
+    EXPECT_FLOAT_EQ(graph->weight(Partition::Centripetal, 1, 0), 1.0f / 3.0f);
+    EXPECT_FLOAT_EQ(graph->weight(Partition::Centrifugal, 0, 2), 1.0f / 3.0f);
+}
+
 TEST(SkeletonGraph, JointCutOffFromTheCentreOnlyHasRoot) {
     const Result<SkeletonGraph> graph = SkeletonGraph::build({4, {{0, 1}, {2, 3}}, 0});
     ASSERT_TRUE(graph.ok()) << graph.error();
