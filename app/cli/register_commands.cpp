@@ -6,6 +6,7 @@ void registerProbeCommand(CommandRegistry& registry);
 void registerFrameCommand(CommandRegistry& registry);
 void registerSampleVideoCommand(CommandRegistry& registry);
 void registerProjectCommands(CommandRegistry& registry);
+void registerSynthCommand(CommandRegistry& registry);
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
@@ -13,6 +14,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerFrameCommand(registry);
     registerSampleVideoCommand(registry);
     registerProjectCommands(registry);
+    registerSynthCommand(registry);
 }
 
 }  // namespace actionlens::cli

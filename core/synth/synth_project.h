@@ -1,0 +1,70 @@
+#pragma once
+
+// synthesiseProject: writes a ready project of rendered videos: PROJECT.alproj, and beside it
+// PROJECT_videos/ with video_000.mp4 (H.264 where FFmpeg has it) and video_000.limbs (limb
+// masks, limb_mask_file.h) per video. The project holds the synthetic taxonomy, one subject per
+// mannequin (with handedness, build and clothing), per video one segment per action clip
+// (action, viewpoint) and the exact Penn-13 skeleton of every frame. Everything the generator
+// decides comes from `seed`: the same settings and library give the same labels and skeletons.
+// All or nothing: on failure or cancellation neither the project nor the folder is left behind.
+
+#include "core/common/result.h"
+#include "core/synth/mannequin.h"
+#include "core/synth/motion_clip.h"
+#include "core/synth/video_script.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace actionlens::synth {
+
+struct SynthSettings {
+    std::string projectPath;  // must not exist yet
+    int videos = 12;
+    std::uint32_t seed = 1;
+    int width = 320;   // even
+    int height = 240;  // even
+    int fps = 25;
+    ScriptTiming timing;
+    int quality = 20;  // x264 CRF: a little better than the default, limbs are small at 320x240
+};
+
+struct SynthCallbacks {
+    std::function<void(std::int64_t framesDone, std::int64_t framesTotal)> progress;
+    std::function<bool()> cancelled;  // checked every frame
+};
+
+struct SynthClipSummary {
+    std::string motion;  // source label file stem
+    std::string action;
+    std::string viewpoint;  // as labelled (mirrored for left-handers)
+    int firstFrame = 0;
+    int lastFrame = 0;
+};
+
+struct SynthVideoSummary {
+    std::string videoPath;
+    std::string maskPath;
+    std::string subjectName;
+    Mannequin mannequin;
+    int frameCount = 0;
+    std::vector<SynthClipSummary> clips;
+};
+
+struct SynthSummary {
+    std::vector<SynthVideoSummary> videos;
+    std::string codec;
+    double renderSeconds = 0.0;  // drawing, without encoding
+    double encodeSeconds = 0.0;
+};
+
+// `library` must be resampled to settings.fps (loadMotionFolder(folder, settings.fps)).
+Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std::vector<MotionClip>& library,
+                                       const SynthCallbacks& callbacks = {});
+
+// The folder the videos go to: PROJECT_videos beside PROJECT.alproj.
+std::string synthVideoFolder(const std::string& projectPath);
+
+}  // namespace actionlens::synth

@@ -1,0 +1,26 @@
+#include "tests/core/synth/synth_fixtures.h"
+
+#include "core/formats/penn_action_labels.h"
+
+#include <gtest/gtest.h>
+
+namespace actionlens::fixtures {
+
+std::string pennLabelFile(const std::string& name) {
+    return std::string(ACTIONLENS_SHARED_DIR) + "/data/penn_action/train/" + name + ".mat";
+}
+
+std::vector<synth::MotionClip> realMotions(double fps) {
+    std::vector<synth::MotionClip> clips;
+    for (const char* name : {"0002", "0600", "0800", "1100", "1500", "2100"}) {
+        auto sequence = formats::readPennActionLabels(pennLabelFile(name));
+        EXPECT_TRUE(sequence.ok()) << (sequence.ok() ? "" : sequence.error());
+        if (!sequence.ok()) continue;
+        auto clip = synth::motionClipFromPenn(sequence.value(), name, fps);
+        EXPECT_TRUE(clip.ok()) << (clip.ok() ? "" : clip.error());
+        if (clip.ok()) clips.push_back(std::move(clip).value());
+    }
+    return clips;
+}
+
+}  // namespace actionlens::fixtures

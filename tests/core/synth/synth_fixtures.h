@@ -1,0 +1,18 @@
+#pragma once
+
+// Real Penn Action motion for the synth tests: a handful of training sequences of six different
+// actions and all four viewpoints.
+
+#include "core/synth/motion_clip.h"
+
+#include <string>
+#include <vector>
+
+namespace actionlens::fixtures {
+
+std::string pennLabelFile(const std::string& name);  // ../shared/data/penn_action/train/NAME.mat
+// 0002 baseball_pitch/back, 0600 bowl/back, 0800 golf_swing/right, 1100 jumping_jacks/front,
+// 1500 pushup/left, 2100 tennis_forehand/right; resampled to `fps`.
+std::vector<synth::MotionClip> realMotions(double fps);
+
+}  // namespace actionlens::fixtures
