@@ -7,6 +7,7 @@ void registerFrameCommand(CommandRegistry& registry);
 void registerSampleVideoCommand(CommandRegistry& registry);
 void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
+void registerMotionLibraryCommand(CommandRegistry& registry);
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
@@ -15,6 +16,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerSampleVideoCommand(registry);
     registerProjectCommands(registry);
     registerSynthCommand(registry);
+    registerMotionLibraryCommand(registry);
 }
 
 }  // namespace actionlens::cli

@@ -1,10 +1,11 @@
-// actionlens-cli synth -o PROJECT.alproj --motions DIR: a ready project of rendered mannequin
+// actionlens-cli synth -o PROJECT.alproj [--motions DIR]: a ready project of rendered mannequin
 // videos driven by Penn Action motion, with exact skeletons, segments and subject attributes.
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/progress_line.h"
 #include "core/synth/motion_clip.h"
+#include "core/synth/motion_library.h"
 #include "core/synth/synth_project.h"
 
 #include <QRegularExpression>
@@ -30,7 +31,8 @@ int runSynth(const QStringList& arguments) {
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frames per second, whole number (default 25)."),
                                  QStringLiteral("rate"), QStringLiteral("25"));
     const QCommandLineOption motions(QStringLiteral("motions"),
-                                     QStringLiteral("Folder of Penn Action label files (NNNN.mat) whose motion drives the mannequins."),
+                                     QStringLiteral("Folder of Penn Action label files (NNNN.mat) whose motion drives the mannequins "
+                                                    "(default: the built-in library of a few sequences per action and viewpoint)."),
                                      QStringLiteral("dir"));
     for (const auto& option : {output, videos, seed, size, fps, motions}) parser.addOption(option);
     if (auto stop = parseCommandLine(parser, name,
@@ -42,8 +44,6 @@ int runSynth(const QStringList& arguments) {
         return *stop;
     }
     if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o PROJECT.alproj is required"));
-    // No motion library ships yet, so the motion source must be named.
-    if (!parser.isSet(motions)) return usageError(name, QStringLiteral("--motions DIR (a folder of Penn Action label files) is required"));
     const auto videoCount = parseInteger(name, QStringLiteral("--videos"), parser.value(videos), 1, 10000);
     const auto rate = parseInteger(name, QStringLiteral("--fps"), parser.value(fps), 1, 120);
     if (!videoCount || !rate) return kExitUsage;
@@ -66,7 +66,8 @@ int runSynth(const QStringList& arguments) {
     settings.height = height;
     settings.fps = *rate;
     std::vector<std::string> skipped;
-    auto library = synth::loadMotionFolder(parser.value(motions).toStdString(), settings.fps, &skipped);
+    auto library = parser.isSet(motions) ? synth::loadMotionFolder(parser.value(motions).toStdString(), settings.fps, &skipped)
+                                         : synth::builtInMotions(settings.fps);
     if (!library.ok()) return fail(library.error());
     if (!skipped.empty()) {
         std::fprintf(stderr, "actionlens-cli: warning: %zu label files without a visible joint left out (%s%s)\n", skipped.size(),

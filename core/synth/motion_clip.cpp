@@ -35,40 +35,54 @@ void fillInvisible(std::vector<Pose>& poses, const std::vector<uint8_t>& visible
 
 }  // namespace
 
-Result<MotionClip> motionClipFromPenn(const formats::PennActionSequence& sequence, const std::string& name, double fps) {
+Result<MotionClip> filledPennMotion(const formats::PennActionSequence& sequence, const std::string& name) {
     if (sequence.frameCount < 1) return makeError(name + ": the sequence has no frames");
-    if (!(fps > 0.0)) return makeError("the output frame rate must be positive");
-    std::vector<Pose> source(static_cast<size_t>(sequence.frameCount));
-    for (int f = 0; f < sequence.frameCount; ++f) {
-        for (int j = 0; j < kJointCount; ++j) {
-            const size_t at = static_cast<size_t>(f) * kJointCount + static_cast<size_t>(j);
-            source[static_cast<size_t>(f)][j] = {sequence.x[at], sequence.y[at]};
-        }
-    }
     MotionClip clip;
     clip.name = name;
     clip.action = sequence.action;
     clip.viewpoint = sequence.viewpoint;
-    clip.fps = fps;
-    fillInvisible(source, sequence.visible, clip.everVisible);
+    clip.fps = kPennFps;
+    clip.frames.resize(static_cast<size_t>(sequence.frameCount));
+    for (int f = 0; f < sequence.frameCount; ++f) {
+        for (int j = 0; j < kJointCount; ++j) {
+            const size_t at = static_cast<size_t>(f) * kJointCount + static_cast<size_t>(j);
+            clip.frames[static_cast<size_t>(f)][j] = {sequence.x[at], sequence.y[at]};
+        }
+    }
+    fillInvisible(clip.frames, sequence.visible, clip.everVisible);
     if (std::none_of(clip.everVisible.begin(), clip.everVisible.end(), [](bool v) { return v; })) {
         return makeError(name + ": no joint is visible in any frame");
     }
+    return clip;
+}
 
+Result<MotionClip> resampleMotion(const MotionClip& source, double fps) {
+    if (!(fps > 0.0)) return makeError("the output frame rate must be positive");
+    if (source.frames.empty() || !(source.fps > 0.0)) return makeError(source.name + ": the motion has no frames");
+    const int count = static_cast<int>(source.frames.size());
+    MotionClip clip = source;
+    clip.fps = fps;
     // Output frame k shows source time k / fps; the clip ends at the last source frame.
-    const double sourceSeconds = (sequence.frameCount - 1) / kPennFps;
+    const double sourceSeconds = (count - 1) / source.fps;
     const int outputFrames = static_cast<int>(std::floor(sourceSeconds * fps + 1e-9)) + 1;
     clip.frames.resize(static_cast<size_t>(outputFrames));
     for (int k = 0; k < outputFrames; ++k) {
-        const double at = k / fps * kPennFps;
-        const int f0 = std::min(static_cast<int>(std::floor(at)), sequence.frameCount - 1);
-        const int f1 = std::min(f0 + 1, sequence.frameCount - 1);
+        const double at = k / fps * source.fps;
+        const int f0 = std::min(static_cast<int>(std::floor(at)), count - 1);
+        const int f1 = std::min(f0 + 1, count - 1);
         const float t = static_cast<float>(at - f0);
         for (int j = 0; j < kJointCount; ++j) {
-            clip.frames[static_cast<size_t>(k)][j] = lerp(source[static_cast<size_t>(f0)][j], source[static_cast<size_t>(f1)][j], t);
+            clip.frames[static_cast<size_t>(k)][j] = lerp(source.frames[static_cast<size_t>(f0)][j], source.frames[static_cast<size_t>(f1)][j], t);
         }
     }
     return clip;
+}
+
+Result<MotionClip> motionClipFromPenn(const formats::PennActionSequence& sequence, const std::string& name, double fps) {
+    if (!(fps > 0.0)) return makeError("the output frame rate must be positive");
+    auto filled = filledPennMotion(sequence, name);
+    if (!filled.ok()) return filled.takeError();
+    return resampleMotion(filled.value(), fps);
 }
 
 Result<std::vector<MotionClip>> loadMotionFolder(const std::string& folder, double fps, std::vector<std::string>* skipped) {

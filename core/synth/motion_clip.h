@@ -27,6 +27,13 @@ struct MotionClip {
     std::array<bool, kJointCount> everVisible{};
 };
 
+// The sequence at its own 30 fps with invisible joints filled: what the built-in motion library
+// stores. Fails on a sequence without a single visible joint.
+Result<MotionClip> filledPennMotion(const formats::PennActionSequence& sequence, const std::string& name);
+
+// `source` resampled to `fps` (linear between source frames); the other fields are kept.
+Result<MotionClip> resampleMotion(const MotionClip& source, double fps);
+
 // Fills invisible joints, then resamples from 30 fps to `fps` (linear between source frames).
 // Fails on a sequence without a single visible joint.
 Result<MotionClip> motionClipFromPenn(const formats::PennActionSequence& sequence, const std::string& name, double fps);
