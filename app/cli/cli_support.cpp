@@ -1,5 +1,7 @@
 #include "app/cli/cli_support.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace actionlens::cli {
@@ -34,7 +36,13 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
     full += arguments;
     if (!parser.parse(full)) return usageError(command, parser.errorText());
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Qt names the program by its path; users type "actionlens-cli COMMAND".
+        QString text = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        if (!program.isEmpty()) {
+            text.replace(QStringLiteral("Usage: ") + program, QStringLiteral("Usage: actionlens-cli ") + command);
+        }
+        std::fputs(qPrintable(text), stdout);
         return kExitSuccess;
     }
     const int given = static_cast<int>(parser.positionalArguments().size());

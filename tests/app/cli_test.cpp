@@ -62,6 +62,7 @@ TEST(Cli, VersionAndHelp) {
     const CliRun commandHelp = runCli({QStringLiteral("frame"), QStringLiteral("--help")});
     EXPECT_EQ(commandHelp.exitCode, 0);
     EXPECT_TRUE(commandHelp.out.contains(QStringLiteral("--output")));
+    EXPECT_TRUE(commandHelp.out.startsWith(QStringLiteral("Usage: actionlens-cli frame [options] video n"))) << commandHelp.out.toStdString();
 }
 
 TEST(Cli, BadUsageExitsWithTwo) {
