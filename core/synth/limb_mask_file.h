@@ -1,12 +1,15 @@
 #pragma once
 
-// Limb mask files: for every frame of a rendered video, which limb (limbs.h id, 0 = background)
-// is drawn on top at each pixel, and which limb moved most since the previous frame. One file per
-// video (VIDEO.limbs beside VIDEO.mp4), lossless and compact because masks are mostly long runs:
+// Limb mask files: for every frame of a rendered video, which limb (limbs.h id, 0 = background,
+// 255 = kOccluder: an occluder is in front there) is drawn on top at each pixel, and which limb
+// moved most since the previous frame. One file per video (VIDEO.limbs beside VIDEO.mp4), lossless and compact because masks are mostly long runs:
 //
 //   header:  "ALLIMB1\n", width (u32), height (u32)               all integers little-endian
 //   frames:  most-moved limb (u8), payload bytes (u32), payload
 //   payload: runs over the pixels in row-major order: limb id (u8), run length (LEB128 varint)
+//
+// Files from before occluders existed simply hold no 255s: the format (and its magic) is unchanged,
+// so they stay readable as they are.
 //
 // The file count of frames is the number of frame records until the end of the file. Like the
 // encoder, the writer writes NAME.part and renames it on finish().

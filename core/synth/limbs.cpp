@@ -7,6 +7,7 @@ namespace actionlens::synth {
 const char* limbName(int limb) {
     static const char* const names[] = {"background", "head", "torso", "left_upper_arm", "left_forearm", "right_upper_arm",
                                         "right_forearm", "left_thigh", "left_shin", "right_thigh", "right_shin"};
+    if (limb == kOccluder) return "occluder";
     return limb >= 0 && limb <= kLimbCount ? names[limb] : "unknown";
 }
 

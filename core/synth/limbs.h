@@ -20,8 +20,11 @@ enum Limb : int {
     kLimbRightThigh, kLimbRightShin,
 };
 constexpr int kLimbCount = 10;  // ids 1..10
+// Not a limb: an occluder (occluder.h) drawn over the mannequin; far from the limb ids so that
+// more limbs can be added without renumbering it.
+constexpr int kOccluder = 255;
 
-const char* limbName(int limb);  // "left_forearm"; "background" for 0
+const char* limbName(int limb);  // "left_forearm"; "background" for 0, "occluder" for kOccluder
 
 // The limb's two ends in the pose's coordinates: head (neck -> head joint), torso (neck -> hips'
 // centre), the others joint to joint.

@@ -131,7 +131,8 @@ SceneRenderer::~SceneRenderer() = default;
 const CameraLook& SceneRenderer::look() const { return d_->look; }
 void SceneRenderer::setLook(const CameraLook& look) { d_->look = look; }
 
-void SceneRenderer::render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask) {
+void SceneRenderer::render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask,
+                           const std::optional<OccluderFrame>& occluder) {
     Impl& d = *d_;
     d.background.copyTo(d.canvas);
     d.labels.create(d.height, d.width, CV_8UC1);
@@ -195,6 +196,23 @@ void SceneRenderer::render(const PosedFigure& figure, media::VideoFrame& frame, 
             blob(b, body.shinWidth * 0.55f, shoe, limb);  // the foot
             break;
         default: break;
+        }
+    }
+
+    if (occluder) {
+        // Whole pixels, no anti-aliasing: the mask and the joints' visibility match the picture.
+        const cv::Rect area = cv::Rect(occluder->x0, occluder->y0, occluder->x1 - occluder->x0, occluder->y1 - occluder->y0) &
+                              cv::Rect(0, 0, d.width, d.height);
+        if (!area.empty()) {
+            cv::Mat covered = d.canvas(area);
+            const cv::Scalar c = colour(occluder->colour);
+            if (occluder->opacity >= 1.0f) {
+                covered.setTo(c);
+            } else {
+                cv::Mat tint(covered.size(), covered.type(), c);
+                cv::addWeighted(tint, occluder->opacity, covered, 1.0 - occluder->opacity, 0.0, covered);
+            }
+            d.labels(area).setTo(cv::Scalar(kOccluder));
         }
     }
 

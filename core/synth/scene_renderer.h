@@ -10,10 +10,12 @@
 #include "core/media/video_frame.h"
 #include "core/synth/limb_mask_file.h"
 #include "core/synth/mannequin.h"
+#include "core/synth/occluder.h"
 #include "core/synth/pose.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace actionlens::synth {
@@ -43,8 +45,10 @@ public:
     void setLook(const CameraLook& look);
 
     // `frame` becomes a packed RGB24 picture of the renderer's size (index and times are left as
-    // they are); `mask` gets the limb ids (its mostMoved is left to the caller).
-    void render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask);
+    // they are); `mask` gets the limb ids (its mostMoved is left to the caller). An occluder is
+    // drawn last, before blur and noise, and its pixels become kOccluder in the mask.
+    void render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask,
+                const std::optional<OccluderFrame>& occluder = std::nullopt);
 
 private:
     struct Impl;

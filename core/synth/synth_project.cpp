@@ -4,6 +4,7 @@
 #include "core/annotation/video_fingerprint.h"
 #include "core/media/video_encoder.h"
 #include "core/synth/limb_mask_file.h"
+#include "core/synth/dataset_splits.h"
 #include "core/synth/limbs.h"
 #include "core/synth/scene_renderer.h"
 #include "core/synth/synth_taxonomy.h"
@@ -36,6 +37,8 @@ Status checkSettings(const SynthSettings& s) {
                          std::to_string(s.height) + ")");
     }
     if (s.fps < 1 || s.fps > 120) return makeError("the frame rate must be 1-120 frames per second");
+    if (!(s.occluderChance >= 0.0 && s.occluderChance <= 1.0)) return makeError("the occluder chance must be 0-1");
+    if (!(s.testFraction >= 0.0 && s.testFraction <= 1.0)) return makeError("the test fraction must be 0-1");
     if (s.timing.minClips < 1 || s.timing.maxClips < s.timing.minClips) return makeError("the clips per video must be a range 1..N");
     return Status::success();
 }
@@ -51,6 +54,8 @@ struct Planned {
     VideoScript script;
     std::uint32_t renderSeed = 0;
     int subject = 0;
+    std::optional<Occluder> occluder;
+    std::string split;
 };
 
 }  // namespace
@@ -89,6 +94,15 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
         totalFrames += plan.script.frameCount();
         plans.push_back(std::move(plan));
     }
+    SynthRandom occluderRandom(settings.seed ^ 0x0cc1de75u);
+    for (Planned& plan : plans) {
+        const bool seeded = occluderRandom.chance(settings.occluderChance);
+        const Occluder occluder = randomOccluder(occluderRandom, settings.width, settings.height, plan.script.frameCount());
+        const bool on = settings.occluders == OccluderMode::Always || (settings.occluders == OccluderMode::Seeded && seeded);
+        if (on) plan.occluder = occluder;
+    }
+    const std::vector<std::string> splits = assignSplits(settings.videos, settings.testFraction, settings.seed);
+    for (size_t v = 0; v < plans.size(); ++v) plans[v].split = splits[v];
 
     fs::create_directories(folder, ec);
     if (ec) return makeError("cannot create '" + folder.string() + "': " + ec.message());
@@ -124,6 +138,13 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
             video.subjectName = "person " + std::to_string(plans[v].subject + 1);
             video.mannequin = script.mannequin;
             video.frameCount = script.frameCount();
+            video.occluder = plans[v].occluder;
+            video.split = plans[v].split;
+            std::vector<std::optional<OccluderFrame>> occluderFrames(static_cast<size_t>(script.frameCount()));
+            if (plans[v].occluder) {
+                for (int f = 0; f < script.frameCount(); ++f)
+                    occluderFrames[static_cast<size_t>(f)] = occluderAt(*plans[v].occluder, f, settings.width, settings.height);
+            }
 
             media::EncoderSettings encoding;
             encoding.width = settings.width;
@@ -144,7 +165,7 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
                 const auto renderStart = Clock::now();
                 PosedFigure figure{&script.mannequin, script.imagePoses[static_cast<size_t>(f)],
                                    script.camera[static_cast<size_t>(f)].scale, script.frameViewpoints[static_cast<size_t>(f)]};
-                renderer.render(figure, frame, mask);
+                renderer.render(figure, frame, mask, occluderFrames[static_cast<size_t>(f)]);
                 mask.mostMoved = f > 0 ? mostMovedLimb(script.imagePoses[static_cast<size_t>(f - 1)], script.imagePoses[static_cast<size_t>(f)]) : 0;
                 summary.renderSeconds += secondsSince(renderStart);
                 const auto encodeStart = Clock::now();
@@ -169,11 +190,13 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
             if (!hash.ok()) return hash.takeError();
             record.contentHash = hash.value();
             record.name = numbered("video", static_cast<int>(v), "");
+            record.splits = {plans[v].split};
             auto videoId = store->insertVideo(record);
             if (!videoId.ok()) return videoId.takeError();
             const std::int64_t subjectId = subjectIds[static_cast<size_t>(plans[v].subject)];
 
-            // The generator's poses are exact: imported ground truth, visible wherever inside the frame.
+            // The generator's poses are exact: imported ground truth, visible wherever inside the frame
+            // and not behind the occluder (the coordinates stay exact either way).
             std::vector<annotation::SkeletonFrame> skeletons(static_cast<size_t>(script.frameCount()));
             for (int f = 0; f < script.frameCount(); ++f) {
                 annotation::SkeletonFrame& s = skeletons[static_cast<size_t>(f)];
@@ -182,9 +205,11 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
                 s.frame = f;
                 s.layoutId = layout->id;
                 s.source = annotation::PoseSource::Imported;
+                const std::optional<OccluderFrame>& occluder = occluderFrames[static_cast<size_t>(f)];
                 for (const Point2& p : script.imagePoses[static_cast<size_t>(f)]) {
                     const bool inside = p.x >= 0.0f && p.y >= 0.0f && p.x < settings.width && p.y < settings.height;
-                    s.joints.push_back(annotation::Joint{p.x, p.y, inside ? 1.0f : 0.0f, inside});
+                    const bool hidden = occluder && occluder->covers(p);
+                    s.joints.push_back(annotation::Joint{p.x, p.y, inside ? 1.0f : 0.0f, inside && !hidden});
                 }
             }
             if (Status s = store->insertSkeletonFrames(skeletons); !s.ok()) return s;

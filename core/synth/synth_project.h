@@ -4,21 +4,27 @@
 // PROJECT_videos/ with video_000.mp4 (H.264 where FFmpeg has it) and video_000.limbs (limb
 // masks, limb_mask_file.h) per video. The project holds the synthetic taxonomy, one subject per
 // mannequin (with handedness, build and clothing), per video one segment per action clip
-// (action, viewpoint) and the exact Penn-13 skeleton of every frame. Everything the generator
+// (action, viewpoint) and the exact Penn-13 skeleton of every frame (joints behind an occluder or
+// outside the picture not visible), and each video's split ("train" or "test"). Everything the generator
 // decides comes from `seed`: the same settings and library give the same labels and skeletons.
 // All or nothing: on failure or cancellation neither the project nor the folder is left behind.
 
 #include "core/common/result.h"
 #include "core/synth/mannequin.h"
 #include "core/synth/motion_clip.h"
+#include "core/synth/occluder.h"
 #include "core/synth/video_script.h"
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace actionlens::synth {
+
+// Seeded: each video has an occluder with probability occluderChance, decided by the seed.
+enum class OccluderMode { Seeded, Always, Never };
 
 struct SynthSettings {
     std::string projectPath;  // must not exist yet
@@ -29,6 +35,11 @@ struct SynthSettings {
     int fps = 25;
     ScriptTiming timing;
     int quality = 20;  // x264 CRF: a little better than the default, limbs are small at 320x240
+    // Occluders and splits draw from generators of their own: switching them changes neither
+    // the scripts (subjects, clips, skeleton coordinates) nor each other.
+    OccluderMode occluders = OccluderMode::Seeded;
+    double occluderChance = 0.4;
+    double testFraction = 0.25;  // of the videos in the "test" split, the rest "train" (dataset_splits.h)
 };
 
 struct SynthCallbacks {
@@ -51,6 +62,8 @@ struct SynthVideoSummary {
     Mannequin mannequin;
     int frameCount = 0;
     std::vector<SynthClipSummary> clips;
+    std::optional<Occluder> occluder;
+    std::string split;  // train or test
 };
 
 struct SynthSummary {
