@@ -133,10 +133,21 @@ void SceneRenderer::setLook(const CameraLook& look) { d_->look = look; }
 
 void SceneRenderer::render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask,
                            const std::optional<OccluderFrame>& occluder) {
+    render(std::vector<PosedFigure>{figure}, frame, mask, occluder);
+}
+
+void SceneRenderer::render(const std::vector<PosedFigure>& figures, media::VideoFrame& frame, LimbMask& mask,
+                           const std::optional<OccluderFrame>& occluder) {
     Impl& d = *d_;
     d.background.copyTo(d.canvas);
     d.labels.create(d.height, d.width, CV_8UC1);
     d.labels.setTo(cv::Scalar(0));
+    for (const PosedFigure& figure : figures) drawFigure(figure);
+    finish(frame, mask, occluder);
+}
+
+void SceneRenderer::drawFigure(const PosedFigure& figure) {
+    Impl& d = *d_;
     const Mannequin& m = *figure.mannequin;
     const BodyProportions& body = m.body;
     const Pose& p = figure.pose;
@@ -198,7 +209,10 @@ void SceneRenderer::render(const PosedFigure& figure, media::VideoFrame& frame, 
         default: break;
         }
     }
+}
 
+void SceneRenderer::finish(media::VideoFrame& frame, LimbMask& mask, const std::optional<OccluderFrame>& occluder) {
+    Impl& d = *d_;
     if (occluder) {
         // Whole pixels, no anti-aliasing: the mask and the joints' visibility match the picture.
         const cv::Rect area = cv::Rect(occluder->x0, occluder->y0, occluder->x1 - occluder->x0, occluder->y1 - occluder->y0) &

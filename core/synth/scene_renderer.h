@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace actionlens::synth {
 
@@ -49,8 +50,14 @@ public:
     // drawn last, before blur and noise, and its pixels become kOccluder in the mask.
     void render(const PosedFigure& figure, media::VideoFrame& frame, LimbMask& mask,
                 const std::optional<OccluderFrame>& occluder = std::nullopt);
+    // Several people, drawn in the given order (later ones in front). The mask names limbs, not
+    // people: where figures overlap it holds the limb of the one in front.
+    void render(const std::vector<PosedFigure>& figures, media::VideoFrame& frame, LimbMask& mask,
+                const std::optional<OccluderFrame>& occluder = std::nullopt);
 
 private:
+    void drawFigure(const PosedFigure& figure);
+    void finish(media::VideoFrame& frame, LimbMask& mask, const std::optional<OccluderFrame>& occluder);
     struct Impl;
     std::unique_ptr<Impl> d_;
 };

@@ -6,6 +6,7 @@
 #include "core/synth/limb_mask_file.h"
 #include "core/synth/dataset_splits.h"
 #include "core/synth/limbs.h"
+#include "core/synth/paired_script.h"
 #include "core/synth/scene_renderer.h"
 #include "core/synth/synth_taxonomy.h"
 
@@ -38,6 +39,7 @@ Status checkSettings(const SynthSettings& s) {
     }
     if (s.fps < 1 || s.fps > 120) return makeError("the frame rate must be 1-120 frames per second");
     if (!(s.occluderChance >= 0.0 && s.occluderChance <= 1.0)) return makeError("the occluder chance must be 0-1");
+    if (!(s.twoSubjectChance >= 0.0 && s.twoSubjectChance <= 1.0)) return makeError("the two-subject chance must be 0-1");
     if (!(s.testFraction >= 0.0 && s.testFraction <= 1.0)) return makeError("the test fraction must be 0-1");
     if (s.timing.minClips < 1 || s.timing.maxClips < s.timing.minClips) return makeError("the clips per video must be a range 1..N");
     return Status::success();
@@ -56,7 +58,16 @@ struct Planned {
     int subject = 0;
     std::optional<Occluder> occluder;
     std::string split;
+    std::optional<VideoScript> partner;
+    int partnerSubject = 0;
 };
+
+// The people in a video, in drawing order.
+std::vector<const VideoScript*> scriptsOf(const Planned& plan) {
+    std::vector<const VideoScript*> scripts{&plan.script};
+    if (plan.partner) scripts.push_back(&*plan.partner);
+    return scripts;
+}
 
 }  // namespace
 
@@ -93,6 +104,18 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
         plan.renderSeed = random.childSeed();
         totalFrames += plan.script.frameCount();
         plans.push_back(std::move(plan));
+    }
+    // Second people: their own generator, so videos without one are what they were before.
+    SynthRandom pairRandom(settings.seed ^ 0x2bd1e5a3u);
+    for (Planned& plan : plans) {
+        const bool paired = pairRandom.chance(settings.twoSubjectChance);
+        if (!paired || subjectCount < 2) continue;
+        plan.partnerSubject = (plan.subject + pairRandom.integer(1, subjectCount - 1)) % subjectCount;
+        auto partner = scriptVideo(library, people[static_cast<size_t>(plan.partnerSubject)], settings.width / 2, settings.height,
+                                   settings.fps, settings.timing, pairRandom);
+        if (!partner.ok()) return partner.takeError();
+        plan.partner = std::move(partner).value();
+        placeSideBySide(plan.script, *plan.partner, settings.width, settings.height, settings.fps, pairRandom);
     }
     SynthRandom occluderRandom(settings.seed ^ 0x0cc1de75u);
     for (Planned& plan : plans) {
@@ -163,9 +186,12 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
             for (int f = 0; f < script.frameCount(); ++f) {
                 if (callbacks.cancelled && callbacks.cancelled()) return makeError("cancelled");
                 const auto renderStart = Clock::now();
-                PosedFigure figure{&script.mannequin, script.imagePoses[static_cast<size_t>(f)],
-                                   script.camera[static_cast<size_t>(f)].scale, script.frameViewpoints[static_cast<size_t>(f)]};
-                renderer.render(figure, frame, mask, occluderFrames[static_cast<size_t>(f)]);
+                std::vector<PosedFigure> figures;
+                for (const VideoScript* person : scriptsOf(plans[v])) {
+                    figures.push_back({&person->mannequin, person->imagePoses[static_cast<size_t>(f)],
+                                       person->camera[static_cast<size_t>(f)].scale, person->frameViewpoints[static_cast<size_t>(f)]});
+                }
+                renderer.render(figures, frame, mask, occluderFrames[static_cast<size_t>(f)]);
                 mask.mostMoved = f > 0 ? mostMovedLimb(script.imagePoses[static_cast<size_t>(f - 1)], script.imagePoses[static_cast<size_t>(f)]) : 0;
                 summary.renderSeconds += secondsSince(renderStart);
                 const auto encodeStart = Clock::now();
@@ -193,39 +219,48 @@ Result<SynthSummary> synthesiseProject(const SynthSettings& settings, const std:
             record.splits = {plans[v].split};
             auto videoId = store->insertVideo(record);
             if (!videoId.ok()) return videoId.takeError();
-            const std::int64_t subjectId = subjectIds[static_cast<size_t>(plans[v].subject)];
-
-            // The generator's poses are exact: imported ground truth, visible wherever inside the frame
-            // and not behind the occluder (the coordinates stay exact either way).
-            std::vector<annotation::SkeletonFrame> skeletons(static_cast<size_t>(script.frameCount()));
-            for (int f = 0; f < script.frameCount(); ++f) {
-                annotation::SkeletonFrame& s = skeletons[static_cast<size_t>(f)];
-                s.videoId = videoId.value();
-                s.subjectId = subjectId;
-                s.frame = f;
-                s.layoutId = layout->id;
-                s.source = annotation::PoseSource::Imported;
-                const std::optional<OccluderFrame>& occluder = occluderFrames[static_cast<size_t>(f)];
-                for (const Point2& p : script.imagePoses[static_cast<size_t>(f)]) {
-                    const bool inside = p.x >= 0.0f && p.y >= 0.0f && p.x < settings.width && p.y < settings.height;
-                    const bool hidden = occluder && occluder->covers(p);
-                    s.joints.push_back(annotation::Joint{p.x, p.y, inside ? 1.0f : 0.0f, inside && !hidden});
-                }
+            if (plans[v].partner) {
+                video.partner.subjectName = "person " + std::to_string(plans[v].partnerSubject + 1);
+                video.partner.mannequin = plans[v].partner->mannequin;
             }
-            if (Status s = store->insertSkeletonFrames(skeletons); !s.ok()) return s;
+            const std::vector<const VideoScript*> persons = scriptsOf(plans[v]);
+            for (size_t person = 0; person < persons.size(); ++person) {
+                const VideoScript& performer = *persons[person];
+                const std::int64_t subjectId =
+                    subjectIds[static_cast<size_t>(person == 0 ? plans[v].subject : plans[v].partnerSubject)];
+                // The generator's poses are exact: imported ground truth, visible wherever inside the
+                // frame and not behind the occluder (the coordinates stay exact either way).
+                std::vector<annotation::SkeletonFrame> skeletons(static_cast<size_t>(performer.frameCount()));
+                for (int f = 0; f < performer.frameCount(); ++f) {
+                    annotation::SkeletonFrame& s = skeletons[static_cast<size_t>(f)];
+                    s.videoId = videoId.value();
+                    s.subjectId = subjectId;
+                    s.frame = f;
+                    s.layoutId = layout->id;
+                    s.source = annotation::PoseSource::Imported;
+                    const std::optional<OccluderFrame>& occluder = occluderFrames[static_cast<size_t>(f)];
+                    for (const Point2& p : performer.imagePoses[static_cast<size_t>(f)]) {
+                        const bool inside = p.x >= 0.0f && p.y >= 0.0f && p.x < settings.width && p.y < settings.height;
+                        const bool hidden = occluder && occluder->covers(p);
+                        s.joints.push_back(annotation::Joint{p.x, p.y, inside ? 1.0f : 0.0f, inside && !hidden});
+                    }
+                }
+                if (Status s = store->insertSkeletonFrames(skeletons); !s.ok()) return s;
 
-            for (const ScriptedClip& clip : script.clips) {
-                annotation::Segment segment;
-                segment.videoId = videoId.value();
-                segment.subjectId = subjectId;
-                segment.firstFrame = clip.firstFrame;
-                segment.lastFrame = clip.lastFrame;
-                segment.labels = {{store->taxonomy().actionTask()->name, clip.motion->action}, {"viewpoint", clip.viewpoint}};
-                segment.annotator = "ActionLens synth";
-                segment.review = annotation::ReviewStatus::Accepted;  // generated, hence exact
-                auto id = store->insertSegment(segment);
-                if (!id.ok()) return id.takeError();
-                video.clips.push_back({clip.motion->name, clip.motion->action, clip.viewpoint, clip.firstFrame, clip.lastFrame});
+                for (const ScriptedClip& clip : performer.clips) {
+                    annotation::Segment segment;
+                    segment.videoId = videoId.value();
+                    segment.subjectId = subjectId;
+                    segment.firstFrame = clip.firstFrame;
+                    segment.lastFrame = clip.lastFrame;
+                    segment.labels = {{store->taxonomy().actionTask()->name, clip.motion->action}, {"viewpoint", clip.viewpoint}};
+                    segment.annotator = "ActionLens synth";
+                    segment.review = annotation::ReviewStatus::Accepted;  // generated, hence exact
+                    auto id = store->insertSegment(segment);
+                    if (!id.ok()) return id.takeError();
+                    std::vector<SynthClipSummary>& clips = person == 0 ? video.clips : video.partner.clips;
+                    clips.push_back({clip.motion->name, clip.motion->action, clip.viewpoint, clip.firstFrame, clip.lastFrame});
+                }
             }
             summary.videos.push_back(std::move(video));
         }

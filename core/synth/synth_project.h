@@ -5,7 +5,9 @@
 // masks, limb_mask_file.h) per video. The project holds the synthetic taxonomy, one subject per
 // mannequin (with handedness, build and clothing), per video one segment per action clip
 // (action, viewpoint) and the exact Penn-13 skeleton of every frame (joints behind an occluder or
-// outside the picture not visible), and each video's split ("train" or "test"). Everything the generator
+// outside the picture not visible), and each video's split ("train" or "test"). Some videos show a
+// second person beside the first (SynthSettings::twoSubjectChance): another subject with its own
+// skeleton track and segments; the masks' most-moved limb is the first person's. Everything the generator
 // decides comes from `seed`: the same settings and library give the same labels and skeletons.
 // All or nothing: on failure or cancellation neither the project nor the folder is left behind.
 
@@ -39,7 +41,10 @@ struct SynthSettings {
     // the scripts (subjects, clips, skeleton coordinates) nor each other.
     OccluderMode occluders = OccluderMode::Seeded;
     double occluderChance = 0.4;
-    double testFraction = 0.25;  // of the videos in the "test" split, the rest "train" (dataset_splits.h)
+    double testFraction = 0.25;
+    // The chance that a video shows a second person beside the first (another subject, with its
+    // own skeleton track and segments); needs two subjects, so three videos or more.
+    double twoSubjectChance = 0.25;  // of the videos in the "test" split, the rest "train" (dataset_splits.h)
 };
 
 struct SynthCallbacks {
@@ -64,6 +69,12 @@ struct SynthVideoSummary {
     std::vector<SynthClipSummary> clips;
     std::optional<Occluder> occluder;
     std::string split;  // train or test
+    // A second person in the picture (subjectName empty when there is none).
+    struct Partner {
+        std::string subjectName;
+        Mannequin mannequin;
+        std::vector<SynthClipSummary> clips;
+    } partner;
 };
 
 struct SynthSummary {
