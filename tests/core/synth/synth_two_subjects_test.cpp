@@ -4,11 +4,16 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/penn_action_labels.h"
+#include "core/media/frame_source.h"
+#include "core/synth/limb_mask_file.h"
+#include "core/synth/limbs.h"
 #include "tests/core/synth/synth_fixtures.h"
 #include "tests/support/test_videos.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 using namespace actionlens;
@@ -140,4 +145,48 @@ TEST(SynthTwoSubjects, TheSecondPersonLeavesTheFirstOnesLabelsAsTheyWereAndRepea
         EXPECT_EQ(one.value()->skeletonFrames(videosOne[v].id, 0, videosOne[v].frameCount - 1).value(),
                   two.value()->skeletonFrames(videosTwo[v].id, 0, videosTwo[v].frameCount - 1).value());
     }
+}
+
+// The second person is drawn where its skeleton track says: along its arms and legs the mask names
+// the limb and the decoded picture has the partner's clothing colour.
+TEST(SynthTwoSubjects, TheSecondPersonIsDrawnWhereItsSkeletonSays) {
+    fixtures::TempDir dir;
+    auto made = synthesiseProject(pairedSettings(dir.file("pair.alproj"), 1.0), motions());
+    ASSERT_TRUE(made.ok()) << made.error();
+    auto store = annotation::ProjectStore::open(dir.file("pair.alproj"));
+    ASSERT_TRUE(store.ok());
+    const auto names = subjectNames(*store.value());
+    const annotation::Video video = store.value()->videos().value()[0];
+    const SynthVideoSummary& summary = made.value().videos[0];
+    auto source = media::openFrameSource(video.path, media::OpenOptions{25.0, "", false});
+    ASSERT_TRUE(source.ok()) << source.error();
+    auto masks = readLimbMasks(summary.maskPath);
+    ASSERT_TRUE(masks.ok());
+    const auto rows = store.value()->skeletonFrames(video.id, 0, video.frameCount - 1).value();
+    int samples = 0, onLimb = 0, coloured = 0;
+    for (const annotation::SkeletonFrame& row : rows) {
+        if (names.at(row.subjectId) != summary.partner.subjectName || row.frame % 3 != 0) continue;
+        auto frame = source.value()->readFrame(row.frame);
+        ASSERT_TRUE(frame.ok());
+        const LimbMask& mask = masks.value()[static_cast<size_t>(row.frame)];
+        Pose pose;
+        for (int j = 0; j < kJointCount; ++j) pose[static_cast<size_t>(j)] = {row.joints[static_cast<size_t>(j)].x, row.joints[static_cast<size_t>(j)].y};
+        for (int limb = kLimbLeftUpperArm; limb <= kLimbRightShin; ++limb) {
+            const auto [a, b] = limbSegment(pose, limb);
+            // A foreshortened limb is covered by its own hand or foot (drawn with the limb's id).
+            if (std::hypot(a.x - b.x, a.y - b.y) < 8.0f) continue;
+            const Point2 q = lerp(a, b, 0.5f);
+            const int x = static_cast<int>(std::lround(q.x)), y = static_cast<int>(std::lround(q.y));
+            if (x < 4 || y < 4 || x >= 156 || y >= 116) continue;
+            ++samples;
+            if (mask.at(x, y) != limb) continue;
+            ++onLimb;
+            const Rgb c = limb <= kLimbRightForearm ? summary.partner.mannequin.upper : summary.partner.mannequin.lower;
+            const std::uint8_t* rgb = frame.value()->row(y) + 3 * x;
+            coloured += std::abs(rgb[0] - c.r) <= 48 && std::abs(rgb[1] - c.g) <= 48 && std::abs(rgb[2] - c.b) <= 48;
+        }
+    }
+    ASSERT_GT(samples, 50);
+    EXPECT_GT(onLimb, samples * 6 / 10);
+    EXPECT_GT(coloured, onLimb * 9 / 10) << coloured << " of " << onLimb;
 }
