@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <optional>
 
 namespace actionlens::cli {
 
@@ -34,7 +35,18 @@ int runSynth(const QStringList& arguments) {
                                      QStringLiteral("Folder of Penn Action label files (NNNN.mat) whose motion drives the mannequins "
                                                     "(default: the built-in library of a few sequences per action and viewpoint)."),
                                      QStringLiteral("dir"));
-    for (const auto& option : {output, videos, seed, size, fps, motions}) parser.addOption(option);
+    const QCommandLineOption occluders(QStringLiteral("occluders"),
+                                       QStringLiteral("seeded (default: some videos, chosen by the seed), always or never."),
+                                       QStringLiteral("mode"), QStringLiteral("seeded"));
+    const QCommandLineOption testFraction(QStringLiteral("test-fraction"),
+                                          QStringLiteral("Share of videos in the \"test\" split, 0-1 (default 0.25)."),
+                                          QStringLiteral("f"), QStringLiteral("0.25"));
+    const QCommandLineOption twoPersons(QStringLiteral("two-person-chance"),
+                                        QStringLiteral("Chance that a video shows a second person, 0-1 (default 0.25)."),
+                                        QStringLiteral("p"), QStringLiteral("0.25"));
+    for (const auto& option : {output, videos, seed, size, fps, motions, occluders, testFraction, twoPersons}) {
+        parser.addOption(option);
+    }
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Renders a demo project: mannequins performing real Penn Action motion, "
                                                     "2-4 actions per video, with exact skeletons, action and viewpoint segments, "
@@ -58,7 +70,31 @@ int runSynth(const QStringList& arguments) {
                                     .arg(parser.value(size)));
     }
 
+    auto fraction = [&](const QCommandLineOption& option) -> std::optional<double> {
+        bool ok = false;
+        const double value = parser.value(option).toDouble(&ok);
+        if (!ok || value < 0.0 || value > 1.0) {
+            usageError(name, QStringLiteral("--%1 must be a number from 0 to 1, got '%2'").arg(option.names().front(), parser.value(option)));
+            return std::nullopt;
+        }
+        return value;
+    };
+    const auto testShare = fraction(testFraction);
+    const auto twoPersonShare = fraction(twoPersons);
+    if (!testShare || !twoPersonShare) return kExitUsage;
+    synth::OccluderMode occluderMode = synth::OccluderMode::Seeded;
+    if (parser.value(occluders) == QLatin1String("always")) {
+        occluderMode = synth::OccluderMode::Always;
+    } else if (parser.value(occluders) == QLatin1String("never")) {
+        occluderMode = synth::OccluderMode::Never;
+    } else if (parser.value(occluders) != QLatin1String("seeded")) {
+        return usageError(name, QStringLiteral("--occluders must be seeded, always or never, got '%1'").arg(parser.value(occluders)));
+    }
+
     synth::SynthSettings settings;
+    settings.occluders = occluderMode;
+    settings.testFraction = *testShare;
+    settings.twoSubjectChance = *twoPersonShare;
     settings.projectPath = parser.value(output).toStdString();
     settings.videos = *videoCount;
     settings.seed = seedValue;

@@ -41,10 +41,10 @@ struct SynthSettings {
     // the scripts (subjects, clips, skeleton coordinates) nor each other.
     OccluderMode occluders = OccluderMode::Seeded;
     double occluderChance = 0.4;
-    double testFraction = 0.25;
+    double testFraction = 0.25;  // of the videos in the "test" split, the rest "train" (dataset_splits.h)
     // The chance that a video shows a second person beside the first (another subject, with its
     // own skeleton track and segments); needs two subjects, so three videos or more.
-    double twoSubjectChance = 0.25;  // of the videos in the "test" split, the rest "train" (dataset_splits.h)
+    double twoSubjectChance = 0.25;
 };
 
 struct SynthCallbacks {

@@ -163,6 +163,29 @@ TEST(Cli, AFailedImportIntoANewProjectLeavesNoFile) {
     expectOneLineFailure(runCli({QStringLiteral("info"), QStringLiteral("-p"), project}), "does not exist");
 }
 
+TEST(Cli, SynthWritesAProjectWithTheRequestedSplits) {
+    fixtures::TempDir dir;
+    const QString project = QString::fromStdString(dir.file("demo.alproj"));
+    const CliRun made = runCli({QStringLiteral("synth"), QStringLiteral("-o"), project, QStringLiteral("--videos"),
+                                QStringLiteral("4"), QStringLiteral("--size"), QStringLiteral("96x72"), QStringLiteral("--fps"),
+                                QStringLiteral("10"), QStringLiteral("--test-fraction"), QStringLiteral("0.5"),
+                                QStringLiteral("--occluders"), QStringLiteral("never")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    const CliRun info = runCli({QStringLiteral("info"), QStringLiteral("-p"), project});
+    const QJsonObject splits = QJsonDocument::fromJson(info.out.toUtf8()).object()[QStringLiteral("splits")].toObject();
+    EXPECT_EQ(splits[QStringLiteral("test")].toObject()[QStringLiteral("videos")].toInt(), 2) << info.out.toStdString();
+    EXPECT_EQ(splits[QStringLiteral("train")].toObject()[QStringLiteral("videos")].toInt(), 2);
+    EXPECT_EQ(runCli({QStringLiteral("synth"), QStringLiteral("-o"), QString::fromStdString(dir.file("x.alproj")),
+                      QStringLiteral("--occluders"), QStringLiteral("sometimes")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(runCli({QStringLiteral("synth"), QStringLiteral("-o"), QString::fromStdString(dir.file("x.alproj")),
+                      QStringLiteral("--test-fraction"), QStringLiteral("1.5")})
+                  .exitCode,
+              2);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.alproj")));
+}
+
 TEST(Cli, SampleVideoMakesAFileThatProbesAndStampsCorrectly) {
     fixtures::TempDir dir;
     const QString video = QString::fromStdString(dir.file("sample.mp4"));
