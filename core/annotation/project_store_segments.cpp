@@ -131,29 +131,35 @@ Result<Segment> ProjectStore::removeSegment(std::int64_t id) {
 }
 
 Result<std::vector<Segment>> ProjectStore::segmentsOfVideo(std::int64_t videoId) {
-    QSqlQuery q(db_);
-    q.setForwardOnly(true);
-    q.prepare(QString::fromUtf8(kSegmentColumns) + QStringLiteral(" WHERE video_id = ? ORDER BY first_frame, id"));
-    q.bindValue(0, qint64(videoId));
-    if (!q.exec()) return makeError("cannot read segments: " + sqlErrorText(q));
+    // Cached statements: the player asks this on every video switch, and preparing costs more
+    // than the query itself.
+    static const std::string kQuery = std::string(kSegmentColumns) + " WHERE video_id = ? ORDER BY first_frame, id";
+    auto q = statements_->prepared(kQuery.c_str());
+    if (!q) return q.takeError();
+    bindAll(*q.value(), {qint64(videoId)});
+    if (!q.value()->exec()) return makeError("cannot read segments: " + sqlErrorText(*q.value()));
     std::vector<Segment> result;
     std::map<std::int64_t, size_t> byId;
-    while (q.next()) {
-        byId[q.value(0).toLongLong()] = result.size();
-        result.push_back(segmentFromRow(q));
+    while (q.value()->next()) {
+        byId[q.value()->value(0).toLongLong()] = result.size();
+        result.push_back(segmentFromRow(*q.value()));
     }
+    q.value()->finish();
     // One query for all labels instead of one per segment.
-    QSqlQuery labels(db_);
-    labels.setForwardOnly(true);
-    labels.prepare(QStringLiteral("SELECT l.segment_id, l.task, l.value FROM segment_labels l"
-                                  " JOIN segments s ON s.id = l.segment_id WHERE s.video_id = ?"));
-    labels.bindValue(0, qint64(videoId));
-    if (!labels.exec()) return makeError("cannot read segment labels: " + sqlErrorText(labels));
-    while (labels.next()) {
-        auto it = byId.find(labels.value(0).toLongLong());
-        if (it != byId.end())
-            result[it->second].labels[labels.value(1).toString().toStdString()] = labels.value(2).toString().toStdString();
+    auto labels = statements_->prepared(
+        "SELECT l.segment_id, l.task, l.value FROM segment_labels l"
+        " JOIN segments s ON s.id = l.segment_id WHERE s.video_id = ?");
+    if (!labels) return labels.takeError();
+    bindAll(*labels.value(), {qint64(videoId)});
+    if (!labels.value()->exec()) return makeError("cannot read segment labels: " + sqlErrorText(*labels.value()));
+    while (labels.value()->next()) {
+        auto it = byId.find(labels.value()->value(0).toLongLong());
+        if (it != byId.end()) {
+            result[it->second].labels[labels.value()->value(1).toString().toStdString()] =
+                labels.value()->value(2).toString().toStdString();
+        }
     }
+    labels.value()->finish();
     return result;
 }
 
