@@ -1,6 +1,7 @@
 #include "app/cli/cli_support.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -70,6 +71,20 @@ std::optional<double> parsePositive(const QString& command, const QString& what,
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<PictureSize> parsePictureSize(const QString& command, const QString& text, int maxWidth, int maxHeight) {
+    const auto match = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(text);
+    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
+    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
+    if (width < 64 || height < 64 || width > maxWidth || height > maxHeight || width % 2 || height % 2) {
+        usageError(command, QStringLiteral("--size must be WxH with even sides from 64x64 to %1x%2, got '%3'")
+                                .arg(maxWidth)
+                                .arg(maxHeight)
+                                .arg(text));
+        return std::nullopt;
+    }
+    return PictureSize{width, height};
 }
 
 void printLine(const QString& text) { std::printf("%s\n", qPrintable(text)); }

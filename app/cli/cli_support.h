@@ -31,6 +31,13 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
 std::optional<int> parseInteger(const QString& command, const QString& what, const QString& text, int minimum, int maximum);
 std::optional<double> parsePositive(const QString& command, const QString& what, const QString& text);
 
+struct PictureSize {
+    int width = 0;
+    int height = 0;
+};
+// "WxH" with even sides from 64 up to maxWidth x maxHeight; nullopt after reporting a usage error.
+std::optional<PictureSize> parsePictureSize(const QString& command, const QString& text, int maxWidth, int maxHeight);
+
 void printLine(const QString& text);  // stdout
 
 }  // namespace actionlens::cli

@@ -7,8 +7,6 @@
 #include "core/media/video_encoder.h"
 #include "core/media/video_frame.h"
 
-#include <QRegularExpression>
-
 #include <vector>
 
 namespace actionlens::cli {
@@ -45,13 +43,10 @@ int runSampleVideo(const QStringList& arguments) {
     const auto gopSize = parseInteger(name, QStringLiteral("--gop"), parser.value(gop), 1, 10000);
     const auto maxB = parseInteger(name, QStringLiteral("--bframes"), parser.value(bframes), 0, 16);
     if (!frameCount || !rate || !gopSize || !maxB) return kExitUsage;
-    const auto match = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
-    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
-    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
-    if (width < 64 || height < 64 || width > 7680 || height > 4320 || width % 2 || height % 2) {
-        return usageError(name, QStringLiteral("--size must be WxH with even sides from 64x64 to 7680x4320, got '%1'")
-                                    .arg(parser.value(size)));
-    }
+    const auto requestedSize = parsePictureSize(name, parser.value(size), 7680, 4320);
+    if (!requestedSize) return kExitUsage;
+    const int width = requestedSize->width;
+    const int height = requestedSize->height;
     if (parser.value(codec) != QLatin1String("h264") && parser.value(codec) != QLatin1String("mpeg4")) {
         return usageError(name, QStringLiteral("--codec must be h264 or mpeg4"));
     }

@@ -8,8 +8,6 @@
 #include "core/synth/motion_library.h"
 #include "core/synth/synth_project.h"
 
-#include <QRegularExpression>
-
 #include <cstdio>
 #include <optional>
 
@@ -62,13 +60,10 @@ int runSynth(const QStringList& arguments) {
     bool seedOk = false;
     const uint seedValue = parser.value(seed).toUInt(&seedOk);
     if (!seedOk) return usageError(name, QStringLiteral("--seed must be a whole number 0-4294967295, got '%1'").arg(parser.value(seed)));
-    const auto match = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
-    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
-    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
-    if (width < 64 || height < 64 || width > 4096 || height > 4096 || width % 2 || height % 2) {
-        return usageError(name, QStringLiteral("--size must be WxH with even sides from 64x64 to 4096x4096, got '%1'")
-                                    .arg(parser.value(size)));
-    }
+    const auto requestedSize = parsePictureSize(name, parser.value(size), 4096, 4096);
+    if (!requestedSize) return kExitUsage;
+    const int width = requestedSize->width;
+    const int height = requestedSize->height;
 
     auto fraction = [&](const QCommandLineOption& option) -> std::optional<double> {
         bool ok = false;
