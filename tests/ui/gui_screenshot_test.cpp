@@ -1,0 +1,101 @@
+// End to end: the `actionlens` executable with --screenshot, run as a user or a docs script
+// would, and the PNG read back.
+
+#include "core/media/frame_stamp.h"
+#include "tests/support/test_videos.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+using namespace actionlens;
+
+namespace {
+
+struct RunResult {
+    int exitCode = -1;
+    QString stderrText;
+};
+
+RunResult runGui(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ACTIONLENS_GUI_PATH), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+constexpr QRgb kViewBackground = qRgb(24, 24, 24);
+
+// The video picture inside the window grab, scaled back to the video's size, so that the
+// frame stamp can be read. The test video is wider than the window's view, so the picture
+// spans the window's width and is letterboxed above and below by the view's background.
+std::optional<QImage> videoPictureIn(const QImage& shot, int videoWidth, int videoHeight) {
+    const int x = shot.width() / 2;
+    int y = 0;
+    while (y < shot.height() && shot.pixel(x, y) != kViewBackground) ++y;  // menu bar
+    while (y < shot.height() && shot.pixel(x, y) == kViewBackground) ++y;  // upper letterbox
+    const int height = shot.width() * videoHeight / videoWidth;
+    if (y + height > shot.height()) return std::nullopt;
+    return shot.copy(0, y, shot.width(), height)
+        .scaled(videoWidth, videoHeight, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+        .convertToFormat(QImage::Format_RGB888);
+}
+
+}  // namespace
+
+TEST(GuiScreenshot, ShowsTheRequestedFrame) {
+    fixtures::TempDir dir;
+    fixtures::StampedVideoSpec spec;
+    spec.frames = 60;
+    spec.width = 320;
+    spec.height = 120;
+    const std::string video = fixtures::makeStampedVideo(dir.file("wide.mp4"), spec);
+    const QString out = QString::fromStdString(dir.file("out.png"));
+
+    const RunResult run = runGui({QString::fromStdString(video), QStringLiteral("--frame"), QStringLiteral("37"),
+                                  QStringLiteral("--screenshot"), out});
+    ASSERT_EQ(run.exitCode, 0) << run.stderrText.toStdString();
+    QImage shot(out);
+    ASSERT_FALSE(shot.isNull()) << "no PNG at " << out.toStdString();
+    EXPECT_GE(shot.width(), 640);
+    EXPECT_GE(shot.height(), 400);
+
+    const std::optional<QImage> picture = videoPictureIn(shot, spec.width, spec.height);
+    ASSERT_TRUE(picture) << "the video picture was not found in the screenshot";
+    const auto stamp = media::readFrameStamp(picture->constBits(), picture->width(), picture->height(),
+                                             static_cast<int>(picture->bytesPerLine()));
+    ASSERT_TRUE(stamp) << "the frame stamp does not read in the screenshot";
+    EXPECT_EQ(*stamp, 37);
+}
+
+TEST(GuiScreenshot, FailsWithOneLineForBadInput) {
+    fixtures::TempDir dir;
+    const QString out = QString::fromStdString(dir.file("out.png"));
+    const RunResult missing = runGui({QStringLiteral("/nonexistent/video.mp4"), QStringLiteral("--screenshot"), out});
+    EXPECT_EQ(missing.exitCode, 1);
+    // One line of ours (Qt may add its own warnings on other lines).
+    int ourLines = 0;
+    for (const QString& line : missing.stderrText.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QStringLiteral("actionlens: "))) ++ourLines;
+    }
+    EXPECT_EQ(ourLines, 1) << missing.stderrText.toStdString();
+
+    const RunResult outOfRange = runGui({QString::fromStdString(fixtures::sharedLongGopVideo()), QStringLiteral("--frame"),
+                                         QStringLiteral("600"), QStringLiteral("--screenshot"), out});
+    EXPECT_EQ(outOfRange.exitCode, 1);
+    EXPECT_TRUE(outOfRange.stderrText.contains(QStringLiteral("out of range"))) << outOfRange.stderrText.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+}

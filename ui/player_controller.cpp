@@ -1,0 +1,173 @@
+#include "ui/player_controller.h"
+
+#include "core/media/frame_source.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace actionlens::ui {
+
+namespace {
+constexpr double kMinRate = 0.25;
+constexpr double kMaxRate = 4.0;
+constexpr int kOutstandingCheckMs = 100;
+}  // namespace
+
+PlayerController::PlayerController(QObject* parent)
+    : QObject(parent), notificationPending_(std::make_shared<std::atomic<bool>>(false)) {
+    qRegisterMetaType<media::FramePtr>();
+    playbackTimer_.setSingleShot(true);
+    playbackTimer_.setTimerType(Qt::PreciseTimer);
+    connect(&playbackTimer_, &QTimer::timeout, this, &PlayerController::onPlaybackTick);
+    outstandingTimer_.setInterval(kOutstandingCheckMs);
+    connect(&outstandingTimer_, &QTimer::timeout, this, &PlayerController::showPlayheadIfReady);
+}
+
+PlayerController::~PlayerController() { close(); }
+
+QString PlayerController::open(const QString& path) {
+    close();
+    // Indexing a new video reads its packets once (cached on disk afterwards); it runs here,
+    // on the calling thread, before the decoder thread exists.
+    auto source = media::openFrameSource(path.toStdString());
+    if (!source) return QString::fromStdString(source.error());
+    if (source.value()->index().frameCount() <= 0) {
+        return QStringLiteral("%1 has no video frames").arg(path);
+    }
+    server_ = std::make_unique<media::FrameServer>(std::move(source).value());
+    path_ = path;
+    playhead_ = 0;
+    shownFrame_ = -1;
+    reportedFailure_ = -1;
+
+    // Runs on the decoder thread: it only posts. The shared flag outlives this controller, and
+    // a queued call to a destroyed controller is dropped by Qt (the context object is gone).
+    auto pending = notificationPending_;
+    server_->setFrameReadyCallback([pending, this](int) {
+        if (pending->exchange(true)) return;
+        QMetaObject::invokeMethod(this, [this] { onFramesReady(); }, Qt::QueuedConnection);
+    });
+    Q_EMIT opened();
+    moveTo(0);
+    return {};
+}
+
+void PlayerController::close() {
+    pause();
+    outstandingTimer_.stop();
+    // Joins the decoder thread: no callback runs after this.
+    server_.reset();
+    notificationPending_->store(false);
+    path_.clear();
+    playhead_ = 0;
+    shownFrame_ = -1;
+}
+
+int PlayerController::frameCount() const { return server_ ? server_->index().frameCount() : 0; }
+
+double PlayerController::secondsOf(int frame) const {
+    if (!server_) return 0.0;
+    return server_->index().seconds(std::clamp(frame, 0, frameCount() - 1));
+}
+
+void PlayerController::seek(int frame) {
+    if (!server_) return;
+    moveTo(std::clamp(frame, 0, frameCount() - 1));
+    if (playing_) restartClock();
+}
+
+void PlayerController::step(int delta) {
+    if (!server_) return;
+    pause();
+    seek(playhead_ + delta);
+}
+
+void PlayerController::play() {
+    if (!server_ || playing_) return;
+    // Play at the last frame starts over, as media players do.
+    if (playhead_ >= frameCount() - 1) moveTo(0);
+    playing_ = true;
+    server_->setPlayhead(playhead_, media::PlayDirection::Forward);
+    restartClock();
+    Q_EMIT playingChanged(true);
+    schedulePlaybackTick();
+}
+
+void PlayerController::pause() {
+    if (!playing_) return;
+    playing_ = false;
+    playbackTimer_.stop();
+    if (server_) server_->setPlayhead(playhead_, media::PlayDirection::Paused);
+    Q_EMIT playingChanged(false);
+}
+
+void PlayerController::togglePlay() { playing_ ? pause() : play(); }
+
+void PlayerController::setRate(double rate) {
+    rate_ = std::clamp(rate, kMinRate, kMaxRate);
+    if (playing_) restartClock();
+}
+
+void PlayerController::restartClock() {
+    clockStartSeconds_ = secondsOf(playhead_);
+    clock_.restart();
+}
+
+void PlayerController::moveTo(int frame) {
+    const bool moved = frame != playhead_ || shownFrame_ < 0;
+    playhead_ = frame;
+    server_->setPlayhead(frame, playing_ ? media::PlayDirection::Forward : media::PlayDirection::Paused);
+    if (moved) Q_EMIT positionChanged(frame, secondsOf(frame));
+    showPlayheadIfReady();
+}
+
+void PlayerController::showPlayheadIfReady() {
+    if (!server_ || shownFrame_ == playhead_) {
+        outstandingTimer_.stop();
+        return;
+    }
+    if (media::FramePtr picture = server_->tryGet(playhead_)) {
+        outstandingTimer_.stop();
+        shownFrame_ = playhead_;
+        Q_EMIT frameShown(playhead_, picture);
+        return;
+    }
+    if (auto error = server_->errorFor(playhead_)) {
+        outstandingTimer_.stop();
+        if (reportedFailure_ != playhead_) {
+            reportedFailure_ = playhead_;
+            Q_EMIT frameFailed(playhead_, QString::fromStdString(*error));
+        }
+        return;
+    }
+    if (!outstandingTimer_.isActive()) outstandingTimer_.start();
+}
+
+void PlayerController::onFramesReady() {
+    notificationPending_->store(false);
+    showPlayheadIfReady();
+}
+
+void PlayerController::onPlaybackTick() {
+    if (!playing_ || !server_) return;
+    const double now = clockStartSeconds_ + clock_.nsecsElapsed() * 1e-9 * rate_;
+    const int last = frameCount() - 1;
+    const int due = server_->index().frameAtSeconds(now);
+    // Frames between the last shown and `due` are skipped: showing the frame due now keeps
+    // playback on time when decoding or painting falls behind.
+    if (due > playhead_) moveTo(due);
+    if (playhead_ >= last) {
+        pause();
+        return;
+    }
+    schedulePlaybackTick();
+}
+
+void PlayerController::schedulePlaybackTick() {
+    const double next = secondsOf(playhead_ + 1);
+    const double now = clockStartSeconds_ + clock_.nsecsElapsed() * 1e-9 * rate_;
+    const double waitMs = (next - now) / rate_ * 1000.0;
+    playbackTimer_.start(std::max(0, static_cast<int>(std::ceil(waitMs))));
+}
+
+}  // namespace actionlens::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+// PlayerController: the transport of one opened video. It owns a media::FrameServer (decoder
+// thread + frame cache) and turns it into Qt signals on the GUI thread. The GUI thread never
+// waits for decoding: it asks with FrameServer::tryGet and, when the frame is not ready yet,
+// shows it when the decoder thread reports it (the ready callback is posted as a queued call).
+//
+// Playback is paced by the video's own timestamps (FrameIndex::seconds) against a
+// QElapsedTimer: at each tick the frame due at the elapsed time is shown, so a slow decoder
+// drops display frames instead of drifting behind, and variable-rate video plays at its real
+// speed.
+
+#include "core/media/frame_server.h"
+#include "core/media/video_frame.h"
+
+#include <QElapsedTimer>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+Q_DECLARE_METATYPE(actionlens::media::FramePtr)
+
+namespace actionlens::ui {
+
+class PlayerController : public QObject {
+    Q_OBJECT
+public:
+    explicit PlayerController(QObject* parent = nullptr);
+    ~PlayerController() override;
+
+    // Opens a video file or image folder; returns an empty string on success, otherwise a
+    // message for the user (the previously opened video is closed either way).
+    QString open(const QString& path);
+    void close();
+    bool isOpen() const { return server_ != nullptr; }
+    QString path() const { return path_; }
+    // Valid while a video is open.
+    const media::VideoInfo& info() const { return server_->info(); }
+    int frameCount() const;
+
+    int currentFrame() const { return playhead_; }  // the frame being shown or fetched
+    int shownFrame() const { return shownFrame_; }  // the last frame signalled by frameShown
+    double secondsOf(int frame) const;              // from the video's timestamps
+    bool isPlaying() const { return playing_; }
+    double rate() const { return rate_; }
+
+public Q_SLOTS:
+    void seek(int frame);  // clamped to the video
+    void step(int delta);  // pauses first: stepping is for frame-by-frame inspection
+    void play();
+    void pause();
+    void togglePlay();
+    void setRate(double rate);  // 0.25x to 4x
+
+Q_SIGNALS:
+    // On the GUI thread, each time a new frame is to be displayed.
+    void frameShown(int frame, actionlens::media::FramePtr picture);
+    // The playhead moved (by seek, step or playback); seconds from the video's timestamps.
+    void positionChanged(int frame, double seconds);
+    void playingChanged(bool playing);
+    void frameFailed(int frame, const QString& message);
+    void opened();
+
+private:
+    void moveTo(int frame);  // sets the playhead and shows it when it can
+    void showPlayheadIfReady();
+    void onFramesReady();  // GUI thread, posted by the decoder thread's callback
+    void onPlaybackTick();
+    void schedulePlaybackTick();
+    void restartClock();
+
+    std::unique_ptr<media::FrameServer> server_;
+    QString path_;
+    int playhead_ = 0;
+    int shownFrame_ = -1;
+    int reportedFailure_ = -1;
+
+    bool playing_ = false;
+    double rate_ = 1.0;
+    QElapsedTimer clock_;
+    double clockStartSeconds_ = 0.0;  // video time at which clock_ was started
+    QTimer playbackTimer_;
+    // The ready callback does not fire for frames that fail to decode: while a frame is
+    // outstanding this timer checks for its error now and then.
+    QTimer outstandingTimer_;
+    // Coalesces the decoder thread's notifications: one queued call at a time, however many
+    // frames it prefetches meanwhile.
+    std::shared_ptr<std::atomic<bool>> notificationPending_;
+};
+
+}  // namespace actionlens::ui
