@@ -23,4 +23,23 @@ std::vector<synth::MotionClip> realMotions(double fps) {
     return clips;
 }
 
+const std::vector<synth::MotionClip>& testMotions() {
+    static const std::vector<synth::MotionClip> clips = realMotions(kSynthTestFps);
+    return clips;
+}
+
+synth::SynthSettings smallSynthSettings(const std::string& projectPath, std::uint32_t seed) {
+    synth::SynthSettings s;
+    s.projectPath = projectPath;
+    s.videos = 2;
+    s.seed = seed;
+    s.width = 160;
+    s.height = 120;
+    s.fps = kSynthTestFps;
+    s.timing.minClips = 2;
+    s.timing.maxClips = 3;
+    s.timing.maxClipSeconds = 1.5;
+    return s;
+}
+
 }  // namespace actionlens::fixtures

@@ -21,24 +21,12 @@ using namespace actionlens::synth;
 
 namespace {
 
-constexpr int kFps = 15;
+constexpr int kFps = fixtures::kSynthTestFps;
 
-const std::vector<MotionClip>& motions() {
-    static const std::vector<MotionClip> clips = fixtures::realMotions(kFps);
-    return clips;
-}
+const std::vector<MotionClip>& motions() { return fixtures::testMotions(); }
 
 SynthSettings settingsFor(const std::string& path, std::uint32_t seed, OccluderMode occluders) {
-    SynthSettings s;
-    s.projectPath = path;
-    s.videos = 2;
-    s.seed = seed;
-    s.width = 160;
-    s.height = 120;
-    s.fps = kFps;
-    s.timing.minClips = 2;
-    s.timing.maxClips = 3;
-    s.timing.maxClipSeconds = 1.5;
+    SynthSettings s = fixtures::smallSynthSettings(path, seed);
     s.occluders = occluders;
     return s;
 }

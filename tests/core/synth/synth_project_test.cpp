@@ -21,26 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kFps = 15;
+constexpr int kFps = fixtures::kSynthTestFps;
 
-const std::vector<MotionClip>& motions() {
-    static const std::vector<MotionClip> clips = fixtures::realMotions(kFps);
-    return clips;
-}
+const std::vector<MotionClip>& motions() { return fixtures::testMotions(); }
 
-SynthSettings smallSettings(const std::string& path, std::uint32_t seed) {
-    SynthSettings s;
-    s.projectPath = path;
-    s.videos = 2;
-    s.seed = seed;
-    s.width = 160;
-    s.height = 120;
-    s.fps = kFps;
-    s.timing.minClips = 2;
-    s.timing.maxClips = 3;
-    s.timing.maxClipSeconds = 1.5;
-    return s;
-}
+SynthSettings smallSettings(const std::string& path, std::uint32_t seed) { return fixtures::smallSynthSettings(path, seed); }
 
 // What a project says, less what may differ between runs: times, paths, encoded bytes.
 struct Contents {

@@ -21,24 +21,13 @@ using namespace actionlens::synth;
 
 namespace {
 
-constexpr int kFps = 15;
+constexpr int kFps = fixtures::kSynthTestFps;
 
-const std::vector<MotionClip>& motions() {
-    static const std::vector<MotionClip> clips = fixtures::realMotions(kFps);
-    return clips;
-}
+const std::vector<MotionClip>& motions() { return fixtures::testMotions(); }
 
 SynthSettings pairedSettings(const std::string& path, double twoSubjectChance) {
-    SynthSettings s;
-    s.projectPath = path;
+    SynthSettings s = fixtures::smallSynthSettings(path, 31);
     s.videos = 4;  // two subjects
-    s.seed = 31;
-    s.width = 160;
-    s.height = 120;
-    s.fps = kFps;
-    s.timing.minClips = 2;
-    s.timing.maxClips = 3;
-    s.timing.maxClipSeconds = 1.5;
     s.occluders = OccluderMode::Never;
     s.twoSubjectChance = twoSubjectChance;
     return s;
