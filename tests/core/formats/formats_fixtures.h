@@ -37,4 +37,14 @@ inline std::vector<annotation::SkeletonFrame> allFrames(annotation::ProjectStore
     return frames.ok() ? frames.value() : std::vector<annotation::SkeletonFrame>{};
 }
 
+// A refused import must leave the project as it was (the registry's transaction rolls back).
+inline void expectProjectUnchanged(annotation::ProjectStore& store, const annotation::ProjectCounts& before,
+                                   size_t layoutsBefore) {
+    const auto after = store.counts().value();
+    EXPECT_EQ(after.videos, before.videos);
+    EXPECT_EQ(after.subjects, before.subjects);
+    EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
+    EXPECT_EQ(store.skeletonLayouts().size(), layoutsBefore);
+}
+
 }  // namespace actionlens::fixtures

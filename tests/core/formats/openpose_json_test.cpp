@@ -216,11 +216,7 @@ TEST(OpenPoseJson, MalformedFilesNameFileAndFieldAndLeaveTheProjectUnchanged) {
         Status s = importProject("openpose", bad.path(), *store);
         ASSERT_FALSE(s.ok());
         EXPECT_EQ(s.error().rfind(c.message, 0), 0u) << s.error();
-        const auto after = store->counts().value();
-        EXPECT_EQ(after.videos, before.videos);
-        EXPECT_EQ(after.subjects, before.subjects);
-        EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
-        EXPECT_EQ(store->skeletonLayouts().size(), layoutsBefore);
+        expectProjectUnchanged(*store, before, layoutsBefore);
     }
 }
 
