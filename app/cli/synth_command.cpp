@@ -42,7 +42,11 @@ int runSynth(const QStringList& arguments) {
     const QCommandLineOption twoPersons(QStringLiteral("two-person-chance"),
                                         QStringLiteral("Chance that a video shows a second person, 0-1 (default 0.25)."),
                                         QStringLiteral("p"), QStringLiteral("0.25"));
-    for (const auto& option : {output, videos, seed, size, fps, motions, occluders, testFraction, twoPersons}) {
+    const QCommandLineOption videoSeconds(QStringLiteral("seconds"),
+                                     QStringLiteral("Length of each video in seconds, about (default 10): short motions are repeated, "
+                                                    "long ones cut. 0 plays each source motion once (at most 3 s)."),
+                                     QStringLiteral("seconds"), QStringLiteral("10"));
+    for (const auto& option : {output, videos, seed, size, fps, motions, occluders, testFraction, twoPersons, videoSeconds}) {
         parser.addOption(option);
     }
     if (auto stop = parseCommandLine(parser, name,
@@ -56,7 +60,8 @@ int runSynth(const QStringList& arguments) {
     if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o PROJECT.alproj is required"));
     const auto videoCount = parseInteger(name, QStringLiteral("--videos"), parser.value(videos), 1, 10000);
     const auto rate = parseInteger(name, QStringLiteral("--fps"), parser.value(fps), 1, 120);
-    if (!videoCount || !rate) return kExitUsage;
+    const auto length = parseInteger(name, QStringLiteral("--seconds"), parser.value(videoSeconds), 0, 3600);
+    if (!videoCount || !rate || !length) return kExitUsage;
     bool seedOk = false;
     const uint seedValue = parser.value(seed).toUInt(&seedOk);
     if (!seedOk) return usageError(name, QStringLiteral("--seed must be a whole number 0-4294967295, got '%1'").arg(parser.value(seed)));
@@ -96,6 +101,7 @@ int runSynth(const QStringList& arguments) {
     settings.width = width;
     settings.height = height;
     settings.fps = *rate;
+    settings.timing.targetSeconds = *length;
     std::vector<std::string> skipped;
     auto library = parser.isSet(motions) ? synth::loadMotionFolder(parser.value(motions).toStdString(), settings.fps, &skipped)
                                          : synth::builtInMotions(settings.fps);

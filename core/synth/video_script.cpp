@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <utility>
 
 namespace actionlens::synth {
 
@@ -19,6 +20,16 @@ Pose blend(const Pose& a, const Pose& b, float t) {
     Pose out;
     for (int j = 0; j < kJointCount; ++j) out[static_cast<size_t>(j)] = lerp(a[static_cast<size_t>(j)], b[static_cast<size_t>(j)], t);
     return out;
+}
+
+// One more repetition of the first `motionLength` poses of `performed`: an eased return from its
+// last pose to the motion's first, then the motion again.
+std::vector<Pose> appendRepetition(std::vector<Pose> performed, int motionLength, int resetFrames) {
+    const Pose from = performed.back();
+    const Pose to = performed.front();
+    for (int k = 1; k <= resetFrames; ++k) performed.push_back(blend(from, to, smoothstep(static_cast<float>(k) / (resetFrames + 1))));
+    for (int k = 0; k < motionLength; ++k) performed.push_back(performed[static_cast<size_t>(k)]);
+    return performed;
 }
 
 }  // namespace
@@ -108,13 +119,28 @@ Result<VideoScript> scriptVideo(const std::vector<MotionClip>& library, const Ma
     script.mannequin = mannequin;
     const bool mirrored = mannequin.handedness == Handedness::Left;
     const int maxClipFrames = std::max(2, static_cast<int>(std::lround(timing.maxClipSeconds * fps)));
+    // Each clip's share of the target length, after the transitions between clips.
+    int shareFrames = 0;
+    if (timing.targetSeconds > 0.0) {
+        const double transitionFrames = 0.5 * (timing.minTransitionSeconds + timing.maxTransitionSeconds) * fps;
+        shareFrames = std::max(2, static_cast<int>(std::lround((timing.targetSeconds * fps - (wanted - 1) * transitionFrames) / wanted)));
+    }
+    const int resetFrames = std::max(1, static_cast<int>(std::lround(timing.repetitionResetSeconds * fps)));
     for (int i = 0; i < wanted; ++i) {
         const std::vector<const MotionClip*>& candidates = byAction[actions[static_cast<size_t>(i)]];
         const MotionClip* motion = candidates[static_cast<size_t>(random.integer(0, static_cast<int>(candidates.size()) - 1))];
         std::vector<Pose> performed = performClip(*motion, mannequin);
         if (performed.empty()) continue;
-        const int length = std::min(static_cast<int>(performed.size()), maxClipFrames);
-        const int offset = random.integer(0, static_cast<int>(performed.size()) - length);
+        int repetitions = 1;
+        if (shareFrames > 0) {
+            const int motionLength = static_cast<int>(performed.size());
+            while (static_cast<int>(performed.size()) < shareFrames) {
+                performed = appendRepetition(std::move(performed), motionLength, resetFrames);
+                ++repetitions;
+            }
+        }
+        const int length = std::min(static_cast<int>(performed.size()), shareFrames > 0 ? shareFrames : maxClipFrames);
+        const int offset = repetitions > 1 ? 0 : random.integer(0, static_cast<int>(performed.size()) - length);
 
         if (!script.bodyPoses.empty()) {
             // Idle transition: ease from the last pose into the next clip's first.
@@ -133,6 +159,7 @@ Result<VideoScript> scriptVideo(const std::vector<MotionClip>& library, const Ma
         scripted.firstFrame = script.frameCount();
         scripted.lastFrame = scripted.firstFrame + length - 1;
         scripted.sourceOffset = offset;
+        scripted.repetitions = repetitions;
         scripted.mirrored = mirrored;
         scripted.viewpoint = mirrored ? mirroredViewpoint(motion->viewpoint) : motion->viewpoint;
         for (int k = 0; k < length; ++k) {

@@ -21,6 +21,7 @@ struct ScriptedClip {
     int firstFrame = 0;  // in the video, inclusive
     int lastFrame = 0;   // inclusive
     int sourceOffset = 0;  // first frame of the motion's window (in output frames)
+    int repetitions = 1;   // a short motion is performed again and again to fill its share
     bool mirrored = false;
     // The viewpoint the picture shows: a mirrored side view shows the other side.
     std::string viewpoint;
@@ -36,7 +37,13 @@ struct CameraPlacement {
 struct ScriptTiming {
     int minClips = 2;
     int maxClips = 4;
-    double maxClipSeconds = 3.0;  // longer source motions are cut to a random window
+    // With a target length, each clip gets an equal share of it: a longer source motion is cut
+    // to a random window, a shorter one repeated (easing back to its first pose in between, as a
+    // person resets between repetitions). Without one (0), a clip is its source motion, cut to
+    // maxClipSeconds.
+    double targetSeconds = 10.0;
+    double maxClipSeconds = 3.0;
+    double repetitionResetSeconds = 0.25;
     double minTransitionSeconds = 0.3;
     double maxTransitionSeconds = 0.7;
 };

@@ -169,6 +169,7 @@ TEST(MotionLibrary, BuiltInMotionsDriveASynthesisedProject) {
     settings.fps = 15;
     settings.timing.minClips = 2;
     settings.timing.maxClips = 2;
+    settings.timing.targetSeconds = 0.0;
     settings.timing.maxClipSeconds = 1.0;
     auto summary = synthesiseProject(settings, motions.value());
     ASSERT_TRUE(summary.ok()) << summary.error();

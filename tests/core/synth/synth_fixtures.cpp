@@ -38,6 +38,7 @@ synth::SynthSettings smallSynthSettings(const std::string& projectPath, std::uin
     s.fps = kSynthTestFps;
     s.timing.minClips = 2;
     s.timing.maxClips = 3;
+    s.timing.targetSeconds = 0.0;  // each source motion once, cut short
     s.timing.maxClipSeconds = 1.5;
     return s;
 }
