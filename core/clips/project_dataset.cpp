@@ -1,0 +1,145 @@
+#include "core/clips/project_dataset.h"
+
+#include "core/clips/skeleton_track.h"
+#include "core/clips/taxonomy_tasks.h"
+
+#include <map>
+
+namespace actionlens::clips {
+
+bool isModelSegment(const annotation::Segment& segment) { return segment.annotator.rfind("model:", 0) == 0; }
+
+namespace {
+
+int classIndex(const train::DatasetTask& task, const std::string& value) {
+    for (size_t c = 0; c < task.classNames.size(); ++c)
+        if (task.classNames[c] == value) return int(c);
+    return -1;
+}
+
+std::string describe(const annotation::Video& video, const annotation::Segment& segment) {
+    const std::string name = video.name.empty() ? "video " + std::to_string(video.id) : "video " + video.name;
+    return name + " frames " + std::to_string(segment.firstFrame) + ".." + std::to_string(segment.lastFrame);
+}
+
+}  // namespace
+
+Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, const DatasetReadOptions& options) {
+    const annotation::Taxonomy& taxonomy = store.taxonomy();
+    Result<TaxonomyTasks> tasks = taxonomyTasks(taxonomy);
+    if (!tasks) return tasks.takeError();
+    auto videos = store.videos();
+    if (!videos) return videos.takeError();
+    auto subjects = store.subjects();
+    if (!subjects) return subjects.takeError();
+    std::map<std::int64_t, const annotation::Subject*> subjectById;
+    for (const annotation::Subject& subject : subjects.value()) subjectById[subject.id] = &subject;
+    std::map<std::int64_t, const annotation::SkeletonLayout*> layoutById;
+    for (const annotation::SkeletonLayout& layout : store.skeletonLayouts()) layoutById[layout.id] = &layout;
+
+    struct Candidate {
+        train::LabelledClip clip;
+        std::int64_t layoutId = 0;
+        std::string where;
+    };
+    std::vector<Candidate> candidates;
+    DatasetReadReport report;
+    const annotation::TaskDefinition* action = taxonomy.actionTask();
+    for (size_t v = 0; v < videos->size(); ++v) {
+        const annotation::Video& video = videos.value()[v];
+        auto segments = store.segmentsOfVideo(video.id);
+        if (!segments) return segments.takeError();
+        for (const annotation::Segment& segment : segments.value()) {
+            if (isModelSegment(segment)) continue;
+            const std::string where = describe(video, segment);
+            if (segment.subjectId == 0) {
+                report.skipped.push_back(where + ": no subject");
+                continue;
+            }
+            // The joint count comes from the first pose; readSkeletonTrack checks the rest.
+            auto first = store.skeletonFrames(video.id, segment.firstFrame, segment.lastFrame, segment.subjectId);
+            if (!first) return first.takeError();
+            if (first->empty()) {
+                report.skipped.push_back(where + ": no skeleton of its subject");
+                continue;
+            }
+            const int joints = int(first->front().joints.size());
+            Result<SkeletonTrack> track =
+                readSkeletonTrack(store, video.id, segment.subjectId, segment.firstFrame, segment.lastFrame, joints);
+            if (!track) {
+                report.skipped.push_back(where + ": " + track.error());
+                continue;
+            }
+            Candidate candidate;
+            candidate.layoutId = track->layoutId;
+            candidate.where = where;
+            train::LabelledClip& clip = candidate.clip;
+            clip.skeleton = std::move(track.value().skeleton);
+            clip.segmentId = segment.id;
+            clip.videoId = video.id;
+            clip.videoName = video.name.empty() ? std::to_string(video.id) : video.name;
+            clip.subjectId = segment.subjectId;
+            clip.firstFrame = segment.firstFrame;
+            clip.splits = video.splits;
+            const annotation::Subject* subject =
+                subjectById.count(segment.subjectId) ? subjectById[segment.subjectId] : nullptr;
+            bool anyLabel = false;
+            for (size_t t = 0; t < tasks->tasks.size(); ++t) {
+                const TaskSource& source = tasks->sources[t];
+                std::string value;
+                if (source.source == LabelSource::SubjectAttribute) {
+                    if (subject && subject->attributes.count(source.taxonomyTask))
+                        value = subject->attributes.at(source.taxonomyTask);
+                } else if (segment.labels.count(source.taxonomyTask)) {
+                    value = segment.labels.at(source.taxonomyTask);
+                    if (source.source == LabelSource::ActionGroup) {
+                        const annotation::TaskValue* actionValue = action->findValue(value);
+                        value = actionValue ? actionValue->group : std::string();
+                    }
+                }
+                const int label = value.empty() ? -1 : classIndex(tasks->tasks[t], value);
+                clip.labels.push_back(label);
+                anyLabel = anyLabel || label >= 0;
+            }
+            if (!anyLabel) {
+                report.skipped.push_back(where + ": no label of any task");
+                continue;
+            }
+            candidates.push_back(std::move(candidate));
+        }
+        if (options.progress) options.progress(std::int64_t(v + 1), std::int64_t(videos->size()));
+    }
+    if (candidates.empty())
+        return makeError("the project has no segment with a subject, its skeleton and a label (" +
+                         std::to_string(report.skipped.size()) + " segments skipped" +
+                         (report.skipped.empty() ? std::string() : ", e.g. " + report.skipped.front()) + ")");
+
+    std::map<std::int64_t, int> layoutUse;
+    for (const Candidate& c : candidates) ++layoutUse[c.layoutId];
+    std::int64_t layoutId = candidates.front().layoutId;
+    for (const auto& [id, count] : layoutUse)
+        if (count > layoutUse[layoutId]) layoutId = id;
+    const annotation::SkeletonLayout* layout = layoutById.count(layoutId) ? layoutById[layoutId] : nullptr;
+    if (!layout) return makeError("skeleton layout " + std::to_string(layoutId) + " is not in the project");
+
+    train::LabelledDataset& dataset = report.dataset;
+    dataset.taxonomyName = taxonomy.name;
+    dataset.tasks = tasks->tasks;
+    dataset.hierarchy = tasks->hierarchy;
+    dataset.layoutName = layout->name;
+    dataset.layout = modelLayoutOf(*layout);
+    dataset.mirrorPairs = layout->mirrorPairs;
+    for (Candidate& c : candidates) {
+        if (c.layoutId != layoutId) {
+            const auto other = layoutById.find(c.layoutId);
+            report.skipped.push_back(c.where + ": skeleton layout '" +
+                                     (other != layoutById.end() ? other->second->name : std::to_string(c.layoutId)) +
+                                     "', the dataset uses '" + layout->name + "'");
+            continue;
+        }
+        dataset.clips.push_back(std::move(c.clip));
+    }
+    return report;
+}
+
+}  // namespace actionlens::clips

@@ -1,0 +1,35 @@
+#pragma once
+
+// Project -> labelled dataset: every segment becomes one clip of its subject's skeleton.
+
+#include "core/annotation/project_store.h"
+#include "core/train/labelled_dataset.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace actionlens::clips {
+
+struct DatasetReadOptions {
+    // Called after each video: (videos done, videos in total).
+    std::function<void(std::int64_t, std::int64_t)> progress;
+};
+
+struct DatasetReadReport {
+    train::LabelledDataset dataset;
+    // Segments left out, each with the reason ("video 0004 frames 0..80: no subject").
+    std::vector<std::string> skipped;
+};
+
+// Reads every segment that has a subject, skeleton frames of that subject within its range, and
+// was not written by a model (annotator "model:..."). All clips must use one skeleton layout:
+// the one most segments use; segments of other layouts are skipped with the reason. Fails when
+// the taxonomy has no usable task or no segment qualifies.
+Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, const DatasetReadOptions& options = {});
+
+// True for segments a model wrote (predictions), which are never training data.
+bool isModelSegment(const annotation::Segment& segment);
+
+}  // namespace actionlens::clips

@@ -1,0 +1,39 @@
+#include "core/clips/skeleton_track.h"
+
+#include <algorithm>
+
+namespace actionlens::clips {
+
+Result<SkeletonTrack> readSkeletonTrack(annotation::ProjectStore& store, std::int64_t videoId,
+                                        std::int64_t subjectId, std::int64_t firstFrame,
+                                        std::int64_t lastFrame, int joints) {
+    if (lastFrame < firstFrame)
+        return makeError("frames " + std::to_string(firstFrame) + ".." + std::to_string(lastFrame) + " are an empty range");
+    auto frames = store.skeletonFrames(videoId, firstFrame, lastFrame, subjectId);
+    if (!frames) return frames.takeError();
+    SkeletonTrack track;
+    const int length = int(lastFrame - firstFrame + 1);
+    track.skeleton = model::SkeletonClip{length, joints, std::vector<float>(size_t(3) * length * joints, 0.0f)};
+    for (const annotation::SkeletonFrame& frame : frames.value()) {
+        const std::string where = "video " + std::to_string(videoId) + ", subject " + std::to_string(subjectId) +
+                                  ", frame " + std::to_string(frame.frame);
+        if (track.layoutId != 0 && frame.layoutId != track.layoutId)
+            return makeError(where + ": skeleton layout changes within one track");
+        if (int(frame.joints.size()) != joints)
+            return makeError(where + ": pose has " + std::to_string(frame.joints.size()) + " joints, expected " +
+                             std::to_string(joints));
+        track.layoutId = frame.layoutId;
+        ++track.framesWithPose;
+        const int t = int(frame.frame - firstFrame);
+        for (int j = 0; j < joints; ++j) {
+            const annotation::Joint& joint = frame.joints[size_t(j)];
+            if (!joint.visible) continue;
+            track.skeleton.at(0, t, j) = joint.x;
+            track.skeleton.at(1, t, j) = joint.y;
+            track.skeleton.at(2, t, j) = std::max(joint.confidence, 1e-3f);
+        }
+    }
+    return track;
+}
+
+}  // namespace actionlens::clips

@@ -1,0 +1,67 @@
+#include "core/clips/project_dataset.h"
+
+#include "clips_fixtures.h"
+
+#include <gtest/gtest.h>
+
+namespace actionlens::clips {
+namespace {
+
+TEST(ProjectDataset, SegmentsBecomeClipsWithOneLabelPerTask) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 2, 11, {{"action", "bench_press"}, {"viewpoint", "left"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 20, 29, {{"action", "bowl"}})).ok());
+    Result<DatasetReadReport> read = readLabelledDataset(store);
+    ASSERT_TRUE(read.ok()) << read.error();
+    const train::LabelledDataset& data = read->dataset;
+    ASSERT_EQ(data.tasks.size(), 4u);  // action, group, viewpoint, handedness
+    EXPECT_EQ(data.tasks[3].name, "handedness");
+    EXPECT_EQ(data.layoutName, "Penn-13");
+    EXPECT_EQ(data.layout.jointCount, 13);
+    EXPECT_EQ(data.mirrorPairs.size(), 6u);
+    ASSERT_TRUE(data.hierarchy.has_value());
+    ASSERT_EQ(data.clips.size(), 2u);
+
+    const train::LabelledClip& first = data.clips[0];
+    EXPECT_EQ(first.skeleton.frames, 10);
+    EXPECT_EQ(first.firstFrame, 2);
+    EXPECT_EQ(first.videoName, "0007");
+    EXPECT_EQ(first.subjectId, p->alice);
+    EXPECT_EQ(first.splits, std::vector<std::string>{"train"});
+    // bench_press is class 2 of the Penn taxonomy, in "gym exercise" (group 1); viewpoint
+    // "left" is value 2 (front, back, left, right); alice is left-handed (value 1).
+    EXPECT_EQ(first.labels, (std::vector<int>{2, 1, 2, 1}));
+    EXPECT_FLOAT_EQ(first.skeleton.at(0, 0, 0), 102.0f);  // frame 2, joint 0
+    // The second segment has no viewpoint label: -1, while its group comes from its action.
+    EXPECT_EQ(data.clips[1].labels, (std::vector<int>{3, 0, -1, 1}));
+}
+
+TEST(ProjectDataset, SkipsSegmentsWithoutSubjectSkeletonOrLabelAndModelPredictions) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 0, 9, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, 0, 0, 9, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->bob, 0, 9, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 31, 35, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 0, 9, {{"action", "bowl"}}, "model:m.alm")).ok());
+    Result<DatasetReadReport> read = readLabelledDataset(store);
+    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_EQ(read->dataset.clips.size(), 1u);
+    EXPECT_EQ(read->dataset.clips[0].labels[0], 11);  // squat
+    ASSERT_EQ(read->skipped.size(), 3u);
+    EXPECT_NE(read->skipped[0].find("video 0007 frames 0..9: no subject"), std::string::npos) << read->skipped[0];
+    EXPECT_NE(read->skipped[1].find("no skeleton of its subject"), std::string::npos) << read->skipped[1];
+    EXPECT_NE(read->skipped[2].find("frames 31..35"), std::string::npos) << read->skipped[2];
+}
+
+TEST(ProjectDataset, FailsWithTheReasonWhenNoSegmentQualifies) {
+    auto p = testing::makeSmallProject();
+    ASSERT_TRUE(p->store->insertSegment(testing::segment(p->videoId, p->bob, 0, 9, {{"action", "squat"}})).ok());
+    Result<DatasetReadReport> read = readLabelledDataset(*p->store);
+    ASSERT_FALSE(read.ok());
+    EXPECT_NE(read.error().find("no skeleton of its subject"), std::string::npos) << read.error();
+}
+
+}  // namespace
+}  // namespace actionlens::clips

@@ -1,0 +1,42 @@
+#include "core/clips/skeleton_track.h"
+
+#include "clips_fixtures.h"
+
+#include <gtest/gtest.h>
+
+namespace actionlens::clips {
+namespace {
+
+TEST(SkeletonTrack, ReadsPixelsAndMarksMissingFramesAndJoints) {
+    auto p = testing::makeSmallProject();
+    Result<SkeletonTrack> track = readSkeletonTrack(*p->store, p->videoId, p->alice, 3, 8, 13);
+    ASSERT_TRUE(track.ok()) << track.error();
+    const model::SkeletonClip& clip = track->skeleton;
+    ASSERT_EQ(clip.frames, 6);
+    ASSERT_EQ(clip.joints, 13);
+    EXPECT_EQ(track->framesWithPose, 5);
+    EXPECT_EQ(track->layoutId, p->pennLayoutId);
+    // Frame 4 (t = 1), joint 2: (100 + 20 + 4, 202).
+    EXPECT_FLOAT_EQ(clip.at(0, 1, 2), 124.0f);
+    EXPECT_FLOAT_EQ(clip.at(1, 1, 2), 202.0f);
+    EXPECT_FLOAT_EQ(clip.at(2, 1, 2), 0.9f);
+    // Frame 3 (t = 0) hides joint 3; frame 5 (t = 2) has no pose at all.
+    EXPECT_EQ(clip.at(2, 0, 3), 0.0f);
+    EXPECT_EQ(clip.at(0, 0, 3), 0.0f);
+    for (int j = 0; j < 13; ++j) EXPECT_EQ(clip.at(2, 2, j), 0.0f) << j;
+}
+
+TEST(SkeletonTrack, RefusesAWrongJointCountAndAnEmptyRange) {
+    auto p = testing::makeSmallProject();
+    Result<SkeletonTrack> wrong = readSkeletonTrack(*p->store, p->videoId, p->alice, 0, 3, 17);
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.error().find("13 joints, expected 17"), std::string::npos) << wrong.error();
+    EXPECT_FALSE(readSkeletonTrack(*p->store, p->videoId, p->alice, 5, 4, 13).ok());
+    Result<SkeletonTrack> none = readSkeletonTrack(*p->store, p->videoId, p->bob, 0, 3, 13);
+    ASSERT_TRUE(none.ok());
+    EXPECT_EQ(none->framesWithPose, 0);
+    EXPECT_EQ(none->layoutId, 0);
+}
+
+}  // namespace
+}  // namespace actionlens::clips
