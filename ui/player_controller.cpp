@@ -23,18 +23,55 @@ PlayerController::PlayerController(QObject* parent)
     connect(&outstandingTimer_, &QTimer::timeout, this, &PlayerController::showPlayheadIfReady);
 }
 
-PlayerController::~PlayerController() { close(); }
+PlayerController::~PlayerController() {
+    close();
+    // An indexing thread cannot be interrupted; it only posts to this object, and Qt drops
+    // events posted to a destroyed one.
+    for (auto& [generation, thread] : openers_) thread.join();
+}
 
 QString PlayerController::open(const QString& path) {
     close();
-    // Indexing a new video reads its packets once (cached on disk afterwards); it runs here,
-    // on the calling thread, before the decoder thread exists.
+    // Indexing a new video reads its packets once (cached on disk afterwards); here it runs on
+    // the calling thread (openAsync runs it on a worker).
     auto source = media::openFrameSource(path.toStdString());
     if (!source) return QString::fromStdString(source.error());
-    if (source.value()->index().frameCount() <= 0) {
+    return adopt(path, std::move(source).value());
+}
+
+void PlayerController::openAsync(const QString& path) {
+    close();
+    const int generation = ++openGeneration_;
+    pendingPath_ = path;
+    openers_[generation] = std::thread([this, generation, path] {
+        auto source = std::make_shared<Result<std::unique_ptr<media::FrameSource>>>(
+            media::openFrameSource(path.toStdString()));
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, path, source] {
+                auto thread = openers_.find(generation);
+                if (thread != openers_.end()) {
+                    thread->second.join();  // it has posted this; only its return is left
+                    openers_.erase(thread);
+                }
+                if (generation != openGeneration_) return;  // superseded
+                pendingPath_.clear();
+                if (!source->ok()) {
+                    Q_EMIT openFailed(path, QString::fromStdString(source->error()));
+                    return;
+                }
+                const QString error = adopt(path, std::move(*source).value());
+                if (!error.isEmpty()) Q_EMIT openFailed(path, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QString PlayerController::adopt(const QString& path, std::unique_ptr<media::FrameSource> source) {
+    if (source->index().frameCount() <= 0) {
         return QStringLiteral("%1 has no video frames").arg(path);
     }
-    server_ = std::make_unique<media::FrameServer>(std::move(source).value());
+    server_ = std::make_unique<media::FrameServer>(std::move(source));
     path_ = path;
     playhead_ = 0;
     shownFrame_ = -1;
@@ -47,12 +84,14 @@ QString PlayerController::open(const QString& path) {
         if (pending->exchange(true)) return;
         QMetaObject::invokeMethod(this, [this] { onFramesReady(); }, Qt::QueuedConnection);
     });
-    Q_EMIT opened();
     moveTo(0);
+    Q_EMIT opened();  // after the playhead is set: a handler may seek elsewhere
     return {};
 }
 
 void PlayerController::close() {
+    ++openGeneration_;  // a pending openAsync is dropped when it reports
+    pendingPath_.clear();
     pause();
     outstandingTimer_.stop();
     // Joins the decoder thread: no callback runs after this.

@@ -20,7 +20,9 @@
 #include <QTimer>
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <thread>
 
 Q_DECLARE_METATYPE(actionlens::media::FramePtr)
 
@@ -35,6 +37,12 @@ public:
     // Opens a video file or image folder; returns an empty string on success, otherwise a
     // message for the user (the previously opened video is closed either way).
     QString open(const QString& path);
+    // Indexes the video on a worker thread (the first open of a long file reads all its
+    // packets) and emits opened() or openFailed() on the GUI thread. A later open, openAsync or
+    // close supersedes a pending one, whose result is then dropped.
+    void openAsync(const QString& path);
+    bool isOpening() const { return !pendingPath_.isEmpty(); }
+    QString pendingPath() const { return pendingPath_; }
     void close();
     bool isOpen() const { return server_ != nullptr; }
     QString path() const { return path_; }
@@ -64,8 +72,10 @@ Q_SIGNALS:
     void playingChanged(bool playing);
     void frameFailed(int frame, const QString& message);
     void opened();
+    void openFailed(const QString& path, const QString& message);
 
 private:
+    QString adopt(const QString& path, std::unique_ptr<media::FrameSource> source);
     void moveTo(int frame);  // sets the playhead and shows it when it can
     void showPlayheadIfReady();
     void onFramesReady();  // GUI thread, posted by the decoder thread's callback
@@ -75,6 +85,11 @@ private:
 
     std::unique_ptr<media::FrameServer> server_;
     QString path_;
+    // Background indexing: each openAsync gets a generation; only the latest one is adopted.
+    // Threads are joined when their result arrives or in the destructor, never detached.
+    QString pendingPath_;
+    int openGeneration_ = 0;
+    std::map<int, std::thread> openers_;
     int playhead_ = 0;
     int shownFrame_ = -1;
     int reportedFailure_ = -1;

@@ -40,6 +40,11 @@ void VideoView::setFrame(media::FramePtr frame) {
     update();
 }
 
+void VideoView::setMessage(const QString& message) {
+    message_ = message;
+    update();
+}
+
 QTransform VideoView::imageToWidget() const {
     return QTransform(scale_, 0, 0, scale_, offset_.x(), offset_.y());
 }
@@ -83,7 +88,11 @@ void VideoView::panBy(QPointF widgetDelta) {
 void VideoView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.fillRect(rect(), QColor(24, 24, 24));
-    if (image_.isNull()) return;
+    if (image_.isNull()) {
+        painter.setPen(QColor(200, 200, 200));
+        painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, message_);
+        return;
+    }
     painter.setRenderHint(QPainter::SmoothPixmapTransform, scale_ < kSharpPixelsAbove);
     painter.setTransform(imageToWidget());
     painter.drawImage(QPointF(0, 0), image_);

@@ -22,6 +22,8 @@ public:
     explicit VideoView(QWidget* parent = nullptr);
 
     void setFrame(media::FramePtr frame);
+    // A line shown in the middle while there is no frame ("Opening clip.mp4...").
+    void setMessage(const QString& message);
     const media::FramePtr& frame() const { return frame_; }
 
     // Image pixel coordinates (origin top-left of the frame) to widget coordinates.
@@ -58,6 +60,7 @@ private:
     void applyFit();
 
     media::FramePtr frame_;
+    QString message_;
     QImage image_;  // wraps frame_'s pixels; valid while frame_ is held
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner

@@ -1,22 +1,25 @@
-// actionlens: the desktop workstation. Wiring only: the window is in main_window.cpp, the
-// widgets and the player in ui/.
+// actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [VIDEO] [--frame N] [--screenshot OUT.png]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--screenshot OUT.png]
 //
-// --screenshot opens VIDEO, shows frame N, waits until that frame has been painted, saves the
-// window to OUT.png and exits (0, or 1 with a one-line reason): for docs and end-to-end tests.
+// --screenshot opens what it is given, shows frame F of video N (0-based position in the
+// project's video list), waits until that frame has been painted, saves the window to OUT.png
+// and exits (0, or 1 with a one-line reason): for docs and end-to-end tests. With nothing to
+// open it saves the start page.
 
-#include "app/gui/main_window.h"
 #include "build_info.h"
+#include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
-using actionlens::app::MainWindow;
+using actionlens::ui::MainWindow;
 
 namespace {
 
@@ -27,30 +30,41 @@ int fail(const QString& message) {
     return 1;
 }
 
-// Shows `frame`, waits for the view to paint it, and saves the window.
-int takeScreenshot(MainWindow& window, int frame, const QString& outPath) {
+std::optional<int> parseIndex(const QCommandLineParser& parser, const QCommandLineOption& option, QString* error) {
+    if (!parser.isSet(option)) return std::nullopt;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < 0) {
+        *error = QStringLiteral("--%1 wants a number >= 0, got '%2'").arg(option.names().front(), parser.value(option));
+        return std::nullopt;
+    }
+    return value;
+}
+
+// Waits for the view to paint `frame` (or for the video to fail), then saves the window.
+int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QString& outPath) {
     QEventLoop loop;
     QString error;
-    bool painted = false;
+    bool painted = !waitForFrame;
     QObject::connect(&window.view(), &actionlens::ui::VideoView::framePainted, &loop, [&](int paintedFrame) {
         if (paintedFrame != frame) return;
         painted = true;
         loop.quit();
     });
-    QObject::connect(&window.player(), &actionlens::ui::PlayerController::frameFailed, &loop,
-                     [&](int failed, const QString& message) {
-                         if (failed != frame) return;
-                         error = QStringLiteral("frame %1 could not be decoded: %2").arg(frame).arg(message);
-                         loop.quit();
-                     });
+    QObject::connect(&window, &MainWindow::videoFailed, &loop, [&](const QString& message) {
+        error = message;
+        loop.quit();
+    });
     QTimer::singleShot(kScreenshotTimeoutMs, &loop, [&] {
         error = QStringLiteral("frame %1 was not shown within %2 s").arg(frame).arg(kScreenshotTimeoutMs / 1000);
         loop.quit();
     });
-    window.player().seek(frame);
-    window.view().update();  // the frame may already be on screen (frame 0): paint it again
-    if (!painted && error.isEmpty()) loop.exec();
+    // Paint again in case the frame is already on screen, and let the layout settle.
+    window.view().update();
+    if (!painted) loop.exec();
     if (!painted) return fail(error);
+    QTimer::singleShot(50, &loop, &QEventLoop::quit);
+    loop.exec();
     if (!window.grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
     return 0;
 }
@@ -59,6 +73,7 @@ int takeScreenshot(MainWindow& window, int frame, const QString& outPath) {
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ActionLens"));
     QApplication::setApplicationName(QStringLiteral("actionlens"));
     QApplication::setApplicationVersion(QStringLiteral(ACTIONLENS_VERSION));
 
@@ -66,37 +81,62 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(QStringLiteral("ActionLens: annotate, learn and explain human actions in video."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("VIDEO"), QStringLiteral("Video file or image folder to open."), QStringLiteral("[VIDEO]"));
-    const QCommandLineOption frameOption(QStringLiteral("frame"), QStringLiteral("Show frame N (0-based)."), QStringLiteral("N"));
+    parser.addPositionalArgument(QStringLiteral("PROJECT|VIDEO"),
+                                 QStringLiteral("A project (.alproj) or a video file / image folder to open."),
+                                 QStringLiteral("[PROJECT.alproj | VIDEO]"));
+    const QCommandLineOption videoOption(QStringLiteral("video"),
+                                         QStringLiteral("Open the project's N-th video (0-based, in the project's order)."),
+                                         QStringLiteral("N"));
+    const QCommandLineOption frameOption(QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QStringLiteral("Save the window with the frame shown to OUT.png and exit."),
         QStringLiteral("OUT.png"));
+    parser.addOption(videoOption);
     parser.addOption(frameOption);
     parser.addOption(screenshotOption);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) return fail(QStringLiteral("expected at most one video, got %1").arg(positional.size()));
-    int frame = 0;
-    if (parser.isSet(frameOption)) {
-        bool ok = false;
-        frame = parser.value(frameOption).toInt(&ok);
-        if (!ok || frame < 0) return fail(QStringLiteral("--frame wants a frame number >= 0, got '%1'").arg(parser.value(frameOption)));
-    }
+    if (positional.size() > 1) return fail(QStringLiteral("expected at most one project or video, got %1").arg(positional.size()));
+    QString error;
+    const std::optional<int> frame = parseIndex(parser, frameOption, &error);
+    const std::optional<int> videoIndex = parseIndex(parser, videoOption, &error);
+    if (!error.isEmpty()) return fail(error);
     const bool screenshot = parser.isSet(screenshotOption);
-    if (screenshot && positional.isEmpty()) return fail(QStringLiteral("--screenshot needs a VIDEO to open"));
+    const QString target = positional.isEmpty() ? QString() : positional.first();
+    const bool isProject = target.endsWith(QStringLiteral(".alproj"), Qt::CaseInsensitive);
+    if (videoIndex && !isProject) return fail(QStringLiteral("--video needs a project (.alproj) to choose from"));
 
     MainWindow window;
-    if (!positional.isEmpty()) {
-        const QString error = window.openVideo(positional.first());
+    bool waitForFrame = false;
+    if (isProject) {
+        error = window.openProject(target);
         if (!error.isEmpty()) return fail(error);
-        const int frames = window.player().frameCount();
-        if (frame >= frames) {
-            return fail(QStringLiteral("frame %1 is out of range (the video has %2 frames: 0-%3)").arg(frame).arg(frames).arg(frames - 1));
+        const auto& videos = window.document().videos();
+        const int index = videoIndex.value_or(0);
+        if (videoIndex && index >= int(videos.size()))
+            return fail(QStringLiteral("--video %1 is out of range (the project has %2 videos)").arg(index).arg(videos.size()));
+        if (!videos.empty()) {
+            window.openProjectVideo(videos[size_t(index)].id, frame.value_or(0));
+            waitForFrame = !videos[size_t(index)].path.empty();
         }
+    } else if (!target.isEmpty()) {
+        if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));
+        window.openVideoFile(target, frame.value_or(0));
+        waitForFrame = true;
+    }
+    // A frame beyond the video is refused once its length is known (the window itself shows
+    // the nearest frame).
+    if (frame && waitForFrame && screenshot) {
+        QObject::connect(&window.player(), &actionlens::ui::PlayerController::opened, &window, [&window, &frame] {
+            const int frames = window.player().frameCount();
+            if (*frame >= frames) {
+                Q_EMIT window.videoFailed(
+                    QStringLiteral("frame %1 is out of range (the video has %2 frames: 0-%3)").arg(*frame).arg(frames).arg(frames - 1));
+            }
+        });
     }
     window.show();
-    if (screenshot) return takeScreenshot(window, frame, parser.value(screenshotOption));
-    if (frame > 0) window.player().seek(frame);
+    if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));
     return app.exec();
 }

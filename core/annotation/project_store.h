@@ -12,6 +12,7 @@
 #include "core/annotation/subject.h"
 #include "core/annotation/taxonomy.h"
 #include "core/annotation/video.h"
+#include "core/annotation/video_progress.h"
 #include "core/common/result.h"
 
 #include <QSqlDatabase>
@@ -115,6 +116,12 @@ public:
     Result<std::vector<SkeletonFrame>> skeletonFrames(std::int64_t videoId, std::int64_t firstFrame,
                                                       std::int64_t lastFrame,
                                                       std::optional<std::int64_t> subjectId = std::nullopt);
+
+    // Per video (ordered by id): segment counts, frames covered by segments, frames with
+    // skeletons. Reads no labels and no joints.
+    Result<std::vector<VideoProgress>> videoProgress();
+    // Which frames of a video have which subject's skeleton (and from where), without joints.
+    Result<std::vector<SkeletonPresence>> skeletonPresence(std::int64_t videoId);
 
 private:
     ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock);

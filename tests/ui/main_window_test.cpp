@@ -1,0 +1,64 @@
+// MainWindow: start page without a project; a project opens in the workspace with its first
+// video, indexed off the GUI thread; the dataset browser switches videos.
+
+#include "ui/dataset_browser.h"
+#include "ui/main_window.h"
+#include "ui/start_page.h"
+#include "ui_project_fixture.h"
+#include "ui_test_wait.h"
+
+#include <QListWidget>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+#include <gtest/gtest.h>
+
+using namespace actionlens;
+using namespace actionlens::ui;
+
+TEST(MainWindow, StartsOnTheStartPage) {
+    MainWindow window;
+    EXPECT_TRUE(window.showsStartPage());
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("ActionLens"));
+}
+
+TEST(MainWindow, OpensAProjectWithItsFirstVideoWithoutBlockingOnIndexing) {
+    QSettings().clear();
+    MainWindow window;
+    window.show();
+    ASSERT_EQ(window.openProject(uitest::renderedProject()), QString());
+    EXPECT_FALSE(window.showsStartPage());
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("fixture")));
+    // openProject returned before the video was indexed: the player is still opening it.
+    EXPECT_TRUE(window.player().isOpening());
+    EXPECT_FALSE(window.player().isOpen());
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.view().frame() != nullptr; }));
+    EXPECT_EQ(window.document().currentVideoId(), window.document().videos().front().id);
+    EXPECT_TRUE(window.windowTitle().startsWith(QStringLiteral("video_000")));
+    // Remembered for the start page.
+    ASSERT_GE(window.startPage().recentList()->count(), 1);
+    EXPECT_EQ(window.startPage().recentList()->item(0)->data(Qt::UserRole).toString(), uitest::renderedProject());
+}
+
+TEST(MainWindow, ChoosingAVideoInTheBrowserOpensItAtTheRequestedFrame) {
+    MainWindow window;
+    window.show();
+    ASSERT_EQ(window.openProject(uitest::renderedProject()), QString());
+    const std::int64_t third = window.document().videos()[2].id;
+    window.openProjectVideo(third, 12);
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.view().frame() && window.view().frame()->index == 12; }));
+    EXPECT_EQ(window.document().currentVideoId(), third);
+    EXPECT_EQ(window.datasetBrowser().table()->currentIndex().data(DatasetTableModel::kVideoIdRole).toLongLong(), third);
+
+    window.datasetBrowser().table()->setCurrentIndex(window.datasetBrowser().proxy()->index(0, 0));
+    const std::int64_t first = window.datasetBrowser().proxy()->index(0, 0).data(DatasetTableModel::kVideoIdRole).toLongLong();
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.player().isOpen() && window.document().currentVideoId() == first; }));
+}
+
+TEST(MainWindow, AProjectThatCannotBeOpenedLeavesTheStartPage) {
+    MainWindow window;
+    const QString error = window.openProject(QStringLiteral("/nonexistent/missing.alproj"));
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_TRUE(window.showsStartPage());
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+// A small rendered project (core/synth: 3 short videos, labelled segments, Penn-13 skeletons)
+// for the widget tests, made once per test binary in a temporary folder; tests that write to a
+// project copy it first (copyOfProject) so that each starts from the same file.
+
+#include "core/synth/motion_library.h"
+#include "core/synth/synth_project.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace actionlens::uitest {
+
+inline const QString& renderedProject() {
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const QString project = dir.filePath(QStringLiteral("fixture.alproj"));
+        synth::SynthSettings settings;
+        settings.projectPath = project.toStdString();
+        settings.videos = 3;
+        settings.seed = 7;
+        settings.width = 160;
+        settings.height = 120;
+        settings.fps = 25;
+        settings.twoSubjectChance = 1.0;  // lanes for two subjects in every video
+        auto motions = synth::builtInMotions(settings.fps);
+        EXPECT_TRUE(motions.ok()) << motions.error();
+        if (!motions.ok()) return QString();
+        auto summary = synth::synthesiseProject(settings, motions.value());
+        EXPECT_TRUE(summary.ok()) << summary.error();
+        return summary.ok() ? project : QString();
+    }();
+    return path;
+}
+
+// A copy of the rendered project (and its videos) in `dir`, for tests that edit it.
+inline QString copyOfProject(const QTemporaryDir& dir) {
+    const QString source = renderedProject();
+    const QString target = dir.filePath(QStringLiteral("copy.alproj"));
+    EXPECT_TRUE(QFile::copy(source, target));
+    // The videos are referenced relative to the project: copy the folder beside it.
+    const QString videos = QString::fromStdString(synth::synthVideoFolder(source.toStdString()));
+    const QString targetVideos = QString::fromStdString(synth::synthVideoFolder(target.toStdString()));
+    QDir().mkpath(targetVideos);
+    for (const QString& name : QDir(videos).entryList(QDir::Files))
+        EXPECT_TRUE(QFile::copy(QDir(videos).filePath(name), QDir(targetVideos).filePath(name)));
+    return target;
+}
+
+}  // namespace actionlens::uitest

@@ -1,0 +1,48 @@
+#pragma once
+
+// DatasetBrowser: the project's videos with their annotation progress, filterable by name and
+// sortable by any column; activating (or selecting) a row asks to open that video.
+
+#include "ui/dataset_table_model.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QLabel;
+
+namespace actionlens::ui {
+
+class ProjectDocument;
+
+class DatasetBrowser : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetBrowser(ProjectDocument& document, QWidget* parent = nullptr);
+
+    // Reads the videos and their progress from the document's store again.
+    void refresh();
+    void selectVideo(std::int64_t videoId);  // without emitting videoChosen
+
+    QTableView* table() const { return table_; }
+    QLineEdit* filter() const { return filter_; }
+    DatasetTableModel* model() const { return model_; }
+    QSortFilterProxyModel* proxy() const { return proxy_; }
+
+Q_SIGNALS:
+    void videoChosen(std::int64_t videoId);
+
+private:
+    void updateSummary();
+
+    ProjectDocument& document_;
+    DatasetTableModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QLabel* summary_ = nullptr;
+    bool selecting_ = false;
+};
+
+}  // namespace actionlens::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+// DatasetTableModel: one row per video of the project with its annotation progress (segments,
+// share of frames inside segments, share of frames with skeletons, splits). Qt::UserRole gives
+// each cell's number for sorting and the video id in every column.
+
+#include "core/annotation/video.h"
+#include "core/annotation/video_progress.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace actionlens::ui {
+
+class DatasetTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Frames, Segments, Covered, Skeletons, Splits, ColumnCount };
+    static constexpr int kSortRole = Qt::UserRole;
+    static constexpr int kVideoIdRole = Qt::UserRole + 1;
+
+    explicit DatasetTableModel(QObject* parent = nullptr);
+
+    void setVideos(std::vector<annotation::Video> videos, std::vector<annotation::VideoProgress> progress);
+    std::int64_t videoIdAt(int row) const;
+    int rowOfVideo(std::int64_t videoId) const;  // -1 if absent
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString videoDisplayName(const annotation::Video& video);
+
+private:
+    struct Row {
+        annotation::Video video;
+        annotation::VideoProgress progress;
+    };
+    std::vector<Row> rows_;
+};
+
+}  // namespace actionlens::ui

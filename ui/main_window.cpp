@@ -1,0 +1,231 @@
+#include "ui/main_window.h"
+
+#include "ui/dataset_browser.h"
+#include "ui/recent_projects.h"
+#include "ui/start_page.h"
+
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include <cmath>
+
+namespace actionlens::ui {
+
+QString formatTimecode(double seconds) {
+    const qint64 ms = std::llround(std::max(0.0, seconds) * 1000.0);
+    return QStringLiteral("%1:%2:%3.%4")
+        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
+        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setDockNestingEnabled(true);
+    pages_ = new QStackedWidget(this);
+    startPage_ = new StartPage(pages_);
+    view_ = new VideoView(pages_);
+    pages_->addWidget(startPage_);
+    pages_->addWidget(view_);
+    setCentralWidget(pages_);
+
+    browser_ = new DatasetBrowser(document_, this);
+    browserDock_ = new QDockWidget(tr("Dataset"), this);
+    browserDock_->setObjectName(QStringLiteral("datasetDock"));
+    browserDock_->setWidget(browser_);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+
+    positionLabel_ = new QLabel(this);
+    statusBar()->addPermanentWidget(positionLabel_, 1);
+
+    connect(&player_, &PlayerController::frameShown, view_, [this](int, media::FramePtr picture) { view_->setFrame(std::move(picture)); });
+    connect(&player_, &PlayerController::positionChanged, this, &MainWindow::updateStatus);
+    connect(&player_, &PlayerController::frameFailed, this, [this](int frame, const QString& message) {
+        const QString text = tr("Frame %1 could not be decoded: %2").arg(frame).arg(message);
+        statusBar()->showMessage(text);
+        Q_EMIT videoFailed(text);
+    });
+    connect(&player_, &PlayerController::opened, this, [this] {
+        view_->setMessage({});
+        view_->fitToWindow();
+        const int frame = std::clamp(pendingFrame_, 0, player_.frameCount() - 1);
+        pendingFrame_ = -1;
+        player_.seek(frame);
+        updateStatus(player_.currentFrame(), player_.secondsOf(player_.currentFrame()));
+    });
+    connect(&player_, &PlayerController::openFailed, this, [this](const QString& path, const QString& message) {
+        pendingFrame_ = -1;
+        view_->setMessage(tr("Cannot open %1\n%2").arg(QFileInfo(path).fileName(), message));
+        statusBar()->showMessage(message);
+        Q_EMIT videoFailed(message);
+    });
+    connect(browser_, &DatasetBrowser::videoChosen, this, [this](std::int64_t id) { openProjectVideo(id); });
+    connect(&document_, &ProjectDocument::writeFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not saved: %1").arg(message));
+        updateTitle();
+    });
+
+    connect(startPage_, &StartPage::openProjectRequested, this, &MainWindow::chooseProject);
+    connect(startPage_, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
+    connect(startPage_, &StartPage::openVideoRequested, this, &MainWindow::chooseVideo);
+    connect(startPage_, &StartPage::demoRequested, this, &MainWindow::openDemoProject);
+    connect(startPage_, &StartPage::recentProjectActivated, this, [this](const QString& path) {
+        const QString error = openProject(path);
+        if (!error.isEmpty()) startPage_->showMessage(error);
+    });
+    connect(&demoBuilder_, &DemoProjectBuilder::progress, startPage_, &StartPage::setDemoProgress);
+    connect(&demoBuilder_, &DemoProjectBuilder::finished, this, [this](const QString& path, const QString& error) {
+        startPage_->setDemoBusy(false);
+        if (!error.isEmpty()) {
+            startPage_->showMessage(tr("The demo project could not be made: %1").arg(error));
+            return;
+        }
+        const QString openError = openProject(path);
+        if (!openError.isEmpty()) startPage_->showMessage(openError);
+    });
+
+    createMenus();
+    startPage_->setRecentProjects(RecentProjects(settings_).paths());
+    showWorkspace(false);
+    resize(1400, 900);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    player_.close();
+    document_.close();
+}
+
+bool MainWindow::showsStartPage() const { return pages_->currentWidget() == startPage_; }
+
+void MainWindow::showWorkspace(bool workspace) {
+    pages_->setCurrentWidget(workspace ? static_cast<QWidget*>(view_) : startPage_);
+    browserDock_->setVisible(workspace && document_.isOpen());
+    statusBar()->setVisible(workspace);
+}
+
+QString MainWindow::openProject(const QString& path) {
+    player_.close();
+    const QString error = document_.open(path);
+    if (!error.isEmpty()) {
+        showWorkspace(false);
+        updateTitle();
+        return error;
+    }
+    rememberProject(path);
+    browser_->refresh();
+    showWorkspace(true);
+    if (!document_.videos().empty()) {
+        openProjectVideo(document_.videos().front().id);
+    } else {
+        view_->setFrame({});
+        view_->setMessage(tr("This project has no videos yet."));
+    }
+    updateTitle();
+    return {};
+}
+
+QString MainWindow::createProject(const QString& path) {
+    player_.close();
+    const QString error = document_.create(path);
+    if (!error.isEmpty()) return error;
+    rememberProject(path);
+    browser_->refresh();
+    view_->setFrame({});
+    view_->setMessage(tr("This project has no videos yet."));
+    showWorkspace(true);
+    updateTitle();
+    return {};
+}
+
+void MainWindow::closeProject() {
+    player_.close();
+    document_.close();
+    view_->setFrame({});
+    browser_->refresh();
+    startPage_->setRecentProjects(RecentProjects(settings_).paths());
+    showWorkspace(false);
+    updateTitle();
+}
+
+void MainWindow::rememberProject(const QString& path) {
+    RecentProjects recent(settings_);
+    recent.add(path);
+    startPage_->setRecentProjects(recent.paths());
+}
+
+void MainWindow::openProjectVideo(std::int64_t videoId, int frame) {
+    const annotation::Video* video = document_.video(videoId);
+    if (!video) return;
+    document_.setCurrentVideo(videoId);
+    browser_->selectVideo(videoId);
+    videoLabel_ = DatasetTableModel::videoDisplayName(*video);
+    updateTitle();
+    if (video->path.empty()) {
+        player_.close();
+        view_->setFrame({});
+        view_->setMessage(tr("%1 has skeletons only (no video file)").arg(videoLabel_));
+        return;
+    }
+    openVideoFile(QString::fromStdString(video->path), frame);
+}
+
+void MainWindow::openVideoFile(const QString& path, int frame) {
+    pendingFrame_ = frame;
+    view_->setFrame({});
+    view_->setMessage(tr("Opening %1...").arg(QFileInfo(path).fileName()));
+    if (!document_.isOpen()) {
+        videoLabel_ = QFileInfo(path).fileName();
+        showWorkspace(true);
+        updateTitle();
+    }
+    player_.openAsync(path);
+}
+
+void MainWindow::showFrame(int frame) {
+    if (player_.isOpening()) {
+        pendingFrame_ = frame;
+        return;
+    }
+    player_.seek(frame);
+}
+
+void MainWindow::openDemoProject() {
+    const QString path = DemoProjectBuilder::defaultPath();
+    startPage_->showMessage({});
+    if (QFileInfo::exists(path)) {
+        const QString error = openProject(path);
+        if (!error.isEmpty()) startPage_->showMessage(error);
+        return;
+    }
+    if (demoBuilder_.start(path)) startPage_->setDemoBusy(true);
+}
+
+void MainWindow::updateTitle() {
+    QStringList parts;
+    if (!videoLabel_.isEmpty() && (document_.isOpen() || player_.isOpen() || player_.isOpening())) parts << videoLabel_;
+    if (document_.isOpen()) parts << document_.displayName();
+    parts << QStringLiteral("ActionLens");
+    QString title = parts.join(QStringLiteral(" - "));
+    if (document_.isOpen() && !document_.lastWriteFailure().isEmpty()) title += tr("  [a write failed: see the status bar]");
+    setWindowTitle(title);
+}
+
+void MainWindow::updateStatus(int frame, double seconds) {
+    if (!player_.isOpen()) {
+        positionLabel_->clear();
+        return;
+    }
+    // Frames are 0-based in the UI as everywhere else: the last one is frameCount - 1.
+    positionLabel_->setText(tr("Frame %1 (0-%2)   %3 / %4   %5 frames")
+                                .arg(frame)
+                                .arg(player_.frameCount() - 1)
+                                .arg(formatTimecode(seconds))
+                                .arg(formatTimecode(player_.info().durationSeconds))
+                                .arg(player_.frameCount()));
+}
+
+}  // namespace actionlens::ui

@@ -1,0 +1,84 @@
+#pragma once
+
+// MainWindow of the `actionlens` GUI: the start page when no project is open; otherwise the
+// video view with the project's docks (dataset browser, ...). It wires the document, the player
+// and the widgets together; each widget lives in its own file in ui/.
+
+#include "ui/demo_project_builder.h"
+#include "ui/player_controller.h"
+#include "ui/project_document.h"
+#include "ui/video_view.h"
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QSettings>
+
+class QDockWidget;
+class QStackedWidget;
+class QMenu;
+
+namespace actionlens::ui {
+
+class DatasetBrowser;
+class StartPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project and its first video; an empty string on success, else the message.
+    QString openProject(const QString& path);
+    QString createProject(const QString& path);
+    void closeProject();
+    // Opens a video of the open project (indexing in the background) and shows `frame` when
+    // it is ready.
+    void openProjectVideo(std::int64_t videoId, int frame = 0);
+    // Plays a video file without a project; indexing runs in the background.
+    void openVideoFile(const QString& path, int frame = 0);
+    // Shows `frame` of the current video, now or as soon as the opening video is ready.
+    void showFrame(int frame);
+    void openDemoProject();
+
+    PlayerController& player() { return player_; }
+    VideoView& view() { return *view_; }
+    ProjectDocument& document() { return document_; }
+    StartPage& startPage() { return *startPage_; }
+    DatasetBrowser& datasetBrowser() { return *browser_; }
+    DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
+    bool showsStartPage() const;
+
+Q_SIGNALS:
+    // The player failed to open a video or to decode the frame asked for.
+    void videoFailed(const QString& message);
+
+private:
+    void createMenus();
+    void createPlaybackActions(QMenu* menu);
+    void chooseProject();
+    void chooseNewProject();
+    void chooseVideo();
+    void updateStatus(int frame, double seconds);
+    void updateTitle();
+    void showWorkspace(bool workspace);
+    void rememberProject(const QString& path);
+
+    QSettings settings_;
+    ProjectDocument document_;
+    PlayerController player_;
+    DemoProjectBuilder demoBuilder_;
+    QStackedWidget* pages_ = nullptr;
+    StartPage* startPage_ = nullptr;
+    VideoView* view_ = nullptr;
+    DatasetBrowser* browser_ = nullptr;
+    QDockWidget* browserDock_ = nullptr;
+    QLabel* positionLabel_ = nullptr;
+    int pendingFrame_ = -1;  // shown once the opening video is ready
+    QString videoLabel_;     // the current video's name, for the title bar
+};
+
+// "00:01:02.480": hours, minutes, seconds and milliseconds of a time in seconds.
+QString formatTimecode(double seconds);
+
+}  // namespace actionlens::ui

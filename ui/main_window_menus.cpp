@@ -1,0 +1,89 @@
+// MainWindow: menus, keyboard shortcuts and the file dialogs behind them.
+
+#include "ui/main_window.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QMessageBox>
+
+namespace actionlens::ui {
+
+namespace {
+const QString kProjectFilter = QStringLiteral("ActionLens projects (*.alproj)");
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    auto add = [this](QMenu* menu, const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        if (!key.isEmpty()) action->setShortcut(key);
+        return action;
+    };
+    add(file, tr("&Open project..."), QKeySequence::Open, [this] { chooseProject(); });
+    add(file, tr("&New project..."), QKeySequence::New, [this] { chooseNewProject(); });
+    add(file, tr("Open the &demo project"), {}, [this] { openDemoProject(); });
+    add(file, tr("Open a &video..."), {}, [this] { chooseVideo(); });
+    file->addSeparator();
+    add(file, tr("&Close project"), QKeySequence::Close, [this] { closeProject(); });
+    file->addSeparator();
+    add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    // The transport keys live in a menu so that they are discoverable and work wherever the
+    // focus is inside the window.
+    createPlaybackActions(menuBar()->addMenu(tr("&Playback")));
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    add(viewMenu, tr("&Fit to window"), QKeySequence(Qt::Key_F), [this] { view_->fitToWindow(); });
+    viewMenu->addSeparator();
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::createPlaybackActions(QMenu* menu) {
+    auto add = [this, menu](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    add(tr("Play / pause"), QKeySequence(Qt::Key_Space), [this] { player_.togglePlay(); });
+    add(tr("Next frame"), QKeySequence(Qt::Key_Right), [this] { player_.step(1); });
+    add(tr("Previous frame"), QKeySequence(Qt::Key_Left), [this] { player_.step(-1); });
+    add(tr("10 frames forward"), QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] { player_.step(10); });
+    add(tr("10 frames back"), QKeySequence(Qt::SHIFT | Qt::Key_Left), [this] { player_.step(-10); });
+    add(tr("First frame"), QKeySequence(Qt::Key_Home), [this] {
+        player_.pause();
+        player_.seek(0);
+    });
+    add(tr("Last frame"), QKeySequence(Qt::Key_End), [this] {
+        player_.pause();
+        player_.seek(player_.frameCount() - 1);
+    });
+}
+
+void MainWindow::chooseProject() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), kProjectFilter);
+    if (path.isEmpty()) return;
+    const QString error = openProject(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot open project"), error);
+}
+
+void MainWindow::chooseNewProject() {
+    QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), kProjectFilter);
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QStringLiteral(".alproj"))) path += QStringLiteral(".alproj");
+    const QString error = createProject(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot create project"), error);
+}
+
+void MainWindow::chooseVideo() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open video"), QString(), tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg *.mpeg);;All files (*)"));
+    if (path.isEmpty()) return;
+    if (document_.isOpen()) closeProject();
+    openVideoFile(path);
+}
+
+}  // namespace actionlens::ui
