@@ -16,6 +16,8 @@ packages=(
   libqcustomplot-dev libmatio-dev
   # tests, benchmarks, GUI screenshots
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+  # pose benchmark: the Python BlazePose reference it is measured against
+  python3-torch python3-opencv python3-numpy
 )
 
 missing=()
@@ -24,9 +26,18 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# npm fetches the pose models (install-pose-models.sh); a Node.js build that bundles its own npm
+# (not Debian's npm package) counts as present.
+if ! command -v npm >/dev/null; then missing+=(npm); fi
+
+# The BlazePose models (not in the repository); without them only the pose features are off.
+install_pose_models() {
+  "$(dirname "$0")/install-pose-models.sh" || echo "install-deps: warning: pose models not installed; pose estimation stays off until packaging/install-pose-models.sh succeeds" >&2
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  install_pose_models
   exit 0
 fi
 
@@ -37,3 +48,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 echo "install-deps: done"
+install_pose_models

@@ -1,0 +1,47 @@
+#pragma once
+
+// The conformance material of ../shared/data/pose (reference.json, det_input.npy, crops) and
+// the installed models, for the core/pose tests. Tests needing the models skip, saying how to
+// install them, when they are absent.
+
+#include "core/pose/pose_model_files.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actionlens::pose::testing {
+
+inline std::string poseDataDir() { return std::string(ACTIONLENS_SHARED_DIR) + "/data/pose"; }
+
+// reference.json, parsed once.
+const QJsonObject& reference();
+
+std::vector<float> floats(const QJsonValue& array);  // a JSON array of numbers (flattened one level deep)
+
+// A float32 .npy (C order); fails the test on anything else.
+struct NpyArray {
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+NpyArray readFloatNpy(const std::string& path);
+
+// 256x256 crop PNG as the landmark model's input: RGB, value = uint8 / 255, NHWC [1,256,256,3].
+std::vector<float> cropAsLandmarkInput(const std::string& pngPath);
+
+// The model folder when both files exist, empty (and the reason in *why) otherwise.
+bool modelsInstalled(LandmarkModel model, std::string* why);
+
+}  // namespace actionlens::pose::testing
+
+#define ACTIONLENS_REQUIRE_POSE_MODELS(model)                                     \
+    do {                                                                          \
+        std::string why_;                                                         \
+        if (!::actionlens::pose::testing::modelsInstalled((model), &why_)) GTEST_SKIP() << why_; \
+    } while (0)
