@@ -8,6 +8,11 @@ void registerSampleVideoCommand(CommandRegistry& registry);
 void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
 void registerMotionLibraryCommand(CommandRegistry& registry);
+#ifdef ACTIONLENS_WITH_LEARNING
+void registerTrainCommands(CommandRegistry& registry);
+void registerPredictCommand(CommandRegistry& registry);
+void registerAblateCommand(CommandRegistry& registry);
+#endif
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
@@ -17,6 +22,11 @@ void registerAllCommands(CommandRegistry& registry) {
     registerProjectCommands(registry);
     registerSynthCommand(registry);
     registerMotionLibraryCommand(registry);
+#ifdef ACTIONLENS_WITH_LEARNING
+    registerTrainCommands(registry);
+    registerPredictCommand(registry);
+    registerAblateCommand(registry);
+#endif
 }
 
 }  // namespace actionlens::cli

@@ -53,6 +53,24 @@ void DwaHistory::recordEpoch(const std::vector<double>& meanTaskLosses) {
     ++epochs_;
 }
 
+std::vector<double> DwaHistory::state() const {
+    std::vector<double> out{double(epochs_)};
+    for (const std::vector<double>* epoch : {&previous_, &beforePrevious_})
+        for (size_t t = 0; t < size_t(taskCount_); ++t) out.push_back(t < epoch->size() ? (*epoch)[t] : 0.0);
+    return out;
+}
+
+bool DwaHistory::restore(const std::vector<double>& state) {
+    if (state.size() != 1 + 2 * size_t(taskCount_) || state[0] < 0) return false;
+    epochs_ = int(state[0]);
+    const auto first = state.begin() + 1;
+    previous_.assign(first, first + taskCount_);
+    beforePrevious_.assign(first + taskCount_, first + 2 * taskCount_);
+    if (epochs_ < 1) previous_.clear();
+    if (epochs_ < 2) beforePrevious_.clear();
+    return true;
+}
+
 std::vector<double> DwaHistory::weights() const {
     if (epochs_ < 2) return std::vector<double>(size_t(taskCount_), 1.0);
     return dynamicWeightAverage(previous_, beforePrevious_, temperature_);

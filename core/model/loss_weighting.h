@@ -44,6 +44,11 @@ public:
     std::vector<double> weights() const;
     int epochsRecorded() const { return epochs_; }
 
+    // The history as numbers (epochs recorded, then both epochs' losses), for checkpoints;
+    // restore() takes what state() gave and refuses anything else.
+    std::vector<double> state() const;
+    bool restore(const std::vector<double>& state);
+
 private:
     int taskCount_;
     double temperature_;

@@ -4,6 +4,7 @@
 // importers, pose estimation) and the network. Layout follows the network's (N, C, T, V) input,
 // row-major, with C = x, y, confidence.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

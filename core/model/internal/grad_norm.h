@@ -35,6 +35,10 @@ public:
 
     torch::Tensor weights;  // parameter (tasks), starts at 1
 
+    // L_t(0) per task (< 0: not seen yet), for checkpoints.
+    const std::vector<double>& initialLosses() const { return initialLosses_; }
+    void setInitialLosses(std::vector<double> losses) { initialLosses_ = std::move(losses); }
+
 private:
     double alpha_;
     std::vector<double> initialLosses_;  // < 0 until the task is first seen labelled

@@ -113,4 +113,22 @@ std::vector<double> MultiTaskObjectiveImpl::logVariances() const {
     return std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
 }
 
+std::vector<double> MultiTaskObjectiveImpl::extraState() const {
+    std::vector<double> out = dwa_.state();
+    if (!gradNorm_.is_empty()) {
+        const std::vector<double>& initial = gradNorm_->initialLosses();
+        out.insert(out.end(), initial.begin(), initial.end());
+    }
+    return out;
+}
+
+bool MultiTaskObjectiveImpl::restoreExtraState(const std::vector<double>& state) {
+    const size_t dwaSize = 1 + 2 * size_t(taskCount_);
+    const size_t expected = dwaSize + (gradNorm_.is_empty() ? 0 : size_t(taskCount_));
+    if (state.size() != expected) return false;
+    if (!dwa_.restore(std::vector<double>(state.begin(), state.begin() + long(dwaSize)))) return false;
+    if (!gradNorm_.is_empty()) gradNorm_->setInitialLosses(std::vector<double>(state.begin() + long(dwaSize), state.end()));
+    return true;
+}
+
 }  // namespace actionlens::model::internal

@@ -47,6 +47,12 @@ public:
     // Uncertainty weighting's s_t (log-variances); empty for the other strategies.
     std::vector<double> logVariances() const;
 
+    // State that is not a parameter (DWA's loss history, GradNorm's initial losses), as numbers
+    // for checkpoints, so a resumed run weights its tasks as the uninterrupted one would.
+    std::vector<double> extraState() const;
+    // Takes what extraState() of an objective of the same configuration gave; false otherwise.
+    bool restoreExtraState(const std::vector<double>& state);
+
 private:
     ObjectiveConfig config_;
     int taskCount_;

@@ -44,6 +44,22 @@ TEST(DynamicWeightAverage, HistoryGivesEqualWeightsUntilTwoEpochs) {
     EXPECT_EQ(history.epochsRecorded(), 3);
 }
 
+TEST(DwaHistory, StateRestoresTheSameWeights) {
+    DwaHistory history(2, 1.0);
+    history.recordEpoch({1.0, 2.0});
+    DwaHistory oneEpoch(2, 1.0);
+    ASSERT_TRUE(oneEpoch.restore(history.state()));
+    EXPECT_EQ(oneEpoch.epochsRecorded(), 1);
+    history.recordEpoch({0.5, 1.8});
+    oneEpoch.recordEpoch({0.5, 1.8});
+    EXPECT_EQ(oneEpoch.weights(), history.weights());
+    DwaHistory copy(2, 1.0);
+    ASSERT_TRUE(copy.restore(history.state()));
+    EXPECT_EQ(copy.weights(), history.weights());
+    EXPECT_NE(copy.weights(), std::vector<double>(2, 1.0));
+    EXPECT_FALSE(copy.restore({1.0, 2.0}));  // wrong size for two tasks
+}
+
 TEST(WeightingConfig, Validation) {
     EXPECT_TRUE(validateWeightingConfig({}, 3).ok());
     WeightingConfig fixed{WeightingStrategy::Fixed, {1.0, 0.5}, 2.0};

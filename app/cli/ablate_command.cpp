@@ -1,0 +1,84 @@
+// actionlens-cli ablate: single-task vs multi-task models on a project, over seeds and folds.
+
+#include "app/cli/cli_support.h"
+#include "app/cli/command_registry.h"
+#include "app/cli/learning_support.h"
+#include "app/cli/progress_line.h"
+#include "core/train/ablation.h"
+
+#include <cstdio>
+
+namespace actionlens::cli {
+
+namespace {
+
+int runAblate(const QStringList& arguments) {
+    const QString name = QStringLiteral("ablate");
+    QCommandLineParser parser;
+    const QCommandLineOption project = projectOption();
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Training config (JSON) shared by every model."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption split(QStringLiteral("split"), QStringLiteral("Clips to cross-validate over: a split name or 'all' (default)."),
+                                   QStringLiteral("name"), QStringLiteral("all"));
+    const QCommandLineOption seeds(QStringLiteral("seeds"), QStringLiteral("Seeds (default 3)."), QStringLiteral("S"), QStringLiteral("3"));
+    const QCommandLineOption folds(QStringLiteral("folds"), QStringLiteral("Grouped folds (default 5)."), QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption groupBy(QStringLiteral("group-by"),
+                                     QStringLiteral("Keep each video (default) or subject within one fold: video or subject."),
+                                     QStringLiteral("what"), QStringLiteral("video"));
+    const QCommandLineOption output = outputOption(QStringLiteral("Write the JSON here (the Markdown table then goes to stdout)."));
+    const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the Markdown table to this file."),
+                                      QStringLiteral("file"));
+    for (const QCommandLineOption* o : {&project, &config, &split, &seeds, &folds, &groupBy, &output, &markdown}) parser.addOption(*o);
+    if (auto stop = parseCommandLine(parser, name,
+                                     QStringLiteral("Trains one single-task model per task and the multi-task model with the "
+                                                    "same config and budget on S seeds x K grouped folds, and reports per "
+                                                    "task the test accuracy (mean +- std) of both and their paired "
+                                                    "difference with a 95 % confidence interval."),
+                                     arguments, 0))
+        return *stop;
+    if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
+    auto seedCount = parseInteger(name, QStringLiteral("--seeds"), parser.value(seeds), 1, 100);
+    auto foldCount = parseInteger(name, QStringLiteral("--folds"), parser.value(folds), 2, 100);
+    if (!seedCount || !foldCount) return kExitUsage;
+    if (parser.value(groupBy) != QStringLiteral("video") && parser.value(groupBy) != QStringLiteral("subject"))
+        return usageError(name, QStringLiteral("--group-by is video or subject"));
+
+    train::AblationRequest request;
+    if (parser.isSet(config)) {
+        Result<train::TrainConfig> loaded = train::loadTrainConfig(parser.value(config).toStdString());
+        if (!loaded) return fail(loaded.error());
+        request.config = loaded.value();
+    }
+    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
+    if (!data) return fail(data.error());
+    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    if (!items) return fail(items.error());
+    request.dataset = &data->dataset;
+    request.items = items.value();
+    request.seeds = *seedCount;
+    request.folds = *foldCount;
+    request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
+
+    catchInterrupts();
+    ProgressLine progress(QStringLiteral("ablation runs"));
+    train::AblationCallbacks callbacks;
+    callbacks.progress = [&](int done, int total, const std::string&) { progress.update(done, total); };
+    callbacks.shouldCancel = [] { return interrupted(); };
+    Result<train::AblationReport> report = train::runAblation(request, callbacks);
+    progress.finish();
+    if (!report) return fail(report.error());
+    const std::string table = train::ablationToMarkdown(report.value());
+    if (parser.isSet(markdown))
+        if (Status s = train::writeTextFileAtomically(parser.value(markdown).toStdString(), table); !s) return fail(s.error());
+    if (Status s = writeJsonResult(train::ablationToJson(report.value()), parser.value(output)); !s) return fail(s.error());
+    if (parser.isSet(output) && !parser.isSet(markdown)) std::fputs(table.c_str(), stdout);
+    return kExitSuccess;
+}
+
+}  // namespace
+
+void registerAblateCommand(CommandRegistry& registry) {
+    registry.add({QStringLiteral("ablate"), QStringLiteral("Single-task vs multi-task models over seeds and grouped folds"), runAblate});
+}
+
+}  // namespace actionlens::cli

@@ -1,0 +1,88 @@
+#include "app/cli/learning_support.h"
+
+#include "app/cli/progress_line.h"
+#include "core/train/data_splits.h"
+
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace actionlens::cli {
+
+QCommandLineOption projectOption() {
+    return QCommandLineOption(QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                              QStringLiteral("Project file (.alproj)."), QStringLiteral("project"));
+}
+
+QCommandLineOption modelOption() {
+    return QCommandLineOption(QStringList{QStringLiteral("m"), QStringLiteral("model")},
+                              QStringLiteral("Trained model file (.alm)."), QStringLiteral("model"));
+}
+
+QCommandLineOption outputOption(const QString& what) {
+    return QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, what, QStringLiteral("file"));
+}
+
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath) {
+    if (!QFileInfo::exists(QString::fromStdString(projectPath)))
+        return makeError("project '" + projectPath + "' does not exist");
+    auto store = annotation::ProjectStore::open(projectPath);
+    if (!store) return store.takeError();
+    ProgressLine progress(QStringLiteral("reading clips"));
+    clips::DatasetReadOptions options;
+    options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    Result<clips::DatasetReadReport> read = clips::readLabelledDataset(*store.value(), options);
+    progress.finish();
+    if (!read) return makeError(projectPath + ": " + read.error());
+    ProjectDataset out;
+    out.store = std::move(store).value();
+    out.skipped = int(read->skipped.size());
+    if (!read->skipped.empty())
+        std::fprintf(stderr, "actionlens-cli: warning: %d segment(s) skipped, e.g. %s\n", out.skipped,
+                     read->skipped.front().c_str());
+    out.dataset = std::move(read.value().dataset);
+    return out;
+}
+
+Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split) {
+    if (split == "all") {
+        std::vector<int> all;
+        for (size_t i = 0; i < dataset.clips.size(); ++i) all.push_back(int(i));
+        return all;
+    }
+    return train::itemsInSplit(train::clipSplits(dataset), split);
+}
+
+namespace {
+
+std::atomic<bool> interruptRequested{false};
+
+extern "C" void onInterrupt(int signal) {
+    if (interruptRequested.exchange(true)) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+    }
+}
+
+}  // namespace
+
+void catchInterrupts() {
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+bool interrupted() { return interruptRequested.load(); }
+
+Status writeJsonResult(const train::JsonValue& json, const QString& path) {
+    const std::string text = json.write() + "\n";
+    if (path.isEmpty()) {
+        std::fputs(text.c_str(), stdout);
+        std::fflush(stdout);
+        return Status::success();
+    }
+    return train::writeTextFileAtomically(path.toStdString(), text);
+}
+
+}  // namespace actionlens::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+// What the learning commands (train, evaluate, predict, ablate) share: reading a project into a
+// labelled dataset, choosing a split's clips, Ctrl+C as a cancel request, JSON output.
+
+#include "core/annotation/project_store.h"
+#include "core/clips/project_dataset.h"
+#include "core/train/json_value.h"
+
+#include <QCommandLineOption>
+#include <QString>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace actionlens::cli {
+
+struct ProjectDataset {
+    std::unique_ptr<annotation::ProjectStore> store;
+    train::LabelledDataset dataset;
+    int skipped = 0;
+};
+
+QCommandLineOption projectOption();
+QCommandLineOption modelOption();
+QCommandLineOption outputOption(const QString& what);
+
+// Opens the project and reads its labelled clips, with progress on stderr; a warning line says
+// how many segments were skipped and why (the first reason).
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath);
+
+// Clips of the dataset's own split `split`, or every clip for "all".
+Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split);
+
+// The first Ctrl+C (SIGINT) or SIGTERM sets a flag instead of killing the process, so a long
+// run can end cleanly (a trained model keeps its last finished epoch); a second one kills.
+void catchInterrupts();
+bool interrupted();
+
+// JSON on stdout, or written atomically to `path` when it is not empty.
+Status writeJsonResult(const train::JsonValue& json, const QString& path);
+
+}  // namespace actionlens::cli

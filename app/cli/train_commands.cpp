@@ -1,0 +1,186 @@
+// actionlens-cli train / evaluate: the multi-task skeleton model from the command line.
+
+#include "app/cli/cli_support.h"
+#include "app/cli/command_registry.h"
+#include "app/cli/learning_support.h"
+#include "app/cli/progress_line.h"
+#include "core/train/checkpoint.h"
+#include "core/train/data_splits.h"
+#include "core/train/evaluation.h"
+#include "core/train/trainer.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+#include <cstdio>
+
+namespace actionlens::cli {
+
+namespace {
+
+QString epochLine(const train::EpochReport& r, const train::ModelSnapshot& snapshot, int epochs) {
+    QString line = QStringLiteral("epoch %1/%2: loss %3, lr %4").arg(r.epoch).arg(epochs).arg(r.trainLoss, 0, 'f', 4).arg(r.learningRate, 0, 'g', 3);
+    for (size_t t = 0; t < snapshot.tasks.size() && t < r.validationAccuracy.size(); ++t)
+        if (std::isfinite(r.validationAccuracy[t]))
+            line += QStringLiteral(", %1 %2").arg(QString::fromStdString(snapshot.tasks[t].name)).arg(r.validationAccuracy[t], 0, 'f', 3);
+    line += QStringLiteral(", %1 clips/s").arg(r.clipsPerSecond, 0, 'f', 0);
+    if (r.best) line += QStringLiteral(" *");
+    return line;
+}
+
+int runTrain(const QStringList& arguments) {
+    const QString name = QStringLiteral("train");
+    QCommandLineParser parser;
+    const QCommandLineOption project = projectOption();
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Training config (JSON); defaults without."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption split(QStringLiteral("split"),
+                                   QStringLiteral("Dataset split to train on ('all': every clip). Default: train."),
+                                   QStringLiteral("name"), QStringLiteral("train"));
+    const QCommandLineOption output = outputOption(QStringLiteral("Model file to write (.alm), after every epoch."));
+    const QCommandLineOption resume(QStringLiteral("resume"),
+                                    QStringLiteral("Continue the unfinished training in the -o file."));
+    const QCommandLineOption writeConfig(QStringLiteral("write-config"),
+                                         QStringLiteral("Write the default config, every option documented, and exit."),
+                                         QStringLiteral("file"));
+    for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig}) parser.addOption(*o);
+    if (auto stop = parseCommandLine(parser, name,
+                                     QStringLiteral("Trains the multi-task skeleton model on a project's segments: "
+                                                    "one head per task of the taxonomy (action, its group, attributes), "
+                                                    "validated on a stratified part of the split (validation_fraction). "
+                                                    "Ctrl+C stops after saving the last finished epoch; --resume "
+                                                    "continues it."),
+                                     arguments, 0))
+        return *stop;
+    if (parser.isSet(writeConfig)) {
+        if (Status s = train::saveTrainConfig(train::TrainConfig(), parser.value(writeConfig).toStdString()); !s)
+            return fail(s.error());
+        printLine(QStringLiteral("%1: written").arg(parser.value(writeConfig)));
+        return kExitSuccess;
+    }
+    if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
+    if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o MODEL is required"));
+    if (parser.isSet(resume) && parser.isSet(config))
+        return usageError(name, QStringLiteral("--resume continues with the model file's own config; leave out --config"));
+
+    train::TrainConfig trainConfig;
+    if (parser.isSet(config)) {
+        Result<train::TrainConfig> loaded = train::loadTrainConfig(parser.value(config).toStdString());
+        if (!loaded) return fail(loaded.error());
+        trainConfig = loaded.value();
+    }
+    const std::string modelPath = parser.value(output).toStdString();
+    if (parser.isSet(resume) && !QFileInfo::exists(parser.value(output)))
+        return fail("cannot resume: '" + modelPath + "' does not exist");
+    if (parser.isSet(resume)) {
+        Result<train::CheckpointInfo> info = train::readCheckpointInfo(modelPath);
+        if (!info) return fail(info.error());
+        trainConfig = info->config;
+    }
+    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
+    if (!data) return fail(data.error());
+    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    if (!items) return fail(items.error());
+
+    // Validation: a stratified part of the split (by the first task's labels), seeded.
+    std::vector<int> trainItems = items.value(), validationItems;
+    if (trainConfig.validationFraction > 0.0) {
+        std::vector<int> labels;
+        for (int i : trainItems) labels.push_back(data->dataset.clips[size_t(i)].labels[0]);
+        Result<train::TrainValidationSplit> parts = train::stratifiedSplit(labels, trainConfig.validationFraction, trainConfig.seed);
+        if (parts) {
+            std::vector<int> kept;
+            for (int i : parts->train) kept.push_back(trainItems[size_t(i)]);
+            for (int i : parts->validation) validationItems.push_back(trainItems[size_t(i)]);
+            trainItems = kept;
+        } else {
+            std::fprintf(stderr, "actionlens-cli: warning: no validation part (%s); the best epoch is the lowest training loss\n",
+                         parts.error().c_str());
+        }
+    }
+
+    catchInterrupts();
+    ProgressLine progress(QStringLiteral("training"));
+    train::TrainingCallbacks callbacks;
+    train::ModelSnapshot snapshot;
+    if (Result<train::ModelSnapshot> s = train::snapshotFor(data->dataset, trainItems, trainConfig)) snapshot = s.value();
+    if (parser.isSet(resume)) snapshot = train::readCheckpointInfo(modelPath)->snapshot;
+    callbacks.progress = [&](const train::TrainingProgress& p) {
+        progress.update(std::int64_t(p.epoch - 1) * p.stepsPerEpoch + p.step, std::int64_t(p.epochs) * p.stepsPerEpoch);
+    };
+    callbacks.epochEnd = [&](const train::EpochReport& r) {
+        progress.interrupt();
+        std::fprintf(stderr, "%s\n", qPrintable(epochLine(r, snapshot, trainConfig.epochs)));
+    };
+    callbacks.shouldCancel = [] { return interrupted(); };
+    train::TrainingRequest request{&data->dataset, trainItems, validationItems, trainConfig, modelPath,
+                                   parser.isSet(resume) ? modelPath : std::string(), 0};
+    Result<train::TrainingOutcome> outcome = train::trainModel(request, callbacks);
+    progress.finish();
+    if (!outcome) return fail(outcome.error());
+
+    train::JsonValue summary = train::JsonValue::object();
+    summary.set("model", modelPath);
+    summary.set("device", outcome->device);
+    summary.set("train_clips", int(trainItems.size()));
+    summary.set("validation_clips", int(validationItems.size()));
+    summary.set("epochs_done", outcome->epochsDone);
+    summary.set("best_epoch", outcome->bestEpoch);
+    summary.set("finished", outcome->finished);
+    summary.set("stopped_early", outcome->stoppedEarly);
+    summary.set("cancelled", outcome->cancelled);
+    summary.set("parameters", std::int64_t(outcome->model->parameterCount()));
+    train::JsonValue tasks = train::JsonValue::array();
+    for (const train::DatasetTask& t : outcome->snapshot.tasks) tasks.push(t.name);
+    summary.set("tasks", tasks);
+    if (Status s = writeJsonResult(summary, QString()); !s) return fail(s.error());
+    if (outcome->cancelled) {
+        std::fprintf(stderr, "actionlens-cli: training interrupted after epoch %d; continue with --resume\n", outcome->epochsDone);
+        return kExitFailure;
+    }
+    return kExitSuccess;
+}
+
+int runEvaluate(const QStringList& arguments) {
+    const QString name = QStringLiteral("evaluate");
+    QCommandLineParser parser;
+    const QCommandLineOption project = projectOption();
+    const QCommandLineOption model = modelOption();
+    const QCommandLineOption split(QStringLiteral("split"),
+                                   QStringLiteral("Dataset split to evaluate on ('all': every clip). Default: test."),
+                                   QStringLiteral("name"), QStringLiteral("test"));
+    const QCommandLineOption output = outputOption(QStringLiteral("Write the metrics JSON here instead of stdout."));
+    for (const QCommandLineOption* o : {&project, &model, &split, &output}) parser.addOption(*o);
+    if (auto stop = parseCommandLine(parser, name,
+                                     QStringLiteral("Evaluates a trained model on a split of a project: per task accuracy, "
+                                                    "top-k, macro precision/recall/F1, ROC-AUC and the confusion matrix, "
+                                                    "and the rate of action/group predictions that contradict the "
+                                                    "hierarchy, as JSON."),
+                                     arguments, 0))
+        return *stop;
+    if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
+    if (!parser.isSet(model)) return usageError(name, QStringLiteral("-m MODEL is required"));
+    train::CheckpointInfo info;
+    Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(parser.value(model).toStdString(), &info);
+    if (!loaded) return fail(loaded.error());
+    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
+    if (!data) return fail(data.error());
+    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    if (!items) return fail(items.error());
+    Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value());
+    if (!report) return fail(report.error());
+    train::JsonValue json = train::evaluationToJson(report.value());
+    json.set("model", parser.value(model).toStdString());
+    json.set("split", parser.value(split).toStdString());
+    if (Status s = writeJsonResult(json, parser.value(output)); !s) return fail(s.error());
+    return kExitSuccess;
+}
+
+}  // namespace
+
+void registerTrainCommands(CommandRegistry& registry) {
+    registry.add({QStringLiteral("train"), QStringLiteral("Train the multi-task skeleton model on a project"), runTrain});
+    registry.add({QStringLiteral("evaluate"), QStringLiteral("Per-task metrics of a trained model on a project split"), runEvaluate});
+}
+
+}  // namespace actionlens::cli

@@ -1,0 +1,217 @@
+#include "core/train/ablation.h"
+
+#include "core/train/data_splits.h"
+#include "core/train/evaluation.h"
+#include "core/train/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace actionlens::train {
+
+double studentT975(int df) {
+    static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                                   2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                                   2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    if (df < 1) return std::nan("");
+    if (df <= 30) return table[df - 1];
+    // Cornish-Fisher expansion around the normal quantile.
+    const double z = 1.959964, g1 = (z * z * z + z) / 4.0, g2 = (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / 96.0;
+    return z + g1 / df + g2 / (double(df) * df);
+}
+
+namespace {
+
+void meanStd(const std::vector<double>& v, double& mean, double& stdev) {
+    mean = 0.0;
+    for (double x : v) mean += x / double(v.size());
+    double ss = 0.0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    stdev = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0.0;
+}
+
+std::string fixed3(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", v);
+    return buffer;
+}
+
+std::string signed3(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%+.3f", v);
+    return buffer;
+}
+
+}  // namespace
+
+Result<AblationReport> runAblation(const AblationRequest& request, const AblationCallbacks& callbacks) {
+    if (!request.dataset) return makeError("no dataset for the ablation");
+    const LabelledDataset& data = *request.dataset;
+    if (request.seeds < 1) return makeError("the ablation needs at least one seed");
+    if (request.folds < 2) return makeError("the ablation needs at least two folds");
+    if (request.items.empty()) return makeError("no clips for the ablation");
+    Result<ModelSnapshot> all = snapshotFor(data, request.items, request.config);
+    if (!all) return all.takeError();
+    std::vector<std::string> tasks;
+    for (const DatasetTask& t : all->tasks) tasks.push_back(t.name);
+    if (tasks.size() < 2) return makeError("the ablation compares single-task and multi-task models: it needs two tasks or more");
+
+    std::vector<std::string> keys;
+    const std::vector<std::string> allKeys = groupKeys(data, request.groupBy);
+    for (int i : request.items) keys.push_back(allKeys[size_t(i)]);
+
+    AblationReport report;
+    report.seeds = request.seeds;
+    report.folds = request.folds;
+    report.clips = int(request.items.size());
+    const int total = request.seeds * request.folds * int(tasks.size() + 1);
+    int done = 0;
+    std::map<std::string, std::vector<double>> single, multi;
+    double inconsistentSum = 0.0;
+    int inconsistentCount = 0;
+    for (int s = 0; s < request.seeds; ++s) {
+        const std::uint32_t seed = request.config.seed + std::uint32_t(s);
+        Result<std::vector<Fold>> folds = groupedKFold(keys, request.folds, seed);
+        if (!folds) return folds.takeError();
+        for (int k = 0; k < request.folds; ++k) {
+            const Fold& fold = folds.value()[size_t(k)];
+            std::vector<int> trainItems, testItems;
+            for (int i : fold.train) trainItems.push_back(request.items[size_t(i)]);
+            for (int i : fold.test) testItems.push_back(request.items[size_t(i)]);
+            // Validation from the fold's training part, stratified by the first task.
+            std::vector<int> validation;
+            if (request.config.validationFraction > 0.0) {
+                std::vector<int> labels;
+                for (int i : trainItems) labels.push_back(data.clips[size_t(i)].labels[size_t(data.taskIndex(tasks[0]))]);
+                Result<TrainValidationSplit> split = stratifiedSplit(labels, request.config.validationFraction, seed);
+                if (split) {
+                    std::vector<int> kept;
+                    for (int i : split->train) kept.push_back(trainItems[size_t(i)]);
+                    for (int i : split->validation) validation.push_back(trainItems[size_t(i)]);
+                    trainItems = kept;
+                }
+            }
+            for (size_t m = 0; m <= tasks.size(); ++m) {
+                if (callbacks.shouldCancel && callbacks.shouldCancel()) return makeError("the ablation was cancelled");
+                const bool isMulti = m == tasks.size();
+                AblationRun run;
+                run.seed = int(seed);
+                run.fold = k + 1;
+                run.model = isMulti ? "multi-task" : tasks[m];
+                run.tasks = isMulti ? tasks : std::vector<std::string>{tasks[m]};
+                if (callbacks.progress)
+                    callbacks.progress(done, total, "seed " + std::to_string(seed) + " fold " + std::to_string(k + 1) + ": " + run.model);
+                TrainConfig config = request.config;
+                config.seed = seed;
+                config.tasks = run.tasks;
+                const auto start = std::chrono::steady_clock::now();
+                TrainingCallbacks trainingCallbacks;
+                trainingCallbacks.shouldCancel = callbacks.shouldCancel;
+                Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, trainItems, validation, config, "", "", 0},
+                                                             trainingCallbacks);
+                if (!trained) return makeError(run.model + ", seed " + std::to_string(seed) + ", fold " +
+                                               std::to_string(k + 1) + ": " + trained.error());
+                if (trained->cancelled) return makeError("the ablation was cancelled");
+                Result<EvaluationReport> evaluated = evaluateModel(*trained->model, trained->snapshot, data, testItems);
+                if (!evaluated) return evaluated.takeError();
+                for (const TaskEvaluation& t : evaluated->tasks) {
+                    run.accuracy.push_back(t.metrics.accuracy);
+                    run.macroF1.push_back(t.metrics.macroF1);
+                    (isMulti ? multi : single)[t.task].push_back(t.metrics.accuracy);
+                }
+                if (isMulti && evaluated->inconsistentRate)
+                    inconsistentSum += *evaluated->inconsistentRate, ++inconsistentCount;
+                run.bestEpoch = trained->bestEpoch;
+                run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                report.runs.push_back(run);
+                ++done;
+            }
+        }
+    }
+    if (callbacks.progress) callbacks.progress(done, total, "done");
+    for (const std::string& task : tasks) {
+        TaskAblation t;
+        t.task = task;
+        t.single = single[task];
+        t.multi = multi[task];
+        t.pairs = int(std::min(t.single.size(), t.multi.size()));
+        meanStd(t.single, t.singleMean, t.singleStd);
+        meanStd(t.multi, t.multiMean, t.multiStd);
+        std::vector<double> differences;
+        for (int i = 0; i < t.pairs; ++i) differences.push_back(t.multi[size_t(i)] - t.single[size_t(i)]);
+        double sd = 0.0;
+        meanStd(differences, t.differenceMean, sd);
+        const double half = t.pairs > 1 ? studentT975(t.pairs - 1) * sd / std::sqrt(double(t.pairs)) : std::nan("");
+        t.differenceLow = t.differenceMean - half;
+        t.differenceHigh = t.differenceMean + half;
+        report.tasks.push_back(t);
+    }
+    if (inconsistentCount) report.multiInconsistentRate = inconsistentSum / inconsistentCount;
+    return report;
+}
+
+JsonValue ablationToJson(const AblationReport& report) {
+    JsonValue root = JsonValue::object();
+    root.set("seeds", report.seeds);
+    root.set("folds", report.folds);
+    root.set("clips", report.clips);
+    root.set("multi_task_inconsistent_rate",
+             report.multiInconsistentRate ? JsonValue(*report.multiInconsistentRate) : JsonValue());
+    JsonValue tasks = JsonValue::object();
+    for (const TaskAblation& t : report.tasks) {
+        JsonValue task = JsonValue::object();
+        task.set("pairs", t.pairs);
+        task.set("single_task_accuracy_mean", t.singleMean);
+        task.set("single_task_accuracy_std", t.singleStd);
+        task.set("multi_task_accuracy_mean", t.multiMean);
+        task.set("multi_task_accuracy_std", t.multiStd);
+        task.set("difference_mean", t.differenceMean);
+        task.set("difference_ci95", JsonValue::array({t.differenceLow, t.differenceHigh}));
+        JsonValue s = JsonValue::array(), m = JsonValue::array();
+        for (double v : t.single) s.push(v);
+        for (double v : t.multi) m.push(v);
+        task.set("single_task_accuracy", s);
+        task.set("multi_task_accuracy", m);
+        tasks.set(t.task, task);
+    }
+    root.set("tasks", tasks);
+    JsonValue runs = JsonValue::array();
+    for (const AblationRun& r : report.runs) {
+        JsonValue run = JsonValue::object();
+        run.set("seed", r.seed);
+        run.set("fold", r.fold);
+        run.set("model", r.model);
+        JsonValue accuracy = JsonValue::object(), f1 = JsonValue::object();
+        for (size_t i = 0; i < r.tasks.size() && i < r.accuracy.size(); ++i) {
+            accuracy.set(r.tasks[i], r.accuracy[i]);
+            f1.set(r.tasks[i], r.macroF1[i]);
+        }
+        run.set("accuracy", accuracy);
+        run.set("macro_f1", f1);
+        run.set("best_epoch", r.bestEpoch);
+        run.set("seconds", r.seconds);
+        runs.push(run);
+    }
+    root.set("runs", runs);
+    return root;
+}
+
+std::string ablationToMarkdown(const AblationReport& report) {
+    std::string out = "Test accuracy, " + std::to_string(report.seeds) + " seed(s) x " + std::to_string(report.folds) +
+                      " grouped folds, " + std::to_string(report.clips) + " clips (mean +- std; difference = multi - single, paired, 95 % CI)\n\n";
+    out += "| task | single-task | multi-task | difference [95 % CI] |\n|---|---|---|---|\n";
+    for (const TaskAblation& t : report.tasks) {
+        out += "| " + t.task + " | " + fixed3(t.singleMean) + " +- " + fixed3(t.singleStd) + " | " + fixed3(t.multiMean) +
+               " +- " + fixed3(t.multiStd) + " | " + signed3(t.differenceMean);
+        if (std::isfinite(t.differenceLow))
+            out += " [" + signed3(t.differenceLow) + ", " + signed3(t.differenceHigh) + "]";
+        out += " |\n";
+    }
+    if (report.multiInconsistentRate)
+        out += "\nMulti-task inconsistent action/group predictions: " + fixed3(*report.multiInconsistentRate) + "\n";
+    return out;
+}
+
+}  // namespace actionlens::train

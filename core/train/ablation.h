@@ -1,0 +1,76 @@
+#pragma once
+
+// Does multi-task learning help each task on this data? Single-task models (one per task)
+// against the multi-task model with the same training budget (config, epochs, data), over S
+// seeds x K grouped folds (no video or subject in two folds). Per task: mean +- standard
+// deviation of the test accuracy of both, and the paired difference (multi - single, same seed
+// and fold) with a 95 % Student-t confidence interval: the single-task vs multi-task table of the
+// literature, measured on the user's own data.
+
+#include "core/common/result.h"
+#include "core/train/json_value.h"
+#include "core/train/labelled_dataset.h"
+#include "core/train/train_config.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace actionlens::train {
+
+struct AblationRequest {
+    const LabelledDataset* dataset = nullptr;
+    std::vector<int> items;          // clips to cross-validate over
+    TrainConfig config;              // shared by every model; config.tasks chooses the tasks
+    int seeds = 3;
+    int folds = 5;
+    GroupBy groupBy = GroupBy::Video;
+};
+
+struct AblationRun {
+    int seed = 0;
+    int fold = 0;
+    std::string model;  // "multi-task" or the single task's name
+    std::vector<std::string> tasks;
+    std::vector<double> accuracy;  // per task of `tasks`
+    std::vector<double> macroF1;
+    int bestEpoch = 0;
+    double seconds = 0.0;
+};
+
+struct TaskAblation {
+    std::string task;
+    int pairs = 0;
+    std::vector<double> single;  // per (seed, fold)
+    std::vector<double> multi;
+    double singleMean = 0, singleStd = 0, multiMean = 0, multiStd = 0;
+    double differenceMean = 0, differenceLow = 0, differenceHigh = 0;  // 95 % CI of multi - single
+};
+
+struct AblationReport {
+    int seeds = 0;
+    int folds = 0;
+    int clips = 0;
+    std::vector<TaskAblation> tasks;
+    std::vector<AblationRun> runs;
+    std::optional<double> multiInconsistentRate;  // mean over the multi-task runs, with a hierarchy
+};
+
+struct AblationCallbacks {
+    // (runs done, runs in total, what runs now, e.g. "seed 2 fold 3: action").
+    std::function<void(int, int, const std::string&)> progress;
+    std::function<bool()> shouldCancel;
+};
+
+Result<AblationReport> runAblation(const AblationRequest& request, const AblationCallbacks& callbacks = {});
+
+JsonValue ablationToJson(const AblationReport& report);
+// A Markdown table: task | single-task | multi-task | difference [95 % CI].
+std::string ablationToMarkdown(const AblationReport& report);
+
+// Two-sided 95 % quantile of Student's t with `df` degrees of freedom (exact table to 30, then
+// an approximation within 0.001).
+double studentT975(int df);
+
+}  // namespace actionlens::train

@@ -1,0 +1,105 @@
+#include "core/train/batch_loader.h"
+
+#include "core/train/data_splits.h"
+#include "core/train/skeleton_augmentation.h"
+
+#include <algorithm>
+#include <map>
+
+namespace actionlens::train {
+
+BatchLoader::BatchLoader(std::function<PreparedBatch(int)> make, int batchCount, int capacity)
+    : make_(std::move(make)), batchCount_(batchCount), capacity_(size_t(std::max(1, capacity))) {
+    thread_ = std::thread([this] { run(); });
+}
+
+BatchLoader::~BatchLoader() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+void BatchLoader::run() {
+    for (int b = 0; b < batchCount_; ++b) {
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            changed_.wait(lock, [this] { return stopping_ || queue_.size() < capacity_; });
+            if (stopping_) return;
+        }
+        PreparedBatch batch = make_(b);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(std::move(batch));
+        }
+        changed_.notify_all();
+    }
+}
+
+std::optional<PreparedBatch> BatchLoader::next() {
+    if (delivered_ >= batchCount_) return std::nullopt;
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return !queue_.empty(); });
+    PreparedBatch batch = std::move(queue_.front());
+    queue_.pop_front();
+    ++delivered_;
+    lock.unlock();
+    changed_.notify_all();
+    return batch;
+}
+
+std::vector<int> epochOrder(const std::vector<int>& items, const std::vector<int>& labels, bool classBalanced,
+                            std::uint32_t seed, int epoch) {
+    std::mt19937 rng(batchSeed(seed, epoch, -1));
+    if (!classBalanced) {
+        std::vector<int> order = items;
+        shuffleItems(order, rng);
+        return order;
+    }
+    std::map<int, int> classCount;
+    for (int i : items) ++classCount[labels[size_t(i)]];
+    std::vector<double> cumulative;
+    double total = 0.0;
+    for (int i : items) cumulative.push_back(total += 1.0 / classCount[labels[size_t(i)]]);
+    std::vector<int> order;
+    order.reserve(items.size());
+    for (size_t n = 0; n < items.size(); ++n) {
+        const double u = unitUniform(rng) * total;
+        const size_t at = size_t(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+        order.push_back(items[std::min(at, items.size() - 1)]);
+    }
+    return order;
+}
+
+std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch) {
+    // A seed sequence mixes the three numbers well; a plain sum would make (e, b + 1) and
+    // (e + 1, b) collide.
+    std::seed_seq sequence{seed, std::uint32_t(epoch), std::uint32_t(batch + 1)};
+    std::uint32_t out = 0;
+    sequence.generate(&out, &out + 1);
+    return out;
+}
+
+PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<int>& items, int frames,
+                            const std::vector<int>& taskColumns, const AugmentationConfig* augmentation,
+                            std::uint32_t seed) {
+    PreparedBatch out;
+    const int joints = dataset.layout.jointCount;
+    out.batch = model::SkeletonBatch{int(items.size()), frames, joints, {}};
+    out.batch.values.reserve(items.size() * size_t(3) * frames * joints);
+    out.labels.assign(taskColumns.size(), {});
+    std::mt19937 rng(seed);
+    for (int item : items) {
+        const LabelledClip& clip = dataset.clips[size_t(item)];
+        const model::SkeletonClip view = augmentation
+                                             ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng)
+                                             : evaluationView(clip.skeleton, frames);
+        out.batch.values.insert(out.batch.values.end(), view.values.begin(), view.values.end());
+        for (size_t t = 0; t < taskColumns.size(); ++t) out.labels[t].push_back(clip.labels[size_t(taskColumns[t])]);
+    }
+    return out;
+}
+
+}  // namespace actionlens::train

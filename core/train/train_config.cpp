@@ -1,0 +1,344 @@
+#include "core/train/train_config.h"
+
+#include <cmath>
+#include <functional>
+
+namespace actionlens::train {
+
+namespace {
+
+using model::WeightingStrategy;
+
+const std::vector<std::pair<WeightingStrategy, const char*>>& strategyNames() {
+    static const std::vector<std::pair<WeightingStrategy, const char*>> names{
+        {WeightingStrategy::Equal, "equal"},
+        {WeightingStrategy::Fixed, "fixed"},
+        {WeightingStrategy::Uncertainty, "uncertainty"},
+        {WeightingStrategy::DynamicWeightAverage, "dwa"},
+        {WeightingStrategy::GradNorm, "gradnorm"}};
+    return names;
+}
+
+// One JSON key bound to a field: how to write it, how to read it, and its documentation.
+struct Binding {
+    std::string key;
+    std::string help;
+    std::function<JsonValue(const TrainConfig&)> get;
+    std::function<Status(TrainConfig&, const JsonValue&)> set;
+};
+
+Error typeError(const std::string& key, const char* expected) {
+    return makeError("config key '" + key + "': expected " + expected);
+}
+
+Binding number(std::string key, std::string help, double TrainConfig::*field) {
+    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
+            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
+                if (!v.isNumber()) return typeError(key, "a number");
+                c.*field = v.asNumber();
+                return Status::success();
+            }};
+}
+
+template <typename Get, typename Set>
+Binding custom(std::string key, std::string help, Get get, Set set) {
+    return {std::move(key), std::move(help), get, set};
+}
+
+Status readInteger(const std::string& key, const JsonValue& v, double minimum, double maximum, double* out) {
+    if (!v.isNumber() || v.asNumber() != std::floor(v.asNumber()) || v.asNumber() < minimum || v.asNumber() > maximum)
+        return makeError("config key '" + key + "': expected a whole number from " + JsonValue(minimum).write() +
+                         " to " + JsonValue(maximum).write());
+    *out = v.asNumber();
+    return Status::success();
+}
+
+Binding integer(std::string key, std::string help, int TrainConfig::*field, int minimum = 0) {
+    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
+            [field, key, minimum](TrainConfig& c, const JsonValue& v) -> Status {
+                double d = 0;
+                if (Status s = readInteger(key, v, minimum, 1e9, &d); !s) return s;
+                c.*field = int(d);
+                return Status::success();
+            }};
+}
+
+Binding boolean(std::string key, std::string help, bool TrainConfig::*field) {
+    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
+            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
+                if (!v.isBool()) return typeError(key, "true or false");
+                c.*field = v.asBool();
+                return Status::success();
+            }};
+}
+
+template <typename T>
+Binding augmentation(std::string key, std::string help, T AugmentationConfig::*field) {
+    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.augmentation.*field); },
+            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
+                if constexpr (std::is_same_v<T, bool>) {
+                    if (!v.isBool()) return typeError(key, "true or false");
+                    c.augmentation.*field = v.asBool();
+                } else {
+                    if (!v.isNumber()) return typeError(key, "a number");
+                    c.augmentation.*field = v.asNumber();
+                }
+                return Status::success();
+            }};
+}
+
+Result<std::vector<int>> intList(const std::string& key, const JsonValue& v) {
+    if (!v.isArray()) return typeError(key, "a list of whole numbers");
+    std::vector<int> out;
+    for (const JsonValue& item : v.items()) {
+        double d = 0;
+        if (Status s = readInteger(key, item, 1, 1e6, &d); !s) return s.takeError();
+        out.push_back(int(d));
+    }
+    return out;
+}
+
+JsonValue listOf(const std::vector<int>& values) {
+    JsonValue a = JsonValue::array();
+    for (int v : values) a.push(v);
+    return a;
+}
+
+std::string defaultText(const JsonValue& v) { return v.write(-1); }
+
+const std::vector<Binding>& bindings() {
+    static const std::vector<Binding> all{
+        integer("frames", "frames every clip is resampled to (the network's time axis)", &TrainConfig::frames, 4),
+        custom("tasks", "task names to learn; [] learns every task the training items label",
+               [](const TrainConfig& c) {
+                   JsonValue a = JsonValue::array();
+                   for (const std::string& t : c.tasks) a.push(t);
+                   return a;
+               },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isArray()) return typeError("tasks", "a list of task names");
+                   c.tasks.clear();
+                   for (const JsonValue& item : v.items()) {
+                       if (!item.isString()) return typeError("tasks", "a list of task names");
+                       c.tasks.push_back(item.asString());
+                   }
+                   return Status::success();
+               }),
+        number("validation_fraction", "part of the training items held out to validate (early stopping, best epoch)",
+               &TrainConfig::validationFraction),
+        boolean("class_balanced_sampling",
+                "draw training items with probability inversely proportional to their first task's class frequency",
+                &TrainConfig::classBalancedSampling),
+        augmentation("augment", "skeleton augmentation on training clips", &AugmentationConfig::enabled),
+        augmentation("mirror_probability", "chance of mirroring a clip (x flipped, left/right joints swapped)",
+                     &AugmentationConfig::mirrorProbability),
+        augmentation("rotation_degrees", "random in-plane rotation in [-r, r] degrees", &AugmentationConfig::rotationDegrees),
+        augmentation("scale_range", "random scale factor in [1 - s, 1 + s]", &AugmentationConfig::scaleRange),
+        augmentation("crop_min_fraction", "temporal crop keeps a random fraction [f, 1] of the segment",
+                     &AugmentationConfig::cropMinFraction),
+        augmentation("speed_range", "crop length (playback speed) changes by a factor in [1 - s, 1 + s]",
+                     &AugmentationConfig::speedRange),
+        augmentation("joint_dropout", "chance that a joint is hidden for a whole clip (occlusion)",
+                     &AugmentationConfig::jointDropout),
+        augmentation("noise_std", "Gaussian noise on normalised x, y", &AugmentationConfig::noiseStd),
+        custom("trunk_channels", "output channels of each ST-GCN block",
+               [](const TrainConfig& c) { return listOf(c.trunk.channels); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   auto l = intList("trunk_channels", v);
+                   if (!l) return l.takeError();
+                   c.trunk.channels = l.value();
+                   return Status::success();
+               }),
+        custom("trunk_strides", "temporal stride of each ST-GCN block (one per channel entry)",
+               [](const TrainConfig& c) { return listOf(c.trunk.temporalStrides); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   auto l = intList("trunk_strides", v);
+                   if (!l) return l.takeError();
+                   c.trunk.temporalStrides = l.value();
+                   return Status::success();
+               }),
+        custom("temporal_kernel", "temporal convolution size (odd)",
+               [](const TrainConfig& c) { return JsonValue(c.trunk.temporalKernel); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   double d = 0;
+                   if (Status s = readInteger("temporal_kernel", v, 1, 99, &d); !s) return s;
+                   c.trunk.temporalKernel = int(d);
+                   return Status::success();
+               }),
+        custom("dropout", "dropout in the trunk blocks",
+               [](const TrainConfig& c) { return JsonValue(c.trunk.dropout); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isNumber()) return typeError("dropout", "a number");
+                   c.trunk.dropout = v.asNumber();
+                   return Status::success();
+               }),
+        integer("attention_hidden", "width of each task head's attention scorer", &TrainConfig::attentionHidden, 1),
+        custom("weighting", "loss weighting: equal, fixed, uncertainty, dwa or gradnorm",
+               [](const TrainConfig& c) { return JsonValue(weightingStrategyName(c.weighting.strategy)); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (v.isString())
+                       for (const auto& [strategy, name] : strategyNames())
+                           if (v.asString() == name) {
+                               c.weighting.strategy = strategy;
+                               return Status::success();
+                           }
+                   return typeError("weighting", "one of equal, fixed, uncertainty, dwa, gradnorm");
+               }),
+        custom("fixed_weights", "per-task loss weights for weighting 'fixed', in the order of 'tasks'",
+               [](const TrainConfig& c) {
+                   JsonValue a = JsonValue::array();
+                   for (double w : c.weighting.fixedWeights) a.push(w);
+                   return a;
+               },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isArray()) return typeError("fixed_weights", "a list of numbers");
+                   c.weighting.fixedWeights.clear();
+                   for (const JsonValue& item : v.items()) {
+                       if (!item.isNumber()) return typeError("fixed_weights", "a list of numbers");
+                       c.weighting.fixedWeights.push_back(item.asNumber());
+                   }
+                   return Status::success();
+               }),
+        custom("dwa_temperature", "dynamic weight average temperature (larger: closer to equal)",
+               [](const TrainConfig& c) { return JsonValue(c.weighting.dwaTemperature); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isNumber()) return typeError("dwa_temperature", "a number");
+                   c.weighting.dwaTemperature = v.asNumber();
+                   return Status::success();
+               }),
+        custom("gradnorm_alpha", "GradNorm asymmetry (0: equal gradient norms)",
+               [](const TrainConfig& c) { return JsonValue(c.weighting.gradNormAlpha); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isNumber()) return typeError("gradnorm_alpha", "a number");
+                   c.weighting.gradNormAlpha = v.asNumber();
+                   return Status::success();
+               }),
+        boolean("pcgrad", "PCGrad gradient surgery on the shared trunk (with equal, fixed or dwa weighting)",
+                &TrainConfig::pcGrad),
+        boolean("use_hierarchy", "tie the action and group heads (consistency and graph terms) when both are learnt",
+                &TrainConfig::useHierarchy),
+        number("consistency_weight", "weight of the action -> group consistency loss", &TrainConfig::consistencyWeight),
+        number("graph_regularisation_weight", "weight of the head graph regulariser (Evgeniou et al. 2005)",
+               &TrainConfig::graphRegularisationWeight),
+        integer("epochs", "passes over the training items", &TrainConfig::epochs, 1),
+        integer("batch_size", "clips per optimiser step", &TrainConfig::batchSize, 1),
+        number("learning_rate", "AdamW peak learning rate", &TrainConfig::learningRate),
+        number("weight_decay", "AdamW decoupled weight decay", &TrainConfig::weightDecay),
+        integer("warmup_epochs", "linear warm-up epochs before the cosine decay", &TrainConfig::warmupEpochs),
+        number("min_learning_rate_fraction", "the cosine schedule ends at this fraction of learning_rate",
+               &TrainConfig::minLearningRateFraction),
+        number("gradient_clip_norm", "clip the global gradient norm to this (0: no clipping)", &TrainConfig::gradientClipNorm),
+        integer("early_stopping_patience", "stop after this many epochs without a better validation score (0: never)",
+                &TrainConfig::earlyStoppingPatience),
+        custom("seed", "seed of every random choice (splits, sampling, augmentation, initial weights)",
+               [](const TrainConfig& c) { return JsonValue(std::int64_t(c.seed)); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   double d = 0;
+                   if (Status s = readInteger("seed", v, 0, 4294967295.0, &d); !s) return s;
+                   c.seed = std::uint32_t(d);
+                   return Status::success();
+               }),
+        custom("device", "auto (CUDA when available), cpu or cuda",
+               [](const TrainConfig& c) { return JsonValue(c.device); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isString()) return typeError("device", "\"auto\", \"cpu\" or \"cuda\"");
+                   c.device = v.asString();
+                   return Status::success();
+               }),
+        integer("threads", "LibTorch CPU threads (0: LibTorch's default)", &TrainConfig::threads),
+        integer("loader_queue", "batches the loader thread prepares ahead of the training step", &TrainConfig::loaderQueue, 1),
+    };
+    return all;
+}
+
+}  // namespace
+
+const char* weightingStrategyName(model::WeightingStrategy strategy) {
+    for (const auto& [s, name] : strategyNames())
+        if (s == strategy) return name;
+    return "equal";
+}
+
+Status validateTrainConfig(const TrainConfig& c) {
+    auto fraction = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
+    if (c.frames < 4) return makeError("frames is " + std::to_string(c.frames) + ", expected at least 4");
+    if (!fraction(c.validationFraction, 0.0, 0.9))
+        return makeError("validation_fraction must be from 0 to 0.9");
+    const AugmentationConfig& a = c.augmentation;
+    if (!fraction(a.mirrorProbability, 0, 1)) return makeError("mirror_probability must be from 0 to 1");
+    if (!fraction(a.rotationDegrees, 0, 180)) return makeError("rotation_degrees must be from 0 to 180");
+    if (!fraction(a.scaleRange, 0, 0.9)) return makeError("scale_range must be from 0 to 0.9");
+    if (!fraction(a.cropMinFraction, 0.05, 1)) return makeError("crop_min_fraction must be from 0.05 to 1");
+    if (!fraction(a.speedRange, 0, 0.9)) return makeError("speed_range must be from 0 to 0.9");
+    if (!fraction(a.jointDropout, 0, 0.9)) return makeError("joint_dropout must be from 0 to 0.9");
+    if (!fraction(a.noiseStd, 0, 1)) return makeError("noise_std must be from 0 to 1");
+    if (!fraction(c.consistencyWeight, 0, 1e6)) return makeError("consistency_weight must be a finite value >= 0");
+    if (!fraction(c.graphRegularisationWeight, 0, 1e6))
+        return makeError("graph_regularisation_weight must be a finite value >= 0");
+    if (!(std::isfinite(c.learningRate) && c.learningRate > 0)) return makeError("learning_rate must be > 0");
+    if (!fraction(c.weightDecay, 0, 10)) return makeError("weight_decay must be from 0 to 10");
+    if (!fraction(c.minLearningRateFraction, 0, 1)) return makeError("min_learning_rate_fraction must be from 0 to 1");
+    if (!fraction(c.gradientClipNorm, 0, 1e9)) return makeError("gradient_clip_norm must be a finite value >= 0");
+    if (c.epochs < 1) return makeError("epochs must be at least 1");
+    if (c.batchSize < 1) return makeError("batch_size must be at least 1");
+    if (c.warmupEpochs < 0 || c.earlyStoppingPatience < 0 || c.threads < 0)
+        return makeError("warmup_epochs, early_stopping_patience and threads must be >= 0");
+    if (c.loaderQueue < 1) return makeError("loader_queue must be at least 1");
+    if (c.device != "auto" && c.device != "cpu" && c.device != "cuda")
+        return makeError("device is '" + c.device + "', expected auto, cpu or cuda");
+    if (c.pcGrad && (c.weighting.strategy == WeightingStrategy::Uncertainty ||
+                     c.weighting.strategy == WeightingStrategy::GradNorm))
+        return makeError("pcgrad combines per-task gradients itself; use it with weighting equal, fixed or dwa");
+    return Status::success();
+}
+
+const std::vector<TrainConfigOption>& trainConfigOptions() {
+    static const std::vector<TrainConfigOption> options = [] {
+        std::vector<TrainConfigOption> out;
+        const TrainConfig defaults;
+        for (const Binding& b : bindings())
+            out.push_back({b.key, b.help + " (default " + defaultText(b.get(defaults)) + ")"});
+        return out;
+    }();
+    return options;
+}
+
+JsonValue trainConfigToJson(const TrainConfig& config, bool withDocumentation) {
+    JsonValue root = JsonValue::object();
+    for (const Binding& b : bindings()) root.set(b.key, b.get(config));
+    if (withDocumentation) {
+        JsonValue doc = JsonValue::object();
+        for (const TrainConfigOption& o : trainConfigOptions()) doc.set(o.key, o.help);
+        root.set("_doc", doc);
+    }
+    return root;
+}
+
+Result<TrainConfig> trainConfigFromJson(const JsonValue& json) {
+    if (!json.isObject()) return makeError("a training config must be a JSON object");
+    TrainConfig config;
+    for (const auto& [key, value] : json.members()) {
+        if (key == "_doc") continue;
+        const Binding* binding = nullptr;
+        for (const Binding& b : bindings())
+            if (b.key == key) binding = &b;
+        if (!binding) return makeError("unknown config key '" + key + "' (see the _doc of a config written by --write-config)");
+        if (Status s = binding->set(config, value); !s) return s.takeError();
+    }
+    if (Status s = validateTrainConfig(config); !s) return s.takeError();
+    return config;
+}
+
+Result<TrainConfig> loadTrainConfig(const std::string& path) {
+    Result<JsonValue> json = readJsonFile(path);
+    if (!json) return json.takeError();
+    Result<TrainConfig> config = trainConfigFromJson(json.value());
+    if (!config) return makeError(path + ": " + config.error());
+    return config;
+}
+
+Status saveTrainConfig(const TrainConfig& config, const std::string& path, bool withDocumentation) {
+    return writeTextFileAtomically(path, trainConfigToJson(config, withDocumentation).write() + "\n");
+}
+
+}  // namespace actionlens::train

@@ -1,0 +1,84 @@
+#pragma once
+
+// Everything a training run is configured by, as one plain struct that a JSON file fills.
+// Every option has a default (the values below) and a line of documentation in
+// trainConfigOptions(); a written config carries that documentation along in "_doc", so a file
+// made by `actionlens-cli train --write-config` explains itself.
+
+#include "core/common/result.h"
+#include "core/model/loss_weighting.h"
+#include "core/model/model_config.h"
+#include "core/train/json_value.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actionlens::train {
+
+struct AugmentationConfig {
+    bool enabled = true;
+    double mirrorProbability = 0.5;  // mirror x and swap left/right joints
+    double rotationDegrees = 10.0;   // uniform in [-r, r], about the clip's centre
+    double scaleRange = 0.1;         // uniform factor in [1 - s, 1 + s]
+    double cropMinFraction = 0.8;    // temporal crop keeps a random [f, 1] of the segment
+    double speedRange = 0.2;         // crop length changes by a factor in [1 - s, 1 + s]
+    double jointDropout = 0.05;      // each joint hidden for the whole clip with this chance
+    double noiseStd = 0.01;          // Gaussian noise on x, y in normalised units
+};
+
+struct TrainConfig {
+    // Data
+    int frames = 32;                  // every clip is resampled to this many frames
+    std::vector<std::string> tasks;   // tasks to learn; empty: every task with labels
+    double validationFraction = 0.15; // part of the training items kept for validation
+    bool classBalancedSampling = false;  // sample items inversely to their first task's class frequency
+    AugmentationConfig augmentation;
+
+    // Model
+    model::TrunkConfig trunk;
+    int attentionHidden = 32;
+
+    // Objective
+    model::WeightingConfig weighting;
+    bool pcGrad = false;
+    bool useHierarchy = true;         // consistency + graph terms when action and group are both learnt
+    double consistencyWeight = 0.1;
+    double graphRegularisationWeight = 1e-3;
+
+    // Optimisation
+    int epochs = 30;
+    int batchSize = 32;
+    double learningRate = 3e-3;
+    double weightDecay = 1e-2;
+    int warmupEpochs = 2;
+    double minLearningRateFraction = 0.01;  // cosine decays to this fraction of the rate
+    double gradientClipNorm = 1.0;          // 0: no clipping
+    int earlyStoppingPatience = 8;          // epochs without validation gain; 0: never stop early
+
+    // Runtime
+    std::uint32_t seed = 1;
+    std::string device = "auto";  // auto, cpu, cuda
+    int threads = 0;              // LibTorch intra-op threads; 0 keeps LibTorch's default
+    int loaderQueue = 4;          // batches prepared ahead by the loader thread
+};
+
+Status validateTrainConfig(const TrainConfig& config);
+
+struct TrainConfigOption {
+    std::string key;
+    std::string help;
+};
+// One entry per JSON key, in file order.
+const std::vector<TrainConfigOption>& trainConfigOptions();
+
+// withDocumentation adds "_doc": {key: help (default ...)} for every option.
+JsonValue trainConfigToJson(const TrainConfig& config, bool withDocumentation = false);
+// Missing keys keep their defaults; an unknown key or a wrong type is an error naming the key.
+Result<TrainConfig> trainConfigFromJson(const JsonValue& json);
+Result<TrainConfig> loadTrainConfig(const std::string& path);
+Status saveTrainConfig(const TrainConfig& config, const std::string& path, bool withDocumentation = true);
+
+const char* weightingStrategyName(model::WeightingStrategy strategy);
+
+}  // namespace actionlens::train

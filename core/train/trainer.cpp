@@ -1,0 +1,397 @@
+#include "core/train/trainer.h"
+
+#include "core/model/internal/gradient_surgery.h"
+#include "core/model/internal/multi_task_losses.h"
+#include "core/model/internal/multi_task_network.h"
+#include "core/model/internal/multi_task_objective.h"
+#include "core/model/skeleton_graph.h"
+#include "core/train/batch_loader.h"
+#include "core/train/checkpoint.h"
+#include "core/train/internal/training_checkpoint.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+namespace actionlens::train {
+
+namespace mi = model::internal;
+
+JsonValue epochReportToJson(const EpochReport& r, const std::vector<std::string>& taskNames) {
+    JsonValue out = JsonValue::object();
+    out.set("epoch", r.epoch);
+    out.set("learning_rate", r.learningRate);
+    out.set("train_loss", r.trainLoss);
+    out.set("validation_loss", r.validationLoss);
+    out.set("score", r.score);
+    out.set("best", r.best);
+    out.set("seconds", r.seconds);
+    out.set("clips_per_second", r.clipsPerSecond);
+    JsonValue tasks = JsonValue::object();
+    for (size_t t = 0; t < taskNames.size(); ++t) {
+        JsonValue task = JsonValue::object();
+        if (t < r.trainTaskLoss.size()) task.set("train_loss", r.trainTaskLoss[t]);
+        if (t < r.taskWeights.size()) task.set("weight", r.taskWeights[t]);
+        if (t < r.validationAccuracy.size()) task.set("validation_accuracy", r.validationAccuracy[t]);
+        tasks.set(taskNames[t], task);
+    }
+    out.set("tasks", tasks);
+    return out;
+}
+
+Result<ModelSnapshot> snapshotFor(const LabelledDataset& dataset, const std::vector<int>& trainItems,
+                                  const TrainConfig& config) {
+    ModelSnapshot s;
+    s.taxonomyName = dataset.taxonomyName;
+    s.layoutName = dataset.layoutName;
+    s.mirrorPairs = dataset.mirrorPairs;
+    s.frames = config.frames;
+    s.windowFrames = medianClipFrames(dataset, trainItems);
+    s.model.layout = dataset.layout;
+    s.model.trunk = config.trunk;
+    s.model.attentionHidden = config.attentionHidden;
+    auto labelledCount = [&](int column) {
+        int n = 0;
+        for (int i : trainItems) n += dataset.clips[size_t(i)].labels[size_t(column)] >= 0;
+        return n;
+    };
+    std::vector<int> columns;
+    if (config.tasks.empty()) {
+        for (size_t t = 0; t < dataset.tasks.size(); ++t)
+            if (labelledCount(int(t)) > 0) columns.push_back(int(t));
+    } else {
+        for (const std::string& name : config.tasks) {
+            const int column = dataset.taskIndex(name);
+            if (column < 0) {
+                std::string known;
+                for (const DatasetTask& t : dataset.tasks) known += (known.empty() ? "" : ", ") + t.name;
+                return makeError("config asks for task '" + name + "', which the project lacks (tasks: " + known + ")");
+            }
+            if (labelledCount(column) == 0)
+                return makeError("config asks for task '" + name + "', but no training item has a label for it");
+            columns.push_back(column);
+        }
+    }
+    if (columns.empty()) return makeError("no task has a label on any training item");
+    for (int column : columns) {
+        s.tasks.push_back(dataset.tasks[size_t(column)]);
+        s.model.tasks.push_back(model::TaskSpec{dataset.tasks[size_t(column)].name,
+                                                int(dataset.tasks[size_t(column)].classNames.size())});
+    }
+    if (dataset.hierarchy) {
+        bool action = false, group = false;
+        for (const DatasetTask& t : s.tasks) {
+            action = action || t.name == dataset.hierarchy->actionTask;
+            group = group || t.name == dataset.hierarchy->groupTask;
+        }
+        if (action && group) s.hierarchy = dataset.hierarchy;
+    }
+    if (Status v = model::validateModelConfig(s.model); !v) return v.takeError();
+    return s;
+}
+
+namespace {
+
+Result<torch::Device> chooseDevice(const std::string& name) {
+    const bool cuda = torch::cuda::is_available();
+    if (name == "cuda" && !cuda)
+        return makeError("device 'cuda' was asked for, but LibTorch finds no CUDA device (a CPU-only LibTorch, or no GPU)");
+    if (name == "cuda" || (name == "auto" && cuda)) return torch::Device(torch::kCUDA);
+    return torch::Device(torch::kCPU);
+}
+
+// Linear warm-up to the peak rate, then a cosine down to minFraction of it.
+double learningRateAt(const TrainConfig& c, std::int64_t step, std::int64_t stepsPerEpoch) {
+    const std::int64_t total = std::int64_t(c.epochs) * stepsPerEpoch;
+    const std::int64_t warmup = std::min<std::int64_t>(std::int64_t(c.warmupEpochs) * stepsPerEpoch, total - 1);
+    if (step < warmup) return c.learningRate * double(step + 1) / double(warmup);
+    const double progress = double(step - warmup) / double(std::max<std::int64_t>(1, total - warmup - 1));
+    const double cosine = 0.5 * (1.0 + std::cos(3.141592653589793 * std::min(1.0, progress)));
+    return c.learningRate * (c.minLearningRateFraction + (1.0 - c.minLearningRateFraction) * cosine);
+}
+
+void copyWeights(mi::MultiTaskNetworkImpl& from, mi::MultiTaskNetworkImpl& to) {
+    torch::NoGradGuard noGrad;
+    auto source = from.named_parameters();
+    for (auto& item : to.named_parameters()) item.value().copy_(source[item.key()]);
+    auto sourceBuffers = from.named_buffers();
+    for (auto& item : to.named_buffers()) item.value().copy_(sourceBuffers[item.key()]);
+}
+
+torch::Tensor inputOf(const PreparedBatch& b, const torch::Device& device) {
+    return mi::batchTensor(b.batch.clips, model::kSkeletonChannels, b.batch.frames, b.batch.joints, b.batch.values)
+        .to(device);
+}
+
+std::vector<torch::Tensor> labelsOf(const PreparedBatch& b, const torch::Device& device) {
+    std::vector<torch::Tensor> out;
+    for (const auto& l : b.labels) out.push_back(torch::tensor(l, torch::kInt64).to(device));
+    return out;
+}
+
+struct Validation {
+    double loss = 0.0;
+    std::vector<double> accuracy;
+};
+
+Validation validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& dataset, const std::vector<int>& items,
+                    const std::vector<int>& columns, int frames, int batchSize, const torch::Device& device) {
+    Validation v;
+    std::vector<double> correct(columns.size(), 0.0), labelled(columns.size(), 0.0), lossSum(columns.size(), 0.0);
+    if (items.empty()) {
+        v.accuracy.assign(columns.size(), std::nan(""));
+        return v;
+    }
+    torch::NoGradGuard noGrad;
+    network.eval();
+    for (size_t start = 0; start < items.size(); start += size_t(batchSize)) {
+        const std::vector<int> slice(items.begin() + long(start),
+                                     items.begin() + long(std::min(items.size(), start + size_t(batchSize))));
+        const PreparedBatch batch = assembleBatch(dataset, slice, frames, columns, nullptr, 0);
+        const mi::NetworkOutput out = network.forward(inputOf(batch, device));
+        const std::vector<torch::Tensor> labels = labelsOf(batch, device);
+        for (size_t t = 0; t < columns.size(); ++t) {
+            const torch::Tensor mask = labels[t].ne(mi::kMissingLabel);
+            const double n = mask.sum().item<double>();
+            if (n == 0) continue;
+            labelled[t] += n;
+            lossSum[t] += mi::maskedCrossEntropy(out.logits[t], labels[t]).item<double>() * n;
+            correct[t] += (out.logits[t].argmax(1).eq(labels[t]) & mask).sum().item<double>();
+        }
+    }
+    for (size_t t = 0; t < columns.size(); ++t) {
+        v.accuracy.push_back(labelled[t] > 0 ? correct[t] / labelled[t] : std::nan(""));
+        if (labelled[t] > 0) v.loss += lossSum[t] / labelled[t];
+    }
+    return v;
+}
+
+std::string describeLosses(const mi::ObjectiveTerms& terms, const ModelSnapshot& snapshot) {
+    std::ostringstream out;
+    for (size_t t = 0; t < terms.taskLosses.size(); ++t)
+        out << (t ? ", " : "") << snapshot.tasks[t].name << " " << terms.taskLosses[t].item<double>();
+    return out.str();
+}
+
+}  // namespace
+
+Result<TrainingOutcome> trainModel(const TrainingRequest& request, const TrainingCallbacks& callbacks) {
+    if (!request.dataset) return makeError("no dataset to train on");
+    const LabelledDataset& dataset = *request.dataset;
+    if (request.trainItems.empty()) return makeError("no training items");
+    for (const std::vector<int>* items : {&request.trainItems, &request.validationItems})
+        for (int i : *items)
+            if (i < 0 || size_t(i) >= dataset.clips.size())
+                return makeError("item " + std::to_string(i) + " is not a clip of the dataset (" +
+                                 std::to_string(dataset.clips.size()) + " clips)");
+
+    CheckpointInfo info;
+    if (!request.resumeFrom.empty()) {
+        Result<CheckpointInfo> resumed = readCheckpointInfo(request.resumeFrom);
+        if (!resumed) return resumed.takeError();
+        info = std::move(resumed).value();
+        if (info.finished) return makeError("'" + request.resumeFrom + "' finished training already; nothing to resume");
+    } else {
+        info.config = request.config;
+        if (Status s = validateTrainConfig(info.config); !s) return s.takeError();
+        Result<ModelSnapshot> snapshot = snapshotFor(dataset, request.trainItems, info.config);
+        if (!snapshot) return snapshot.takeError();
+        info.snapshot = std::move(snapshot).value();
+        info.history = JsonValue::array();
+    }
+    const TrainConfig& config = info.config;
+    const ModelSnapshot& snapshot = info.snapshot;
+    Result<std::vector<int>> matched = matchDatasetTasks(snapshot, dataset);
+    if (!matched) return matched.takeError();
+    const std::vector<int> columns = matched.value();
+    for (size_t t = 0; t < columns.size(); ++t)
+        if (columns[t] < 0) return makeError("the project has no task '" + snapshot.tasks[t].name + "' that the model learns");
+
+    model::ObjectiveConfig objectiveConfig;
+    objectiveConfig.weighting = config.weighting;
+    if (config.useHierarchy && snapshot.hierarchy) {
+        objectiveConfig.hierarchy = snapshot.hierarchy;
+        objectiveConfig.consistencyWeight = config.consistencyWeight;
+        objectiveConfig.graphRegularisationWeight = config.graphRegularisationWeight;
+    }
+    if (Status s = model::validateObjectiveConfig(objectiveConfig, snapshot.model); !s) return s.takeError();
+    Result<torch::Device> chosen = chooseDevice(config.device);
+    if (!chosen) return chosen.takeError();
+    const torch::Device device = chosen.value();
+    if (config.threads > 0) torch::set_num_threads(config.threads);
+
+    torch::manual_seed(config.seed);
+    Result<model::MultiTaskModel> created = model::MultiTaskModel::create(snapshot.model);
+    if (!created) return created.takeError();
+    model::MultiTaskModel trained = std::move(created).value();
+    mi::MultiTaskNetwork& network = mi::networkOf(trained);
+    Result<model::SkeletonGraph> graph = model::SkeletonGraph::build(snapshot.model.layout);
+    if (!graph) return graph.takeError();
+    mi::MultiTaskNetwork best(snapshot.model, graph.value());
+    mi::MultiTaskObjective objective(snapshot.model, objectiveConfig);
+    network->to(device);
+    best->to(device);
+    objective->to(device);
+    copyWeights(*network, *best);
+    std::vector<torch::Tensor> parameters = network->parameters();
+    for (const torch::Tensor& p : objective->parameters()) parameters.push_back(p);
+    torch::optim::AdamW optimiser(parameters,
+                                  torch::optim::AdamWOptions(config.learningRate).weight_decay(config.weightDecay));
+
+    internal::TrainingCounters counters;
+    if (!request.resumeFrom.empty())
+        if (Status s = internal::readTrainingState(request.resumeFrom, device, counters, *best, *network, optimiser, *objective); !s)
+            return s.takeError();
+
+    TrainingOutcome outcome;
+    outcome.device = device.is_cuda() ? "cuda" : "cpu";
+    std::vector<std::string> taskNames;
+    for (const DatasetTask& t : snapshot.tasks) taskNames.push_back(t.name);
+    const std::int64_t stepsPerEpoch = (std::int64_t(request.trainItems.size()) + config.batchSize - 1) / config.batchSize;
+    const std::vector<int> balanceLabels = labelsOfTask(dataset, columns.front());
+    std::vector<torch::Tensor> shared = network->trunk()->parameters();
+    int epochsThisCall = 0;
+
+    for (int epoch = counters.epochsDone + 1; epoch <= config.epochs; ++epoch) {
+        const auto epochStart = std::chrono::steady_clock::now();
+        torch::manual_seed(batchSeed(config.seed, epoch, -2));  // dropout's stream for this epoch
+        const std::vector<int> order =
+            epochOrder(request.trainItems, balanceLabels, config.classBalancedSampling, config.seed, epoch);
+        BatchLoader loader(
+            [&](int b) {
+                const size_t from = size_t(b) * size_t(config.batchSize);
+                const std::vector<int> slice(order.begin() + long(from),
+                                             order.begin() + long(std::min(order.size(), from + size_t(config.batchSize))));
+                return assembleBatch(dataset, slice, config.frames, columns, &config.augmentation,
+                                     batchSeed(config.seed, epoch, b));
+            },
+            int(stepsPerEpoch), config.loaderQueue);
+
+        network->train();
+        double lossSum = 0.0, learningRate = 0.0;
+        std::vector<double> taskLossSum(columns.size(), 0.0), taskLossCount(columns.size(), 0.0);
+        int step = 0;
+        std::int64_t clips = 0;
+        while (std::optional<PreparedBatch> batch = loader.next()) {
+            if (callbacks.shouldCancel && callbacks.shouldCancel()) {
+                outcome.cancelled = true;
+                break;
+            }
+            ++step;
+            learningRate = learningRateAt(config, counters.stepsDone, stepsPerEpoch);
+            for (auto& group : optimiser.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options()).lr(learningRate);
+            optimiser.zero_grad();
+            const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
+            const mi::NetworkOutput output = network->forward(inputOf(*batch, device));
+            const mi::ObjectiveTerms terms = objective->forward(output, labels, *network);
+            const double loss = terms.total.item<double>();
+            if (!std::isfinite(loss)) {
+                std::string kept = request.checkpointPath.empty()
+                                       ? "no model file was asked for"
+                                       : counters.epochsDone > 0 ? "'" + request.checkpointPath + "' keeps epoch " +
+                                                                       std::to_string(counters.epochsDone) + ", the last good one"
+                                                                 : "no epoch finished, so no model file was written";
+                return makeError("training stopped: the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
+                                 " at epoch " + std::to_string(epoch) + ", step " + std::to_string(step) +
+                                 " (task losses: " + describeLosses(terms, snapshot) + "); " + kept +
+                                 ". Try a lower learning_rate or gradient_clip_norm.");
+            }
+            if (config.pcGrad) {
+                const std::vector<double> weights = objective->taskWeights();
+                std::vector<torch::Tensor> losses;
+                for (size_t t = 0; t < terms.taskLosses.size(); ++t)
+                    if (terms.labelled[t]) losses.push_back(weights[t] * terms.taskLosses[t]);
+                // The hierarchy terms act as one more task in the surgery.
+                const torch::Tensor extra = terms.total - [&] {
+                    torch::Tensor sum = torch::zeros({}, terms.total.options());
+                    for (size_t t = 0; t < terms.taskLosses.size(); ++t)
+                        if (terms.labelled[t]) sum = sum + weights[t] * terms.taskLosses[t];
+                    return sum;
+                }();
+                if (objectiveConfig.hierarchy) losses.push_back(extra);
+                mi::pcGradBackward(losses, shared, batchSeed(config.seed, epoch, step));
+            } else {
+                objective->backward(terms, *network);
+            }
+            if (config.gradientClipNorm > 0.0) torch::nn::utils::clip_grad_norm_(network->parameters(), config.gradientClipNorm);
+            optimiser.step();
+            objective->afterOptimiserStep();
+            ++counters.stepsDone;
+            clips += batch->batch.clips;
+            lossSum += loss;
+            for (size_t t = 0; t < columns.size(); ++t)
+                if (terms.labelled[t]) taskLossSum[t] += terms.taskLosses[t].item<double>(), taskLossCount[t] += 1.0;
+            if (callbacks.progress)
+                callbacks.progress(TrainingProgress{epoch, config.epochs, step, int(stepsPerEpoch), loss});
+        }
+        if (outcome.cancelled) break;
+        const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+
+        EpochReport report;
+        report.epoch = epoch;
+        report.learningRate = learningRate;
+        report.trainLoss = step ? lossSum / step : 0.0;
+        for (size_t t = 0; t < columns.size(); ++t)
+            report.trainTaskLoss.push_back(taskLossCount[t] > 0 ? taskLossSum[t] / taskLossCount[t] : 0.0);
+        objective->recordEpoch(report.trainTaskLoss);
+        report.taskWeights = objective->taskWeights();
+        const Validation validation = validate(*network, dataset, request.validationItems, columns, config.frames,
+                                               config.batchSize, device);
+        report.validationLoss = validation.loss;
+        report.validationAccuracy = validation.accuracy;
+        double sum = 0.0;
+        int counted = 0;
+        for (double a : validation.accuracy)
+            if (std::isfinite(a)) sum += a, ++counted;
+        report.score = counted ? sum / counted : -report.trainLoss;
+        if (counters.bestEpoch == 0 || report.score > counters.bestScore) {
+            counters.bestEpoch = epoch;
+            counters.bestScore = report.score;
+            counters.epochsWithoutGain = 0;
+            copyWeights(*network, *best);
+            report.best = true;
+        } else {
+            ++counters.epochsWithoutGain;
+        }
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
+        report.clipsPerSecond = trainSeconds > 0 ? double(clips) / trainSeconds : 0.0;
+        counters.epochsDone = epoch;
+        ++epochsThisCall;
+        outcome.stoppedEarly = config.earlyStoppingPatience > 0 && counters.epochsWithoutGain >= config.earlyStoppingPatience;
+        counters.finished = epoch == config.epochs || outcome.stoppedEarly;
+        info.history.push(epochReportToJson(report, taskNames));
+        outcome.history.push_back(report);
+        if (callbacks.epochEnd) callbacks.epochEnd(report);
+        if (!request.checkpointPath.empty()) {
+            info.epochsDone = counters.epochsDone;
+            info.bestEpoch = counters.bestEpoch;
+            info.bestScore = counters.bestScore;
+            info.finished = counters.finished;
+            if (Status s = internal::writeCheckpoint(request.checkpointPath, info, counters, *best, *network, optimiser,
+                                                     *objective);
+                !s)
+                return s.takeError();
+        }
+        if (counters.finished) break;
+        if (request.stopAfterEpochs > 0 && epochsThisCall >= request.stopAfterEpochs) {
+            outcome.cancelled = true;
+            break;
+        }
+    }
+
+    outcome.snapshot = snapshot;
+    outcome.epochsDone = counters.epochsDone;
+    outcome.bestEpoch = counters.bestEpoch;
+    outcome.finished = counters.finished;
+    Result<model::MultiTaskModel> result = model::MultiTaskModel::create(snapshot.model);
+    if (!result) return result.takeError();
+    outcome.model = std::make_unique<model::MultiTaskModel>(std::move(result).value());
+    best->to(torch::kCPU);
+    copyWeights(*best, *mi::networkOf(*outcome.model));
+    return outcome;
+}
+
+}  // namespace actionlens::train

@@ -1,0 +1,168 @@
+// actionlens-cli train / evaluate / predict / ablate end to end: the real binary on a small
+// rendered project, with a tiny model so that the whole file runs in well under a minute.
+
+#include "tests/support/test_videos.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using namespace actionlens;
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(ACTIONLENS_CLI_PATH), arguments);
+    CliRun run;
+    if (!process.waitForFinished(300000)) {
+        process.kill();
+        ADD_FAILURE() << "actionlens-cli did not finish: " << arguments.join(' ').toStdString();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QJsonObject jsonOf(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+QJsonObject jsonFile(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path;
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void writeFile(const std::string& path, const QByteArray& text) {
+    QFile f(QString::fromStdString(path));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+}
+
+class LearningCli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new fixtures::TempDir;
+        const CliRun made = runCli({QStringLiteral("synth"), QStringLiteral("-o"), project(), QStringLiteral("--videos"),
+                                    QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--size"),
+                                    QStringLiteral("64x64"), QStringLiteral("--occluders"), QStringLiteral("never")});
+        ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+        writeFile(config().toStdString(), R"({"frames": 16, "trunk_channels": [8, 16], "trunk_strides": [1, 2], "temporal_kernel": 3,
+                               "attention_hidden": 8, "epochs": 3, "batch_size": 8, "threads": 1, "device": "cpu",
+                               "warmup_epochs": 1, "validation_fraction": 0.2})");
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    static QString project() { return QString::fromStdString(dir_->file("synth.alproj")); }
+    static QString config() { return QString::fromStdString(dir_->file("tiny.json")); }
+    static std::string file(const std::string& name) { return dir_->file(name); }
+
+    static inline fixtures::TempDir* dir_ = nullptr;
+};
+
+TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
+    const QString model = QString::fromStdString(file("m.alm"));
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                                   QStringLiteral("-o"), model});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    const QJsonObject summary = jsonOf(trained.out);
+    EXPECT_EQ(summary[QStringLiteral("epochs_done")].toInt(), 3) << trained.out.toStdString();
+    EXPECT_TRUE(summary[QStringLiteral("finished")].toBool());
+    EXPECT_GT(summary[QStringLiteral("validation_clips")].toInt(), 0);
+    const QJsonArray tasks = summary[QStringLiteral("tasks")].toArray();
+    EXPECT_TRUE(tasks.contains(QStringLiteral("action")));
+    EXPECT_TRUE(tasks.contains(QStringLiteral("group")));
+    EXPECT_TRUE(tasks.contains(QStringLiteral("handedness")));
+    EXPECT_TRUE(trained.err.contains(QStringLiteral("epoch 3/3: loss"))) << trained.err.toStdString();
+    EXPECT_TRUE(std::filesystem::exists(model.toStdString()));
+
+    const CliRun evaluated = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                     QStringLiteral("--split"), QStringLiteral("test"), QStringLiteral("-o"),
+                                     QString::fromStdString(file("metrics.json"))});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    const QJsonObject metrics = jsonFile(file("metrics.json"));
+    EXPECT_GT(metrics[QStringLiteral("clips")].toInt(), 0);
+    const QJsonObject action = metrics[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject();
+    for (const char* key : {"accuracy", "macro_f1", "macro_precision", "top_k_accuracy", "confusion"})
+        EXPECT_TRUE(action.contains(QLatin1String(key))) << key;
+    EXPECT_TRUE(metrics[QStringLiteral("inconsistent_rate")].isDouble());
+
+    const CliRun predicted = runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                     QStringLiteral("--write"), QStringLiteral("--min-frames"), QStringLiteral("1"),
+                                     QStringLiteral("--enter"), QStringLiteral("0.05"), QStringLiteral("--exit"),
+                                     QStringLiteral("0.01")});
+    ASSERT_EQ(predicted.exitCode, 0) << predicted.err.toStdString();
+    const QJsonObject predictions = jsonOf(predicted.out);
+    EXPECT_GE(predictions[QStringLiteral("tracks")].toArray().size(), 8);
+    const int segments = predictions[QStringLiteral("segments")].toInt();
+    EXPECT_GT(segments, 0);
+    const QJsonObject first = predictions[QStringLiteral("tracks")].toArray()[0].toObject()[QStringLiteral("segments")]
+                                  .toArray()[0].toObject();
+    EXPECT_TRUE(first[QStringLiteral("labels")].toObject().contains(QStringLiteral("viewpoint")));
+    // The predictions are stored, and a second run replaces rather than adds to them.
+    const int before = jsonOf(runCli({QStringLiteral("info"), QStringLiteral("-p"), project()}).out)[QStringLiteral("segments")].toInt();
+    ASSERT_EQ(runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model, QStringLiteral("--write"),
+                      QStringLiteral("--min-frames"), QStringLiteral("1"), QStringLiteral("--enter"), QStringLiteral("0.05"),
+                      QStringLiteral("--exit"), QStringLiteral("0.01")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(jsonOf(runCli({QStringLiteral("info"), QStringLiteral("-p"), project()}).out)[QStringLiteral("segments")].toInt(), before);
+    // Training data ignores them: evaluating all clips still counts the annotated segments only.
+    const CliRun all = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                               QStringLiteral("--split"), QStringLiteral("all")});
+    ASSERT_EQ(all.exitCode, 0) << all.err.toStdString();
+    EXPECT_EQ(jsonOf(all.out)[QStringLiteral("clips")].toInt(), before - segments);
+}
+
+TEST_F(LearningCli, AblationReportsEveryTaskWithPairedDifferences) {
+    const CliRun ran = runCli({QStringLiteral("ablate"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                               QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--folds"), QStringLiteral("2"),
+                               QStringLiteral("-o"), QString::fromStdString(file("ablation.json"))});
+    ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString();
+    const QJsonObject report = jsonFile(file("ablation.json"));
+    const QJsonObject tasks = report[QStringLiteral("tasks")].toObject();
+    ASSERT_TRUE(tasks.contains(QStringLiteral("action"))) << ran.out.toStdString();
+    EXPECT_EQ(tasks[QStringLiteral("action")].toObject()[QStringLiteral("pairs")].toInt(), 2);
+    EXPECT_EQ(report[QStringLiteral("runs")].toArray().size(), 2 * (tasks.size() + 1));
+    EXPECT_TRUE(ran.out.contains(QStringLiteral("| action | "))) << ran.out.toStdString();
+}
+
+TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
+    EXPECT_EQ(runCli({QStringLiteral("train"), QStringLiteral("-p"), project()}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project()}).exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("ablate"), QStringLiteral("-p"), project(), QStringLiteral("--folds"), QStringLiteral("1")}).exitCode, 2);
+    writeFile(file("bad.json"), R"({"epochs": 2, "learnig_rate": 0.1})");
+    const CliRun badConfig = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"),
+                                     QString::fromStdString(file("bad.json")), QStringLiteral("-o"), QString::fromStdString(file("x.alm"))});
+    EXPECT_EQ(badConfig.exitCode, 1);
+    EXPECT_TRUE(badConfig.err.contains(QStringLiteral("unknown config key 'learnig_rate'"))) << badConfig.err.toStdString();
+    writeFile(file("garbage.alm"), "not a model");
+    const CliRun garbage = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"),
+                                   QString::fromStdString(file("garbage.alm"))});
+    EXPECT_EQ(garbage.exitCode, 1);
+    EXPECT_EQ(garbage.err.count(QLatin1Char('\n')), 1) << garbage.err.toStdString();
+    EXPECT_TRUE(garbage.err.contains(QStringLiteral("is not an ActionLens model file"))) << garbage.err.toStdString();
+    EXPECT_FALSE(std::filesystem::exists(file("x.alm")));
+    const QString written = QString::fromStdString(file("defaults.json"));
+    ASSERT_EQ(runCli({QStringLiteral("train"), QStringLiteral("--write-config"), written}).exitCode, 0);
+    const QJsonObject defaults = jsonFile(written.toStdString());
+    EXPECT_EQ(defaults[QStringLiteral("epochs")].toInt(), 30);
+    EXPECT_TRUE(defaults[QStringLiteral("_doc")].toObject().contains(QStringLiteral("learning_rate")));
+}
+
+}  // namespace

@@ -1,0 +1,220 @@
+// train_bench: training and inference throughput of the C++ multi-task trainer against a plain
+// PyTorch script of the same skeleton model (train_bench.py, Debian's python3-torch), with the
+// same batch, clip size and thread count, measured one after the other in one run so that the
+// machine's load affects both alike:
+//
+//   train_bench [--clips 512] [--epochs 2] [--batch 32] [--frames 32] [--threads 1]
+//               [--device cpu|cuda] [--python python3] [--no-python]
+//
+//  1. C++ trainer: trainModel() over random Penn-13 clips (three tasks: 15, 3 and 4 classes),
+//     with its loader thread resampling, normalising and augmenting every clip; clips/s of the
+//     training loop (the last epoch when there are several: the first warms up).
+//  2. C++ inference: MultiTaskModel::forward on batches of 64 clips, probabilities copied out.
+//  3. The Python script: the same network, AdamW, clipping and loss on random tensors prepared
+//     beforehand (no data work at all), same number of steps.
+// Prints the figures, the ratios C++ / Python, and the peak resident memory of each process.
+// Asserts no time; fails only if a run fails.
+
+#include "core/model/multi_task_model.h"
+#include "core/model/skeleton_graph.h"
+#include "core/train/json_value.h"
+#include "core/train/trainer.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <unistd.h>
+
+using namespace actionlens;
+
+namespace {
+
+struct Options {
+    int clips = 512;
+    int epochs = 2;
+    int batch = 32;
+    int frames = 32;
+    int threads = 1;
+    std::string device = "cpu";
+    std::string python = "python3";
+    bool runPython = true;
+};
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: train_bench [--clips N] [--epochs N] [--batch N] [--frames N] [--threads N] "
+                 "[--device cpu|cuda] [--python PROGRAM] [--no-python]\n");
+    return 2;
+}
+
+// Penn Action's 13 joints and bones (the order of core/annotation's Penn-13 layout).
+model::SkeletonLayout penn13() {
+    return model::SkeletonLayout{13,
+                                 {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {3, 5}, {2, 4}, {4, 6}, {1, 7}, {2, 8}, {7, 8}, {7, 9},
+                                  {9, 11}, {8, 10}, {10, 12}},
+                                 1};
+}
+
+train::LabelledDataset randomDataset(int clips, int frames) {
+    train::LabelledDataset data;
+    data.taxonomyName = "benchmark";
+    std::vector<std::string> actions, groups{"g0", "g1", "g2"}, views{"front", "back", "left", "right"};
+    for (int a = 0; a < 15; ++a) actions.push_back("a" + std::to_string(a));
+    data.tasks = {{"action", actions}, {"group", groups}, {"viewpoint", views}};
+    data.layoutName = "Penn-13";
+    data.layout = penn13();
+    data.mirrorPairs = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<float> pixel(50.0f, 400.0f);
+    for (int n = 0; n < clips; ++n) {
+        train::LabelledClip clip;
+        clip.skeleton = model::SkeletonClip{frames, 13, std::vector<float>(size_t(3) * frames * 13)};
+        for (int t = 0; t < frames; ++t)
+            for (int j = 0; j < 13; ++j) {
+                clip.skeleton.at(0, t, j) = pixel(rng);
+                clip.skeleton.at(1, t, j) = pixel(rng);
+                clip.skeleton.at(2, t, j) = 1.0f;
+            }
+        clip.labels = {int(rng() % 15), int(rng() % 3), int(rng() % 4)};
+        clip.videoId = n + 1;
+        clip.splits = {"train"};
+        data.clips.push_back(std::move(clip));
+    }
+    return data;
+}
+
+double peakRssMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+    return 0.0;
+}
+
+std::string runCommand(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[4096];
+        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        if (::pclose(pipe) != 0) out = "";
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        const char* v = nullptr;
+        if (a == "--no-python") o.runPython = false;
+        else if ((a == "--clips" || a == "--epochs" || a == "--batch" || a == "--frames" || a == "--threads") && (v = next())) {
+            const int n = std::atoi(v);
+            if (n < 1) return usage();
+            (a == "--clips" ? o.clips : a == "--epochs" ? o.epochs : a == "--batch" ? o.batch : a == "--frames" ? o.frames : o.threads) = n;
+        } else if (a == "--device" && (v = next())) o.device = v;
+        else if (a == "--python" && (v = next())) o.python = v;
+        else return usage();
+    }
+    torch::set_num_threads(o.threads);
+
+    const train::LabelledDataset data = randomDataset(o.clips, o.frames);
+    train::TrainConfig config;
+    config.frames = o.frames;
+    config.batchSize = o.batch;
+    config.epochs = o.epochs;
+    config.threads = o.threads;
+    config.device = o.device;
+    config.validationFraction = 0.0;
+    config.useHierarchy = false;  // the Python script's loss is the plain sum of cross-entropies
+    config.warmupEpochs = 0;
+    config.earlyStoppingPatience = 0;
+    std::vector<int> items;
+    for (int i = 0; i < o.clips; ++i) items.push_back(i);
+    Result<train::TrainingOutcome> trained = train::trainModel(train::TrainingRequest{&data, items, {}, config, "", "", 0});
+    if (!trained) {
+        std::fprintf(stderr, "train_bench: %s\n", trained.error().c_str());
+        return 1;
+    }
+    const double cppTrain = trained->history.back().clipsPerSecond;
+
+    model::MultiTaskModel& net = *trained->model;
+    const int inferenceBatch = 64, rounds = std::max(2, o.clips / inferenceBatch);
+    model::SkeletonBatch batch{inferenceBatch, o.frames, 13, std::vector<float>(size_t(inferenceBatch) * 3 * o.frames * 13)};
+    std::mt19937 rng(2);
+    std::normal_distribution<float> normal;
+    for (float& x : batch.values) x = normal(rng);
+    if (!net.forward(batch).ok()) return 1;
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < rounds; ++r)
+        if (Result<model::MultiTaskPrediction> p = net.forward(batch); !p) {
+            std::fprintf(stderr, "train_bench: %s\n", p.error().c_str());
+            return 1;
+        }
+    const double cppInference = rounds * inferenceBatch /
+                                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double cppRss = peakRssMiB();
+
+    std::printf("train_bench: %d clips x %d frames x 13 joints, batch %d, %d thread(s), device %s, %lld parameters\n",
+                o.clips, o.frames, o.batch, o.threads, trained->device.c_str(), (long long)net.parameterCount());
+    std::printf("C++ trainer (loader thread, augmentation): %.1f clips/s\n", cppTrain);
+    std::printf("C++ inference (batch %d):                  %.1f clips/s\n", inferenceBatch, cppInference);
+    std::printf("C++ peak RSS:                              %.1f MiB\n", cppRss);
+    if (!o.runPython) return 0;
+
+    Result<model::SkeletonGraph> graph = model::SkeletonGraph::build(penn13());
+    train::JsonValue spec = train::JsonValue::object();
+    spec.set("joints", 13);
+    spec.set("input_channels", 3);
+    train::JsonValue partitions = train::JsonValue::array();
+    for (float p : graph->partitions()) partitions.push(double(p));
+    spec.set("partitions", partitions);
+    train::JsonValue channels = train::JsonValue::array(), strides = train::JsonValue::array();
+    for (int c : config.trunk.channels) channels.push(c);
+    for (int s : config.trunk.temporalStrides) strides.push(s);
+    spec.set("trunk_channels", channels);
+    spec.set("trunk_strides", strides);
+    spec.set("temporal_kernel", config.trunk.temporalKernel);
+    spec.set("dropout", config.trunk.dropout);
+    spec.set("attention_hidden", config.attentionHidden);
+    spec.set("classes", train::JsonValue::array({15, 3, 4}));
+    spec.set("learning_rate", config.learningRate);
+    spec.set("weight_decay", config.weightDecay);
+    spec.set("gradient_clip_norm", config.gradientClipNorm);
+    spec.set("batch_size", o.batch);
+    spec.set("frames", o.frames);
+    spec.set("steps", std::max(1, o.clips / o.batch));
+    spec.set("threads", o.threads);
+    spec.set("device", trained->device);
+    spec.set("inference_batch", inferenceBatch);
+    spec.set("inference_rounds", rounds);
+    const std::string specPath =
+        (std::filesystem::temp_directory_path() / ("train_bench_spec_" + std::to_string(::getpid()) + ".json")).string();
+    if (!train::writeTextFileAtomically(specPath, spec.write(-1))) return 1;
+    const std::string script = ACTIONLENS_TRAIN_BENCH_SCRIPT;
+    const std::string output = runCommand(o.python + " '" + script + "' '" + specPath + "' 2>/dev/null");
+    std::filesystem::remove(specPath);
+    Result<train::JsonValue> python = parseJson(output);
+    if (!python || !python->find("train_clips_per_second")) {
+        std::printf("Python (%s + torch): not available; install python3-torch for the comparison\n", o.python.c_str());
+        return 0;
+    }
+    const double pyTrain = python->find("train_clips_per_second")->asNumber();
+    const double pyInference = python->find("inference_clips_per_second")->asNumber();
+    std::printf("Python torch %s training step:            %.1f clips/s\n", python->find("torch")->asString().c_str(), pyTrain);
+    std::printf("Python inference:                          %.1f clips/s\n", pyInference);
+    std::printf("Python peak RSS:                           %.1f MiB\n", python->find("peak_rss_mib")->asNumber());
+    std::printf("ratio training C++ / Python:  %.2f\n", cppTrain / pyTrain);
+    std::printf("ratio inference C++ / Python: %.2f\n", cppInference / pyInference);
+    return 0;
+}

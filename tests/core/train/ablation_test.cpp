@@ -1,0 +1,63 @@
+#include "core/train/ablation.h"
+
+#include "train_fixtures.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace actionlens::train {
+namespace {
+
+TEST(Ablation, StudentQuantiles) {
+    EXPECT_DOUBLE_EQ(studentT975(1), 12.706);
+    EXPECT_DOUBLE_EQ(studentT975(14), 2.145);
+    EXPECT_NEAR(studentT975(40), 2.021, 0.001);
+    EXPECT_NEAR(studentT975(120), 1.980, 0.001);
+    EXPECT_TRUE(std::isnan(studentT975(0)));
+}
+
+TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
+    const LabelledDataset data = testing::motionDataset(4);
+    AblationRequest request;
+    request.dataset = &data;
+    request.items = testing::allItems(data);
+    request.config = testing::tinyTrainConfig();
+    request.config.epochs = 2;
+    request.config.validationFraction = 0.0;
+    request.config.tasks = {"action", "viewpoint"};
+    request.seeds = 2;
+    request.folds = 2;
+    int lastDone = -1, total = 0;
+    Result<AblationReport> report = runAblation(request, {[&](int done, int all, const std::string&) {
+                                                              lastDone = done;
+                                                              total = all;
+                                                          },
+                                                          nullptr});
+    ASSERT_TRUE(report.ok()) << report.error();
+    EXPECT_EQ(total, 2 * 2 * 3);  // (2 single + 1 multi) per seed and fold
+    EXPECT_EQ(lastDone, total);
+    ASSERT_EQ(report->runs.size(), 12u);
+    ASSERT_EQ(report->tasks.size(), 2u);
+    for (const TaskAblation& t : report->tasks) {
+        EXPECT_EQ(t.pairs, 4);
+        ASSERT_EQ(t.single.size(), 4u);
+        double differences = 0.0;
+        for (size_t i = 0; i < 4; ++i) differences += t.multi[i] - t.single[i];
+        EXPECT_NEAR(t.differenceMean, differences / 4, 1e-12);
+        EXPECT_LE(t.differenceLow, t.differenceMean);
+        EXPECT_GE(t.differenceHigh, t.differenceMean);
+    }
+    const std::string markdown = ablationToMarkdown(report.value());
+    EXPECT_NE(markdown.find("| action | "), std::string::npos) << markdown;
+    EXPECT_NE(markdown.find("| viewpoint | "), std::string::npos) << markdown;
+    const JsonValue json = ablationToJson(report.value());
+    EXPECT_EQ(json.find("tasks")->find("action")->find("pairs")->asNumber(), 4.0);
+    EXPECT_EQ(json.find("runs")->items().size(), 12u);
+
+    request.config.tasks = {"action"};
+    EXPECT_FALSE(runAblation(request).ok());
+}
+
+}  // namespace
+}  // namespace actionlens::train
