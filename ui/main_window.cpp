@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "ui/annotation_overlays.h"
 #include "ui/dataset_browser.h"
 #include "ui/recent_projects.h"
 #include "ui/start_page.h"
@@ -41,7 +42,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     positionLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(positionLabel_, 1);
 
-    connect(&player_, &PlayerController::frameShown, view_, [this](int, media::FramePtr picture) { view_->setFrame(std::move(picture)); });
+    overlays_ = new AnnotationOverlays(document_, *view_, this);
+    connect(&player_, &PlayerController::frameShown, view_, [this](int frame, media::FramePtr picture) {
+        overlays_->showFrame(frame);
+        view_->setFrame(std::move(picture));
+    });
     connect(&player_, &PlayerController::positionChanged, this, &MainWindow::updateStatus);
     connect(&player_, &PlayerController::frameFailed, this, [this](int frame, const QString& message) {
         const QString text = tr("Frame %1 could not be decoded: %2").arg(frame).arg(message);
@@ -95,6 +100,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    // The overlays unregister from the view, which Qt would otherwise destroy first.
+    delete overlays_;
+    overlays_ = nullptr;
     player_.close();
     document_.close();
 }

@@ -19,6 +19,7 @@ class QMenu;
 
 namespace actionlens::ui {
 
+class AnnotationOverlays;
 class DatasetBrowser;
 class StartPage;
 
@@ -47,6 +48,7 @@ public:
     StartPage& startPage() { return *startPage_; }
     DatasetBrowser& datasetBrowser() { return *browser_; }
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
+    AnnotationOverlays& overlays() { return *overlays_; }
     bool showsStartPage() const;
 
 Q_SIGNALS:
@@ -56,6 +58,7 @@ Q_SIGNALS:
 private:
     void createMenus();
     void createPlaybackActions(QMenu* menu);
+    void createOverlayActions(QMenu* menu);
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
@@ -71,6 +74,7 @@ private:
     QStackedWidget* pages_ = nullptr;
     StartPage* startPage_ = nullptr;
     VideoView* view_ = nullptr;
+    AnnotationOverlays* overlays_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;
     QLabel* positionLabel_ = nullptr;
