@@ -16,12 +16,14 @@
 class QDockWidget;
 class QStackedWidget;
 class QMenu;
+class QSplitter;
 
 namespace actionlens::ui {
 
 class AnnotationOverlays;
 class DatasetBrowser;
 class StartPage;
+class TimelineWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,6 +51,7 @@ public:
     DatasetBrowser& datasetBrowser() { return *browser_; }
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
     AnnotationOverlays& overlays() { return *overlays_; }
+    TimelineWidget& timeline() { return *timeline_; }
     bool showsStartPage() const;
 
 Q_SIGNALS:
@@ -73,7 +76,9 @@ private:
     DemoProjectBuilder demoBuilder_;
     QStackedWidget* pages_ = nullptr;
     StartPage* startPage_ = nullptr;
+    QWidget* workspace_ = nullptr;
     VideoView* view_ = nullptr;
+    TimelineWidget* timeline_ = nullptr;
     AnnotationOverlays* overlays_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;

@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include "ui/annotation_overlays.h"
+#include "ui/timeline_widget.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -39,6 +40,9 @@ void MainWindow::createMenus() {
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     add(viewMenu, tr("&Fit to window"), QKeySequence(Qt::Key_F), [this] { view_->fitToWindow(); });
+    add(viewMenu, tr("Zoom timeline &in"), QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
+    add(viewMenu, tr("Zoom timeline &out"), QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
+    add(viewMenu, tr("Whole video in the &timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->zoomToFit(); });
     viewMenu->addSeparator();
     createOverlayActions(viewMenu);
     viewMenu->addSeparator();
