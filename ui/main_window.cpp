@@ -1,12 +1,15 @@
 #include "ui/main_window.h"
 
+#include "ui/annotation_overlays.h"
 #include "ui/dataset_browser.h"
 #include "ui/recent_projects.h"
 #include "ui/start_page.h"
+#include "ui/timeline_widget.h"
 
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -27,9 +30,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setDockNestingEnabled(true);
     pages_ = new QStackedWidget(this);
     startPage_ = new StartPage(pages_);
-    view_ = new VideoView(pages_);
+    auto* workspace = new QSplitter(Qt::Vertical, pages_);
+    view_ = new VideoView(workspace);
+    timeline_ = new TimelineWidget(document_, workspace);
+    workspace->addWidget(view_);
+    workspace->addWidget(timeline_);
+    workspace->setStretchFactor(0, 1);
+    workspace->setStretchFactor(1, 0);
+    workspace->setChildrenCollapsible(false);
+    workspace_ = workspace;
     pages_->addWidget(startPage_);
-    pages_->addWidget(view_);
+    pages_->addWidget(workspace_);
     setCentralWidget(pages_);
 
     browser_ = new DatasetBrowser(document_, this);
@@ -37,12 +48,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     browserDock_->setObjectName(QStringLiteral("datasetDock"));
     browserDock_->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
+    resizeDocks({browserDock_}, {400}, Qt::Horizontal);
 
     positionLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(positionLabel_, 1);
 
-    connect(&player_, &PlayerController::frameShown, view_, [this](int, media::FramePtr picture) { view_->setFrame(std::move(picture)); });
+    overlays_ = new AnnotationOverlays(document_, *view_, this);
+    connect(&player_, &PlayerController::frameShown, view_, [this](int frame, media::FramePtr picture) {
+        overlays_->showFrame(frame);
+        view_->setFrame(std::move(picture));
+    });
     connect(&player_, &PlayerController::positionChanged, this, &MainWindow::updateStatus);
+    connect(&player_, &PlayerController::positionChanged, timeline_, [this](int frame) { timeline_->setPlayhead(frame); });
+    connect(timeline_, &TimelineWidget::seekRequested, this, [this](int frame) {
+        player_.pause();
+        player_.seek(frame);
+    });
     connect(&player_, &PlayerController::frameFailed, this, [this](int frame, const QString& message) {
         const QString text = tr("Frame %1 could not be decoded: %2").arg(frame).arg(message);
         statusBar()->showMessage(text);
@@ -51,6 +72,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&player_, &PlayerController::opened, this, [this] {
         view_->setMessage({});
         view_->fitToWindow();
+        timeline_->setFrameCount(player_.frameCount());
+        timeline_->setTimeSource([this](int frame) { return player_.secondsOf(frame); });
         const int frame = std::clamp(pendingFrame_, 0, player_.frameCount() - 1);
         pendingFrame_ = -1;
         player_.seek(frame);
@@ -95,6 +118,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() {
+    // The overlays unregister from the view, which Qt would otherwise destroy first.
+    delete overlays_;
+    overlays_ = nullptr;
     player_.close();
     document_.close();
 }
@@ -102,7 +128,7 @@ MainWindow::~MainWindow() {
 bool MainWindow::showsStartPage() const { return pages_->currentWidget() == startPage_; }
 
 void MainWindow::showWorkspace(bool workspace) {
-    pages_->setCurrentWidget(workspace ? static_cast<QWidget*>(view_) : startPage_);
+    pages_->setCurrentWidget(workspace ? workspace_ : startPage_);
     browserDock_->setVisible(workspace && document_.isOpen());
     statusBar()->setVisible(workspace);
 }

@@ -16,11 +16,14 @@
 class QDockWidget;
 class QStackedWidget;
 class QMenu;
+class QSplitter;
 
 namespace actionlens::ui {
 
+class AnnotationOverlays;
 class DatasetBrowser;
 class StartPage;
+class TimelineWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +50,8 @@ public:
     StartPage& startPage() { return *startPage_; }
     DatasetBrowser& datasetBrowser() { return *browser_; }
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
+    AnnotationOverlays& overlays() { return *overlays_; }
+    TimelineWidget& timeline() { return *timeline_; }
     bool showsStartPage() const;
 
 Q_SIGNALS:
@@ -56,6 +61,7 @@ Q_SIGNALS:
 private:
     void createMenus();
     void createPlaybackActions(QMenu* menu);
+    void createOverlayActions(QMenu* menu);
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
@@ -70,7 +76,10 @@ private:
     DemoProjectBuilder demoBuilder_;
     QStackedWidget* pages_ = nullptr;
     StartPage* startPage_ = nullptr;
+    QWidget* workspace_ = nullptr;
     VideoView* view_ = nullptr;
+    TimelineWidget* timeline_ = nullptr;
+    AnnotationOverlays* overlays_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;
     QLabel* positionLabel_ = nullptr;

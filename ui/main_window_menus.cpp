@@ -2,6 +2,9 @@
 
 #include "ui/main_window.h"
 
+#include "ui/annotation_overlays.h"
+#include "ui/timeline_widget.h"
+
 #include <QAction>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -37,6 +40,11 @@ void MainWindow::createMenus() {
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     add(viewMenu, tr("&Fit to window"), QKeySequence(Qt::Key_F), [this] { view_->fitToWindow(); });
+    add(viewMenu, tr("Zoom timeline &in"), QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
+    add(viewMenu, tr("Zoom timeline &out"), QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
+    add(viewMenu, tr("Whole video in the &timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->zoomToFit(); });
+    viewMenu->addSeparator();
+    createOverlayActions(viewMenu);
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
 }
@@ -61,6 +69,28 @@ void MainWindow::createPlaybackActions(QMenu* menu) {
         player_.pause();
         player_.seek(player_.frameCount() - 1);
     });
+}
+
+void MainWindow::createOverlayActions(QMenu* menu) {
+    // Checkable, remembered between sessions (QSettings "overlays/...").
+    auto toggle = [this, menu](const QString& text, const QKeySequence& key, const QString& setting, auto apply) {
+        QAction* action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setShortcut(key);
+        const bool on = settings_.value(QStringLiteral("overlays/") + setting, true).toBool();
+        action->setChecked(on);
+        apply(on);
+        connect(action, &QAction::toggled, this, [this, setting, apply](bool checked) {
+            settings_.setValue(QStringLiteral("overlays/") + setting, checked);
+            apply(checked);
+        });
+    };
+    toggle(tr("&Skeletons"), QKeySequence(Qt::SHIFT | Qt::Key_S), QStringLiteral("skeletons"),
+           [this](bool on) { overlays_->setSkeletonsVisible(on); });
+    toggle(tr("&Boxes and names"), QKeySequence(Qt::SHIFT | Qt::Key_B), QStringLiteral("boxes"),
+           [this](bool on) { overlays_->setBoxesVisible(on); });
+    toggle(tr("Segment &labels"), QKeySequence(Qt::SHIFT | Qt::Key_L), QStringLiteral("labels"),
+           [this](bool on) { overlays_->setLabelsVisible(on); });
 }
 
 void MainWindow::chooseProject() {

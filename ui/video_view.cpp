@@ -40,6 +40,16 @@ void VideoView::setFrame(media::FramePtr frame) {
     update();
 }
 
+void VideoView::addOverlay(VideoOverlay* overlay) {
+    overlays_.push_back(overlay);
+    update();
+}
+
+void VideoView::removeOverlay(VideoOverlay* overlay) {
+    overlays_.erase(std::remove(overlays_.begin(), overlays_.end(), overlay), overlays_.end());
+    update();
+}
+
 void VideoView::setMessage(const QString& message) {
     message_ = message;
     update();
@@ -94,8 +104,17 @@ void VideoView::paintEvent(QPaintEvent*) {
         return;
     }
     painter.setRenderHint(QPainter::SmoothPixmapTransform, scale_ < kSharpPixelsAbove);
-    painter.setTransform(imageToWidget());
+    const QTransform transform = imageToWidget();
+    painter.setTransform(transform);
     painter.drawImage(QPointF(0, 0), image_);
+    painter.resetTransform();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (VideoOverlay* overlay : overlays_) {
+        if (!overlay->isVisible()) continue;
+        painter.save();
+        overlay->paint(painter, transform);
+        painter.restore();
+    }
     Q_EMIT framePainted(frame_->index);
 }
 

@@ -8,11 +8,14 @@
 // (skeletons, boxes) map through exactly the same transform as the picture.
 
 #include "core/media/video_frame.h"
+#include "ui/video_overlay.h"
 
 #include <QImage>
 #include <QPointF>
 #include <QTransform>
 #include <QWidget>
+
+#include <vector>
 
 namespace actionlens::ui {
 
@@ -25,6 +28,11 @@ public:
     // A line shown in the middle while there is no frame ("Opening clip.mp4...").
     void setMessage(const QString& message);
     const media::FramePtr& frame() const { return frame_; }
+
+    // Drawn after the picture in the order added; not owned (an overlay outlives the view or
+    // is removed first).
+    void addOverlay(VideoOverlay* overlay);
+    void removeOverlay(VideoOverlay* overlay);
 
     // Image pixel coordinates (origin top-left of the frame) to widget coordinates.
     QTransform imageToWidget() const;
@@ -61,6 +69,7 @@ private:
 
     media::FramePtr frame_;
     QString message_;
+    std::vector<VideoOverlay*> overlays_;
     QImage image_;  // wraps frame_'s pixels; valid while frame_ is held
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner

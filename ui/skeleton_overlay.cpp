@@ -1,0 +1,119 @@
+#include "ui/skeleton_overlay.h"
+
+#include "ui/annotation_colours.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+
+namespace actionlens::ui {
+
+namespace {
+
+enum class Side { Centre, Left, Right };
+
+Side sideOf(const annotation::SkeletonLayout& layout, int joint) {
+    for (const auto& [left, right] : layout.mirrorPairs) {
+        if (joint == left) return Side::Left;
+        if (joint == right) return Side::Right;
+    }
+    return Side::Centre;
+}
+
+QColor sideColour(Side side, const QColor& centre) {
+    switch (side) {
+    case Side::Left: return leftSideColour();
+    case Side::Right: return rightSideColour();
+    case Side::Centre: break;
+    }
+    return centre;
+}
+
+// Confidence 0..1 as opacity, never fully transparent: a shown joint stays findable.
+double opacityOf(float confidence) { return 0.3 + 0.7 * std::clamp(double(confidence), 0.0, 1.0); }
+
+constexpr double kBoxMargin = 0.08;  // of the box's larger side
+
+}  // namespace
+
+bool SkeletonOverlay::isShown(const annotation::Joint& joint) const { return joint.visible && joint.confidence >= threshold_; }
+
+QColor SkeletonOverlay::jointColour(const OverlaySkeleton& skeleton, int index) {
+    return sideColour(sideOf(skeleton.layout, index), skeleton.subjectColour);
+}
+
+std::optional<QRectF> SkeletonOverlay::boundingBox(const OverlaySkeleton& skeleton) const {
+    // Min/max by hand: QRectF::united ignores empty rectangles, and a single joint is one.
+    bool any = false;
+    double left = 0, top = 0, right = 0, bottom = 0;
+    for (const auto& joint : skeleton.frame.joints) {
+        if (!isShown(joint)) continue;
+        left = any ? std::min(left, double(joint.x)) : joint.x;
+        top = any ? std::min(top, double(joint.y)) : joint.y;
+        right = any ? std::max(right, double(joint.x)) : joint.x;
+        bottom = any ? std::max(bottom, double(joint.y)) : joint.y;
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    const double margin = kBoxMargin * std::max(right - left, bottom - top);
+    return QRectF(QPointF(left - margin, top - margin), QPointF(right + margin, bottom + margin));
+}
+
+void SkeletonOverlay::paint(QPainter& painter, const QTransform& imageToWidget) {
+    for (const OverlaySkeleton& skeleton : skeletons_) {
+        if (showBoxes_) paintBox(painter, imageToWidget, skeleton);
+        if (showSkeletons_) paintSkeleton(painter, imageToWidget, skeleton);
+    }
+}
+
+void SkeletonOverlay::paintSkeleton(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const {
+    const auto& joints = skeleton.frame.joints;
+    const int count = int(std::min(joints.size(), skeleton.layout.joints.size()));
+    auto at = [&](int i) { return toWidget.map(QPointF(joints[size_t(i)].x, joints[size_t(i)].y)); };
+    for (const auto& [a, b] : skeleton.layout.edges) {
+        if (a < 0 || b < 0 || a >= count || b >= count) continue;
+        const auto& ja = joints[size_t(a)];
+        const auto& jb = joints[size_t(b)];
+        if (!isShown(ja) || !isShown(jb)) continue;
+        const Side sa = sideOf(skeleton.layout, a);
+        const Side side = sa == sideOf(skeleton.layout, b) ? sa : Side::Centre;
+        QColor colour = sideColour(side, skeleton.subjectColour);
+        colour.setAlphaF(float(opacityOf(std::min(ja.confidence, jb.confidence))));
+        painter.setPen(QPen(colour, 2.5, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(at(a), at(b));
+    }
+    for (int i = 0; i < count; ++i) {
+        const auto& joint = joints[size_t(i)];
+        if (!isShown(joint)) continue;
+        QColor fill = jointColour(skeleton, i);
+        fill.setAlphaF(float(opacityOf(joint.confidence)));
+        // Interpolated and model poses get a dashed outline: not an annotator's own work.
+        const bool manualOrImported = skeleton.frame.source == annotation::PoseSource::Manual ||
+                                      skeleton.frame.source == annotation::PoseSource::Imported;
+        painter.setPen(QPen(QColor(0, 0, 0, 160), 1.0, manualOrImported ? Qt::SolidLine : Qt::DotLine));
+        painter.setBrush(fill);
+        painter.drawEllipse(at(i), kJointRadius, kJointRadius);
+    }
+}
+
+void SkeletonOverlay::paintBox(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const {
+    const std::optional<QRectF> box = boundingBox(skeleton);
+    if (!box) return;
+    const QRectF rect = toWidget.mapRect(*box);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(skeleton.subjectColour, 1.5, Qt::DashLine));
+    painter.drawRect(rect);
+    if (skeleton.subjectName.isEmpty()) return;
+    // The name on a tab above the box's top-left corner (inside the box when at the top edge).
+    const QFontMetricsF metrics(painter.font());
+    const QSizeF textSize(metrics.horizontalAdvance(skeleton.subjectName) + 10, metrics.height() + 4);
+    QRectF tab(rect.topLeft() - QPointF(0, textSize.height()), textSize);
+    if (tab.top() < 0) tab.moveTop(rect.top());
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(skeleton.subjectColour);
+    painter.drawRoundedRect(tab, 3, 3);
+    painter.setPen(textColourOn(skeleton.subjectColour));
+    painter.drawText(tab, Qt::AlignCenter, skeleton.subjectName);
+}
+
+}  // namespace actionlens::ui

@@ -1,0 +1,62 @@
+#pragma once
+
+// SkeletonOverlay: the skeletons of the frame shown, one per subject, drawn from their
+// skeleton layout: bones and joints in the left/right side colours (the layout's mirror pairs
+// say which joint is left), a joint's confidence as its opacity, joints below the confidence
+// threshold (or marked not visible) hidden; and, separately toggleable, each subject's
+// bounding box (around its shown joints) with the subject's name.
+
+#include "core/annotation/skeleton_frame.h"
+#include "core/annotation/skeleton_layout.h"
+#include "ui/video_overlay.h"
+
+#include <QColor>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace actionlens::ui {
+
+struct OverlaySkeleton {
+    annotation::SkeletonFrame frame;
+    annotation::SkeletonLayout layout;
+    QString subjectName;
+    QColor subjectColour;
+};
+
+class SkeletonOverlay : public VideoOverlay {
+public:
+    static constexpr float kDefaultConfidenceThreshold = 0.2f;
+    static constexpr double kJointRadius = 4.0;  // widget pixels: the same size at any zoom
+
+    void setSkeletons(std::vector<OverlaySkeleton> skeletons) { skeletons_ = std::move(skeletons); }
+    const std::vector<OverlaySkeleton>& skeletons() const { return skeletons_; }
+
+    void setShowSkeletons(bool show) { showSkeletons_ = show; }
+    void setShowBoxes(bool show) { showBoxes_ = show; }
+    bool showsSkeletons() const { return showSkeletons_; }
+    bool showsBoxes() const { return showBoxes_; }
+    void setConfidenceThreshold(float threshold) { threshold_ = threshold; }
+    float confidenceThreshold() const { return threshold_; }
+
+    bool isShown(const annotation::Joint& joint) const;
+    // Around the shown joints, in image pixels, with a margin; nullopt when none is shown.
+    std::optional<QRectF> boundingBox(const OverlaySkeleton& skeleton) const;
+    // The colour joint `index` is drawn in (before its confidence opacity).
+    static QColor jointColour(const OverlaySkeleton& skeleton, int index);
+
+    void paint(QPainter& painter, const QTransform& imageToWidget) override;
+
+private:
+    void paintSkeleton(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const;
+    void paintBox(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const;
+
+    std::vector<OverlaySkeleton> skeletons_;
+    bool showSkeletons_ = true;
+    bool showBoxes_ = true;
+    float threshold_ = kDefaultConfidenceThreshold;
+};
+
+}  // namespace actionlens::ui
