@@ -90,6 +90,19 @@ std::vector<float> cropAsLandmarkInput(const std::string& pngPath) {
     return out;
 }
 
+RgbImage readRgb(const std::string& path) {
+    RgbImage image;
+    cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
+    EXPECT_FALSE(bgr.empty()) << path;
+    if (bgr.empty()) return image;
+    cv::Mat rgb;
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    image.width = rgb.cols;
+    image.height = rgb.rows;
+    image.pixels.assign(rgb.data, rgb.data + rgb.total() * 3);
+    return image;
+}
+
 bool modelsInstalled(LandmarkModel model, std::string* why) {
     const Status status = checkPoseModelsInstalled(poseModelDirectory(), model);
     if (!status.ok()) *why = status.error();

@@ -5,6 +5,7 @@
 // install them, when they are absent.
 
 #include "core/pose/pose_model_files.h"
+#include "core/pose/rgb_image.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,14 @@ NpyArray readFloatNpy(const std::string& path);
 
 // 256x256 crop PNG as the landmark model's input: RGB, value = uint8 / 255, NHWC [1,256,256,3].
 std::vector<float> cropAsLandmarkInput(const std::string& pngPath);
+
+// An image file decoded as the protocol says (cv::imread BGR -> RGB), and a view of it.
+struct RgbImage {
+    std::vector<std::uint8_t> pixels;
+    int width = 0, height = 0;
+    RgbImageView view() const { return {pixels.data(), width, height, width * 3}; }
+};
+RgbImage readRgb(const std::string& path);
 
 // The model folder when both files exist, empty (and the reason in *why) otherwise.
 bool modelsInstalled(LandmarkModel model, std::string* why);

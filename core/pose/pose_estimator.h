@@ -1,0 +1,85 @@
+#pragma once
+
+// PoseEstimator: BlazePose on still images and on video. The detector finds the body and two
+// keypoints that fix a rotated square; the landmark model reads a 256 x 256 crop of it and
+// gives 33 body points plus auxiliary points that fix the next square. On video the detector
+// runs only when tracking is lost (pose presence below the threshold) and the landmarks are
+// smoothed over time. One person per image, as BlazePose's own graph.
+
+#include "core/common/result.h"
+#include "core/pose/detector_input.h"
+#include "core/pose/pose_detection.h"
+#include "core/pose/pose_landmarks.h"
+#include "core/pose/pose_model_files.h"
+#include "core/pose/pose_roi.h"
+#include "core/pose/rgb_image.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace actionlens::pose {
+
+struct PoseEstimatorOptions {
+    LandmarkModel model = LandmarkModel::Full;
+    std::string modelDirectory = poseModelDirectory();
+    std::string device = "cpu";
+    float minDetectionScore = 0.5f;  // detector candidates need a higher score
+    float minPresence = 0.5f;        // pose flag below this: no pose (image) / tracking lost (video)
+    // false: MediaPipe's own behaviour (letterbox by one warp, landmarks refined from the
+    // heatmap). true: the Python reference of ../shared/data/pose/reference.json (cv::resize
+    // letterbox, no refinement), for conformance tests.
+    bool referenceCompatible = false;
+    int imagePasses = 2;  // still images: a second pass on the ROI of the first pass's auxiliary points
+    bool smoothing = true;  // video: One Euro filter on the tracked landmarks
+};
+
+struct LandmarkPass {
+    PoseRoi roi;
+    std::vector<std::uint8_t> crop;  // 256 x 256 RGB
+    std::vector<float> rows;         // 39 x 5 model values (crop pixels), after any refinement
+    float poseFlag = 0;              // the model's pose presence probability
+    std::vector<PoseLandmark> landmarks;  // 39, projected into the image
+};
+
+struct PoseEstimate {
+    bool found = false;
+    bool detectorRan = false;
+    std::optional<PoseDetection> detection;  // normalised to the image, when the detector ran
+    PoseRoi roi;                             // of the pass the landmarks come from
+    float poseFlag = 0;
+    std::vector<PoseLandmark> landmarks;  // 33 body points, image pixels
+    std::vector<PoseLandmark> auxiliary;  // rows 33-38 (33: hip centre, 34: body scale/rotation point)
+};
+
+class PoseEstimator {
+public:
+    // Loads both graphs; fails with the install hint when the model files are missing.
+    static Result<PoseEstimator> create(const PoseEstimatorOptions& options);
+    PoseEstimator(PoseEstimator&&) noexcept;
+    PoseEstimator& operator=(PoseEstimator&&) noexcept;
+    ~PoseEstimator();
+
+    const PoseEstimatorOptions& options() const;
+
+    Result<PoseEstimate> estimateImage(const RgbImageView& image);
+    // Video frames in order; `seconds` from the video's timestamps (for the smoothing).
+    Result<PoseEstimate> track(const RgbImageView& image, double seconds);
+    void resetTracking();
+
+    // Stages, for tests and tools.
+    Result<std::vector<PoseDetection>> detect(const RgbImageView& image);          // best first, image-normalised
+    Result<std::vector<PoseDetection>> detectOnInput(const DetectorInput& input);  // same, from a prepared tensor
+    Result<LandmarkPass> landmarksOnCrop(std::vector<std::uint8_t> crop, const PoseRoi& roi);
+    Result<LandmarkPass> landmarks(const RgbImageView& image, const PoseRoi& roi);
+    static PoseRoi roiFromDetection(const PoseDetection& detection, int width, int height);
+    static PoseRoi roiFromAuxiliary(const std::vector<PoseLandmark>& landmarks39or6);
+
+private:
+    struct State;
+    explicit PoseEstimator(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace actionlens::pose
