@@ -16,6 +16,8 @@ packages=(
   libqcustomplot-dev libmatio-dev
   # tests, benchmarks, GUI screenshots
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+  # train_bench's PyTorch side (the same LibTorch version as libtorch-dev)
+  python3-torch
 )
 
 missing=()
