@@ -16,7 +16,8 @@ packages=(
   libqcustomplot-dev libmatio-dev
   # tests, benchmarks, GUI screenshots
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
-  # pose benchmark: the Python BlazePose reference it is measured against
+  # benchmarks' Python side: Debian's PyTorch (the same version as libtorch-dev) for train_bench
+  # and the BlazePose reference pose_bench is measured against
   python3-torch python3-opencv python3-numpy
 )
 

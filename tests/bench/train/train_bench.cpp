@@ -4,7 +4,7 @@
 // machine's load affects both alike:
 //
 //   train_bench [--clips 512] [--epochs 2] [--batch 32] [--frames 32] [--threads 1]
-//               [--device cpu|cuda] [--python python3] [--no-python]
+//               [--device cpu|cuda] [--python /usr/bin/python3] [--no-python]
 //
 //  1. C++ trainer: trainModel() over random Penn-13 clips (three tasks: 15, 3 and 4 classes),
 //     with its loader thread resampling, normalising and augmenting every clip; clips/s of the
@@ -44,7 +44,7 @@ struct Options {
     int frames = 32;
     int threads = 1;
     std::string device = "cpu";
-    std::string python = "python3";
+    std::string python = "/usr/bin/python3";  // Debian's, where python3-torch lives (not a pyenv shim)
     bool runPython = true;
 };
 
@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
     const std::string script = ACTIONLENS_TRAIN_BENCH_SCRIPT;
     const std::string output = runCommand(o.python + " '" + script + "' '" + specPath + "' 2>/dev/null");
     std::filesystem::remove(specPath);
-    Result<train::JsonValue> python = parseJson(output);
+    Result<train::JsonValue> python = train::parseJson(output);
     if (!python || !python->find("train_clips_per_second")) {
         std::printf("Python (%s + torch): not available; install python3-torch for the comparison\n", o.python.c_str());
         return 0;
@@ -214,6 +214,8 @@ int main(int argc, char** argv) {
     std::printf("Python torch %s training step:            %.1f clips/s\n", python->find("torch")->asString().c_str(), pyTrain);
     std::printf("Python inference:                          %.1f clips/s\n", pyInference);
     std::printf("Python peak RSS:                           %.1f MiB\n", python->find("peak_rss_mib")->asNumber());
+    std::printf("Python parameters:                         %.0f (C++: %lld)\n", python->find("parameters")->asNumber(),
+                (long long)net.parameterCount());
     std::printf("ratio training C++ / Python:  %.2f\n", cppTrain / pyTrain);
     std::printf("ratio inference C++ / Python: %.2f\n", cppInference / pyInference);
     return 0;
