@@ -110,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (!openError.isEmpty()) startPage_->showMessage(openError);
     });
 
+    createEditing();
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
@@ -130,6 +131,7 @@ bool MainWindow::showsStartPage() const { return pages_->currentWidget() == star
 void MainWindow::showWorkspace(bool workspace) {
     pages_->setCurrentWidget(workspace ? workspace_ : startPage_);
     browserDock_->setVisible(workspace && document_.isOpen());
+    historyDock_->setVisible(workspace && document_.isOpen());
     statusBar()->setVisible(workspace);
 }
 

@@ -34,6 +34,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
+    createEditActions(menuBar()->addMenu(tr("&Edit")));
+
     // The transport keys live in a menu so that they are discoverable and work wherever the
     // focus is inside the window.
     createPlaybackActions(menuBar()->addMenu(tr("&Playback")));
