@@ -29,6 +29,7 @@ class SegmentEditor;
 class DatasetBrowser;
 class StartPage;
 class TimelineWidget;
+class TransportBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,6 +58,7 @@ public:
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
     AnnotationOverlays& overlays() { return *overlays_; }
     TimelineWidget& timeline() { return *timeline_; }
+    TransportBar& transport() { return *transport_; }
     SegmentEditor& editor() { return *editor_; }
 
     // Editing at the playhead and marks (the Edit menu's actions; public for tests and scripts).
@@ -87,7 +89,7 @@ private:
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
-    void updateStatus(int frame, double seconds);
+    void updateLoop();
     void updateTitle();
     void showWorkspace(bool workspace);
     void rememberProject(const QString& path);
@@ -104,7 +106,7 @@ private:
     AnnotationOverlays* overlays_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;
-    QLabel* positionLabel_ = nullptr;
+    TransportBar* transport_ = nullptr;
     SegmentEditor* editor_ = nullptr;
     ActionHotkeyCoder* coder_ = nullptr;
     QDockWidget* historyDock_ = nullptr;
@@ -113,8 +115,5 @@ private:
     int pendingFrame_ = -1;  // shown once the opening video is ready
     QString videoLabel_;     // the current video's name, for the title bar
 };
-
-// "00:01:02.480": hours, minutes, seconds and milliseconds of a time in seconds.
-QString formatTimecode(double seconds);
 
 }  // namespace actionlens::ui
