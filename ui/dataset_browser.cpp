@@ -35,7 +35,7 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     table_->setAlternatingRowColors(true);
     table_->setShowGrid(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(DatasetTableModel::Name, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(true);
     summary_ = new QLabel(this);
     summary_->setStyleSheet(QStringLiteral("color: palette(mid);"));
 

@@ -5,6 +5,7 @@
 #include "ui/recent_projects.h"
 #include "ui/start_page.h"
 #include "ui/timeline_widget.h"
+#include "ui/transport_bar.h"
 
 #include <QDockWidget>
 #include <QFileInfo>
@@ -12,28 +13,28 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QCheckBox>
+#include <QVBoxLayout>
 
 #include <cmath>
 
 namespace actionlens::ui {
-
-QString formatTimecode(double seconds) {
-    const qint64 ms = std::llround(std::max(0.0, seconds) * 1000.0);
-    return QStringLiteral("%1:%2:%3.%4")
-        .arg(ms / 3600000, 2, 10, QLatin1Char('0'))
-        .arg(ms / 60000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms / 1000 % 60, 2, 10, QLatin1Char('0'))
-        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
-}
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setDockNestingEnabled(true);
     pages_ = new QStackedWidget(this);
     startPage_ = new StartPage(pages_);
     auto* workspace = new QSplitter(Qt::Vertical, pages_);
-    view_ = new VideoView(workspace);
+    auto* player = new QWidget(workspace);
+    view_ = new VideoView(player);
+    transport_ = new TransportBar(player_, player);
+    auto* playerLayout = new QVBoxLayout(player);
+    playerLayout->setContentsMargins(0, 0, 0, 0);
+    playerLayout->setSpacing(0);
+    playerLayout->addWidget(view_, 1);
+    playerLayout->addWidget(transport_);
     timeline_ = new TimelineWidget(document_, workspace);
-    workspace->addWidget(view_);
+    workspace->addWidget(player);
     workspace->addWidget(timeline_);
     workspace->setStretchFactor(0, 1);
     workspace->setStretchFactor(1, 0);
@@ -48,17 +49,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     browserDock_->setObjectName(QStringLiteral("datasetDock"));
     browserDock_->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
-    resizeDocks({browserDock_}, {400}, Qt::Horizontal);
+    resizeDocks({browserDock_}, {450}, Qt::Horizontal);
 
-    positionLabel_ = new QLabel(this);
-    statusBar()->addPermanentWidget(positionLabel_, 1);
 
     overlays_ = new AnnotationOverlays(document_, *view_, this);
     connect(&player_, &PlayerController::frameShown, view_, [this](int frame, media::FramePtr picture) {
         overlays_->showFrame(frame);
         view_->setFrame(std::move(picture));
     });
-    connect(&player_, &PlayerController::positionChanged, this, &MainWindow::updateStatus);
     connect(&player_, &PlayerController::positionChanged, timeline_, [this](int frame) { timeline_->setPlayhead(frame); });
     connect(timeline_, &TimelineWidget::seekRequested, this, [this](int frame) {
         player_.pause();
@@ -77,7 +75,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const int frame = std::clamp(pendingFrame_, 0, player_.frameCount() - 1);
         pendingFrame_ = -1;
         player_.seek(frame);
-        updateStatus(player_.currentFrame(), player_.secondsOf(player_.currentFrame()));
     });
     connect(&player_, &PlayerController::openFailed, this, [this](const QString& path, const QString& message) {
         pendingFrame_ = -1;
@@ -85,6 +82,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         statusBar()->showMessage(message);
         Q_EMIT videoFailed(message);
     });
+    connect(transport_, &TransportBar::loopToggled, this, &MainWindow::updateLoop);
+    connect(timeline_, &TimelineWidget::selectionChanged, this, &MainWindow::updateLoop);
+    connect(&document_, &ProjectDocument::segmentsChanged, this, &MainWindow::updateLoop);
     connect(browser_, &DatasetBrowser::videoChosen, this, [this](std::int64_t id) { openProjectVideo(id); });
     connect(&document_, &ProjectDocument::writeFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Not saved: %1").arg(message));
@@ -110,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (!openError.isEmpty()) startPage_->showMessage(openError);
     });
 
+    createEditing();
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
@@ -130,6 +131,7 @@ bool MainWindow::showsStartPage() const { return pages_->currentWidget() == star
 void MainWindow::showWorkspace(bool workspace) {
     pages_->setCurrentWidget(workspace ? workspace_ : startPage_);
     browserDock_->setVisible(workspace && document_.isOpen());
+    historyDock_->setVisible(workspace && document_.isOpen());
     statusBar()->setVisible(workspace);
 }
 
@@ -240,18 +242,15 @@ void MainWindow::updateTitle() {
     setWindowTitle(title);
 }
 
-void MainWindow::updateStatus(int frame, double seconds) {
-    if (!player_.isOpen()) {
-        positionLabel_->clear();
-        return;
+void MainWindow::updateLoop() {
+    // The loop follows the selected segment, also while its edges are edited.
+    const annotation::Segment* segment = document_.segment(timeline_->currentSegment());
+    transport_->setLoopAvailable(segment != nullptr);
+    if (segment && transport_->loopBox()->isChecked()) {
+        player_.setLoop(std::make_pair(int(segment->firstFrame), int(segment->lastFrame)));
+    } else {
+        player_.setLoop(std::nullopt);
     }
-    // Frames are 0-based in the UI as everywhere else: the last one is frameCount - 1.
-    positionLabel_->setText(tr("Frame %1 (0-%2)   %3 / %4   %5 frames")
-                                .arg(frame)
-                                .arg(player_.frameCount() - 1)
-                                .arg(formatTimecode(seconds))
-                                .arg(formatTimecode(player_.info().durationSeconds))
-                                .arg(player_.frameCount()));
 }
 
 }  // namespace actionlens::ui

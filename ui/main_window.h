@@ -7,11 +7,14 @@
 #include "ui/demo_project_builder.h"
 #include "ui/player_controller.h"
 #include "ui/project_document.h"
+#include "ui/segment_change.h"
 #include "ui/video_view.h"
 
 #include <QLabel>
 #include <QMainWindow>
 #include <QSettings>
+
+#include <optional>
 
 class QDockWidget;
 class QStackedWidget;
@@ -20,10 +23,13 @@ class QSplitter;
 
 namespace actionlens::ui {
 
+class ActionHotkeyCoder;
 class AnnotationOverlays;
+class SegmentEditor;
 class DatasetBrowser;
 class StartPage;
 class TimelineWidget;
+class TransportBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +58,19 @@ public:
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
     AnnotationOverlays& overlays() { return *overlays_; }
     TimelineWidget& timeline() { return *timeline_; }
+    TransportBar& transport() { return *transport_; }
+    SegmentEditor& editor() { return *editor_; }
+
+    // Editing at the playhead and marks (the Edit menu's actions; public for tests and scripts).
+    void setMarkIn(int frame);
+    void setMarkOut(int frame);
+    void clearMarks();
+    std::optional<int> markIn() const { return markIn_; }
+    std::optional<int> markOut() const { return markOut_; }
+    QString createSegmentFromMarks(const segment_edits::Labels& labels = {});
+    QString splitAtPlayhead();
+    QString mergeSelected();
+    QString deleteSelected();
     bool showsStartPage() const;
 
 Q_SIGNALS:
@@ -62,10 +81,15 @@ private:
     void createMenus();
     void createPlaybackActions(QMenu* menu);
     void createOverlayActions(QMenu* menu);
+    void createEditing();
+    void createEditActions(QMenu* menu);
+    void applyChosenValue(const QString& task, const QString& value);
+    void selectAdded();
+    std::vector<std::int64_t> selectedSegments() const;
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
-    void updateStatus(int frame, double seconds);
+    void updateLoop();
     void updateTitle();
     void showWorkspace(bool workspace);
     void rememberProject(const QString& path);
@@ -82,12 +106,14 @@ private:
     AnnotationOverlays* overlays_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;
-    QLabel* positionLabel_ = nullptr;
+    TransportBar* transport_ = nullptr;
+    SegmentEditor* editor_ = nullptr;
+    ActionHotkeyCoder* coder_ = nullptr;
+    QDockWidget* historyDock_ = nullptr;
+    std::optional<int> markIn_;
+    std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready
     QString videoLabel_;     // the current video's name, for the title bar
 };
-
-// "00:01:02.480": hours, minutes, seconds and milliseconds of a time in seconds.
-QString formatTimecode(double seconds);
 
 }  // namespace actionlens::ui

@@ -4,6 +4,7 @@
 
 #include "ui/annotation_overlays.h"
 #include "ui/timeline_widget.h"
+#include "ui/transport_bar.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -11,6 +12,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSpinBox>
 
 namespace actionlens::ui {
 
@@ -33,6 +35,8 @@ void MainWindow::createMenus() {
     add(file, tr("&Close project"), QKeySequence::Close, [this] { closeProject(); });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+
+    createEditActions(menuBar()->addMenu(tr("&Edit")));
 
     // The transport keys live in a menu so that they are discoverable and work wherever the
     // focus is inside the window.
@@ -61,6 +65,13 @@ void MainWindow::createPlaybackActions(QMenu* menu) {
     add(tr("Previous frame"), QKeySequence(Qt::Key_Left), [this] { player_.step(-1); });
     add(tr("10 frames forward"), QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] { player_.step(10); });
     add(tr("10 frames back"), QKeySequence(Qt::SHIFT | Qt::Key_Left), [this] { player_.step(-10); });
+    add(tr("Shuttle backward (J)"), QKeySequence(Qt::Key_J), [this] { player_.shuttle(-1); });
+    add(tr("Stop shuttle (K)"), QKeySequence(Qt::Key_K), [this] { player_.pause(); });
+    add(tr("Shuttle forward (L)"), QKeySequence(Qt::Key_L), [this] { player_.shuttle(+1); });
+    add(tr("Go to frame..."), QKeySequence(Qt::CTRL | Qt::Key_G), [this] {
+        transport_->frameBox()->setFocus();
+        transport_->frameBox()->selectAll();
+    });
     add(tr("First frame"), QKeySequence(Qt::Key_Home), [this] {
         player_.pause();
         player_.seek(0);

@@ -121,15 +121,46 @@ void PlayerController::step(int delta) {
     seek(playhead_ + delta);
 }
 
-void PlayerController::play() {
-    if (!server_ || playing_) return;
-    // Play at the last frame starts over, as media players do.
-    if (playhead_ >= frameCount() - 1) moveTo(0);
+void PlayerController::play() { start(1); }
+
+void PlayerController::playBackward() { start(-1); }
+
+void PlayerController::start(int direction) {
+    if (!server_) return;
+    if (playing_ && direction == direction_) return;
+    const bool wasPlaying = playing_;
+    direction_ = direction;
+    if (direction > 0) {
+        // Play at the last frame starts over, as media players do; a loop starts inside itself.
+        if (loop_ && (playhead_ < loop_->first || playhead_ >= loop_->second)) {
+            moveTo(loop_->first);
+        } else if (!loop_ && playhead_ >= frameCount() - 1) {
+            moveTo(0);
+        }
+    } else if (playhead_ <= 0) {
+        moveTo(frameCount() - 1);
+    }
     playing_ = true;
-    server_->setPlayhead(playhead_, media::PlayDirection::Forward);
+    server_->setPlayhead(playhead_, direction > 0 ? media::PlayDirection::Forward : media::PlayDirection::Backward);
     restartClock();
-    Q_EMIT playingChanged(true);
+    if (!wasPlaying) Q_EMIT playingChanged(true);
     schedulePlaybackTick();
+}
+
+void PlayerController::shuttle(int direction) {
+    if (!server_ || direction == 0) return;
+    direction = direction > 0 ? 1 : -1;
+    if (playing_ && direction_ == direction) {
+        setRate(std::min(kMaxRate, rate_ * 2));
+        return;
+    }
+    setRate(1.0);
+    start(direction);
+}
+
+void PlayerController::setLoop(std::optional<std::pair<int, int>> frames) {
+    if (frames && frames->second < frames->first) frames.reset();
+    loop_ = frames;
 }
 
 void PlayerController::pause() {
@@ -143,19 +174,26 @@ void PlayerController::pause() {
 void PlayerController::togglePlay() { playing_ ? pause() : play(); }
 
 void PlayerController::setRate(double rate) {
-    rate_ = std::clamp(rate, kMinRate, kMaxRate);
+    const double clamped = std::clamp(rate, kMinRate, kMaxRate);
+    if (clamped == rate_) return;
+    rate_ = clamped;
     if (playing_) restartClock();
+    Q_EMIT rateChanged(rate_);
 }
 
 void PlayerController::restartClock() {
-    clockStartSeconds_ = secondsOf(playhead_);
+    // Backward playback starts at the end of the frame shown, so it stays a full frame time.
+    clockStartSeconds_ = direction_ > 0 || playhead_ >= frameCount() - 1 ? secondsOf(playhead_) : secondsOf(playhead_ + 1) - 1e-6;
     clock_.restart();
 }
 
 void PlayerController::moveTo(int frame) {
     const bool moved = frame != playhead_ || shownFrame_ < 0;
     playhead_ = frame;
-    server_->setPlayhead(frame, playing_ ? media::PlayDirection::Forward : media::PlayDirection::Paused);
+    const media::PlayDirection direction = !playing_ ? media::PlayDirection::Paused
+                                           : direction_ > 0 ? media::PlayDirection::Forward
+                                                            : media::PlayDirection::Backward;
+    server_->setPlayhead(frame, direction);
     if (moved) Q_EMIT positionChanged(frame, secondsOf(frame));
     showPlayheadIfReady();
 }
@@ -187,25 +225,49 @@ void PlayerController::onFramesReady() {
     showPlayheadIfReady();
 }
 
+double PlayerController::frameEndSeconds(int frame) const {
+    if (frame + 1 < frameCount()) return secondsOf(frame + 1);
+    // The last frame lasts as long as an average frame: its end has no timestamp.
+    const double average = frameCount() > 1 ? (secondsOf(frameCount() - 1) - secondsOf(0)) / (frameCount() - 1) : 0.04;
+    return secondsOf(frame) + average;
+}
+
+double PlayerController::clockSeconds() const {
+    return clockStartSeconds_ + direction_ * clock_.nsecsElapsed() * 1e-9 * rate_;
+}
+
 void PlayerController::onPlaybackTick() {
     if (!playing_ || !server_) return;
-    const double now = clockStartSeconds_ + clock_.nsecsElapsed() * 1e-9 * rate_;
     const int last = frameCount() - 1;
-    const int due = server_->index().frameAtSeconds(now);
+    const int due = server_->index().frameAtSeconds(clockSeconds());
     // Frames between the last shown and `due` are skipped: showing the frame due now keeps
     // playback on time when decoding or painting falls behind.
-    if (due > playhead_) moveTo(due);
-    if (playhead_ >= last) {
-        pause();
-        return;
+    if (direction_ > 0) {
+        if (loop_ && clockSeconds() >= frameEndSeconds(loop_->second)) {
+            moveTo(loop_->first);
+            restartClock();
+        } else if (due > playhead_) {
+            moveTo(std::min(due, last));
+        }
+        if (!loop_ && playhead_ >= last) {
+            pause();
+            return;
+        }
+    } else {
+        if (due < playhead_) moveTo(std::max(due, 0));
+        if (playhead_ <= 0) {
+            pause();
+            return;
+        }
     }
     schedulePlaybackTick();
 }
 
 void PlayerController::schedulePlaybackTick() {
-    const double next = secondsOf(playhead_ + 1);
-    const double now = clockStartSeconds_ + clock_.nsecsElapsed() * 1e-9 * rate_;
-    const double waitMs = (next - now) / rate_ * 1000.0;
+    // Forward: until the next frame's time; backward: until the clock falls below this frame's.
+    const double now = clockSeconds();
+    const double boundary = direction_ > 0 ? frameEndSeconds(playhead_) : secondsOf(playhead_);
+    const double waitMs = direction_ > 0 ? (boundary - now) / rate_ * 1000.0 : (now - boundary) / rate_ * 1000.0 + 1.0;
     playbackTimer_.start(std::max(0, static_cast<int>(std::ceil(waitMs))));
 }
 

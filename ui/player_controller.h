@@ -21,6 +21,8 @@
 
 #include <atomic>
 #include <map>
+#include <optional>
+#include <utility>
 #include <memory>
 #include <thread>
 
@@ -54,15 +56,24 @@ public:
     int shownFrame() const { return shownFrame_; }  // the last frame signalled by frameShown
     double secondsOf(int frame) const;              // from the video's timestamps
     bool isPlaying() const { return playing_; }
+    // +1 forward, -1 backward (while playing; the last direction when paused).
+    int direction() const { return direction_; }
     double rate() const { return rate_; }
+    // While set, forward playback wraps from `last` back to `first` and starts inside it.
+    void setLoop(std::optional<std::pair<int, int>> frames);
+    std::optional<std::pair<int, int>> loop() const { return loop_; }
 
 public Q_SLOTS:
     void seek(int frame);  // clamped to the video
     void step(int delta);  // pauses first: stepping is for frame-by-frame inspection
     void play();
+    void playBackward();
     void pause();
     void togglePlay();
     void setRate(double rate);  // 0.25x to 4x
+    // J/K/L as in video editors: a direction key starts playing that way at 1x and each further
+    // press doubles the rate (up to 4x); the other direction starts again at 1x.
+    void shuttle(int direction);
 
 Q_SIGNALS:
     // On the GUI thread, each time a new frame is to be displayed.
@@ -70,6 +81,7 @@ Q_SIGNALS:
     // The playhead moved (by seek, step or playback); seconds from the video's timestamps.
     void positionChanged(int frame, double seconds);
     void playingChanged(bool playing);
+    void rateChanged(double rate);
     void frameFailed(int frame, const QString& message);
     void opened();
     void openFailed(const QString& path, const QString& message);
@@ -82,6 +94,8 @@ private:
     void onPlaybackTick();
     void schedulePlaybackTick();
     void restartClock();
+    double clockSeconds() const;  // the video time playback has reached
+    double frameEndSeconds(int frame) const;
 
     std::unique_ptr<media::FrameServer> server_;
     QString path_;
@@ -94,8 +108,12 @@ private:
     int shownFrame_ = -1;
     int reportedFailure_ = -1;
 
+    void start(int direction);
+
     bool playing_ = false;
+    int direction_ = 1;
     double rate_ = 1.0;
+    std::optional<std::pair<int, int>> loop_;
     QElapsedTimer clock_;
     double clockStartSeconds_ = 0.0;  // video time at which clock_ was started
     QTimer playbackTimer_;

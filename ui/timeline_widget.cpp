@@ -102,6 +102,18 @@ void TimelineWidget::setSelection(std::set<std::int64_t> ids) {
     Q_EMIT selectionChanged();
 }
 
+std::int64_t TimelineWidget::activeSubject() const {
+    if (std::find(lanes_.begin(), lanes_.end(), activeSubject_) != lanes_.end()) return activeSubject_;
+    return lanes_.empty() ? 0 : lanes_.front();
+}
+
+void TimelineWidget::setActiveSubject(std::int64_t subjectId) {
+    if (subjectId == activeSubject_) return;
+    activeSubject_ = subjectId;
+    update();
+    Q_EMIT activeSubjectChanged(activeSubject());
+}
+
 void TimelineWidget::zoomIn() {
     scale_.zoomAbout(xOfFrame(playhead_) - kHeaderWidth, kZoomStep);
     syncScrollBar();
@@ -205,8 +217,16 @@ TimelineWidget::Hit TimelineWidget::hitTest(QPointF point) const {
 }
 
 void TimelineWidget::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || event->position().x() < kHeaderWidth) {
+    if (event->button() != Qt::LeftButton) {
         QWidget::mousePressEvent(event);
+        return;
+    }
+    if (event->position().x() < kHeaderWidth) {
+        for (std::int64_t subject : lanes_) {
+            const QRectF lane = laneRect(subject);
+            if (event->position().y() >= lane.top() && event->position().y() <= lane.bottom()) setActiveSubject(subject);
+        }
+        event->accept();
         return;
     }
     const Hit hit = hitTest(event->position());
@@ -218,6 +238,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
         dragLast_ = s->lastFrame;
         setSelection({hit.segment});
         current_ = hit.segment;
+        setActiveSubject(s->subjectId);
     } else if (hit.segment) {
         std::set<std::int64_t> ids = selection_;
         if (event->modifiers() & Qt::ControlModifier) {
@@ -227,6 +248,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
         }
         current_ = hit.segment;
         setSelection(std::move(ids));
+        if (const annotation::Segment* s = document_.segment(hit.segment)) setActiveSubject(s->subjectId);
         update();
     } else {
         drag_ = Drag::Scrub;
@@ -353,6 +375,11 @@ void TimelineWidget::paintLanes(QPainter& painter) const {
     for (std::int64_t subject : lanes_) {
         const QRectF lane = laneRect(subject);
         painter.fillRect(lane, kLaneBackground);
+        if (subject == activeSubject()) {
+            // The lane new segments go to: a lighter name plate with an accent bar.
+            painter.fillRect(QRectF(0, lane.top(), kHeaderWidth, lane.height()), kLaneBackground.lighter(125));
+            painter.fillRect(QRectF(0, lane.top(), 3, lane.height()), kMarks);
+        }
         painter.setPen(Qt::NoPen);
         painter.setBrush(subjectColour(subject));
         painter.drawEllipse(QPointF(14, lane.center().y()), 5, 5);

@@ -49,6 +49,11 @@ public:
     // The segment clicked last (or the only one selected); 0 when none.
     std::int64_t currentSegment() const { return current_; }
 
+    // The subject new segments go to: chosen by clicking a lane's name or a segment; the first
+    // lane until then (0 when there is none).
+    std::int64_t activeSubject() const;
+    void setActiveSubject(std::int64_t subjectId);
+
     TimelineScale& scale() { return scale_; }
     void zoomIn();
     void zoomOut();
@@ -67,6 +72,7 @@ public:
 Q_SIGNALS:
     void seekRequested(int frame);
     void selectionChanged();
+    void activeSubjectChanged(std::int64_t subjectId);
     void segmentBoundsEdited(std::int64_t segmentId, std::int64_t firstFrame, std::int64_t lastFrame);
 
 protected:
@@ -107,6 +113,7 @@ private:
     std::optional<int> markOut_;
     std::set<std::int64_t> selection_;
     std::int64_t current_ = 0;
+    std::int64_t activeSubject_ = 0;
 
     Drag drag_ = Drag::None;
     std::int64_t dragSegment_ = 0;

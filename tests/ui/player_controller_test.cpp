@@ -176,3 +176,80 @@ TEST(PlayerControllerOpen, GarbageFileGivesAMessageAndKeepsNothingOpen) {
     EXPECT_FALSE(player.isOpen());
     player.step(1);
 }
+
+TEST_F(PlayerControllerTest, BackwardPlaybackShowsFramesInDescendingOrderAndStopsAtZero) {
+    ShownFrames shown(player);
+    player.seek(12);
+    ASSERT_TRUE(shown.waitFor(12));
+    shown.shown.clear();
+    QSignalSpy playing(&player, &ui::PlayerController::playingChanged);
+    player.setRate(4.0);
+    player.playBackward();
+    EXPECT_EQ(player.direction(), -1);
+    ASSERT_TRUE(waitUntil([&] { return playing.count() == 2; }));
+    EXPECT_EQ(player.currentFrame(), 0);
+    ASSERT_TRUE(shown.waitFor(0));
+    for (size_t i = 1; i < shown.shown.size(); ++i) EXPECT_LT(shown.shown[i].first, shown.shown[i - 1].first);
+    for (const auto& [frame, picture] : shown.shown) EXPECT_EQ(fixtures::stampOf(*picture), frame);
+}
+
+TEST_F(PlayerControllerTest, ShuttleStartsAtOneAndDoublesUpToFourTimes) {
+    player.seek(300);
+    QSignalSpy rates(&player, &ui::PlayerController::rateChanged);
+    player.setRate(0.5);
+    player.shuttle(+1);
+    EXPECT_TRUE(player.isPlaying());
+    EXPECT_EQ(player.direction(), 1);
+    EXPECT_DOUBLE_EQ(player.rate(), 1.0);
+    player.shuttle(+1);
+    EXPECT_DOUBLE_EQ(player.rate(), 2.0);
+    player.shuttle(+1);
+    player.shuttle(+1);
+    EXPECT_DOUBLE_EQ(player.rate(), 4.0);
+    player.shuttle(-1);  // the other way starts again at 1x
+    EXPECT_EQ(player.direction(), -1);
+    EXPECT_DOUBLE_EQ(player.rate(), 1.0);
+    player.pause();
+    EXPECT_FALSE(player.isPlaying());
+    EXPECT_DOUBLE_EQ(rates.last().at(0).toDouble(), 1.0);
+}
+
+TEST_F(PlayerControllerTest, LoopPlaysTheRangeAgainAndAgain) {
+    ShownFrames shown(player);
+    player.setLoop(std::make_pair(20, 25));
+    player.setRate(4.0);
+    player.seek(100);  // outside the loop: play starts at its first frame
+    player.play();
+    EXPECT_EQ(player.currentFrame(), 20);
+    // Two wraps: frame 20 shown again twice after 25.
+    ASSERT_TRUE(waitUntil([&] {
+        int wraps = 0;
+        for (size_t i = 1; i < shown.shown.size(); ++i) wraps += shown.shown[i].first < shown.shown[i - 1].first;
+        return wraps >= 2;
+    }));
+    player.pause();
+    for (const auto& [frame, picture] : shown.shown) {
+        if (frame == 100) continue;  // the seek before play
+        EXPECT_GE(frame, 20);
+        EXPECT_LE(frame, 25);
+    }
+}
+
+TEST(PlayerControllerOpen, OpenAsyncReportsLaterAndTheLatestWins) {
+    ui::PlayerController player;
+    QSignalSpy opened(&player, &ui::PlayerController::opened);
+    QSignalSpy failed(&player, &ui::PlayerController::openFailed);
+    player.openAsync(QStringLiteral("/nonexistent/first.mp4"));
+    player.openAsync(QString::fromStdString(fixtures::sharedLongGopVideo()));
+    EXPECT_TRUE(player.isOpening());
+    EXPECT_FALSE(player.isOpen());
+    ASSERT_TRUE(waitUntil([&] { return opened.count() == 1; }));
+    EXPECT_EQ(failed.count(), 0) << "the superseded open's failure is dropped";
+    EXPECT_TRUE(player.isOpen());
+    EXPECT_EQ(player.frameCount(), 600);
+
+    player.openAsync(QStringLiteral("/nonexistent/second.mp4"));
+    ASSERT_TRUE(waitUntil([&] { return failed.count() == 1; }));
+    EXPECT_TRUE(failed.front().at(1).toString().contains(QStringLiteral("second.mp4")));
+    EXPECT_FALSE(player.isOpen());
+}

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -44,9 +45,9 @@ inline QString copyOfProject(const QTemporaryDir& dir) {
     const QString source = renderedProject();
     const QString target = dir.filePath(QStringLiteral("copy.alproj"));
     EXPECT_TRUE(QFile::copy(source, target));
-    // The videos are referenced relative to the project: copy the folder beside it.
+    // The project refers to its videos relative to its folder: copy that folder, same name, beside it.
     const QString videos = QString::fromStdString(synth::synthVideoFolder(source.toStdString()));
-    const QString targetVideos = QString::fromStdString(synth::synthVideoFolder(target.toStdString()));
+    const QString targetVideos = dir.filePath(QFileInfo(videos).fileName());
     QDir().mkpath(targetVideos);
     for (const QString& name : QDir(videos).entryList(QDir::Files))
         EXPECT_TRUE(QFile::copy(QDir(videos).filePath(name), QDir(targetVideos).filePath(name)));

@@ -1,0 +1,158 @@
+// MainWindow: segment editing: marks, the Edit menu, keyboard coding, the history dock.
+// Every edit goes through SegmentEditor (one undoable command, one store transaction).
+
+#include "ui/main_window.h"
+
+#include "ui/action_hotkey_coder.h"
+#include "ui/segment_editor.h"
+#include "ui/timeline_widget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenu>
+#include <QStatusBar>
+#include <QUndoView>
+
+namespace actionlens::ui {
+
+void MainWindow::createEditing() {
+    editor_ = new SegmentEditor(document_, this);
+    connect(editor_, &SegmentEditor::refused, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not done: %1").arg(message), 10000);
+    });
+    connect(timeline_, &TimelineWidget::segmentBoundsEdited, this, [this](std::int64_t id, std::int64_t first, std::int64_t last) {
+        editor_->setBounds(id, first, last);
+    });
+
+    coder_ = new ActionHotkeyCoder(
+        document_, [this] { return player_.currentFrame(); }, [this] { return player_.isPlaying(); }, this);
+    qApp->installEventFilter(coder_);
+    connect(coder_, &ActionHotkeyCoder::segmentCoded, this, [this](const QString& action, int first, int last) {
+        const annotation::TaskDefinition* task = document_.taxonomy().actionTask();
+        if (!task) return;
+        if (editor_->create(timeline_->activeSubject(), first, last, {{task->name, action.toStdString()}}).isEmpty()) selectAdded();
+    });
+    connect(coder_, &ActionHotkeyCoder::valueChosen, this, &MainWindow::applyChosenValue);
+
+    auto* history = new QUndoView(&document_.undoStack(), this);
+    history->setEmptyLabel(tr("<opened>"));
+    historyDock_ = new QDockWidget(tr("History"), this);
+    historyDock_->setObjectName(QStringLiteral("historyDock"));
+    historyDock_->setWidget(history);
+    addDockWidget(Qt::LeftDockWidgetArea, historyDock_);
+    connect(&document_, &ProjectDocument::currentVideoChanged, this, [this] { clearMarks(); });
+}
+
+void MainWindow::createEditActions(QMenu* menu) {
+    QAction* undo = document_.undoStack().createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = document_.undoStack().createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    menu->addAction(undo);
+    menu->addAction(redo);
+    menu->addSeparator();
+    auto add = [this, menu](const QString& text, const QKeySequence& key, auto slot) {
+        QAction* action = menu->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    add(tr("Mark &in"), QKeySequence(Qt::Key_I), [this] { setMarkIn(player_.currentFrame()); });
+    add(tr("Mark &out"), QKeySequence(Qt::Key_O), [this] { setMarkOut(player_.currentFrame()); });
+    add(tr("Clear marks"), QKeySequence(Qt::Key_Escape), [this] { clearMarks(); });
+    add(tr("&Create segment from marks"), QKeySequence(Qt::Key_Return), [this] { createSegmentFromMarks(); });
+    menu->addSeparator();
+    add(tr("&Split segment at playhead"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { splitAtPlayhead(); });
+    add(tr("&Merge selected segments"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] { mergeSelected(); });
+    add(tr("&Delete selected segments"), QKeySequence(Qt::Key_Delete), [this] { deleteSelected(); });
+}
+
+void MainWindow::setMarkIn(int frame) {
+    markIn_ = frame;
+    if (markOut_ && *markOut_ < frame) markOut_.reset();
+    timeline_->setMarks(markIn_, markOut_);
+}
+
+void MainWindow::setMarkOut(int frame) {
+    markOut_ = frame;
+    if (markIn_ && *markIn_ > frame) markIn_.reset();
+    timeline_->setMarks(markIn_, markOut_);
+}
+
+void MainWindow::clearMarks() {
+    markIn_.reset();
+    markOut_.reset();
+    timeline_->setMarks(markIn_, markOut_);
+}
+
+std::vector<std::int64_t> MainWindow::selectedSegments() const {
+    return {timeline_->selection().begin(), timeline_->selection().end()};
+}
+
+void MainWindow::selectAdded() {
+    const auto& added = editor_->lastAddedIds();
+    timeline_->setSelection({added.begin(), added.end()});
+}
+
+QString MainWindow::createSegmentFromMarks(const segment_edits::Labels& labels) {
+    if (!markIn_ || !markOut_) {
+        const QString message = tr("Set both marks first: I at the first frame, O at the last.");
+        statusBar()->showMessage(message, 8000);
+        return message;
+    }
+    const QString error = editor_->create(timeline_->activeSubject(), *markIn_, *markOut_, labels);
+    if (error.isEmpty()) {
+        clearMarks();
+        selectAdded();
+    }
+    return error;
+}
+
+QString MainWindow::splitAtPlayhead() {
+    const int frame = player_.currentFrame();
+    // The selected segment under the playhead, else the active lane's segment there.
+    std::int64_t target = 0;
+    for (const auto& s : document_.segments()) {
+        if (s.firstFrame > frame || s.lastFrame < frame) continue;
+        if (timeline_->selection().count(s.id)) {
+            target = s.id;
+            break;
+        }
+        if (!target && s.subjectId == timeline_->activeSubject()) target = s.id;
+    }
+    if (!target) {
+        const QString message = tr("No segment of the active lane under the playhead to split.");
+        statusBar()->showMessage(message, 8000);
+        return message;
+    }
+    const QString error = editor_->split(target, frame);
+    if (error.isEmpty()) selectAdded();
+    return error;
+}
+
+QString MainWindow::mergeSelected() {
+    const QString error = editor_->merge(selectedSegments());
+    if (error.isEmpty()) selectAdded();
+    return error;
+}
+
+QString MainWindow::deleteSelected() { return editor_->remove(selectedSegments()); }
+
+void MainWindow::applyChosenValue(const QString& task, const QString& value) {
+    const annotation::TaskDefinition* actionTask = document_.taxonomy().actionTask();
+    const bool isAction = actionTask && actionTask->name == task.toStdString();
+    if (isAction && markIn_ && markOut_) {
+        createSegmentFromMarks({{task.toStdString(), value.toStdString()}});
+        return;
+    }
+    if (!timeline_->selection().empty()) {
+        editor_->setLabel(selectedSegments(), task.toStdString(), value.toStdString());
+        return;
+    }
+    statusBar()->showMessage(tr("%1 = %2: select segments, or mark a range with I and O, or hold the key while playing.")
+                                 .arg(task, value),
+                             8000);
+}
+
+}  // namespace actionlens::ui

@@ -1,0 +1,61 @@
+#include "ui/segment_editor.h"
+
+#include "ui/project_document.h"
+#include "ui/segment_change_command.h"
+
+#include <memory>
+
+namespace actionlens::ui {
+
+SegmentEditor::SegmentEditor(ProjectDocument& document, QObject* parent) : QObject(parent), document_(document) {}
+
+std::int64_t SegmentEditor::frameCount() const {
+    const annotation::Video* video = document_.currentVideo();
+    return video ? video->frameCount : 0;
+}
+
+QString SegmentEditor::run(Result<SegmentChange> planned) {
+    QString message;
+    if (!document_.isOpen() || document_.currentVideoId() == 0) {
+        message = tr("Open a video of a project first.");
+    } else if (!planned) {
+        message = QString::fromStdString(planned.error());
+    } else {
+        auto command = std::make_unique<SegmentChangeCommand>(document_, std::move(planned).value());
+        if (Status s = command->apply(); !s) {
+            message = QString::fromStdString(s.error());
+        } else {
+            lastAdded_ = command->addedIds();
+            document_.undoStack().push(command.release());
+            return {};
+        }
+    }
+    Q_EMIT refused(message);
+    return message;
+}
+
+QString SegmentEditor::create(std::int64_t subjectId, std::int64_t first, std::int64_t last, const segment_edits::Labels& labels) {
+    return run(segment_edits::create(document_.segments(), document_.currentVideoId(), subjectId, first, last, labels, frameCount()));
+}
+
+QString SegmentEditor::setBounds(std::int64_t segmentId, std::int64_t first, std::int64_t last) {
+    return run(segment_edits::setBounds(document_.segments(), segmentId, first, last, frameCount()));
+}
+
+QString SegmentEditor::split(std::int64_t segmentId, std::int64_t frame) {
+    return run(segment_edits::split(document_.segments(), segmentId, frame));
+}
+
+QString SegmentEditor::merge(const std::vector<std::int64_t>& segmentIds) {
+    return run(segment_edits::merge(document_.segments(), segmentIds));
+}
+
+QString SegmentEditor::remove(const std::vector<std::int64_t>& segmentIds) {
+    return run(segment_edits::remove(document_.segments(), segmentIds));
+}
+
+QString SegmentEditor::setLabel(const std::vector<std::int64_t>& segmentIds, const std::string& task, const std::string& value) {
+    return run(segment_edits::setLabel(document_.segments(), segmentIds, task, value));
+}
+
+}  // namespace actionlens::ui
