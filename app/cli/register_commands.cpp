@@ -8,6 +8,9 @@ void registerSampleVideoCommand(CommandRegistry& registry);
 void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
 void registerMotionLibraryCommand(CommandRegistry& registry);
+#ifdef ACTIONLENS_WITH_POSE
+void registerPoseCommand(CommandRegistry& registry);
+#endif
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
@@ -17,6 +20,9 @@ void registerAllCommands(CommandRegistry& registry) {
     registerProjectCommands(registry);
     registerSynthCommand(registry);
     registerMotionLibraryCommand(registry);
+#ifdef ACTIONLENS_WITH_POSE
+    registerPoseCommand(registry);
+#endif
 }
 
 }  // namespace actionlens::cli
