@@ -13,6 +13,9 @@ void registerTrainCommands(CommandRegistry& registry);
 void registerPredictCommand(CommandRegistry& registry);
 void registerAblateCommand(CommandRegistry& registry);
 #endif
+#ifdef ACTIONLENS_WITH_POSE
+void registerPoseCommand(CommandRegistry& registry);
+#endif
 
 // The one place where a command joins the CLI.
 void registerAllCommands(CommandRegistry& registry) {
@@ -26,6 +29,9 @@ void registerAllCommands(CommandRegistry& registry) {
     registerTrainCommands(registry);
     registerPredictCommand(registry);
     registerAblateCommand(registry);
+#endif
+#ifdef ACTIONLENS_WITH_POSE
+    registerPoseCommand(registry);
 #endif
 }
 

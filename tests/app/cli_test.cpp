@@ -207,3 +207,112 @@ TEST(Cli, SampleVideoMakesAFileThatProbesAndStampsCorrectly) {
                   .exitCode,
               2);
 }
+
+// pose: BlazePose through the real binary. Tests that need the installed models skip, with the
+// binary's own message, when they are absent.
+
+#include "core/annotation/project_store.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+const QString kPoseImage = QStringLiteral(ACTIONLENS_SHARED_DIR "/data/pose/astronaut.png");
+
+// Runs `pose` and skips the calling test when the models are missing.
+#define RUN_POSE_OR_SKIP(run, arguments)                                                               \
+    const CliRun run = runCli(arguments);                                                              \
+    if (run.exitCode == 1 && run.err.contains(QStringLiteral("not installed"))) GTEST_SKIP() << run.err.toStdString()
+
+}  // namespace
+
+TEST(Cli, PoseWritesLandmarksOfAnImageAsJson) {
+    fixtures::TempDir dir;
+    const QString out = QString::fromStdString(dir.file("pose.json"));
+    RUN_POSE_OR_SKIP(run, (QStringList{QStringLiteral("pose"), kPoseImage, QStringLiteral("--model"), QStringLiteral("lite"),
+                                       QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("-o"), out}));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("1 of 1 frames with a pose"))) << run.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(fixtures::readFileBytes(out.toStdString()))).object();
+    EXPECT_EQ(json[QStringLiteral("width")].toInt(), 512);
+    EXPECT_EQ(json[QStringLiteral("landmark_names")].toArray().size(), 33);
+    const QJsonArray frames = json[QStringLiteral("frames")].toArray();
+    ASSERT_EQ(frames.size(), 1);
+    const QJsonArray persons = frames[0].toObject()[QStringLiteral("persons")].toArray();
+    ASSERT_EQ(persons.size(), 1);
+    const QJsonArray landmarks = persons[0].toObject()[QStringLiteral("landmarks")].toArray();
+    ASSERT_EQ(landmarks.size(), 33);
+    // The astronaut's nose (reference.json: about (239, 127)) and her visible left shoulder.
+    EXPECT_NEAR(landmarks[0].toArray()[0].toDouble(), 239.0, 25.0);
+    EXPECT_NEAR(landmarks[0].toArray()[1].toDouble(), 127.0, 25.0);
+    EXPECT_GT(landmarks[11].toArray()[3].toDouble(), 0.5);
+    EXPECT_EQ(landmarks[11].toArray().size(), 4);
+}
+
+TEST(Cli, PoseStoresSkeletonFramesOfAVideoInAProject) {
+    fixtures::TempDir dir;
+    // A three-frame "video": a folder of images, here the same picture three times.
+    std::filesystem::create_directories(dir.file("clip"));
+    for (int i = 1; i <= 3; ++i) {
+        std::filesystem::copy_file(kPoseImage.toStdString(), dir.file("clip/frame_000" + std::to_string(i) + ".png"));
+    }
+    const std::string projectPath = dir.file("p.alproj");
+    {
+        int argc = 0;
+        std::unique_ptr<QCoreApplication> app;
+        if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, nullptr);
+        auto store = annotation::ProjectStore::create(projectPath);
+        ASSERT_TRUE(store.ok()) << store.error();
+        annotation::Video video;
+        video.path = dir.file("clip");
+        video.frameCount = 3;
+        video.width = 512;
+        video.height = 512;
+        video.fps = 25;
+        ASSERT_TRUE(store.value()->insertVideo(video).ok());
+    }
+    const QString project = QString::fromStdString(projectPath);
+    const QString clip = QString::fromStdString(dir.file("clip"));
+
+    const CliRun alone = runCli({QStringLiteral("pose"), clip, QStringLiteral("-p"), project});
+    EXPECT_EQ(alone.exitCode, 2) << "-p without --video";
+    RUN_POSE_OR_SKIP(run, (QStringList{QStringLiteral("pose"), clip, QStringLiteral("--model"), QStringLiteral("lite"), QStringLiteral("--threads"),
+                                       QStringLiteral("2"), QStringLiteral("-p"), project, QStringLiteral("--video"), QStringLiteral("1"),
+                                       QStringLiteral("--layout"), QStringLiteral("COCO-17")}));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("stored 3 skeleton frames (COCO-17)"))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("estimating poses: 3/3"))) << run.err.toStdString();
+
+    const CliRun info = runCli({QStringLiteral("info"), QStringLiteral("-p"), project});
+    ASSERT_EQ(info.exitCode, 0) << info.err.toStdString();
+    const QJsonObject counts = QJsonDocument::fromJson(info.out.toUtf8()).object();
+    EXPECT_EQ(counts[QStringLiteral("skeleton_frames")].toInt(), 3);
+    EXPECT_EQ(counts[QStringLiteral("subjects")].toInt(), 1);
+
+    // The stored joints: COCO-17 order, source "model", visibility as confidence.
+    const QString exported = QString::fromStdString(dir.file("p.json"));
+    const CliRun native = runCli({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("native"), QStringLiteral("-p"), project,
+                                  QStringLiteral("-o"), exported});
+    ASSERT_EQ(native.exitCode, 0) << native.err.toStdString();
+    const std::string text = fixtures::readFileBytes(exported.toStdString());
+    EXPECT_NE(text.find("\"model\""), std::string::npos);
+    EXPECT_NE(text.find("pose estimate (video 1, BlazePose lite)"), std::string::npos);
+
+    // A second video that is not what the project recorded is refused before any inference.
+    const CliRun wrong = runCli({QStringLiteral("pose"), sharedVideo(), QStringLiteral("--model"), QStringLiteral("lite"), QStringLiteral("-p"),
+                                 project, QStringLiteral("--video"), QStringLiteral("1")});
+    expectOneLineFailure(wrong, "is not the project's video 1");
+}
+
+TEST(Cli, PoseWithoutModelsSaysHowToInstallThem) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ACTIONLENS_POSE_MODELS"), QStringLiteral("/nonexistent/pose-models"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ACTIONLENS_CLI_PATH), {QStringLiteral("pose"), kPoseImage});
+    ASSERT_TRUE(process.waitForFinished(60000));
+    CliRun run;
+    run.exitCode = process.exitCode();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    expectOneLineFailure(run, "packaging/install-pose-models.sh");
+}

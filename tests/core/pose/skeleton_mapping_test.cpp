@@ -44,3 +44,28 @@ TEST(SkeletonMapping, PennHeadIsTheNoseAndBody25NeckIsAMidpoint) {
 
 }  // namespace
 }  // namespace actionlens::pose
+
+#include "core/annotation/skeleton_layout.h"
+
+namespace actionlens::pose {
+namespace {
+
+TEST(SkeletonMapping, EveryBuiltInLayoutOfTheProjectStoreIsCovered) {
+    int layouts = 0;
+    for (const annotation::SkeletonLayout& layout : annotation::builtinSkeletonLayouts()) {
+        const auto sources = mediaPipeSourcesFor(layout.joints);
+        ASSERT_EQ(sources.size(), layout.joints.size());
+        for (std::size_t j = 0; j < sources.size(); ++j) {
+            const bool smallToe = layout.joints[j].find("small_toe") != std::string::npos;
+            EXPECT_EQ(sources[j].first >= 0, !smallToe) << layout.name << " " << layout.joints[j];
+        }
+        if (layout.name == "MediaPipe-33") {
+            for (std::size_t j = 0; j < sources.size(); ++j) EXPECT_EQ(sources[j].first, static_cast<int>(j));
+        }
+        ++layouts;
+    }
+    EXPECT_EQ(layouts, 4);
+}
+
+}  // namespace
+}  // namespace actionlens::pose

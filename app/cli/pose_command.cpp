@@ -1,0 +1,291 @@
+// actionlens-cli pose INPUT [--model lite|full|heavy] [--min-score 0.5] [-o out.json]
+//                          [-p PROJECT --video ID [--layout NAME] [--subject ID]]
+// BlazePose landmarks of an image or a video: as JSON, or as skeleton frames of a project.
+
+#include "app/cli/cli_support.h"
+#include "app/cli/command_registry.h"
+#include "app/cli/progress_line.h"
+#include "core/annotation/project_store.h"
+#include "core/media/frame_source.h"
+#include "core/media/image_io.h"
+#include "core/pose/pose_estimator.h"
+#include "core/pose/skeleton_mapping.h"
+#include "core/pose/tflite_graph.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <climits>
+#include <cmath>
+#include <cstdio>
+
+namespace actionlens::cli {
+
+namespace {
+
+bool isImageFile(const QString& path) {
+    static const QStringList extensions = {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("bmp"),
+                                           QStringLiteral("tif"), QStringLiteral("tiff"), QStringLiteral("webp")};
+    const QFileInfo info(path);
+    return info.isFile() && extensions.contains(info.suffix().toLower());
+}
+
+pose::RgbImageView viewOf(const media::VideoFrame& frame) { return {frame.rgb.data(), frame.width, frame.height, frame.stride}; }
+
+QJsonArray rounded(std::initializer_list<double> values, int decimals) {
+    QJsonArray array;
+    const double scale = std::pow(10.0, decimals);
+    for (double v : values) array.append(std::round(v * scale) / scale);
+    return array;
+}
+
+struct FramePose {
+    int frame = 0;
+    double seconds = 0;
+    pose::PoseEstimate estimate;
+};
+
+QJsonObject frameJson(const FramePose& f) {
+    QJsonObject object;
+    object[QStringLiteral("frame")] = f.frame;
+    object[QStringLiteral("time")] = f.seconds;
+    QJsonArray persons;
+    if (f.estimate.found) {
+        QJsonObject person;
+        person[QStringLiteral("presence")] = std::round(f.estimate.poseFlag * 1e4) / 1e4;
+        person[QStringLiteral("detected")] = f.estimate.detectorRan;  // false: tracked from the previous frame
+        if (f.estimate.detection) person[QStringLiteral("detection_score")] = std::round(f.estimate.detection->score * 1e4) / 1e4;
+        QJsonArray landmarks;
+        for (const pose::PoseLandmark& l : f.estimate.landmarks) landmarks.append(rounded({l.x, l.y, l.z, l.visibility}, 3));
+        person[QStringLiteral("landmarks")] = landmarks;
+        persons.append(person);
+    }
+    object[QStringLiteral("persons")] = persons;
+    return object;
+}
+
+Status writeJson(const QString& path, const QJsonObject& root) {
+    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Compact) + '\n';
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+        return Status::success();
+    }
+    QSaveFile file(path);  // temporary file renamed into place on commit: never half-written
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        return makeError(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    }
+    return Status::success();
+}
+
+// Skeleton frames for the project, in one transaction, under a new subject unless one is given.
+Status storeInProject(annotation::ProjectStore& store, std::int64_t videoId, const annotation::SkeletonLayout& layout,
+                      std::optional<std::int64_t> subjectId, const QString& modelName, const std::vector<FramePose>& frames,
+                      int* stored, std::int64_t* usedSubject) {
+    const auto sources = pose::mediaPipeSourcesFor(layout.joints);
+    return store.transaction([&]() -> Status {
+        std::int64_t subject = 0;
+        if (subjectId) {
+            subject = *subjectId;
+        } else {
+            annotation::Subject person;
+            person.name = "pose estimate (video " + std::to_string(videoId) + ", BlazePose " + modelName.toStdString() + ")";
+            auto id = store.insertSubject(person);
+            if (!id.ok()) return id.takeError();
+            subject = id.value();
+        }
+        *usedSubject = subject;
+        std::vector<annotation::SkeletonFrame> skeletons;
+        for (const FramePose& f : frames) {
+            if (!f.estimate.found) continue;
+            annotation::SkeletonFrame s;
+            s.videoId = videoId;
+            s.subjectId = subject;
+            s.frame = f.frame;
+            s.layoutId = layout.id;
+            s.source = annotation::PoseSource::Model;
+            for (const pose::MappedJoint& j : pose::mapLandmarks(f.estimate.landmarks, sources)) {
+                annotation::Joint joint;
+                joint.x = j.x;
+                joint.y = j.y;
+                joint.confidence = j.confidence;
+                joint.visible = j.hasSource && j.confidence > 0.5f;
+                s.joints.push_back(joint);
+            }
+            skeletons.push_back(std::move(s));
+        }
+        *stored = static_cast<int>(skeletons.size());
+        return store.insertSkeletonFrames(skeletons);
+    });
+}
+
+int runPose(const QStringList& arguments) {
+    const QString name = QStringLiteral("pose");
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("Image file, video file, or folder of images."));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Landmark model: lite, full (default) or heavy."),
+                                   QStringLiteral("name"), QStringLiteral("full"));
+    const QCommandLineOption minScore(QStringLiteral("min-score"),
+                                      QStringLiteral("Lowest detector score (0-1) that counts as a person (default 0.5)."),
+                                      QStringLiteral("s"), QStringLiteral("0.5"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("JSON file to write (default: standard output, unless -p is given)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption project(QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                                     QStringLiteral("Project (.alproj) to store the skeletons in (with --video)."), QStringLiteral("project"));
+    const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Id of the project's video that INPUT is."), QStringLiteral("id"));
+    const QCommandLineOption layoutOption(QStringLiteral("layout"),
+                                          QStringLiteral("Skeleton layout to store: MediaPipe-33 (default), COCO-17, Penn-13 or BODY_25."),
+                                          QStringLiteral("name"), QStringLiteral("MediaPipe-33"));
+    const QCommandLineOption subject(QStringLiteral("subject"),
+                                     QStringLiteral("Subject id the skeletons belong to (default: a new subject)."), QStringLiteral("id"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads for the networks (default: LibTorch's choice)."),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu (default) or cuda."), QStringLiteral("name"),
+                                    QStringLiteral("cpu"));
+    const QCommandLineOption noSmoothing(QStringLiteral("no-smoothing"), QStringLiteral("Video: report raw landmarks, without the One Euro filter."));
+    const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frame rate of an image folder (default 25)."),
+                                 QStringLiteral("rate"), QStringLiteral("25"));
+    for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, noSmoothing, fps}) {
+        parser.addOption(option);
+    }
+    if (auto stop = parseCommandLine(
+            parser, name,
+            QStringLiteral("Estimates body poses with BlazePose (33 landmarks, one person per frame). On video the detector runs "
+                           "only when tracking is lost and landmarks are smoothed over time. Writes JSON (per frame, per person, "
+                           "33 x [x, y, z, visibility] in image pixels) or, with -p and --video, stores skeleton frames "
+                           "(source 'model', visibility as confidence) in one transaction. Needs the models: "
+                           "packaging/install-pose-models.sh."),
+            arguments, 1)) {
+        return *stop;
+    }
+    const QString input = parser.positionalArguments().front();
+    pose::PoseEstimatorOptions options;
+    if (!pose::parseLandmarkModel(parser.value(model).toStdString(), &options.model)) {
+        return usageError(name, QStringLiteral("--model must be lite, full or heavy, got '%1'").arg(parser.value(model)));
+    }
+    bool scoreOk = false;
+    options.minDetectionScore = parser.value(minScore).toFloat(&scoreOk);
+    if (!scoreOk || options.minDetectionScore < 0.0f || options.minDetectionScore >= 1.0f) {
+        return usageError(name, QStringLiteral("--min-score must be a number from 0 to below 1, got '%1'").arg(parser.value(minScore)));
+    }
+    const auto threadCount = parseInteger(name, QStringLiteral("--threads"), parser.value(threads), 0, 256);
+    const auto rate = parsePositive(name, QStringLiteral("--fps"), parser.value(fps));
+    if (!threadCount || !rate) return kExitUsage;
+    options.device = parser.value(device).toStdString();
+    options.smoothing = !parser.isSet(noSmoothing);
+    if (parser.isSet(project) != parser.isSet(video)) return usageError(name, QStringLiteral("-p PROJECT and --video ID go together"));
+    if (parser.isSet(project) && parser.isSet(output)) return usageError(name, QStringLiteral("give either -o or -p, not both"));
+    std::optional<std::int64_t> videoId, subjectId;
+    if (parser.isSet(video)) {
+        const auto id = parseInteger(name, QStringLiteral("--video"), parser.value(video), 1, INT_MAX);
+        if (!id) return kExitUsage;
+        videoId = *id;
+    }
+    if (parser.isSet(subject)) {
+        if (!parser.isSet(project)) return usageError(name, QStringLiteral("--subject needs -p PROJECT"));
+        const auto id = parseInteger(name, QStringLiteral("--subject"), parser.value(subject), 1, INT_MAX);
+        if (!id) return kExitUsage;
+        subjectId = *id;
+    }
+
+    // The project first: a wrong id or layout should not cost a whole video's inference.
+    std::unique_ptr<annotation::ProjectStore> store;
+    const annotation::SkeletonLayout* layout = nullptr;
+    if (parser.isSet(project)) {
+        auto opened = annotation::ProjectStore::open(parser.value(project).toStdString());
+        if (!opened.ok()) return fail(opened.error());
+        store = std::move(opened).value();
+        layout = store->skeletonLayout(parser.value(layoutOption).toStdString());
+        if (!layout) return usageError(name, QStringLiteral("the project has no skeleton layout '%1'").arg(parser.value(layoutOption)));
+        if (auto v = store->video(*videoId); !v.ok()) return fail(v.error());
+    }
+
+    if (*threadCount > 0) pose::setInferenceThreads(*threadCount);
+    auto estimator = pose::PoseEstimator::create(options);
+    if (!estimator.ok()) return fail(estimator.error());
+
+    std::vector<FramePose> frames;
+    int width = 0, height = 0;
+    if (isImageFile(input)) {
+        auto image = media::loadImageAsFrame(input.toStdString());
+        if (!image.ok()) return fail(image.error());
+        width = image.value()->width;
+        height = image.value()->height;
+        auto estimate = estimator->estimateImage(viewOf(*image.value()));
+        if (!estimate.ok()) return fail(input.toStdString() + ": " + estimate.error());
+        frames.push_back({0, 0.0, std::move(estimate).value()});
+    } else {
+        media::OpenOptions openOptions;
+        openOptions.imageSequenceFps = *rate;
+        auto source = media::openFrameSource(input.toStdString(), openOptions);
+        if (!source.ok()) return fail(source.error());
+        const media::VideoInfo& info = source.value()->info();
+        width = info.width;
+        height = info.height;
+        if (store) {
+            const annotation::Video v = store->video(*videoId).value();
+            if ((v.frameCount > 0 && v.frameCount != info.frameCount) || (v.width > 0 && (v.width != info.width || v.height != info.height))) {
+                return fail(QStringLiteral("%1 (%2 frames, %3x%4) is not the project's video %5 (%6 frames, %7x%8)")
+                                .arg(input).arg(info.frameCount).arg(info.width).arg(info.height).arg(*videoId)
+                                .arg(v.frameCount).arg(v.width).arg(v.height));
+            }
+        }
+        ProgressLine progress(QStringLiteral("estimating poses"));
+        for (int i = 0; i < info.frameCount; ++i) {
+            auto frame = source.value()->readFrame(i);
+            if (!frame.ok()) {
+                progress.interrupt();
+                return fail(frame.error());
+            }
+            auto estimate = estimator->track(viewOf(*frame.value()), frame.value()->seconds);
+            if (!estimate.ok()) {
+                progress.interrupt();
+                return fail(QStringLiteral("%1: frame %2: %3").arg(input).arg(i).arg(QString::fromStdString(estimate.error())));
+            }
+            frames.push_back({i, frame.value()->seconds, std::move(estimate).value()});
+            progress.update(i + 1, info.frameCount);
+        }
+        progress.finish();
+    }
+    int withPose = 0;
+    for (const FramePose& f : frames) withPose += f.estimate.found;
+
+    if (store) {
+        int stored = 0;
+        std::int64_t usedSubject = 0;
+        if (Status s = storeInProject(*store, *videoId, *layout, subjectId, parser.value(model), frames, &stored, &usedSubject); !s.ok()) {
+            return fail(s.error());
+        }
+        std::fprintf(stderr, "pose: %d of %zu frames with a pose; stored %d skeleton frames (%s) for video %lld, subject %lld\n",
+                     withPose, frames.size(), stored, layout->name.c_str(), static_cast<long long>(*videoId),
+                     static_cast<long long>(usedSubject));
+        return kExitSuccess;
+    }
+
+    QJsonObject root;
+    root[QStringLiteral("input")] = input;
+    root[QStringLiteral("model")] = QStringLiteral("BlazePose %1").arg(parser.value(model));
+    root[QStringLiteral("width")] = width;
+    root[QStringLiteral("height")] = height;
+    QJsonArray names;
+    for (const char* n : pose::poseLandmarkNames()) names.append(QString::fromLatin1(n));
+    root[QStringLiteral("landmark_names")] = names;
+    root[QStringLiteral("landmark_values")] = QStringLiteral("x, y, z, visibility: image pixels (z on the x scale, negative towards the camera), visibility 0-1");
+    QJsonArray frameArray;
+    for (const FramePose& f : frames) frameArray.append(frameJson(f));
+    root[QStringLiteral("frames")] = frameArray;
+    if (Status s = writeJson(parser.value(output), root); !s.ok()) return fail(s.error());
+    std::fprintf(stderr, "pose: %d of %zu frames with a pose\n", withPose, frames.size());
+    return kExitSuccess;
+}
+
+}  // namespace
+
+void registerPoseCommand(CommandRegistry& registry) {
+    registry.add({QStringLiteral("pose"), QStringLiteral("Estimate body poses (BlazePose) of an image or video, as JSON or into a project"), runPose});
+}
+
+}  // namespace actionlens::cli
