@@ -1,7 +1,7 @@
 #pragma once
 
 // ProgressLine: progress of long work on stderr. On a terminal one line redraws itself
-// ("importing  120/1258  9%"); in a log it prints a line at every tenth of the work.
+// ("importing  120/1258  9%  ETA 1m05s"); in a log it prints a line at every tenth of the work.
 
 #include <QElapsedTimer>
 #include <QString>
@@ -23,6 +23,7 @@ private:
     bool drawn_ = false;
     int lastTenth_ = -1;
     QElapsedTimer sinceDraw_;
+    QElapsedTimer sinceStart_;  // for the ETA: the rate so far, extrapolated
 };
 
 }  // namespace actionlens::cli
