@@ -54,7 +54,10 @@ TEST(EditDurability, EveryEditReportedBeforeAKillIsInTheReopenedProject) {
     writer.waitForFinished();
     received += writer.readAllStandardOutput();
     ASSERT_GE(lines, 300) << "the writer stopped early: " << writer.readAllStandardError().toStdString();
-    EXPECT_EQ(writer.exitStatus(), QProcess::CrashExit) << "killed before it finished its 1,000 edits";
+    EXPECT_EQ(writer.exitStatus(), QProcess::CrashExit);
+    // Usually a few dozen edits past 300: killed in the middle of its stream of transactions
+    // (on a starved machine it may have finished all 1,000 and be waiting; the checks still hold).
+    RecordProperty("edits_acknowledged_before_kill", int(received.count('\n')));
 
     // Only complete lines were acknowledged; a later line for a segment overrides an earlier one.
     std::map<std::int64_t, std::tuple<std::int64_t, std::int64_t, std::string>> expected;

@@ -56,5 +56,8 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         previous = id;
     }
+    // Done: wait to be killed (or for stdin to close), so that a slow test still kills a live
+    // writer rather than racing its exit.
+    std::getchar();
     return 0;
 }
