@@ -38,6 +38,7 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     compact.setPointSizeF(compact.pointSizeF() * 0.92);
     table_->setFont(compact);
     table_->horizontalHeader()->setFont(compact);
+    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 5px; }"));
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     summary_ = new QLabel(this);
