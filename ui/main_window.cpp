@@ -122,7 +122,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
     resize(1600, 1000);
+    // The dock layout and window size the user left last time.
+    restoreGeometry(settings_.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings_.value(QStringLiteral("window/state")).toByteArray());
+    showWorkspace(false);
     updateTitle();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings_.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() {

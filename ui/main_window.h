@@ -81,6 +81,9 @@ Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
     void videoFailed(const QString& message);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void createMenus();
     void createPlaybackActions(QMenu* menu);
