@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTimer>
 #include <QWindow>
 
@@ -226,7 +227,14 @@ int main(int argc, char** argv) {
     sinceTick.start();
     ticker.start();
     player.play();
-    while (wall.nsecsElapsed() * 1e-9 < playFor && player.isPlaying()) app.processEvents(QEventLoop::AllEvents, 5);
+    // A real event loop (it sleeps when idle): a processEvents() spin would take a core from
+    // the decoder thread.
+    QEventLoop loop;
+    QTimer::singleShot(int(playFor * 1000), &loop, &QEventLoop::quit);
+    QObject::connect(&player, &ui::PlayerController::playingChanged, &loop, [&](bool playing) {
+        if (!playing) loop.quit();
+    });
+    loop.exec();
     const double elapsed = wall.nsecsElapsed() * 1e-9;
     player.pause();
     ticker.stop();
