@@ -34,6 +34,11 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     table_->verticalHeader()->setDefaultSectionSize(24);
     table_->setAlternatingRowColors(true);
     table_->setShowGrid(false);
+    QFont compact = table_->font();
+    compact.setPointSizeF(compact.pointSizeF() * 0.92);
+    table_->setFont(compact);
+    table_->horizontalHeader()->setFont(compact);
+    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 5px; }"));
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     summary_ = new QLabel(this);

@@ -62,6 +62,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         case Segments: return qint64(p.segments);
         case Covered: return covered;
         case Skeletons: return skeletons;
+        case Reviewed: return share(p.reviewedSegments, p.segments);
         case Splits: return QString::fromStdString(v.splits.empty() ? std::string() : v.splits.front());
         default: return {};
         }
@@ -73,6 +74,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         case Segments: return qint64(p.segments);
         case Covered: return QStringLiteral("%1 %").arg(100.0 * covered, 0, 'f', 0);
         case Skeletons: return QStringLiteral("%1 %").arg(100.0 * skeletons, 0, 'f', 0);
+        case Reviewed: return QStringLiteral("%1/%2").arg(p.reviewedSegments).arg(p.segments);
         case Splits: {
             QStringList splits;
             for (const auto& s : v.splits) splits << QString::fromStdString(s);
@@ -104,6 +106,7 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
     case Segments: return tr("Segments");
     case Covered: return tr("Labelled");
     case Skeletons: return tr("Skeletons");
+    case Reviewed: return tr("Reviewed");
     case Splits: return tr("Split");
     default: return {};
     }

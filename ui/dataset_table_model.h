@@ -1,7 +1,7 @@
 #pragma once
 
 // DatasetTableModel: one row per video of the project with its annotation progress (segments,
-// share of frames inside segments, share of frames with skeletons, splits). Qt::UserRole gives
+// share of frames inside segments, share of frames with skeletons, reviewed segments, splits). Qt::UserRole gives
 // each cell's number for sorting and the video id in every column.
 
 #include "core/annotation/video.h"
@@ -16,7 +16,7 @@ namespace actionlens::ui {
 class DatasetTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Frames, Segments, Covered, Skeletons, Splits, ColumnCount };
+    enum Column { Name, Frames, Segments, Covered, Skeletons, Reviewed, Splits, ColumnCount };
     static constexpr int kSortRole = Qt::UserRole;
     static constexpr int kVideoIdRole = Qt::UserRole + 1;
 

@@ -49,7 +49,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     browserDock_->setObjectName(QStringLiteral("datasetDock"));
     browserDock_->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
-    resizeDocks({browserDock_}, {450}, Qt::Horizontal);
+    resizeDocks({browserDock_}, {430}, Qt::Horizontal);
 
 
     overlays_ = new AnnotationOverlays(document_, *view_, this);
@@ -75,6 +75,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const int frame = std::clamp(pendingFrame_, 0, player_.frameCount() - 1);
         pendingFrame_ = -1;
         player_.seek(frame);
+        // Start with the segment in view selected, so the inspector shows what is on screen.
+        if (timeline_->selection().empty()) {
+            for (const auto& s : document_.segments())
+                if (s.subjectId == timeline_->activeSubject() && s.firstFrame <= frame && frame <= s.lastFrame)
+                    timeline_->setSelection({s.id});
+        }
     });
     connect(&player_, &PlayerController::openFailed, this, [this](const QString& path, const QString& message) {
         pendingFrame_ = -1;
@@ -111,11 +117,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
 
     createEditing();
+    createInspector();
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
-    resize(1400, 900);
+    resize(1600, 1000);
+    // The dock layout and window size the user left last time.
+    restoreGeometry(settings_.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings_.value(QStringLiteral("window/state")).toByteArray());
+    showWorkspace(false);
     updateTitle();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings_.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() {
@@ -132,6 +149,7 @@ void MainWindow::showWorkspace(bool workspace) {
     pages_->setCurrentWidget(workspace ? workspace_ : startPage_);
     browserDock_->setVisible(workspace && document_.isOpen());
     historyDock_->setVisible(workspace && document_.isOpen());
+    inspectorDock_->setVisible(workspace && document_.isOpen());
     statusBar()->setVisible(workspace);
 }
 

@@ -26,6 +26,8 @@ namespace actionlens::ui {
 class ActionHotkeyCoder;
 class AnnotationOverlays;
 class SegmentEditor;
+class SegmentInspector;
+class SubjectInspector;
 class DatasetBrowser;
 class StartPage;
 class TimelineWidget;
@@ -60,6 +62,8 @@ public:
     TimelineWidget& timeline() { return *timeline_; }
     TransportBar& transport() { return *transport_; }
     SegmentEditor& editor() { return *editor_; }
+    SegmentInspector& segmentInspector() { return *segmentInspector_; }
+    SubjectInspector& subjectInspector() { return *subjectInspector_; }
 
     // Editing at the playhead and marks (the Edit menu's actions; public for tests and scripts).
     void setMarkIn(int frame);
@@ -77,11 +81,15 @@ Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
     void videoFailed(const QString& message);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void createMenus();
     void createPlaybackActions(QMenu* menu);
     void createOverlayActions(QMenu* menu);
     void createEditing();
+    void createInspector();
     void createEditActions(QMenu* menu);
     void applyChosenValue(const QString& task, const QString& value);
     void selectAdded();
@@ -110,6 +118,9 @@ private:
     SegmentEditor* editor_ = nullptr;
     ActionHotkeyCoder* coder_ = nullptr;
     QDockWidget* historyDock_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
+    SegmentInspector* segmentInspector_ = nullptr;
+    SubjectInspector* subjectInspector_ = nullptr;
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready

@@ -5,6 +5,8 @@
 
 #include "ui/action_hotkey_coder.h"
 #include "ui/segment_editor.h"
+#include "ui/segment_inspector.h"
+#include "ui/subject_inspector.h"
 #include "ui/timeline_widget.h"
 
 #include <QAction>
@@ -12,7 +14,10 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QStatusBar>
+#include <QFrame>
+#include <QScrollArea>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 namespace actionlens::ui {
 
@@ -41,7 +46,38 @@ void MainWindow::createEditing() {
     historyDock_->setObjectName(QStringLiteral("historyDock"));
     historyDock_->setWidget(history);
     addDockWidget(Qt::LeftDockWidgetArea, historyDock_);
+    tabifyDockWidget(browserDock_, historyDock_);
+    browserDock_->raise();
     connect(&document_, &ProjectDocument::currentVideoChanged, this, [this] { clearMarks(); });
+}
+
+void MainWindow::createInspector() {
+    auto* panel = new QWidget(this);
+    segmentInspector_ = new SegmentInspector(document_, *editor_, panel);
+    subjectInspector_ = new SubjectInspector(document_, panel);
+    auto* line = new QFrame(panel);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(segmentInspector_, 1);
+    layout->addWidget(line);
+    layout->addWidget(subjectInspector_);
+    inspectorDock_ = new QDockWidget(tr("Inspector"), this);
+    inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock_->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
+    resizeDocks({inspectorDock_}, {320}, Qt::Horizontal);
+
+    connect(timeline_, &TimelineWidget::selectionChanged, this, [this] { segmentInspector_->setSelection(selectedSegments()); });
+    auto followLane = [this] { subjectInspector_->setSubject(timeline_->activeSubject()); };
+    connect(timeline_, &TimelineWidget::activeSubjectChanged, this, followLane);
+    connect(&document_, &ProjectDocument::currentVideoChanged, this, followLane);
+    connect(&document_, &ProjectDocument::segmentsChanged, this, followLane);
+    connect(subjectInspector_, &SubjectInspector::refused, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Not done: %1").arg(message), 10000);
+    });
 }
 
 void MainWindow::createEditActions(QMenu* menu) {

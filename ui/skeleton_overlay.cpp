@@ -101,7 +101,11 @@ void SkeletonOverlay::paintBox(QPainter& painter, const QTransform& toWidget, co
     if (!box) return;
     const QRectF rect = toWidget.mapRect(*box);
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(skeleton.subjectColour, 1.5, Qt::DashLine));
+    // Solid and translucent rather than dashed: antialiased dashes along a large box cost
+    // several milliseconds per paint in the raster engine.
+    QColor edge = skeleton.subjectColour;
+    edge.setAlpha(200);
+    painter.setPen(QPen(edge, 1.5));
     painter.drawRect(rect);
     if (skeleton.subjectName.isEmpty()) return;
     // The name on a tab above the box's top-left corner (inside the box when at the top edge).

@@ -59,20 +59,37 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(create), static_cast<QWidget*>(video),
                        static_cast<QWidget*>(demo_), static_cast<QWidget*>(progress_), static_cast<QWidget*>(message_)})
         actions->addWidget(w);
+    actions->addSpacing(kSpacing * 2);
+    auto* keysLabel = new QLabel(tr("Keys"), this);
+    keysLabel->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 12pt;"));
+    auto* keys = new QLabel(tr("<table cellspacing=3>"
+                               "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+                               "<tr><td><b>J K L</b></td><td>shuttle back / stop / forward</td></tr>"
+                               "<tr><td><b>\u2190 \u2192</b></td><td>one frame (Shift: ten)</td></tr>"
+                               "<tr><td><b>I O \u21b5</b></td><td>mark in, out, make a segment</td></tr>"
+                               "<tr><td><b>action key</b></td><td>hold while playing to code a segment</td></tr>"
+                               "<tr><td><b>Ctrl+B / M</b></td><td>split / merge segments</td></tr>"
+                               "<tr><td><b>Ctrl+Z</b></td><td>undo (every edit is saved at once)</td></tr>"
+                               "</table>"),
+                            this);
+    keys->setStyleSheet(QStringLiteral("color: #555;"));
+    actions->addWidget(keysLabel);
+    actions->addWidget(keys);
     actions->addStretch(1);
 
     auto* recentLabel = new QLabel(tr("Recent projects"), this);
     recentLabel->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 12pt;"));
     recent_ = new QListWidget(this);
     recent_->setMinimumWidth(380);
-    recent_->setStyleSheet(QStringLiteral("QListWidget::item { padding: 6px; }"));
+    recent_->setMaximumHeight(420);
     recentEmpty_ = new QLabel(tr("Projects you open appear here."), this);
     recentEmpty_->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto* recentColumn = new QVBoxLayout;
     recentColumn->setSpacing(kSpacing / 2);
     recentColumn->addWidget(recentLabel);
     recentColumn->addWidget(recentEmpty_);
-    recentColumn->addWidget(recent_, 1);
+    recentColumn->addWidget(recent_);
+    recentColumn->addStretch(1);
 
     auto* columns = new QHBoxLayout;
     columns->setSpacing(kSpacing * 3);
@@ -105,9 +122,18 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
 void StartPage::setRecentProjects(const QStringList& paths) {
     recent_->clear();
     for (const QString& path : paths) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(QFileInfo(path).completeBaseName(), homeRelative(path)), recent_);
+        // The name in bold over its folder in grey: a rich-text label as the item's face.
+        auto* item = new QListWidgetItem(recent_);
         item->setData(Qt::UserRole, path);
         item->setToolTip(path);
+        auto* face = new QLabel(QStringLiteral("<b>%1</b><br><span style=\"color:#777\">%2</span>")
+                                    .arg(QFileInfo(path).completeBaseName().toHtmlEscaped(), homeRelative(path).toHtmlEscaped()),
+                                recent_);
+        face->setContentsMargins(8, 6, 8, 6);
+        face->setAttribute(Qt::WA_TransparentForMouseEvents);
+        // Two lines of text and the margins; the label's own hint is not laid out yet here.
+        item->setSizeHint(QSize(face->sizeHint().width(), 2 * face->fontMetrics().lineSpacing() + 16));
+        recent_->setItemWidget(item, face);
     }
     recentEmpty_->setVisible(paths.isEmpty());
 }

@@ -7,7 +7,11 @@
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -61,4 +65,31 @@ TEST(MainWindow, AProjectThatCannotBeOpenedLeavesTheStartPage) {
     const QString error = window.openProject(QStringLiteral("/nonexistent/missing.alproj"));
     EXPECT_FALSE(error.isEmpty());
     EXPECT_TRUE(window.showsStartPage());
+}
+
+TEST(MainWindow, TheDemoButtonOpensTheDemoProjectOrRendersItWithProgress) {
+    // Qt's test mode puts the data folder under ~/.qttest: the user's demo is never touched.
+    const QString demo = DemoProjectBuilder::defaultPath();
+    ASSERT_TRUE(demo.contains(QStringLiteral(".qttest"))) << demo.toStdString();
+    QDir(QFileInfo(demo).absolutePath()).removeRecursively();
+    {
+        MainWindow window;
+        window.show();
+        window.startPage().demoButton()->click();
+        // Missing: it is being rendered, off the GUI thread, with the button disabled.
+        EXPECT_TRUE(window.demoBuilder().isRunning());
+        EXPECT_FALSE(window.startPage().demoButton()->isEnabled());
+        EXPECT_TRUE(window.startPage().demoProgressBar()->isVisibleTo(&window.startPage()));
+        EXPECT_TRUE(window.showsStartPage());
+    }  // closing the window cancels the rendering and leaves nothing half-written
+    EXPECT_FALSE(QFileInfo::exists(demo));
+
+    uitest::copyOfProjectTo(demo);
+    MainWindow window;
+    window.show();
+    window.startPage().demoButton()->click();
+    EXPECT_FALSE(window.showsStartPage());
+    EXPECT_EQ(window.document().path(), QFileInfo(demo).absoluteFilePath());
+    window.closeProject();
+    QDir(QFileInfo(demo).absolutePath()).removeRecursively();
 }

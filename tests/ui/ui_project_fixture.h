@@ -40,18 +40,21 @@ inline const QString& renderedProject() {
     return path;
 }
 
-// A copy of the rendered project (and its videos) in `dir`, for tests that edit it.
-inline QString copyOfProject(const QTemporaryDir& dir) {
+// A copy of the rendered project (and its videos) at `target`, for tests that edit it.
+inline QString copyOfProjectTo(const QString& target) {
     const QString source = renderedProject();
-    const QString target = dir.filePath(QStringLiteral("copy.alproj"));
+    const QDir folder = QFileInfo(target).absoluteDir();
+    EXPECT_TRUE(QDir().mkpath(folder.path()));
     EXPECT_TRUE(QFile::copy(source, target));
     // The project refers to its videos relative to its folder: copy that folder, same name, beside it.
     const QString videos = QString::fromStdString(synth::synthVideoFolder(source.toStdString()));
-    const QString targetVideos = dir.filePath(QFileInfo(videos).fileName());
+    const QString targetVideos = folder.filePath(QFileInfo(videos).fileName());
     QDir().mkpath(targetVideos);
     for (const QString& name : QDir(videos).entryList(QDir::Files))
         EXPECT_TRUE(QFile::copy(QDir(videos).filePath(name), QDir(targetVideos).filePath(name)));
     return target;
 }
+
+inline QString copyOfProject(const QTemporaryDir& dir) { return copyOfProjectTo(dir.filePath(QStringLiteral("copy.alproj"))); }
 
 }  // namespace actionlens::uitest

@@ -1,0 +1,42 @@
+#include "ui/label_check.h"
+
+#include <QCoreApplication>
+
+namespace actionlens::ui {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("LabelCheck", text); }
+
+std::vector<LabelIssue> check(const annotation::Taxonomy& taxonomy, annotation::TaskScope scope,
+                              const std::map<std::string, std::string>& labels) {
+    std::vector<LabelIssue> issues;
+    for (const auto& task : taxonomy.tasks) {
+        if (task.scope != scope) continue;
+        auto it = labels.find(task.name);
+        if (it == labels.end() || it->second.empty()) {
+            issues.push_back({task.name, tr("%1 is missing").arg(QString::fromStdString(task.name))});
+        } else if (!task.findValue(it->second)) {
+            issues.push_back({task.name, tr("%1: '%2' is not a value of the taxonomy")
+                                             .arg(QString::fromStdString(task.name), QString::fromStdString(it->second))});
+        }
+    }
+    for (const auto& [name, value] : labels) {
+        const annotation::TaskDefinition* task = taxonomy.findTask(name);
+        if (!task || task->scope != scope)
+            issues.push_back({name, tr("'%1' is not a task of the taxonomy here").arg(QString::fromStdString(name))});
+    }
+    return issues;
+}
+
+}  // namespace
+
+std::vector<LabelIssue> segmentLabelIssues(const annotation::Taxonomy& taxonomy, const annotation::Segment& segment) {
+    return check(taxonomy, annotation::TaskScope::Segment, segment.labels);
+}
+
+std::vector<LabelIssue> subjectLabelIssues(const annotation::Taxonomy& taxonomy, const annotation::Subject& subject) {
+    return check(taxonomy, annotation::TaskScope::Subject, subject.attributes);
+}
+
+}  // namespace actionlens::ui

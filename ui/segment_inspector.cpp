@@ -1,0 +1,242 @@
+#include "ui/segment_inspector.h"
+
+#include "ui/annotation_colours.h"
+#include "ui/label_check.h"
+#include "ui/project_document.h"
+#include "ui/segment_editor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
+#include <QVBoxLayout>
+
+namespace actionlens::ui {
+
+namespace {
+const QString kMissingStyle = QStringLiteral("border: 2px solid #e74c3c; border-radius: 3px;");
+const QString kMixed = QStringLiteral("(mixed)");
+const QString kNone = QStringLiteral("(none)");
+
+QIcon swatch(const QColor& colour) {
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(colour);
+    painter.setPen(colour.darker(140));
+    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
+    return QIcon(pixmap);
+}
+
+QLabel* heading(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setStyleSheet(QStringLiteral("font-weight: 600;"));
+    return label;
+}
+}  // namespace
+
+SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& editor, QWidget* parent)
+    : QWidget(parent), document_(document), editor_(editor) {
+    title_ = new QLabel(this);
+    title_->setWordWrap(true);
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("Search actions"));
+    search_->setClearButtonEnabled(true);
+    actions_ = new QListWidget(this);
+    actions_->setMinimumHeight(160);
+    group_ = new QLabel(this);
+    group_->setStyleSheet(QStringLiteral("font-style: italic;"));
+    attributes_ = new QWidget(this);
+    attributeForm_ = new QFormLayout(attributes_);
+    attributeForm_->setContentsMargins(0, 0, 0, 0);
+    issues_ = new QLabel(this);
+    issues_->setWordWrap(true);
+    issues_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    layout->addWidget(title_);
+    layout->addWidget(heading(tr("Action"), this));
+    layout->addWidget(search_);
+    layout->addWidget(actions_, 1);
+    layout->addWidget(group_);
+    layout->addWidget(attributes_);
+    layout->addWidget(issues_);
+
+    connect(search_, &QLineEdit::textChanged, this, &SegmentInspector::filterActions);
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        // Return picks the only (or first) action left by the search.
+        for (int i = 0; i < actions_->count(); ++i) {
+            if (actions_->item(i)->isHidden()) continue;
+            apply(actionTask_, actions_->item(i)->data(Qt::UserRole).toString().toStdString());
+            return;
+        }
+    });
+    connect(actions_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        apply(actionTask_, item->data(Qt::UserRole).toString().toStdString());
+    });
+    connect(&document_, &ProjectDocument::segmentsChanged, this, &SegmentInspector::refresh);
+    connect(&document_, &ProjectDocument::opened, this, &SegmentInspector::rebuildEditors);
+    rebuildEditors();
+}
+
+QComboBox* SegmentInspector::attributeBox(const std::string& task) const {
+    auto it = attributeBoxes_.find(task);
+    return it != attributeBoxes_.end() ? it->second : nullptr;
+}
+
+void SegmentInspector::setSelection(const std::vector<std::int64_t>& segmentIds) {
+    selection_ = segmentIds;
+    refresh();
+}
+
+void SegmentInspector::rebuildEditors() {
+    updating_ = true;
+    actions_->clear();
+    for (auto& [task, box] : attributeBoxes_) {
+        attributeForm_->removeRow(box);
+    }
+    attributeBoxes_.clear();
+    actionTask_.clear();
+    if (document_.isOpen()) {
+        const annotation::Taxonomy& taxonomy = document_.taxonomy();
+        for (const auto& task : taxonomy.tasks) {
+            if (task.scope != annotation::TaskScope::Segment) continue;
+            if (task.kind == annotation::TaskKind::Action) {
+                actionTask_ = task.name;
+                for (const auto& value : task.values) {
+                    QString text = QString::fromStdString(value.name);
+                    if (!value.hotkey.empty()) text += QStringLiteral("   [%1]").arg(QString::fromStdString(value.hotkey));
+                    auto* item = new QListWidgetItem(swatch(actionColour(taxonomy, value.name)), text, actions_);
+                    item->setData(Qt::UserRole, QString::fromStdString(value.name));
+                    item->setToolTip(tr("group: %1").arg(QString::fromStdString(value.group)));
+                }
+                continue;
+            }
+            auto* box = new QComboBox(attributes_);
+            box->addItem(kNone, QString());
+            for (const auto& value : task.values) {
+                QString text = QString::fromStdString(value.name);
+                if (!value.hotkey.empty()) text += QStringLiteral("   [%1]").arg(QString::fromStdString(value.hotkey));
+                box->addItem(text, QString::fromStdString(value.name));
+            }
+            const std::string name = task.name;
+            connect(box, &QComboBox::activated, this, [this, box, name](int index) {
+                if (box->itemData(index).isNull() && box->itemText(index) == kMixed) return;
+                apply(name, box->itemData(index).toString().toStdString());
+            });
+            attributeForm_->addRow(QString::fromStdString(task.name) + QLatin1Char(':'), box);
+            attributeBoxes_[task.name] = box;
+        }
+    }
+    updating_ = false;
+    filterActions(search_->text());
+    refresh();
+}
+
+void SegmentInspector::filterActions(const QString& text) {
+    for (int i = 0; i < actions_->count(); ++i) {
+        QListWidgetItem* item = actions_->item(i);
+        const QString name = item->data(Qt::UserRole).toString();
+        item->setHidden(!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive) &&
+                        !item->toolTip().contains(text, Qt::CaseInsensitive));
+    }
+}
+
+std::pair<bool, std::string> SegmentInspector::commonValue(const std::string& task) const {
+    bool first = true;
+    std::string common;
+    for (std::int64_t id : selection_) {
+        const annotation::Segment* s = document_.segment(id);
+        if (!s) continue;
+        auto it = s->labels.find(task);
+        const std::string value = it != s->labels.end() ? it->second : std::string();
+        if (first) {
+            common = value;
+            first = false;
+        } else if (value != common) {
+            return {false, {}};
+        }
+    }
+    return {true, common};
+}
+
+void SegmentInspector::refresh() {
+    // Segments that are gone (deleted, undone) leave the selection.
+    std::vector<const annotation::Segment*> segments;
+    for (std::int64_t id : selection_)
+        if (const annotation::Segment* s = document_.segment(id)) segments.push_back(s);
+    const bool any = !segments.empty();
+    setEnabled(any);
+    updating_ = true;
+    if (!any) {
+        title_->setText(tr("Select a segment on the timeline to label it."));
+    } else if (segments.size() == 1) {
+        const annotation::Segment& s = *segments.front();
+        title_->setText(tr("<b>%1</b> &middot; frames %2-%3 (%4 frames)")
+                            .arg(document_.subjectName(s.subjectId).toHtmlEscaped())
+                            .arg(s.firstFrame)
+                            .arg(s.lastFrame)
+                            .arg(s.lastFrame - s.firstFrame + 1));
+    } else {
+        title_->setText(tr("<b>%1 segments</b> selected: changes apply to all of them").arg(segments.size()));
+    }
+
+    const auto [sameAction, action] = commonValue(actionTask_);
+    actions_->clearSelection();
+    actions_->setCurrentItem(nullptr);
+    for (int i = 0; i < actions_->count() && any && sameAction; ++i)
+        if (actions_->item(i)->data(Qt::UserRole).toString().toStdString() == action) actions_->setCurrentItem(actions_->item(i));
+    const bool actionMissing = any && sameAction && action.empty();
+    actions_->setStyleSheet(actionMissing ? QStringLiteral("QListWidget { %1 }").arg(kMissingStyle) : QString());
+    if (!any) {
+        group_->clear();
+    } else if (!sameAction) {
+        group_->setText(tr("Group: (mixed)"));
+    } else {
+        const std::string group = document_.isOpen() ? actionGroup(document_.taxonomy(), action) : std::string();
+        group_->setText(tr("Group: %1").arg(group.empty() ? tr("(none)") : QString::fromStdString(group)));
+    }
+
+    for (auto& [task, box] : attributeBoxes_) {
+        const auto [same, value] = commonValue(task);
+        const int mixedIndex = box->findText(kMixed);
+        if (mixedIndex >= 0) box->removeItem(mixedIndex);
+        if (!same) {
+            box->addItem(kMixed);
+            box->setCurrentIndex(box->count() - 1);
+        } else {
+            const int index = box->findData(QString::fromStdString(value));
+            box->setCurrentIndex(index >= 0 ? index : 0);
+        }
+        box->setStyleSheet(any && same && value.empty() ? QStringLiteral("QComboBox { %1 }").arg(kMissingStyle) : QString());
+    }
+
+    QStringList problems;
+    if (document_.isOpen()) {
+        for (const annotation::Segment* s : segments) {
+            for (const LabelIssue& issue : segmentLabelIssues(document_.taxonomy(), *s)) {
+                const QString line = segments.size() == 1 ? issue.message
+                                                          : tr("frames %1-%2: %3").arg(s->firstFrame).arg(s->lastFrame).arg(issue.message);
+                if (!problems.contains(line)) problems << line;
+            }
+        }
+    }
+    issues_->setText(problems.isEmpty() ? QString() : QStringLiteral("\u26a0 ") + problems.join(QStringLiteral("\n\u26a0 ")));
+    issues_->setVisible(!problems.isEmpty());
+    updating_ = false;
+}
+
+void SegmentInspector::apply(const std::string& task, const std::string& value) {
+    if (updating_ || task.empty() || selection_.empty()) return;
+    const auto [same, current] = commonValue(task);
+    if (same && current == value) return;
+    editor_.setLabel(selection_, task, value);
+}
+
+}  // namespace actionlens::ui
