@@ -1,12 +1,11 @@
 #include "core/pose/internal/graph_step.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace actionlens::pose::internal {
 
 namespace {
-
-namespace F = torch::nn::functional;
 
 [[noreturn]] void refuse(const std::string& label, const std::string& what) {
     throw std::runtime_error(label + ": " + what);
@@ -92,6 +91,19 @@ void prepareConv(GraphStep& step, const TfliteModel& model, const TfliteOperator
     step.activation = op.options.activation;
     resolvePadding(step, op.options.padding, input.shape);
     step.inputs = {op.inputs[0]};
+}
+
+// SAME padding: symmetric goes to the operator's own padding argument (*symmetric), an
+// asymmetric one is applied here with `value` (0 for convolution, -inf for max pooling).
+torch::Tensor padForSame(const GraphStep& step, const torch::Tensor& x, double value, std::vector<std::int64_t>* symmetric) {
+    *symmetric = {0, 0};
+    if (!step.explicitPad) return x;
+    const auto& p = step.padding;  // left, right, top, bottom
+    if (p[0] == p[1] && p[2] == p[3]) {
+        *symmetric = {p[2], p[0]};
+        return x;
+    }
+    return torch::constant_pad_nd(x, {p[0], p[1], p[2], p[3]}, value);
 }
 
 }  // namespace
@@ -222,16 +234,8 @@ GraphStep prepareStep(const TfliteModel& model, std::size_t operatorIndex,
 torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor>& x) {
     switch (step.kind) {
     case StepKind::Conv: {
-        torch::Tensor in = x[0];
-        std::vector<std::int64_t> pad{0, 0};
-        if (step.explicitPad) {
-            const auto& p = step.padding;  // left, right, top, bottom
-            if (p[0] == p[1] && p[2] == p[3]) {
-                pad = {p[2], p[0]};
-            } else {
-                in = torch::constant_pad_nd(in, {p[0], p[1], p[2], p[3]}, 0);
-            }
-        }
+        std::vector<std::int64_t> pad;
+        const torch::Tensor in = padForSame(step, x[0], 0.0, &pad);
         torch::Tensor y = torch::conv2d(in, step.weight, step.bias, {step.strideH, step.strideW}, pad,
                                         {step.dilationH, step.dilationW}, step.groups);
         return applyActivation(y, step.activation);
@@ -245,16 +249,8 @@ torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor
     }
     case StepKind::Pad: return torch::constant_pad_nd(x[0], step.padList, 0);
     case StepKind::MaxPool: {
-        torch::Tensor in = x[0];
-        std::vector<std::int64_t> pad{0, 0};
-        if (step.explicitPad) {
-            const auto& p = step.padding;
-            if (p[0] == p[1] && p[2] == p[3]) {
-                pad = {p[2], p[0]};
-            } else {
-                in = torch::constant_pad_nd(in, {p[0], p[1], p[2], p[3]}, -std::numeric_limits<float>::infinity());
-            }
-        }
+        std::vector<std::int64_t> pad;
+        const torch::Tensor in = padForSame(step, x[0], -std::numeric_limits<double>::infinity(), &pad);
         return applyActivation(torch::max_pool2d(in, {step.kernelH, step.kernelW}, {step.strideH, step.strideW}, pad), step.activation);
     }
     case StepKind::ResizeBilinear:
