@@ -65,13 +65,13 @@ void prepareConv(GraphStep& step, const TfliteModel& model, const TfliteOperator
         // 1 x H x W x (C*m) -> (C*m) x 1 x H x W; output channel c*m+k reads input channel c.
         if (filter.size(0) != 1) refuse(step.label, "depthwise filter must start with 1");
         if (filter.size(3) != inChannels * op.options.depthMultiplier) refuse(step.label, "filter channels do not match input channels x depth multiplier");
-        step.weight = filter.permute({3, 0, 1, 2}).contiguous();
+        step.weight = filter.permute({3, 0, 1, 2});
         step.groups = inChannels;
     } else {
         // O x H x W x I -> O x I x H x W; I < input channels means grouped convolution.
         const std::int64_t perGroup = filter.size(3);
         if (perGroup <= 0 || inChannels % perGroup != 0) refuse(step.label, "filter input channels do not divide the input's");
-        step.weight = filter.permute({0, 3, 1, 2}).contiguous();
+        step.weight = filter.permute({0, 3, 1, 2});
         step.groups = inChannels / perGroup;
     }
     if (op.inputs.size() > 2 && op.inputs[2] >= 0) {
@@ -80,7 +80,7 @@ void prepareConv(GraphStep& step, const TfliteModel& model, const TfliteOperator
         if (step.bias.numel() != step.weight.size(0)) refuse(step.label, "bias size does not match the output channels");
         step.bias = step.bias.reshape({-1}).to(device);
     }
-    step.weight = step.weight.to(device);
+    step.weight = step.weight.contiguous(at::MemoryFormat::ChannelsLast).to(device);
     step.kernelH = step.weight.size(2);
     step.kernelW = step.weight.size(3);
     step.strideH = op.options.strideH;
@@ -103,12 +103,17 @@ torch::Tensor padForSame(const GraphStep& step, const torch::Tensor& x, double v
         *symmetric = {p[2], p[0]};
         return x;
     }
-    return torch::constant_pad_nd(x, {p[0], p[1], p[2], p[3]}, value);
+    return torch::constant_pad_nd(x, {p[0], p[1], p[2], p[3]}, value).contiguous(at::MemoryFormat::ChannelsLast);
 }
 
 }  // namespace
 
-torch::Tensor toRuntimeLayout(const torch::Tensor& t) { return t.dim() == 4 ? t.permute({0, 3, 1, 2}).contiguous() : t; }
+// NCHW sizes over NHWC memory (LibTorch's channels-last): TFLite's own memory order, and for
+// these networks (depthwise 5x5 convolutions) oneDNN's faster one: the detector ran 2-3x faster
+// than on NCHW memory on the development machine.
+torch::Tensor toRuntimeLayout(const torch::Tensor& t) {
+    return t.dim() == 4 ? t.permute({0, 3, 1, 2}).contiguous(at::MemoryFormat::ChannelsLast) : t;
+}
 torch::Tensor toTfliteLayout(const torch::Tensor& t) { return t.dim() == 4 ? t.permute({0, 2, 3, 1}).contiguous() : t; }
 
 GraphStep prepareStep(const TfliteModel& model, std::size_t operatorIndex,
@@ -247,7 +252,10 @@ torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor
         if (b.dim() == 4 && a.dim() < 4) a = toRuntimeLayout(a.reshape({1, 1, 1, -1}).expand({1, 1, 1, a.numel()}));
         return applyActivation(a + b, step.activation);
     }
-    case StepKind::Pad: return torch::constant_pad_nd(x[0], step.padList, 0);
+    case StepKind::Pad: {
+        torch::Tensor y = torch::constant_pad_nd(x[0], step.padList, 0);
+        return y.dim() == 4 ? y.contiguous(at::MemoryFormat::ChannelsLast) : y;
+    }
     case StepKind::MaxPool: {
         std::vector<std::int64_t> pad;
         const torch::Tensor in = padForSame(step, x[0], -std::numeric_limits<double>::infinity(), &pad);
@@ -265,7 +273,10 @@ torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor
         // TFLite: out[n, h*b+i, w*b+j, c] = in[n, h, w, (i*b+j)*C + c] (pixel_shuffle orders c first).
         const torch::Tensor& in = x[0];
         const std::int64_t n = in.size(0), c = in.size(1), h = in.size(2), w = in.size(3), b = step.blockSize;
-        return in.view({n, b, b, c / (b * b), h, w}).permute({0, 3, 4, 1, 5, 2}).reshape({n, c / (b * b), h * b, w * b});
+        return in.reshape({n, b, b, c / (b * b), h, w})
+            .permute({0, 3, 4, 1, 5, 2})
+            .reshape({n, c / (b * b), h * b, w * b})
+            .contiguous(at::MemoryFormat::ChannelsLast);
     }
     }
     throw std::runtime_error(step.label + ": unknown step");
