@@ -15,6 +15,12 @@ namespace {
 
 std::vector<std::int64_t> shapeOf(const TfliteTensor& t) { return {t.shape.begin(), t.shape.end()}; }
 
+std::int64_t elementCount(const std::vector<std::int64_t>& shape) {
+    std::int64_t n = 1;
+    for (std::int64_t d : shape) n *= d;
+    return n;
+}
+
 std::string shapeText(const std::vector<std::int64_t>& shape) {
     std::string s = "[";
     for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? "," : "") + std::to_string(shape[i]);
@@ -192,9 +198,7 @@ Result<std::vector<FloatTensor>> TfliteGraph::run(const std::vector<FloatTensor>
     if (inputs.size() != g.inputs.size()) return makeError("the graph takes " + std::to_string(g.inputs.size()) + " input(s), got " + std::to_string(inputs.size()));
     const FloatTensor& input = inputs[0];
     if (input.shape != g.inputs[0].shape) return makeError("input '" + g.inputs[0].name + "' must have shape " + shapeText(g.inputs[0].shape) + ", got " + shapeText(input.shape));
-    std::int64_t count = 1;
-    for (std::int64_t d : input.shape) count *= d;
-    if (static_cast<std::int64_t>(input.values.size()) != count) return makeError("input holds " + std::to_string(input.values.size()) + " values for shape " + shapeText(input.shape));
+    if (static_cast<std::int64_t>(input.values.size()) != elementCount(input.shape)) return makeError("input holds " + std::to_string(input.values.size()) + " values for shape " + shapeText(input.shape));
     std::vector<bool> mask(g.outputs.size(), wanted.empty());
     for (int w : wanted) {
         if (w < 0 || w >= static_cast<int>(mask.size())) return makeError("output " + std::to_string(w) + " does not exist");
@@ -220,7 +224,7 @@ Result<std::vector<FloatTensor>> TfliteGraph::run(const std::vector<FloatTensor>
             if (!mask[o]) continue;
             torch::Tensor y = internal::toTfliteLayout(env[g.outputIds[o]]).to(torch::kCPU).contiguous();
             out[o].shape = g.outputs[o].shape;
-            if (y.numel() != static_cast<std::int64_t>([&] { std::int64_t n = 1; for (auto d : out[o].shape) n *= d; return n; }())) {
+            if (y.numel() != elementCount(out[o].shape)) {
                 return makeError("output '" + g.outputs[o].name + "' came out with " + std::to_string(y.numel()) + " values for shape " + shapeText(out[o].shape));
             }
             out[o].values.assign(y.data_ptr<float>(), y.data_ptr<float>() + y.numel());

@@ -298,6 +298,21 @@ TEST(Cli, PoseStoresSkeletonFramesOfAVideoInAProject) {
     EXPECT_NE(text.find("\"model\""), std::string::npos);
     EXPECT_NE(text.find("pose estimate (video 1, BlazePose lite)"), std::string::npos);
 
+    // The same clip as JSON: the detector runs on the first frame, the others are tracked.
+    const QString json = QString::fromStdString(dir.file("clip.json"));
+    const CliRun tracked = runCli({QStringLiteral("pose"), clip, QStringLiteral("--model"), QStringLiteral("lite"), QStringLiteral("--threads"),
+                                   QStringLiteral("2"), QStringLiteral("-o"), json});
+    ASSERT_EQ(tracked.exitCode, 0) << tracked.err.toStdString();
+    const QJsonArray frames = QJsonDocument::fromJson(QByteArray::fromStdString(fixtures::readFileBytes(json.toStdString())))
+                                  .object()[QStringLiteral("frames")].toArray();
+    ASSERT_EQ(frames.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const QJsonArray persons = frames[i].toObject()[QStringLiteral("persons")].toArray();
+        ASSERT_EQ(persons.size(), 1) << "frame " << i;
+        EXPECT_EQ(persons[0].toObject()[QStringLiteral("detected")].toBool(), i == 0) << "frame " << i;
+        EXPECT_DOUBLE_EQ(frames[i].toObject()[QStringLiteral("time")].toDouble(), i / 25.0);
+    }
+
     // A second video that is not what the project recorded is refused before any inference.
     const CliRun wrong = runCli({QStringLiteral("pose"), sharedVideo(), QStringLiteral("--model"), QStringLiteral("lite"), QStringLiteral("-p"),
                                  project, QStringLiteral("--video"), QStringLiteral("1")});

@@ -10,6 +10,10 @@
 // detector: the detector then one landmark pass per frame — a frame where tracking was lost.
 // The C++ side runs MediaPipe's mode (heatmap refinement included). Exit 77 (skipped) when the
 // models are not installed. Asserts no time.
+//
+// On a shared machine run it as `OMP_WAIT_POLICY=PASSIVE pose_bench`: with the default policy
+// OpenMP's idle threads spin, and two threads on two busy cores run a network 3-20x slower,
+// varying from run to run (both sides alike: the Python reference inherits the environment).
 
 #include "core/pose/pose_estimator.h"
 #include "core/pose/tflite_graph.h"
@@ -139,8 +143,9 @@ int main(int argc, char** argv) {
     std::stringstream list(modelList);
     for (std::string m; std::getline(list, m, ',');) models.push_back(m);
 
-    std::printf("pose_bench: %s, %dx%d, %d thread(s), %s, %d frames x %d rounds (medians)\n", imagePath.c_str(), image.width,
-                image.height, threads, device.c_str(), frames, rounds);
+    const char* waitPolicy = std::getenv("OMP_WAIT_POLICY");
+    std::printf("pose_bench: %s, %dx%d, %d thread(s), %s, OMP_WAIT_POLICY=%s, %d frames x %d rounds (medians)\n", imagePath.c_str(),
+                image.width, image.height, threads, device.c_str(), waitPolicy ? waitPolicy : "(default)", frames, rounds);
     std::printf("%-6s | %-26s | %-26s\n", "model", "tracking fps: C++ / Python = ratio", "detector fps: C++ / Python = ratio");
     for (const std::string& name : models) {
         pose::PoseEstimatorOptions options;

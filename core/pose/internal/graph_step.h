@@ -40,8 +40,8 @@ struct GraphStep {
     std::int64_t blockSize = 0;
 };
 
-// Rank-4 activations live as NCHW at run time (LibTorch's convolution layout); everything
-// else keeps TFLite's layout. These convert between the two.
+// Rank-4 activations run with NCHW sizes (LibTorch's convolution API) over channels-last
+// memory; everything else keeps TFLite's layout. These convert between the two.
 torch::Tensor toRuntimeLayout(const torch::Tensor& nhwcOrOther);
 torch::Tensor toTfliteLayout(const torch::Tensor& runtime);
 

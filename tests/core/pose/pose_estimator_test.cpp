@@ -117,6 +117,10 @@ TEST_P(PoseEstimatorEndToEnd, MediaPipeModeStaysCloseToTheReference) {
     auto estimate = estimator->estimateImage(image.view());
     ASSERT_TRUE(estimate.ok()) << estimate.error();
     ASSERT_TRUE(estimate->found);
+    // reference.json's deviations_from_mediapipe[0]: with MediaPipe's letterbox warp the
+    // detector scores this image 0.8071 (0.8151 with the reference's resize).
+    ASSERT_TRUE(estimate->detection.has_value());
+    EXPECT_NEAR(estimate->detection->score, 0.8071, 0.0005);
     // The refinement also moves the auxiliary points, so pass 2 looks at a different square:
     // the typical landmark stays within the loose bound; single ones (hands, occluded joints)
     // move up to twice as far (measured here: 7.4 % lite, 6.6 % full).
