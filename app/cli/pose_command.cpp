@@ -7,9 +7,9 @@
 #include "app/cli/progress_line.h"
 #include "core/annotation/project_store.h"
 #include "core/media/frame_source.h"
-#include "core/media/image_io.h"
 #include "core/pose/pose_estimator.h"
-#include "core/pose/skeleton_mapping.h"
+#include "core/pose/pose_skeleton_frames.h"
+#include "core/pose/pose_video_job.h"
 #include "core/pose/tflite_graph.h"
 
 #include <QFileInfo>
@@ -33,8 +33,6 @@ bool isImageFile(const QString& path) {
     return info.isFile() && extensions.contains(info.suffix().toLower());
 }
 
-pose::RgbImageView viewOf(const media::VideoFrame& frame) { return {frame.rgb.data(), frame.width, frame.height, frame.stride}; }
-
 QJsonArray rounded(std::initializer_list<double> values, int decimals) {
     QJsonArray array;
     const double scale = std::pow(10.0, decimals);
@@ -42,13 +40,7 @@ QJsonArray rounded(std::initializer_list<double> values, int decimals) {
     return array;
 }
 
-struct FramePose {
-    int frame = 0;
-    double seconds = 0;
-    pose::PoseEstimate estimate;
-};
-
-QJsonObject frameJson(const FramePose& f) {
+QJsonObject frameJson(const pose::FramePose& f) {
     QJsonObject object;
     object[QStringLiteral("frame")] = f.frame;
     object[QStringLiteral("time")] = f.seconds;
@@ -78,47 +70,6 @@ Status writeJson(const QString& path, const QJsonObject& root) {
         return makeError(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
     }
     return Status::success();
-}
-
-// Skeleton frames for the project, in one transaction, under a new subject unless one is given.
-Status storeInProject(annotation::ProjectStore& store, std::int64_t videoId, const annotation::SkeletonLayout& layout,
-                      std::optional<std::int64_t> subjectId, const QString& modelName, const std::vector<FramePose>& frames,
-                      int* stored, std::int64_t* usedSubject) {
-    const auto sources = pose::mediaPipeSourcesFor(layout.joints);
-    return store.transaction([&]() -> Status {
-        std::int64_t subject = 0;
-        if (subjectId) {
-            subject = *subjectId;
-        } else {
-            annotation::Subject person;
-            person.name = "pose estimate (video " + std::to_string(videoId) + ", BlazePose " + modelName.toStdString() + ")";
-            auto id = store.insertSubject(person);
-            if (!id.ok()) return id.takeError();
-            subject = id.value();
-        }
-        *usedSubject = subject;
-        std::vector<annotation::SkeletonFrame> skeletons;
-        for (const FramePose& f : frames) {
-            if (!f.estimate.found) continue;
-            annotation::SkeletonFrame s;
-            s.videoId = videoId;
-            s.subjectId = subject;
-            s.frame = f.frame;
-            s.layoutId = layout.id;
-            s.source = annotation::PoseSource::Model;
-            for (const pose::MappedJoint& j : pose::mapLandmarks(f.estimate.landmarks, sources)) {
-                annotation::Joint joint;
-                joint.x = j.x;
-                joint.y = j.y;
-                joint.confidence = j.confidence;
-                joint.visible = j.hasSource && j.confidence > 0.5f;
-                s.joints.push_back(joint);
-            }
-            skeletons.push_back(std::move(s));
-        }
-        *stored = static_cast<int>(skeletons.size());
-        return store.insertSkeletonFrames(skeletons);
-    });
 }
 
 int runPose(const QStringList& arguments) {
@@ -193,12 +144,13 @@ int runPose(const QStringList& arguments) {
 
     // The project first: a wrong id or layout should not cost a whole video's inference.
     std::unique_ptr<annotation::ProjectStore> store;
-    const annotation::SkeletonLayout* layout = nullptr;
+    std::optional<annotation::SkeletonLayout> layout;  // a copy: the store reloads its own list on writes
     if (parser.isSet(project)) {
         auto opened = annotation::ProjectStore::open(parser.value(project).toStdString());
         if (!opened.ok()) return fail(opened.error());
         store = std::move(opened).value();
-        layout = store->skeletonLayout(parser.value(layoutOption).toStdString());
+        const annotation::SkeletonLayout* named = store->skeletonLayout(parser.value(layoutOption).toStdString());
+        if (named) layout = *named;
         if (!layout) return usageError(name, QStringLiteral("the project has no skeleton layout '%1'").arg(parser.value(layoutOption)));
         if (auto v = store->video(*videoId); !v.ok()) return fail(v.error());
     }
@@ -207,25 +159,17 @@ int runPose(const QStringList& arguments) {
     auto estimator = pose::PoseEstimator::create(options);
     if (!estimator.ok()) return fail(estimator.error());
 
-    std::vector<FramePose> frames;
-    int width = 0, height = 0;
+    Result<pose::PoseVideoResult> result = makeError("no input");
     if (isImageFile(input)) {
-        auto image = media::loadImageAsFrame(input.toStdString());
-        if (!image.ok()) return fail(image.error());
-        width = image.value()->width;
-        height = image.value()->height;
-        auto estimate = estimator->estimateImage(viewOf(*image.value()));
-        if (!estimate.ok()) return fail(input.toStdString() + ": " + estimate.error());
-        frames.push_back({0, 0.0, std::move(estimate).value()});
+        result = pose::estimatePosesInImage(estimator.value(), input.toStdString());
     } else {
-        media::OpenOptions openOptions;
-        openOptions.imageSequenceFps = *rate;
-        auto source = media::openFrameSource(input.toStdString(), openOptions);
-        if (!source.ok()) return fail(source.error());
-        const media::VideoInfo& info = source.value()->info();
-        width = info.width;
-        height = info.height;
         if (store) {
+            // The input must be the project's video, or the skeletons would not line up.
+            media::OpenOptions openOptions;
+            openOptions.imageSequenceFps = *rate;
+            auto source = media::openFrameSource(input.toStdString(), openOptions);
+            if (!source.ok()) return fail(source.error());
+            const media::VideoInfo& info = source.value()->info();
             const annotation::Video v = store->video(*videoId).value();
             if ((v.frameCount > 0 && v.frameCount != info.frameCount) || (v.width > 0 && (v.width != info.width || v.height != info.height))) {
                 return fail(QStringLiteral("%1 (%2 frames, %3x%4) is not the project's video %5 (%6 frames, %7x%8)")
@@ -234,48 +178,40 @@ int runPose(const QStringList& arguments) {
             }
         }
         ProgressLine progress(QStringLiteral("estimating poses"));
-        for (int i = 0; i < info.frameCount; ++i) {
-            auto frame = source.value()->readFrame(i);
-            if (!frame.ok()) {
-                progress.interrupt();
-                return fail(frame.error());
-            }
-            auto estimate = estimator->track(viewOf(*frame.value()), frame.value()->seconds);
-            if (!estimate.ok()) {
-                progress.interrupt();
-                return fail(QStringLiteral("%1: frame %2: %3").arg(input).arg(i).arg(QString::fromStdString(estimate.error())));
-            }
-            frames.push_back({i, frame.value()->seconds, std::move(estimate).value()});
-            progress.update(i + 1, info.frameCount);
+        pose::PoseVideoCallbacks callbacks;
+        callbacks.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+        result = pose::estimatePosesInVideo(estimator.value(), input.toStdString(), *rate, callbacks);
+        if (result.ok()) {
+            progress.finish();
+        } else {
+            progress.interrupt();
         }
-        progress.finish();
     }
-    int withPose = 0;
-    for (const FramePose& f : frames) withPose += f.estimate.found;
+    if (!result.ok()) return fail(result.error());
+    const std::vector<pose::FramePose>& frames = result->frames;
+    const int withPose = result->framesWithPose();
 
     if (store) {
-        int stored = 0;
-        std::int64_t usedSubject = 0;
-        if (Status s = storeInProject(*store, *videoId, *layout, subjectId, parser.value(model), frames, &stored, &usedSubject); !s.ok()) {
-            return fail(s.error());
-        }
+        const std::string subjectName = "pose estimate (video " + std::to_string(*videoId) + ", BlazePose " + parser.value(model).toStdString() + ")";
+        auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, subjectName, frames);
+        if (!stored.ok()) return fail(stored.error());
         std::fprintf(stderr, "pose: %d of %zu frames with a pose; stored %d skeleton frames (%s) for video %lld, subject %lld\n",
-                     withPose, frames.size(), stored, layout->name.c_str(), static_cast<long long>(*videoId),
-                     static_cast<long long>(usedSubject));
+                     withPose, frames.size(), stored->frames, layout->name.c_str(), static_cast<long long>(*videoId),
+                     static_cast<long long>(stored->subjectId));
         return kExitSuccess;
     }
 
     QJsonObject root;
     root[QStringLiteral("input")] = input;
     root[QStringLiteral("model")] = QStringLiteral("BlazePose %1").arg(parser.value(model));
-    root[QStringLiteral("width")] = width;
-    root[QStringLiteral("height")] = height;
+    root[QStringLiteral("width")] = result->width;
+    root[QStringLiteral("height")] = result->height;
     QJsonArray names;
     for (const char* n : pose::poseLandmarkNames()) names.append(QString::fromLatin1(n));
     root[QStringLiteral("landmark_names")] = names;
     root[QStringLiteral("landmark_values")] = QStringLiteral("x, y, z, visibility: image pixels (z on the x scale, negative towards the camera), visibility 0-1");
     QJsonArray frameArray;
-    for (const FramePose& f : frames) frameArray.append(frameJson(f));
+    for (const pose::FramePose& f : frames) frameArray.append(frameJson(f));
     root[QStringLiteral("frames")] = frameArray;
     if (Status s = writeJson(parser.value(output), root); !s.ok()) return fail(s.error());
     std::fprintf(stderr, "pose: %d of %zu frames with a pose\n", withPose, frames.size());

@@ -1,0 +1,42 @@
+#pragma once
+
+// Pose estimation over a whole video (or image folder), frame by frame in display order, with
+// progress and cancellation: the work behind `actionlens-cli pose` and a GUI job. Plain
+// callbacks, no Qt: a ui/ adapter turns them into signals on a worker thread.
+
+#include "core/common/result.h"
+#include "core/pose/pose_estimator.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace actionlens::pose {
+
+struct FramePose {
+    int frame = 0;        // 0-based, display order
+    double seconds = 0;   // from the video's timestamps
+    PoseEstimate estimate;
+};
+
+struct PoseVideoCallbacks {
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+    std::function<bool()> shouldCancel;  // checked before every frame
+};
+
+struct PoseVideoResult {
+    int width = 0, height = 0;
+    std::vector<FramePose> frames;  // every frame, found or not
+    int framesWithPose() const;
+};
+
+// `estimator` tracks across the frames (its tracking state is reset first). `imageFolderFps`
+// is the rate given to a folder of images. A cancelled run is an error ("cancelled").
+Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps = 25.0,
+                                             const PoseVideoCallbacks& callbacks = {});
+
+// One still image file (PNG, JPEG, ...): frame 0, no tracking.
+Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std::string& path);
+
+}  // namespace actionlens::pose
