@@ -30,6 +30,7 @@ class SegmentInspector;
 class SubjectInspector;
 class DatasetBrowser;
 class StartPage;
+class VideoProber;
 class TimelineWidget;
 class TransportBar;
 
@@ -51,6 +52,8 @@ public:
     // Shows `frame` of the current video, now or as soon as the opening video is ready.
     void showFrame(int frame);
     void openDemoProject();
+    // Reads the files on a worker thread, then adds them to the project (one undoable step).
+    void addVideos(const QStringList& paths);
 
     PlayerController& player() { return player_; }
     VideoView& view() { return *view_; }
@@ -97,6 +100,7 @@ private:
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
+    void chooseVideosToAdd();
     void updateLoop();
     void updateTitle();
     void showWorkspace(bool workspace);
@@ -106,6 +110,7 @@ private:
     ProjectDocument document_;
     PlayerController player_;
     DemoProjectBuilder demoBuilder_;
+    VideoProber* prober_ = nullptr;
     QStackedWidget* pages_ = nullptr;
     StartPage* startPage_ = nullptr;
     QWidget* workspace_ = nullptr;
