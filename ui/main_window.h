@@ -78,6 +78,8 @@ public:
     QString splitAtPlayhead();
     QString mergeSelected();
     QString deleteSelected();
+    // A new subject ("person N") with its own lane in the current video, made the active lane.
+    std::int64_t addSubject();
     bool showsStartPage() const;
 
 Q_SIGNALS:

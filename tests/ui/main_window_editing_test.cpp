@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 using namespace actionlens;
@@ -144,4 +146,26 @@ TEST_F(WindowFixture, SplitAtThePlayheadAndMergeBack) {
     window.timeline().setSelection({lane[0].id});
     ASSERT_EQ(window.deleteSelected(), QString());
     EXPECT_TRUE(laneInStore().empty());
+}
+
+TEST_F(WindowFixture, ANewSubjectGetsAnActiveLaneAndUndoTakesItAway) {
+    const size_t lanesBefore = window.timeline().lanes().size();
+    const std::int64_t added = window.addSubject();
+    ASSERT_NE(added, 0);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore + 1);
+    EXPECT_EQ(window.timeline().activeSubject(), added);
+    EXPECT_EQ(window.document().subjectName(added), QStringLiteral("person 3"));  // the fixture has persons 1 and 2
+    window.setMarkIn(3);
+    window.setMarkOut(9);
+    ASSERT_EQ(window.createSegmentFromMarks({{"action", "situp"}}), QString());
+    const auto segments = window.document().store().segmentsOfVideo(video).value();
+    EXPECT_EQ(std::count_if(segments.begin(), segments.end(), [&](const auto& s) { return s.subjectId == added; }), 1);
+
+    window.document().undoStack().undo();  // the segment
+    window.document().undoStack().undo();  // the subject
+    EXPECT_EQ(window.document().subject(added), nullptr);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore);
+    window.document().undoStack().redo();
+    EXPECT_NE(window.document().subject(added), nullptr);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore + 1);
 }
