@@ -98,7 +98,11 @@ void MainWindow::createEditActions(QMenu* menu) {
     add(tr("Mark &in"), QKeySequence(Qt::Key_I), [this] { setMarkIn(player_.currentFrame()); });
     add(tr("Mark &out"), QKeySequence(Qt::Key_O), [this] { setMarkOut(player_.currentFrame()); });
     add(tr("Clear marks"), QKeySequence(Qt::Key_Escape), [this] { clearMarks(); });
-    add(tr("&Create segment from marks"), QKeySequence(Qt::Key_Return), [this] { createSegmentFromMarks(); });
+    QAction* create = add(tr("&Create segment from marks"), QKeySequence(Qt::Key_Return), [this] { createSegmentFromMarks(); });
+    // Return belongs to text fields (search boxes, the frame box) when they have the focus: this
+    // one works only while the focus is in the video view, transport or timeline.
+    create->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    workspace_->addAction(create);
     menu->addSeparator();
     add(tr("New &subject lane"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { addSubject(); });
     add(tr("&Split segment at playhead"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { splitAtPlayhead(); });

@@ -4,10 +4,12 @@
 #include "ui/main_window.h"
 #include "ui/segment_editor.h"
 #include "ui/timeline_widget.h"
+#include "ui/transport_bar.h"
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,4 +170,31 @@ TEST_F(WindowFixture, ANewSubjectGetsAnActiveLaneAndUndoTakesItAway) {
     window.document().undoStack().redo();
     EXPECT_NE(window.document().subject(added), nullptr);
     EXPECT_EQ(window.timeline().lanes().size(), lanesBefore + 1);
+}
+
+TEST_F(WindowFixture, ReturnInTheGoToFrameBoxSeeksAndDoesNotMakeASegment) {
+    window.setMarkIn(2);
+    window.setMarkOut(4);
+    const int before = window.document().undoStack().count();
+    QSpinBox* box = window.transport().frameBox();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("12"));
+    QTest::keyClick(box, Qt::Key_Return);
+    EXPECT_EQ(window.player().currentFrame(), 12);
+    EXPECT_EQ(window.document().undoStack().count(), before);
+    // Digits typed into the box are not action hotkeys either.
+    EXPECT_TRUE(window.markIn().has_value());
+}
+
+TEST_F(WindowFixture, ReturnMakesASegmentFromMarksWhenTheFocusIsOnTheVideo) {
+    clearLane();
+    window.setMarkIn(5);
+    window.setMarkOut(9);
+    window.view().setFocus();
+    QTest::keyClick(&window.view(), Qt::Key_Return);
+    const auto lane = laneInStore();
+    ASSERT_EQ(lane.size(), 1u);
+    EXPECT_EQ(lane[0].firstFrame, 5);
+    EXPECT_EQ(lane[0].lastFrame, 9);
 }
