@@ -13,9 +13,11 @@
 namespace actionlens::ui {
 
 namespace {
-bool typingIntoText() {
-    QWidget* focus = QApplication::focusWidget();
+// The key goes to `receiver` (the focus widget); text fields keep their keys.
+bool typingIntoText(QWidget* receiver) {
+    QWidget* focus = receiver ? receiver : QApplication::focusWidget();
     if (!focus) return false;
+    if (qobject_cast<QAbstractSpinBox*>(focus->parentWidget())) return true;  // a spin box's line edit
     if (auto* combo = qobject_cast<QComboBox*>(focus)) return combo->isEditable();
     return qobject_cast<QLineEdit*>(focus) || qobject_cast<QAbstractSpinBox*>(focus) || qobject_cast<QTextEdit*>(focus) ||
            qobject_cast<QPlainTextEdit*>(focus);
@@ -58,7 +60,7 @@ bool ActionHotkeyCoder::eventFilter(QObject* watched, QEvent* event) {
     if (!widget || widget->window() != parent()) return false;
     auto* key = static_cast<QKeyEvent*>(event);
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) return false;
-    if (document_.currentVideoId() == 0 || typingIntoText()) return false;
+    if (document_.currentVideoId() == 0 || typingIntoText(widget)) return false;
     if (type == QEvent::KeyRelease) {
         // The release of a held action key ends its segment, whatever the text says now.
         if (key->isAutoRepeat()) return held_.count(key->key()) > 0;

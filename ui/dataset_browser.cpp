@@ -5,7 +5,9 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -47,7 +49,14 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
-    layout->addWidget(filter_);
+    auto* add = new QPushButton(tr("Add videos..."), this);
+    add->setToolTip(tr("Add video files to the project (read in the background; undoable)"));
+    connect(add, &QPushButton::clicked, this, &DatasetBrowser::addVideosRequested);
+    auto* top = new QHBoxLayout;
+    top->setSpacing(6);
+    top->addWidget(filter_, 1);
+    top->addWidget(add);
+    layout->addLayout(top);
     layout->addWidget(table_, 1);
     layout->addWidget(summary_);
 

@@ -32,6 +32,7 @@ public:
 
 Q_SIGNALS:
     void videoChosen(std::int64_t videoId);
+    void addVideosRequested();
 
 private:
     void updateSummary();

@@ -1,11 +1,13 @@
 #include "ui/main_window.h"
 
+#include "ui/add_videos_command.h"
 #include "ui/annotation_overlays.h"
 #include "ui/dataset_browser.h"
 #include "ui/recent_projects.h"
 #include "ui/start_page.h"
 #include "ui/timeline_widget.h"
 #include "ui/transport_bar.h"
+#include "ui/video_prober.h"
 
 #include <QDockWidget>
 #include <QFileInfo>
@@ -91,6 +93,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(transport_, &TransportBar::loopToggled, this, &MainWindow::updateLoop);
     connect(timeline_, &TimelineWidget::selectionChanged, this, &MainWindow::updateLoop);
     connect(&document_, &ProjectDocument::segmentsChanged, this, &MainWindow::updateLoop);
+    prober_ = new VideoProber(this);
+    connect(prober_, &VideoProber::progress, this, [this](int done, int total) {
+        statusBar()->showMessage(tr("Reading videos: %1 of %2").arg(done).arg(total));
+    });
+    connect(prober_, &VideoProber::finished, this, [this](const std::vector<annotation::Video>& videos, const QStringList& errors) {
+        QString message = videos.empty() ? QString() : AddVideosCommand::run(document_, videos);
+        if (message.isEmpty() && !videos.empty()) message = tr("Added %1 videos.").arg(videos.size());
+        if (!errors.isEmpty()) message += tr("  Not added: %1").arg(errors.join(QStringLiteral("; ")));
+        statusBar()->showMessage(message.trimmed(), 15000);
+        if (document_.currentVideoId() == 0 && !document_.videos().empty()) openProjectVideo(document_.videos().front().id);
+    });
+    connect(&document_, &ProjectDocument::videosChanged, this, [this] {
+        // The current video was removed (undo of adding it): nothing is shown any more.
+        if (document_.isOpen() && document_.currentVideoId() != 0 && !document_.video(document_.currentVideoId())) {
+            player_.close();
+            view_->setFrame({});
+            view_->setMessage(tr("Choose a video in the Dataset list."));
+            document_.setCurrentVideo(0);
+        }
+    });
+    connect(browser_, &DatasetBrowser::addVideosRequested, this, &MainWindow::chooseVideosToAdd);
     connect(browser_, &DatasetBrowser::videoChosen, this, [this](std::int64_t id) { openProjectVideo(id); });
     connect(&document_, &ProjectDocument::writeFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Not saved: %1").arg(message));
@@ -237,6 +260,11 @@ void MainWindow::showFrame(int frame) {
         return;
     }
     player_.seek(frame);
+}
+
+void MainWindow::addVideos(const QStringList& paths) {
+    if (!document_.isOpen() || paths.isEmpty()) return;
+    if (!prober_->start(paths)) statusBar()->showMessage(tr("Still reading the previous videos; try again when done."), 8000);
 }
 
 void MainWindow::openDemoProject() {

@@ -30,6 +30,7 @@ class SegmentInspector;
 class SubjectInspector;
 class DatasetBrowser;
 class StartPage;
+class VideoProber;
 class TimelineWidget;
 class TransportBar;
 
@@ -51,6 +52,8 @@ public:
     // Shows `frame` of the current video, now or as soon as the opening video is ready.
     void showFrame(int frame);
     void openDemoProject();
+    // Reads the files on a worker thread, then adds them to the project (one undoable step).
+    void addVideos(const QStringList& paths);
 
     PlayerController& player() { return player_; }
     VideoView& view() { return *view_; }
@@ -75,6 +78,8 @@ public:
     QString splitAtPlayhead();
     QString mergeSelected();
     QString deleteSelected();
+    // A new subject ("person N") with its own lane in the current video, made the active lane.
+    std::int64_t addSubject();
     bool showsStartPage() const;
 
 Q_SIGNALS:
@@ -97,6 +102,7 @@ private:
     void chooseProject();
     void chooseNewProject();
     void chooseVideo();
+    void chooseVideosToAdd();
     void updateLoop();
     void updateTitle();
     void showWorkspace(bool workspace);
@@ -106,6 +112,7 @@ private:
     ProjectDocument document_;
     PlayerController player_;
     DemoProjectBuilder demoBuilder_;
+    VideoProber* prober_ = nullptr;
     QStackedWidget* pages_ = nullptr;
     StartPage* startPage_ = nullptr;
     QWidget* workspace_ = nullptr;

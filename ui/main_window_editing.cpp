@@ -4,6 +4,7 @@
 #include "ui/main_window.h"
 
 #include "ui/action_hotkey_coder.h"
+#include "ui/add_subject_command.h"
 #include "ui/segment_editor.h"
 #include "ui/segment_inspector.h"
 #include "ui/subject_inspector.h"
@@ -97,8 +98,13 @@ void MainWindow::createEditActions(QMenu* menu) {
     add(tr("Mark &in"), QKeySequence(Qt::Key_I), [this] { setMarkIn(player_.currentFrame()); });
     add(tr("Mark &out"), QKeySequence(Qt::Key_O), [this] { setMarkOut(player_.currentFrame()); });
     add(tr("Clear marks"), QKeySequence(Qt::Key_Escape), [this] { clearMarks(); });
-    add(tr("&Create segment from marks"), QKeySequence(Qt::Key_Return), [this] { createSegmentFromMarks(); });
+    QAction* create = add(tr("&Create segment from marks"), QKeySequence(Qt::Key_Return), [this] { createSegmentFromMarks(); });
+    // Return belongs to text fields (search boxes, the frame box) when they have the focus: this
+    // one works only while the focus is in the video view, transport or timeline.
+    create->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    workspace_->addAction(create);
     menu->addSeparator();
+    add(tr("New &subject lane"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { addSubject(); });
     add(tr("&Split segment at playhead"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { splitAtPlayhead(); });
     add(tr("&Merge selected segments"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] { mergeSelected(); });
     add(tr("&Delete selected segments"), QKeySequence(Qt::Key_Delete), [this] { deleteSelected(); });
@@ -174,6 +180,27 @@ QString MainWindow::mergeSelected() {
 }
 
 QString MainWindow::deleteSelected() { return editor_->remove(selectedSegments()); }
+
+std::int64_t MainWindow::addSubject() {
+    if (!document_.isOpen()) return 0;
+    // The first free "person N".
+    int n = 1;
+    auto taken = [this](const std::string& name) {
+        for (const auto& s : document_.subjects())
+            if (s.name == name) return true;
+        return false;
+    };
+    while (taken("person " + std::to_string(n))) ++n;
+    QString error;
+    const std::int64_t id = AddSubjectCommand::run(document_, annotation::Subject{0, "person " + std::to_string(n), {}}, &error);
+    if (id == 0) {
+        statusBar()->showMessage(tr("Not done: %1").arg(error), 10000);
+        return 0;
+    }
+    document_.showSubjectLane(id);
+    timeline_->setActiveSubject(id);
+    return id;
+}
 
 void MainWindow::applyChosenValue(const QString& task, const QString& value) {
     const annotation::TaskDefinition* actionTask = document_.taxonomy().actionTask();

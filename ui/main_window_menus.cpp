@@ -31,6 +31,7 @@ void MainWindow::createMenus() {
     add(file, tr("&New project..."), QKeySequence::New, [this] { chooseNewProject(); });
     add(file, tr("Open the &demo project"), {}, [this] { openDemoProject(); });
     add(file, tr("Open a &video..."), {}, [this] { chooseVideo(); });
+    add(file, tr("&Add videos to the project..."), {}, [this] { chooseVideosToAdd(); });
     file->addSeparator();
     add(file, tr("&Close project"), QKeySequence::Close, [this] { closeProject(); });
     file->addSeparator();
@@ -117,6 +118,16 @@ void MainWindow::chooseNewProject() {
     if (!path.endsWith(QStringLiteral(".alproj"))) path += QStringLiteral(".alproj");
     const QString error = createProject(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot create project"), error);
+}
+
+void MainWindow::chooseVideosToAdd() {
+    if (!document_.isOpen()) {
+        QMessageBox::information(this, tr("Add videos"), tr("Open or create a project first."));
+        return;
+    }
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add videos"), QString(), tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg *.mpeg);;All files (*)"));
+    addVideos(paths);
 }
 
 void MainWindow::chooseVideo() {

@@ -83,6 +83,7 @@ const annotation::SkeletonLayout* ProjectDocument::layoutById(std::int64_t layou
 void ProjectDocument::setCurrentVideo(std::int64_t videoId) {
     if (!store_) return;
     currentVideoId_ = video(videoId) ? videoId : 0;
+    shownLanes_.clear();
     annotation::ProjectStore* store = store_.get();
     if (currentVideoId_ != 0) {
         skeletons_.reset([store, videoId](std::int64_t first, std::int64_t last) {
@@ -102,7 +103,14 @@ std::vector<std::int64_t> ProjectDocument::subjectsOfCurrentVideo() const {
     std::set<std::int64_t> ids;
     for (const auto& s : segments_) ids.insert(s.subjectId);
     for (const auto& p : skeletonPresence_) ids.insert(p.subjectId);
+    for (std::int64_t id : shownLanes_)
+        if (subject(id)) ids.insert(id);
     return {ids.begin(), ids.end()};
+}
+
+void ProjectDocument::showSubjectLane(std::int64_t subjectId) {
+    if (std::find(shownLanes_.begin(), shownLanes_.end(), subjectId) == shownLanes_.end()) shownLanes_.push_back(subjectId);
+    Q_EMIT segmentsChanged();  // the lanes follow segments; a new lane is the same kind of change
 }
 
 void ProjectDocument::reloadSegments() {

@@ -52,8 +52,10 @@ public:
     const std::vector<annotation::SkeletonPresence>& skeletonPresence() const { return skeletonPresence_; }
     std::vector<annotation::SkeletonFrame> skeletonsAt(std::int64_t frame);
     const annotation::SkeletonLayout* layoutById(std::int64_t layoutId) const;
-    // Subjects with a segment or a skeleton in the current video, in id order: the timeline's lanes.
+    // Subjects with a segment or a skeleton in the current video, plus those shown on purpose
+    // (a new subject before its first segment), in id order: the timeline's lanes.
     std::vector<std::int64_t> subjectsOfCurrentVideo() const;
+    void showSubjectLane(std::int64_t subjectId);
 
     // After a command wrote the store.
     void reloadSegments();
@@ -87,6 +89,7 @@ private:
     std::int64_t currentVideoId_ = 0;
     std::vector<annotation::Segment> segments_;
     std::vector<annotation::SkeletonPresence> skeletonPresence_;
+    std::vector<std::int64_t> shownLanes_;  // for the current video only
     SkeletonFrameCache skeletons_;
     QString writeFailure_;
 };

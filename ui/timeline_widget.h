@@ -82,6 +82,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    bool event(QEvent* event) override;  // tooltips: a segment's labels, a frame's skeletons
 
 private:
     enum class Drag { None, Scrub, FirstEdge, LastEdge };

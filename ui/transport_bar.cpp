@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -70,6 +71,7 @@ TransportBar::TransportBar(PlayerController& player, QWidget* parent) : QWidget(
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     time_->setFont(mono);
+    frame_->installEventFilter(this);
     connect(frame_, &QSpinBox::valueChanged, this, [this](int frame) {
         if (frame != player_.currentFrame()) player_.seek(frame);
     });
@@ -111,6 +113,19 @@ TransportBar::TransportBar(PlayerController& player, QWidget* parent) : QWidget(
         }
     });
     updateRanges();
+}
+
+bool TransportBar::eventFilter(QObject* watched, QEvent* event) {
+    // Keys typed into the frame box are for it, not for the window's shortcuts (Return would
+    // otherwise make a segment from the marks, Left/Right would step the player).
+    if (watched == frame_ && event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TransportBar::setLoopAvailable(bool available) {

@@ -33,6 +33,9 @@ public:
 Q_SIGNALS:
     void loopToggled(bool on);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updatePosition(int frame, double seconds);
     void updateRanges();

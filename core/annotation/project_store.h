@@ -68,6 +68,8 @@ public:
     // Videos. A path inside the project folder is stored relative to it; an empty path is a
     // skeleton-only record. Split membership is written and read with the video.
     Result<std::int64_t> insertVideo(const Video& video);  // id 0: a new id
+    // Refused while segments or skeletons refer to the video (undo of adding it).
+    Result<Video> removeVideo(std::int64_t id);
     Result<Video> video(std::int64_t id);
     Result<std::vector<Video>> videos();
     // Replaces the video's split membership; returns the previous one.

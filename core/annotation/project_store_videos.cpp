@@ -102,6 +102,29 @@ Result<std::int64_t> ProjectStore::insertVideo(const Video& video) {
     return id;
 }
 
+Result<Video> ProjectStore::removeVideo(std::int64_t id) {
+    auto old = video(id);
+    if (!old) return old.takeError();
+    QSqlQuery uses(db_);
+    uses.prepare(QStringLiteral("SELECT (SELECT count(*) FROM segments WHERE video_id = ?),"
+                                " (SELECT count(*) FROM skeleton_frames WHERE video_id = ?)"));
+    bindAll(uses, {qint64(id), qint64(id)});
+    if (!uses.exec() || !uses.next()) return makeError("cannot remove video: " + sqlErrorText(uses));
+    const qint64 segments = uses.value(0).toLongLong(), skeletons = uses.value(1).toLongLong();
+    const std::string what = old->path.empty() ? old->name : old->path;
+    if (segments > 0 || skeletons > 0)
+        return makeError("video '" + what + "' still has " + std::to_string(segments) + " segments and " +
+                         std::to_string(skeletons) + " skeleton frames; remove them first");
+    Status s = transaction([&]() -> Status {
+        auto q = statements_->prepared("DELETE FROM videos WHERE id = ?");
+        if (!q) return q.takeError();
+        q.value()->bindValue(0, qint64(id));
+        return SqlStatements::execute(*q.value(), "cannot remove video '" + what + "'");
+    });
+    if (!s) return s.takeError();
+    return old;
+}
+
 Result<std::vector<std::string>> ProjectStore::setVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits) {
     std::vector<std::string> previous;
     Status s = transaction([&]() -> Status {

@@ -4,13 +4,17 @@
 #include "ui/main_window.h"
 #include "ui/segment_editor.h"
 #include "ui/timeline_widget.h"
+#include "ui/transport_bar.h"
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
@@ -144,4 +148,53 @@ TEST_F(WindowFixture, SplitAtThePlayheadAndMergeBack) {
     window.timeline().setSelection({lane[0].id});
     ASSERT_EQ(window.deleteSelected(), QString());
     EXPECT_TRUE(laneInStore().empty());
+}
+
+TEST_F(WindowFixture, ANewSubjectGetsAnActiveLaneAndUndoTakesItAway) {
+    const size_t lanesBefore = window.timeline().lanes().size();
+    const std::int64_t added = window.addSubject();
+    ASSERT_NE(added, 0);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore + 1);
+    EXPECT_EQ(window.timeline().activeSubject(), added);
+    EXPECT_EQ(window.document().subjectName(added), QStringLiteral("person 3"));  // the fixture has persons 1 and 2
+    window.setMarkIn(3);
+    window.setMarkOut(9);
+    ASSERT_EQ(window.createSegmentFromMarks({{"action", "situp"}}), QString());
+    const auto segments = window.document().store().segmentsOfVideo(video).value();
+    EXPECT_EQ(std::count_if(segments.begin(), segments.end(), [&](const auto& s) { return s.subjectId == added; }), 1);
+
+    window.document().undoStack().undo();  // the segment
+    window.document().undoStack().undo();  // the subject
+    EXPECT_EQ(window.document().subject(added), nullptr);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore);
+    window.document().undoStack().redo();
+    EXPECT_NE(window.document().subject(added), nullptr);
+    EXPECT_EQ(window.timeline().lanes().size(), lanesBefore + 1);
+}
+
+TEST_F(WindowFixture, ReturnInTheGoToFrameBoxSeeksAndDoesNotMakeASegment) {
+    window.setMarkIn(2);
+    window.setMarkOut(4);
+    const int before = window.document().undoStack().count();
+    QSpinBox* box = window.transport().frameBox();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("12"));
+    QTest::keyClick(box, Qt::Key_Return);
+    EXPECT_EQ(window.player().currentFrame(), 12);
+    EXPECT_EQ(window.document().undoStack().count(), before);
+    // Digits typed into the box are not action hotkeys either.
+    EXPECT_TRUE(window.markIn().has_value());
+}
+
+TEST_F(WindowFixture, ReturnMakesASegmentFromMarksWhenTheFocusIsOnTheVideo) {
+    clearLane();
+    window.setMarkIn(5);
+    window.setMarkOut(9);
+    window.view().setFocus();
+    QTest::keyClick(&window.view(), Qt::Key_Return);
+    const auto lane = laneInStore();
+    ASSERT_EQ(lane.size(), 1u);
+    EXPECT_EQ(lane[0].firstFrame, 5);
+    EXPECT_EQ(lane[0].lastFrame, 9);
 }

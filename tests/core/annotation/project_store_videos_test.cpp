@@ -75,3 +75,32 @@ TEST(ProjectStoreVideos, SetSplitsReturnsThePreviousOnesAndCountsFollow) {
     EXPECT_FALSE(store->setVideoSplits(1, {""}).ok());
     EXPECT_EQ(store->video(1)->splits, (std::vector<std::string>{"train", "train1"})) << "a refused change changes nothing";
 }
+
+TEST(ProjectStoreVideos, RemoveReturnsTheVideoAndReinsertingRestoresItExactly) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    Video v = sampleVideo(folder, "extra.mp4");
+    v.splits = {"test"};
+    auto id = store->insertVideo(v);
+    ASSERT_TRUE(id.ok());
+    auto stored = store->video(id.value());
+    ASSERT_TRUE(stored.ok());
+    auto removed = store->removeVideo(id.value());
+    ASSERT_TRUE(removed.ok()) << removed.error();
+    EXPECT_EQ(removed.value(), stored.value());
+    EXPECT_FALSE(store->video(id.value()).ok());
+    ASSERT_TRUE(store->insertVideo(removed.value()).ok());
+    EXPECT_EQ(store->video(id.value()).value(), stored.value());
+}
+
+TEST(ProjectStoreVideos, RemoveIsRefusedWhileSegmentsReferToTheVideo) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->insertSegment(sampleSegment(1, 5)).ok());
+    auto removed = store->removeVideo(1);
+    ASSERT_FALSE(removed.ok());
+    EXPECT_NE(removed.error().find("1 segments"), std::string::npos) << removed.error();
+    EXPECT_TRUE(store->video(1).ok());
+}
