@@ -1,11 +1,12 @@
 #include "ui/pose_estimation_run.h"
 
-#include "core/pose/pose_skeleton_frames.h"
 #include "ui/project_document.h"
+#include "ui/store_pose_estimate_command.h"
 
 #include <QFileInfo>
 
 #include <algorithm>
+#include <memory>
 
 namespace actionlens::ui {
 
@@ -90,7 +91,7 @@ void PoseEstimationRun::store(const PoseVideoEstimate& estimate) {
         fail({estimate.videoId, tr("the project was closed before the poses of video %1 were stored").arg(estimate.videoId)});
         return;
     }
-    // A copy: the store reloads its own layout list on writes.
+    // The command keeps a copy: the store reloads its own layout list on writes.
     const annotation::SkeletonLayout* layout = document_.store().skeletonLayout(estimate.layoutName.toStdString());
     if (!layout) {
         fail({estimate.videoId, tr("the project has no skeleton layout '%1'").arg(estimate.layoutName)});
@@ -98,18 +99,17 @@ void PoseEstimationRun::store(const PoseVideoEstimate& estimate) {
     }
     const std::string subjectName = "pose estimate (video " + std::to_string(estimate.videoId) + ", BlazePose " +
                                     estimate.modelName.toStdString() + ")";
-    auto stored = pose::storePoseSkeletons(document_.store(), estimate.videoId, *layout, std::nullopt, subjectName,
-                                           estimate.result->frames);
-    if (!stored.ok()) {
+    auto command = std::make_unique<StorePoseEstimateCommand>(document_, estimate.videoId, *layout, subjectName,
+                                                              tr("Estimate poses (video %1, BlazePose %2)").arg(estimate.videoId).arg(estimate.modelName));
+    if (Status stored = command->apply(estimate.result->frames); !stored.ok()) {
         fail({estimate.videoId, QString::fromStdString(stored.error())});
         return;
     }
     pending_.erase(std::remove(pending_.begin(), pending_.end(), estimate.videoId), pending_.end());
-    PoseVideoOutcome outcome{estimate.videoId, PoseVideoOutcome::State::Stored, {}, stored->subjectId, stored->frames,
+    PoseVideoOutcome outcome{estimate.videoId, PoseVideoOutcome::State::Stored, {}, command->subjectId(), command->framesStored(),
                              static_cast<int>(estimate.result->frames.size())};
     outcomes_.push_back(outcome);
-    document_.reloadSubjects();
-    if (document_.currentVideoId() == estimate.videoId) document_.reloadSkeletons();  // overlays and the skeleton lane
+    document_.undoStack().push(command.release());  // already applied (and the document reloaded)
     Q_EMIT videoDone(outcome);
 }
 

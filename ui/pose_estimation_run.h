@@ -4,7 +4,7 @@
 // PoseEstimationWorker on its own QThread and stores each video's landmarks on the GUI
 // thread, through the document's own store (which holds the project's lock: a second
 // connection could not open it), as skeleton frames of source "model" under a new subject, in
-// one transaction per video. A video is reported done only after that transaction committed,
+// one transaction per video, as an undoable command (StorePoseEstimateCommand). A video is reported done only after that transaction committed,
 // so what the GUI shows as done is on disk; a cancelled or failed video writes nothing.
 
 #include "ui/pose_estimation_worker.h"

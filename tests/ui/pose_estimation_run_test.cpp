@@ -84,6 +84,8 @@ TEST(PoseEstimationRun, StoresModelSkeletonsOfTheChosenLayoutAndReloadsTheDocume
     EXPECT_EQ(document.subjectsOfCurrentVideo(), std::vector<std::int64_t>{outcome.subjectId});
     // The project's layout for this video is now COCO-17.
     EXPECT_EQ(PoseEstimationRun::defaultLayoutName(document, {video}), QStringLiteral("COCO-17"));
+
+    EXPECT_EQ(document.undoStack().count(), 1);  // one undoable step per video (store_pose_estimate_command_test)
 }
 
 TEST(PoseEstimationRun, CancelMidWayLeavesTheProjectUnchanged) {
