@@ -38,6 +38,9 @@ public:
     PoseEstimationRequest request() const;  // from the form
     // Starts the run; false (and the reason shown) when the models are missing or nothing is chosen.
     bool startEstimation();
+    // Cancel/Escape/close: while running it cancels the run (the dialog stays to show the
+    // report); otherwise it closes.
+    void reject() override;
 
     PoseEstimationRun& run() { return run_; }
     QComboBox* modelBox() const { return model_; }
@@ -51,9 +54,6 @@ public:
 Q_SIGNALS:
     // A video's skeletons are in the project (the dataset browser's progress changed).
     void posesStored(std::int64_t videoId);
-
-protected:
-    void reject() override;  // Cancel while running cancels the run; otherwise closes
 
 private:
     void showProgress(const PoseEstimationProgress& progress);

@@ -108,3 +108,33 @@ TEST(PoseEstimationDialog, TheToolsMenuRunsItAndTheReportListsEachVideo) {
     EXPECT_TRUE(dialog->statusLabel()->text().contains(QStringLiteral("1 videos stored, 0 failed")));
     EXPECT_EQ(window.document().skeletonPresence().size(), 3u);  // the open video's overlays and lane
 }
+
+TEST(PoseEstimationDialog, CancelWhileRunningStopsTheRunKeepsTheDialogAndReportsIt) {
+    ACTIONLENS_REQUIRE_LITE_POSE_MODEL();
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    const auto before = document.store().counts();
+    ASSERT_TRUE(before.ok());
+    PoseEstimationDialog dialog(document, {document.videos()[0].id});
+    dialog.show();
+    dialog.modelBox()->setCurrentIndex(0);
+    bool cancelled = false;
+    QObject::connect(&dialog.run(), &ui::PoseEstimationRun::progress, &dialog, [&] {
+        if (cancelled) return;
+        cancelled = true;
+        dialog.reject();  // the Cancel button / Escape while running
+        EXPECT_TRUE(dialog.isVisible());
+    });
+    ASSERT_TRUE(dialog.startEstimation());
+    ASSERT_TRUE(uitest::waitUntil([&] { return !dialog.run().isRunning(); }, 120000));
+    EXPECT_TRUE(cancelled);
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_TRUE(dialog.report()->toPlainText().contains(QStringLiteral("cancelled, nothing stored"))) << dialog.report()->toPlainText().toStdString();
+    EXPECT_TRUE(dialog.statusLabel()->text().startsWith(QStringLiteral("Cancelled")));
+    auto after = document.store().counts();
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->skeletonFrames, before->skeletonFrames);
+    dialog.reject();  // now it closes
+    EXPECT_FALSE(dialog.isVisible());
+}

@@ -148,3 +148,28 @@ TEST(PoseEstimationRun, RefusesWithoutAProjectOrWithALayoutTheProjectLacks) {
     // The fixture's skeletons are Penn-13: that is the default for its videos.
     EXPECT_EQ(PoseEstimationRun::defaultLayoutName(document, {document.videos()[0].id}), QStringLiteral("Penn-13"));
 }
+
+TEST(PoseEstimationRun, ClosingTheProjectCancelsAndStoresNothing) {
+    ACTIONLENS_REQUIRE_LITE_POSE_MODEL();
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    const QString path = document.path();
+    const auto before = document.store().counts();
+    ASSERT_TRUE(before.ok());
+    PoseEstimationRun run(document);
+    QObject::connect(&run, &PoseEstimationRun::progress, &document, [&] {
+        if (document.isOpen()) document.close();
+    });
+    QSignalSpy finished(&run, &PoseEstimationRun::finished);
+    ASSERT_TRUE(run.start(liteRequest(document, {document.videos()[0].id}, QStringLiteral("COCO-17"))));
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.count() == 1; }, 120000));
+    EXPECT_TRUE(finished.front().front().toBool());
+    for (const PoseVideoOutcome& outcome : run.outcomes()) EXPECT_NE(outcome.state, PoseVideoOutcome::State::Stored);
+    auto reopened = annotation::ProjectStore::open(path.toStdString());
+    ASSERT_TRUE(reopened.ok()) << reopened.error();
+    auto counts = reopened.value()->counts();
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->skeletonFrames, before->skeletonFrames);
+    EXPECT_EQ(counts->subjects, before->subjects);
+}
