@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 
 #include "ui/annotation_overlays.h"
+#include "ui/dataset_browser.h"
 #include "ui/timeline_widget.h"
 #include "ui/transport_bar.h"
 
@@ -13,6 +14,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSpinBox>
+
+#ifdef ACTIONLENS_WITH_POSE_ESTIMATION
+#include "ui/pose_estimation_dialog.h"
+#include <QTableView>
+#endif
 
 namespace actionlens::ui {
 
@@ -52,6 +58,11 @@ void MainWindow::createMenus() {
     createOverlayActions(viewMenu);
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
+#ifdef ACTIONLENS_WITH_POSE_ESTIMATION
+    QAction* estimatePoses = add(menuBar()->addMenu(tr("&Tools")), tr("Estimate &poses..."), {}, [this] { openPoseEstimationDialog(*this); });
+    browser_->table()->addAction(estimatePoses);  // also on the dataset browser's right-click menu
+    browser_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+#endif
 }
 
 void MainWindow::createPlaybackActions(QMenu* menu) {
