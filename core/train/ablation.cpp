@@ -52,6 +52,10 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
     if (request.seeds < 1) return makeError("the ablation needs at least one seed");
     if (request.folds < 2) return makeError("the ablation needs at least two folds");
     if (request.items.empty()) return makeError("no clips for the ablation");
+    for (int i : request.items)
+        if (i < 0 || size_t(i) >= data.clips.size())
+            return makeError("item " + std::to_string(i) + " is not a clip of the dataset (" +
+                             std::to_string(data.clips.size()) + " clips)");
     Result<ModelSnapshot> all = snapshotFor(data, request.items, request.config);
     if (!all) return all.takeError();
     std::vector<std::string> tasks;

@@ -9,6 +9,10 @@ namespace actionlens::train {
 Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const ModelSnapshot& snapshot,
                                        const LabelledDataset& dataset, const std::vector<int>& items, int batchSize) {
     if (items.empty()) return makeError("no clips to evaluate");
+    for (int i : items)
+        if (i < 0 || size_t(i) >= dataset.clips.size())
+            return makeError("item " + std::to_string(i) + " is not a clip of the dataset (" +
+                             std::to_string(dataset.clips.size()) + " clips)");
     Result<std::vector<int>> matched = matchDatasetTasks(snapshot, dataset);
     if (!matched) return matched.takeError();
     const std::vector<int>& columns = matched.value();

@@ -57,6 +57,11 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
 
     request.config.tasks = {"action"};
     EXPECT_FALSE(runAblation(request).ok());
+    request.config.tasks = {};
+    request.items.push_back(int(data.clips.size()));
+    Result<AblationReport> outside = runAblation(request);
+    ASSERT_FALSE(outside.ok());
+    EXPECT_NE(outside.error().find("is not a clip of the dataset"), std::string::npos) << outside.error();
 }
 
 }  // namespace

@@ -171,6 +171,22 @@ TEST(Trainer, RefusesBadRequestsWithTheReason) {
     EXPECT_NE(missing.error().find("does not exist"), std::string::npos);
 }
 
+TEST(Trainer, PcGradWithClassBalancedSamplingLearns) {
+    const LabelledDataset data = testing::motionDataset(4);
+    TrainConfig config = testing::tinyTrainConfig();
+    config.pcGrad = true;
+    config.classBalancedSampling = true;
+    // Evaluation-mode accuracy lags the training loss on this tiny set until batch norm's running
+    // statistics settle (about 60 steps); 60 epochs are 120 steps.
+    config.epochs = 60;
+    Result<TrainingOutcome> outcome = trainModel(TrainingRequest{&data, testing::allItems(data), {}, config, "", "", 0});
+    ASSERT_TRUE(outcome.ok()) << outcome.error();
+    EXPECT_LT(outcome->history.back().trainLoss, 0.5 * outcome->history.front().trainLoss);
+    Result<EvaluationReport> report = evaluateModel(*outcome->model, outcome->snapshot, data, testing::allItems(data));
+    ASSERT_TRUE(report.ok()) << report.error();
+    EXPECT_GT(report->tasks[0].metrics.accuracy, 0.5);  // four actions: chance is 0.25
+}
+
 TEST(Trainer, SingleTaskModelsLearnOnlyTheirTaskAndDropTheHierarchy) {
     const LabelledDataset data = testing::motionDataset(2);
     TrainConfig config = testing::tinyTrainConfig();

@@ -1,0 +1,66 @@
+#include "core/train/model_snapshot.h"
+
+#include "train_fixtures.h"
+
+#include <gtest/gtest.h>
+
+namespace actionlens::train {
+namespace {
+
+ModelSnapshot sample() {
+    const LabelledDataset data = testing::motionDataset(1);
+    ModelSnapshot s;
+    s.taxonomyName = data.taxonomyName;
+    s.layoutName = data.layoutName;
+    s.mirrorPairs = data.mirrorPairs;
+    s.model.layout = data.layout;
+    s.model.trunk.channels = {8, 16};
+    s.model.trunk.temporalStrides = {1, 2};
+    s.model.trunk.dropout = 0.25;
+    s.tasks = {data.tasks[0], data.tasks[2]};
+    s.model.tasks = {{"action", 4}, {"viewpoint", 2}};
+    s.hierarchy = data.hierarchy;
+    s.frames = 8;
+    s.windowFrames = 17;
+    return s;
+}
+
+TEST(ModelSnapshot, JsonRoundTripKeepsEverything) {
+    const ModelSnapshot s = sample();
+    Result<ModelSnapshot> back = modelSnapshotFromJson(parseJson(modelSnapshotToJson(s).write()).value());
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(modelSnapshotToJson(back.value()).write(), modelSnapshotToJson(s).write());
+    EXPECT_EQ(back->model.layout.edges, s.model.layout.edges);
+    EXPECT_EQ(back->model.layout.centreJoint, 1);
+    EXPECT_EQ(back->model.trunk.dropout, 0.25);
+    EXPECT_EQ(back->tasks[1].classNames, (std::vector<std::string>{"front", "back"}));
+    EXPECT_EQ(back->model.tasks[1].classCount, 2);
+    ASSERT_TRUE(back->hierarchy.has_value());
+    EXPECT_EQ(back->hierarchy->groupOfAction, (std::vector<int>{0, 0, 1, 1}));
+    EXPECT_EQ(back->windowFrames, 17);
+
+    JsonValue broken = modelSnapshotToJson(s);
+    JsonValue without = JsonValue::object();
+    for (const auto& [key, value] : broken.members())
+        if (key != "trunk_channels") without.set(key, value);
+    Result<ModelSnapshot> missing = modelSnapshotFromJson(without);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error(), "model description lacks 'trunk_channels'");
+}
+
+TEST(ModelSnapshot, MatchesDatasetTasksByNameAndRefusesOtherClasses) {
+    LabelledDataset data = testing::motionDataset(1);
+    const ModelSnapshot s = sample();
+    Result<std::vector<int>> columns = matchDatasetTasks(s, data);
+    ASSERT_TRUE(columns.ok()) << columns.error();
+    EXPECT_EQ(columns.value(), (std::vector<int>{0, 2}));
+    data.tasks.erase(data.tasks.begin() + 2);  // no viewpoint any more
+    EXPECT_EQ(matchDatasetTasks(s, data).value(), (std::vector<int>{0, -1}));
+    std::swap(data.tasks[0].classNames[0], data.tasks[0].classNames[1]);
+    Result<std::vector<int>> reordered = matchDatasetTasks(s, data);
+    ASSERT_FALSE(reordered.ok());
+    EXPECT_NE(reordered.error().find("task 'action' has other classes"), std::string::npos) << reordered.error();
+}
+
+}  // namespace
+}  // namespace actionlens::train
