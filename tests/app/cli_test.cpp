@@ -1,6 +1,7 @@
 // actionlens-cli end to end: run the real binary, check exit codes, output and written files.
 
 #include "core/media/image_io.h"
+#include "tests/app/cli_runner.h"
 #include "tests/support/test_videos.h"
 
 #include <QJsonArray>
@@ -14,38 +15,13 @@
 #include <filesystem>
 
 using namespace actionlens;
+using fixtures::CliRun;
+using fixtures::expectOneLineFailure;
+using fixtures::runCli;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ACTIONLENS_CLI_PATH), arguments);
-    CliRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        ADD_FAILURE() << "actionlens-cli did not finish: " << arguments.join(' ').toStdString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
 QString sharedVideo() { return QString::fromStdString(fixtures::sharedLongGopVideo()); }
-
-void expectOneLineFailure(const CliRun& run, const char* words) {
-    EXPECT_EQ(run.exitCode, 1);
-    EXPECT_EQ(run.err.count(QLatin1Char('\n')), 1) << run.err.toStdString();
-    EXPECT_TRUE(run.err.startsWith(QStringLiteral("actionlens-cli: "))) << run.err.toStdString();
-    EXPECT_TRUE(run.err.contains(QLatin1String(words))) << run.err.toStdString();
-}
 
 }  // namespace
 

@@ -1,42 +1,23 @@
 // actionlens-cli train / evaluate / predict / ablate end to end: the real binary on a small
 // rendered project, with a tiny model so that the whole file runs in well under a minute.
 
+#include "tests/app/cli_runner.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 using namespace actionlens;
+using fixtures::CliRun;
+using fixtures::runCli;
 
 namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ACTIONLENS_CLI_PATH), arguments);
-    CliRun run;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        ADD_FAILURE() << "actionlens-cli did not finish: " << arguments.join(' ').toStdString();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QJsonObject jsonOf(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
 
