@@ -82,12 +82,19 @@ int runTrain(const QStringList& arguments) {
     Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());
 
-    // Validation: a stratified part of the split (by the first task's labels), seeded.
+    // Validation: a seeded part of the split, stratified by the first task's labels, or by whole
+    // videos where a video holds several clips (train::validationSplit).
     std::vector<int> trainItems = items.value(), validationItems;
     if (trainConfig.validationFraction > 0.0) {
+        const std::vector<std::string> videoKeys = train::groupKeys(data->dataset, train::GroupBy::Video);
         std::vector<int> labels;
-        for (int i : trainItems) labels.push_back(data->dataset.clips[size_t(i)].labels[0]);
-        Result<train::TrainValidationSplit> parts = train::stratifiedSplit(labels, trainConfig.validationFraction, trainConfig.seed);
+        std::vector<std::string> groups;
+        for (int i : trainItems) {
+            labels.push_back(data->dataset.clips[size_t(i)].labels[0]);
+            groups.push_back(videoKeys[size_t(i)]);
+        }
+        Result<train::TrainValidationSplit> parts =
+            train::validationSplit(labels, groups, trainConfig.validationFraction, trainConfig.seed);
         if (parts) {
             std::vector<int> kept;
             for (int i : parts->train) kept.push_back(trainItems[size_t(i)]);

@@ -84,12 +84,17 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
             std::vector<int> trainItems, testItems;
             for (int i : fold.train) trainItems.push_back(request.items[size_t(i)]);
             for (int i : fold.test) testItems.push_back(request.items[size_t(i)]);
-            // Validation from the fold's training part, stratified by the first task.
+            // Validation from the fold's training part: stratified by the first task, or by
+            // whole groups where a group holds several clips.
             std::vector<int> validation;
             if (request.config.validationFraction > 0.0) {
                 std::vector<int> labels;
-                for (int i : trainItems) labels.push_back(data.clips[size_t(i)].labels[size_t(data.taskIndex(tasks[0]))]);
-                Result<TrainValidationSplit> split = stratifiedSplit(labels, request.config.validationFraction, seed);
+                std::vector<std::string> groups;
+                for (int i : trainItems) {
+                    labels.push_back(data.clips[size_t(i)].labels[size_t(data.taskIndex(tasks[0]))]);
+                    groups.push_back(allKeys[size_t(i)]);
+                }
+                Result<TrainValidationSplit> split = validationSplit(labels, groups, request.config.validationFraction, seed);
                 if (split) {
                     std::vector<int> kept;
                     for (int i : split->train) kept.push_back(trainItems[size_t(i)]);

@@ -108,6 +108,47 @@ Result<TrainValidationSplit> stratifiedSplit(const std::vector<int>& labels,
     return split;
 }
 
+Result<TrainValidationSplit> groupedSplit(const std::vector<std::string>& groups,
+                                          double validationFraction, uint32_t seed) {
+    if (!(validationFraction > 0.0 && validationFraction < 1.0)) {
+        return makeError("validation fraction must be between 0 and 1 (exclusive), got " +
+                         std::to_string(validationFraction));
+    }
+    std::map<std::string, std::vector<int>> members;
+    for (size_t i = 0; i < groups.size(); ++i) members[groups[i]].push_back(static_cast<int>(i));
+    if (members.size() < 2) {
+        return makeError("a validation part by groups needs two groups at least, got " +
+                         std::to_string(members.size()));
+    }
+    const auto target = static_cast<size_t>(std::llround(validationFraction * static_cast<double>(groups.size())));
+    std::vector<const std::vector<int>*> order;
+    for (const auto& entry : members) order.push_back(&entry.second);
+    std::mt19937 rng(seed);
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[uniformBelow(rng, static_cast<uint32_t>(i))]);
+    TrainValidationSplit split;
+    // The last group always trains, so neither side is empty.
+    for (size_t g = 0; g < order.size(); ++g) {
+        const bool toValidation = g + 1 < order.size() && (split.validation.size() < target || g == 0);
+        std::vector<int>& side = toValidation ? split.validation : split.train;
+        side.insert(side.end(), order[g]->begin(), order[g]->end());
+    }
+    std::sort(split.train.begin(), split.train.end());
+    std::sort(split.validation.begin(), split.validation.end());
+    return split;
+}
+
+Result<TrainValidationSplit> validationSplit(const std::vector<int>& labels,
+                                             const std::vector<std::string>& groups,
+                                             double validationFraction, uint32_t seed) {
+    if (labels.size() != groups.size()) {
+        return makeError("validation split: " + std::to_string(labels.size()) + " labels but " +
+                         std::to_string(groups.size()) + " group keys");
+    }
+    const std::set<std::string> distinct(groups.begin(), groups.end());
+    if (distinct.size() == groups.size()) return stratifiedSplit(labels, validationFraction, seed);
+    return groupedSplit(groups, validationFraction, seed);
+}
+
 Result<std::vector<Fold>> stratifiedKFold(const std::vector<int>& labels, int k, uint32_t seed) {
     if (Status status = checkFoldCount(k, labels.size(), "items"); !status) {
         return status.takeError();

@@ -40,6 +40,20 @@ void shuffleItems(std::vector<int>& items, std::mt19937& rng);
 Result<TrainValidationSplit> stratifiedSplit(const std::vector<int>& labels,
                                              double validationFraction, uint32_t seed);
 
+// Random split by whole groups (video, subject, ...): groups in an order shuffled by the seed go
+// to validation until it holds round(fraction * N) items or more, so no group has items on both
+// sides. Needs two groups at least; both sides must get an item.
+Result<TrainValidationSplit> groupedSplit(const std::vector<std::string>& groups,
+                                          double validationFraction, uint32_t seed);
+
+// The validation part a training run holds out: stratified by label while every group holds a
+// single item (e.g. one clip per Penn Action video), by whole groups as soon as a group holds
+// several (clips of one video are near-duplicates: split apart, validation would flatter the
+// model and early stopping would trust it).
+Result<TrainValidationSplit> validationSplit(const std::vector<int>& labels,
+                                             const std::vector<std::string>& groups,
+                                             double validationFraction, uint32_t seed);
+
 // k folds; each item is in exactly one test fold. Each class's items are shuffled and dealt
 // round-robin to the folds, continuing where the previous class stopped, so every class and
 // the fold sizes differ by at most one item between folds. 2 <= k <= N.

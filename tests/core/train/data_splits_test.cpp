@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string>
 
 using namespace actionlens::train;
 
@@ -115,6 +116,52 @@ TEST(DataSplits, StratifiedSplitRejectsFractionsThatLeaveASideEmpty) {
     ASSERT_FALSE(tooSmall.ok());
     EXPECT_NE(tooSmall.error().find("no validation item"), std::string::npos);
     EXPECT_FALSE(stratifiedSplit(labels, 0.9, 1).ok());
+}
+
+// 12 videos of 1-5 clips each, interleaved: clips of one video must stay on one side.
+std::vector<std::string> videosOfClips() {
+    std::vector<std::string> groups;
+    for (int v = 0; v < 12; ++v) {
+        for (int c = 0; c <= v % 5; ++c) groups.push_back("video " + std::to_string(v));
+    }
+    // 33 clips; 7 is coprime with 33, so the interleaving is a permutation.
+    std::vector<std::string> mixed(groups.size());
+    for (size_t i = 0; i < groups.size(); ++i) mixed[(i * 7) % groups.size()] = groups[i];
+    return mixed;
+}
+
+TEST(DataSplits, GroupedSplitKeepsEachGroupOnOneSideNearTheFraction) {
+    const std::vector<std::string> groups = videosOfClips();
+    for (uint32_t seed = 1; seed <= 20; ++seed) {
+        const auto split = groupedSplit(groups, 0.25, seed).value();
+        std::set<std::string> validationGroups, trainGroups;
+        for (const int item : split.validation) validationGroups.insert(groups[item]);
+        for (const int item : split.train) trainGroups.insert(groups[item]);
+        for (const std::string& g : validationGroups) EXPECT_EQ(trainGroups.count(g), 0u) << g << " seed " << seed;
+        EXPECT_EQ(split.train.size() + split.validation.size(), groups.size());
+        EXPECT_TRUE(std::is_sorted(split.validation.begin(), split.validation.end()));
+        const double target = 0.25 * static_cast<double>(groups.size());
+        EXPECT_GE(static_cast<double>(split.validation.size()), std::round(target)) << "seed " << seed;
+        EXPECT_LT(static_cast<double>(split.validation.size()), std::round(target) + 5) << "at most one group over";
+        EXPECT_FALSE(split.train.empty());
+    }
+    EXPECT_NE(groupedSplit(groups, 0.25, 1).value().validation, groupedSplit(groups, 0.25, 2).value().validation);
+    EXPECT_FALSE(groupedSplit({"a", "a", "a"}, 0.3, 1).ok()) << "one group cannot be split";
+}
+
+// One clip per video (Penn Action): stratified by label; several clips per video: by videos.
+TEST(DataSplits, ValidationSplitStratifiesSingleItemGroupsAndGroupsTheRest) {
+    const std::vector<int> labels = unevenLabels();
+    std::vector<std::string> ownGroups;
+    for (size_t i = 0; i < labels.size(); ++i) ownGroups.push_back("video " + std::to_string(i));
+    const auto stratified = validationSplit(labels, ownGroups, 0.25, 3).value();
+    EXPECT_EQ(stratified.validation, stratifiedSplit(labels, 0.25, 3).value().validation);
+
+    const std::vector<std::string> groups = videosOfClips();
+    const std::vector<int> someLabels(groups.size(), 0);
+    const auto grouped = validationSplit(someLabels, groups, 0.25, 3).value();
+    EXPECT_EQ(grouped.validation, groupedSplit(groups, 0.25, 3).value().validation);
+    EXPECT_FALSE(validationSplit({0, 1}, {"a"}, 0.5, 1).ok()) << "sizes must agree";
 }
 
 TEST(DataSplits, StratifiedKFoldPartitionsItemsAndBalancesClasses) {
