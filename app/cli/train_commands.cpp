@@ -47,7 +47,7 @@ int runTrain(const QStringList& arguments) {
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Trains the multi-task skeleton model on a project's segments: "
                                                     "one head per task of the taxonomy (action, its group, attributes), "
-                                                    "validated on a stratified part of the split (validation_fraction). "
+                                                    "validated on a part of the split (validation_fraction; by label, or by whole videos where a video has several clips). "
                                                     "Ctrl+C stops after saving the last finished epoch; --resume "
                                                     "continues it."),
                                      arguments, 0))
