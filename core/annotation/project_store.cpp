@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace actionlens::annotation {
 
 ProjectStore::ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock)
@@ -117,7 +119,14 @@ Status ProjectStore::reloadCaches() {
     auto layouts = readSkeletonLayoutRows(db_);
     if (!layouts) return layouts.takeError();
     taxonomy_ = std::move(taxonomy).value();
-    layouts_ = std::move(layouts).value();
+    // Keep the layouts callers may point at: a rolled-back addition is dropped from the end,
+    // the rest stay where they are; only a real difference replaces them.
+    const std::vector<SkeletonLayout>& stored = layouts.value();
+    if (stored.size() <= layouts_.size() && std::equal(stored.begin(), stored.end(), layouts_.begin())) {
+        layouts_.resize(stored.size());
+    } else {
+        layouts_.assign(stored.begin(), stored.end());
+    }
     return Status::success();
 }
 

@@ -18,6 +18,7 @@
 #include <QSqlDatabase>
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -101,7 +102,9 @@ public:
     Result<std::vector<Segment>> segmentsOfVideo(std::int64_t videoId);
 
     // Skeleton layouts: the built-in ones are in every project; custom ones can be added.
-    const std::vector<SkeletonLayout>& skeletonLayouts() const { return layouts_; }
+    // Layouts live as long as the store: adding one, or rolling back a transaction that added
+    // one, leaves references to the others valid.
+    const std::deque<SkeletonLayout>& skeletonLayouts() const { return layouts_; }
     const SkeletonLayout* skeletonLayout(const std::string& name) const;
     Result<std::int64_t> insertSkeletonLayout(const SkeletonLayout& layout);
 
@@ -152,7 +155,7 @@ private:
     std::unique_ptr<SqlStatements> statements_;
     int transactionDepth_ = 0;
     Taxonomy taxonomy_;
-    std::vector<SkeletonLayout> layouts_;
+    std::deque<SkeletonLayout> layouts_;  // a deque: growing it never moves the layouts
 };
 
 }  // namespace actionlens::annotation

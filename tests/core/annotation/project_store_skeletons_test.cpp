@@ -122,3 +122,31 @@ TEST(ProjectStoreSkeletons, CustomLayoutsPersist) {
     ASSERT_NE(stored, nullptr);
     EXPECT_EQ(*stored, custom);
 }
+
+// Callers keep `const SkeletonLayout*` across writes (the pose job, the dataset reader): adding
+// layouts and rolling back a transaction that added one must leave those layouts in place.
+TEST(ProjectStoreSkeletons, LayoutPointersSurviveAddedLayoutsAndRolledBackTransactions) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    const SkeletonLayout* coco = store->skeletonLayout("COCO-17");
+    ASSERT_NE(coco, nullptr);
+    const SkeletonLayout copy = *coco;
+    for (int i = 0; i < 40; ++i) {  // enough growth to move a vector's elements several times
+        SkeletonLayout extra{0, "extra-" + std::to_string(i), {"a", "b"}, {{0, 1}}, {}};
+        ASSERT_TRUE(store->insertSkeletonLayout(extra).ok());
+    }
+    EXPECT_EQ(store->skeletonLayout("COCO-17"), coco);
+    const size_t before = store->skeletonLayouts().size();
+    Status failed = store->transaction([&]() -> Status {
+        SkeletonLayout doomed{0, "doomed", {"a", "b"}, {{0, 1}}, {}};
+        if (auto id = store->insertSkeletonLayout(doomed); !id) return id.takeError();
+        return makeError("the edit fails after adding a layout");
+    });
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(store->skeletonLayout("doomed"), nullptr) << "the rolled-back layout is gone";
+    EXPECT_EQ(store->skeletonLayouts().size(), before);
+    EXPECT_EQ(store->skeletonLayout("COCO-17"), coco);
+    EXPECT_EQ(*coco, copy);
+    EXPECT_NE(store->skeletonLayout("extra-39"), nullptr);
+}
