@@ -69,31 +69,63 @@ int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QStri
     return 0;
 }
 
+// The command line, described once for the help text and for the real run.
+struct GuiCommandLine {
+    QCommandLineParser parser;
+    const QCommandLineOption video{QStringLiteral("video"),
+                                   QStringLiteral("Open the project's N-th video (0-based, in the project's order)."),
+                                   QStringLiteral("N")};
+    const QCommandLineOption frame{QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F")};
+    const QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window with the frame shown to OUT.png and exit."),
+                                        QStringLiteral("OUT.png")};
+
+    GuiCommandLine() {
+        parser.setApplicationDescription(QStringLiteral("ActionLens: annotate, learn and explain human actions in video."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("PROJECT|VIDEO"),
+                                     QStringLiteral("A project (.alproj) or a video file / image folder to open."),
+                                     QStringLiteral("[PROJECT.alproj | VIDEO]"));
+        parser.addOption(video);
+        parser.addOption(frame);
+        parser.addOption(screenshot);
+    }
+};
+
+void nameApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("ActionLens"));
+    QCoreApplication::setApplicationName(QStringLiteral("actionlens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ACTIONLENS_VERSION));
+}
+
+// --help and --version print text and exit: they must work where no display is (a server, ssh).
+bool asksOnlyForText(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v" || arg == "--version") return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        GuiCommandLine commandLine;
+        commandLine.parser.process(app);  // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ActionLens"));
-    QApplication::setApplicationName(QStringLiteral("actionlens"));
-    QApplication::setApplicationVersion(QStringLiteral(ACTIONLENS_VERSION));
+    nameApplication();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("ActionLens: annotate, learn and explain human actions in video."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("PROJECT|VIDEO"),
-                                 QStringLiteral("A project (.alproj) or a video file / image folder to open."),
-                                 QStringLiteral("[PROJECT.alproj | VIDEO]"));
-    const QCommandLineOption videoOption(QStringLiteral("video"),
-                                         QStringLiteral("Open the project's N-th video (0-based, in the project's order)."),
-                                         QStringLiteral("N"));
-    const QCommandLineOption frameOption(QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QStringLiteral("Save the window with the frame shown to OUT.png and exit."),
-        QStringLiteral("OUT.png"));
-    parser.addOption(videoOption);
-    parser.addOption(frameOption);
-    parser.addOption(screenshotOption);
+    GuiCommandLine commandLine;
+    QCommandLineParser& parser = commandLine.parser;
+    const QCommandLineOption& videoOption = commandLine.video;
+    const QCommandLineOption& frameOption = commandLine.frame;
+    const QCommandLineOption& screenshotOption = commandLine.screenshot;
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();

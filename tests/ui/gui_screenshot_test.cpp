@@ -99,3 +99,21 @@ TEST(GuiScreenshot, FailsWithOneLineForBadInput) {
     EXPECT_TRUE(outOfRange.stderrText.contains(QStringLiteral("out of range"))) << outOfRange.stderrText.toStdString();
     EXPECT_FALSE(QFile::exists(out));
 }
+
+// --help and --version need no display: on a server with neither X nor a Qt platform chosen
+// they print and exit 0 instead of failing to open a window.
+TEST(GuiScreenshot, HelpAndVersionWorkWithoutADisplay) {
+    for (const char* option : {"--help", "--version"}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) environment.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(ACTIONLENS_GUI_PATH), {QString::fromLatin1(option)});
+        ASSERT_TRUE(process.waitForFinished(60000)) << option;
+        EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << option;
+        EXPECT_EQ(process.exitCode(), 0) << option << ": " << process.readAllStandardError().toStdString();
+        const QString out = QString::fromLocal8Bit(process.readAllStandardOutput());
+        EXPECT_TRUE(out.contains(QLatin1String(std::string(option) == "--help" ? "--screenshot" : "actionlens")))
+            << option << ": " << out.toStdString();
+    }
+}
