@@ -1,14 +1,12 @@
 #include "core/train/checkpoint.h"
 
+#include "core/train/file_replacement.h"
 #include "core/train/internal/training_checkpoint.h"
 
 #include <torch/serialize.h>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <random>
 
 namespace actionlens::train {
 
@@ -16,16 +14,6 @@ namespace {
 
 constexpr const char* kFormatKey = "actionlens_format";
 constexpr const char* kFormat = "actionlens-trained-model-1";
-
-std::string temporaryPathBeside(const std::string& path) {
-    std::random_device random;
-    return path + ".tmp-" + std::to_string(random()) + std::to_string(::getpid());
-}
-
-void removeQuietly(const std::string& path) {
-    std::error_code ignored;
-    std::filesystem::remove(path, ignored);
-}
 
 void writeString(torch::serialize::OutputArchive& archive, const std::string& key, const std::string& value) {
     archive.write(key, c10::IValue(value));
@@ -176,16 +164,7 @@ Status writeCheckpoint(const std::string& path, const CheckpointInfo& info, cons
         removeQuietly(temporary);
         return makeError("cannot write the model file '" + path + "': " + e.what());
     }
-    const int fd = ::open(temporary.c_str(), O_RDONLY);
-    const bool synced = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0) ::close(fd);
-    std::error_code error;
-    if (synced) std::filesystem::rename(temporary, path, error);
-    if (!synced || error) {
-        removeQuietly(temporary);
-        return makeError("cannot write the model file '" + path + "': " + (synced ? error.message() : "flushing to disk failed"));
-    }
-    return Status::success();
+    return moveIntoPlace(temporary, path, "cannot write the model file '" + path + "'");
 }
 
 Status readTrainingState(const std::string& path, const torch::Device& device, TrainingCounters& counters,

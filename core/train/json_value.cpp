@@ -1,17 +1,14 @@
 #include "core/train/json_value.h"
 
 #include "core/train/classification_metrics.h"
+#include "core/train/file_replacement.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace actionlens::train {
 
@@ -328,30 +325,18 @@ Result<JsonValue> readJsonFile(const std::string& path) {
 }
 
 Status writeTextFileAtomically(const std::string& path, const std::string& text) {
-    std::random_device random;
-    const std::string temporary = path + ".tmp-" + std::to_string(random()) + std::to_string(::getpid());
+    const std::string temporary = temporaryPathBeside(path);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out) return makeError("cannot write '" + path + "': cannot create a file in its folder");
         out << text;
         out.flush();
         if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
+            removeQuietly(temporary);
             return makeError("cannot write '" + path + "': writing failed (disk full?)");
         }
     }
-    const int fd = ::open(temporary.c_str(), O_RDONLY);
-    const bool synced = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0) ::close(fd);
-    std::error_code error;
-    if (synced) std::filesystem::rename(temporary, path, error);
-    if (!synced || error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        return makeError("cannot write '" + path + "': " + (synced ? error.message() : "flushing to disk failed"));
-    }
-    return Status::success();
+    return moveIntoPlace(temporary, path, "cannot write '" + path + "'");
 }
 
 }  // namespace actionlens::train

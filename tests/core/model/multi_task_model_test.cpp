@@ -3,6 +3,8 @@
 #include "core/model/internal/multi_task_network.h"
 #include "model_fixtures.h"
 
+#include "tests/support/source_headers.h"
+
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -165,17 +167,12 @@ TEST(MultiTaskModel, LoadFailuresLeaveTheModelUnchanged) {
 
 TEST(PublicHeaders, DoNotIncludeTorch) {
     // The rule that lets Qt code use core/model: LibTorch stays in .cpp files and internal/.
-    int headers = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(ACTIONLENS_SOURCE_DIR) / "core" / "model")) {
-        if (entry.path().extension() != ".h") continue;
-        ++headers;
-        std::ifstream in(entry.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        EXPECT_EQ(text.str().find("<torch/"), std::string::npos) << entry.path();
-        EXPECT_EQ(text.str().find("#include \"core/model/internal/"), std::string::npos) << entry.path();
+    const auto headers = fixtures::headersIn("core/model");
+    for (const auto& [path, text] : headers) {
+        EXPECT_EQ(text.find("<torch/"), std::string::npos) << path;
+        EXPECT_EQ(text.find("#include \"core/model/internal/"), std::string::npos) << path;
     }
-    EXPECT_GE(headers, 5);
+    EXPECT_GE(headers.size(), 5u);
 }
 
 }  // namespace

@@ -77,8 +77,12 @@ TEST(TfliteModel, ReadsTheDetectorGraph) {
     }
     EXPECT_EQ(sparse, 38);
     for (const auto& op : model->operators) {
-        if (op.builtinCode == tflite_op::kDepthToSpace) EXPECT_EQ(op.options.blockSize, 2);
-        if (op.builtinCode == tflite_op::kResizeBilinear) EXPECT_TRUE(op.options.halfPixelCenters);
+        if (op.builtinCode == tflite_op::kDepthToSpace) {
+            EXPECT_EQ(op.options.blockSize, 2);
+        }
+        if (op.builtinCode == tflite_op::kResizeBilinear) {
+            EXPECT_TRUE(op.options.halfPixelCenters);
+        }
     }
 }
 
@@ -109,7 +113,8 @@ TEST(TfliteModel, TruncatedOrCorruptedFilesGiveErrorsNotCrashes) {
 }  // namespace
 }  // namespace actionlens::pose
 
-#include <filesystem>
+#include "tests/support/source_headers.h"
+
 #include <sstream>
 
 namespace actionlens::pose {
@@ -117,16 +122,9 @@ namespace {
 
 TEST(PoseHeaders, PublicHeadersDoNotIncludeTorchOrOpenCv) {
     // ui/ and app/ include these with Qt's keywords on; the executor must stay free of OpenCV.
-    int headers = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(ACTIONLENS_SOURCE_DIR) + "/core/pose")) {
-        if (entry.path().extension() != ".h") continue;
-        std::ifstream in(entry.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        EXPECT_EQ(text.str().find("<torch/"), std::string::npos) << entry.path();
-        ++headers;
-    }
-    EXPECT_GE(headers, 3);
+    const auto headers = fixtures::headersIn("core/pose");
+    for (const auto& [path, text] : headers) EXPECT_EQ(text.find("<torch/"), std::string::npos) << path;
+    EXPECT_GE(headers.size(), 3u);
     for (const char* file : {"tflite_graph.cpp", "tflite_model.cpp", "internal/graph_step.cpp", "internal/flatbuffer_view.cpp"}) {
         std::ifstream in(std::string(ACTIONLENS_SOURCE_DIR) + "/core/pose/" + file);
         std::stringstream text;

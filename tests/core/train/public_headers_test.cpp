@@ -1,27 +1,19 @@
 // The rule that lets the GUI and the CLI (Qt, with its keywords) use core/train: LibTorch stays
 // in .cpp files and core/train/internal/.
 
-#include <gtest/gtest.h>
+#include "tests/support/source_headers.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <gtest/gtest.h>
 
 namespace {
 
 TEST(TrainPublicHeaders, DoNotIncludeTorchOrInternalHeaders) {
-    namespace fs = std::filesystem;
-    int headers = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(ACTIONLENS_SOURCE_DIR) / "core" / "train")) {
-        if (entry.path().extension() != ".h") continue;
-        ++headers;
-        std::ifstream in(entry.path());
-        std::stringstream text;
-        text << in.rdbuf();
-        EXPECT_EQ(text.str().find("<torch/"), std::string::npos) << entry.path();
-        EXPECT_EQ(text.str().find("/internal/"), std::string::npos) << entry.path();
+    const auto headers = actionlens::fixtures::headersIn("core/train");
+    for (const auto& [path, text] : headers) {
+        EXPECT_EQ(text.find("<torch/"), std::string::npos) << path;
+        EXPECT_EQ(text.find("/internal/"), std::string::npos) << path;
     }
-    EXPECT_GE(headers, 10);
+    EXPECT_GE(headers.size(), 10u);
 }
 
 }  // namespace

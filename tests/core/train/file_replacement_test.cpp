@@ -1,0 +1,56 @@
+#include "core/train/file_replacement.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+using namespace actionlens;
+using namespace actionlens::train;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string contentOf(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+fs::path freshFolder(const char* name) {
+    const fs::path folder = fs::temp_directory_path() / (std::string("actionlens_") + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    return folder;
+}
+
+}  // namespace
+
+TEST(FileReplacement, TheTemporaryReplacesTheFileAndDisappears) {
+    const fs::path folder = freshFolder("file_replacement");
+    const std::string path = (folder / "out.json").string();
+    std::ofstream(path) << "old";
+    const std::string temporary = temporaryPathBeside(path);
+    EXPECT_EQ(fs::path(temporary).parent_path(), folder);
+    EXPECT_NE(temporary, temporaryPathBeside(path));
+    std::ofstream(temporary) << "new";
+    ASSERT_TRUE(moveIntoPlace(temporary, path, "cannot write out.json").ok());
+    EXPECT_EQ(contentOf(path), "new");
+    EXPECT_FALSE(fs::exists(temporary));
+    fs::remove_all(folder);
+}
+
+TEST(FileReplacement, AFailedMoveKeepsTheOldFileAndSaysWhat) {
+    const fs::path folder = freshFolder("file_replacement_fail");
+    const std::string path = (folder / "out.json").string();
+    std::ofstream(path) << "old";
+    const Status moved = moveIntoPlace((folder / "never_written.tmp").string(), path, "cannot write out.json");
+    ASSERT_FALSE(moved.ok());
+    EXPECT_EQ(moved.error().rfind("cannot write out.json: ", 0), 0u) << moved.error();
+    EXPECT_EQ(contentOf(path), "old");
+    fs::remove_all(folder);
+}
