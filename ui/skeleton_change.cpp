@@ -255,6 +255,33 @@ Result<SkeletonChange> removeSkeleton(ProjectDocument& document, std::int64_t su
     SkeletonChange change;
     change.videoId = document.currentVideoId();
     change.text = tr("Delete skeleton of %1 in frame %2").arg(document.subjectName(subjectId)).arg(frame);
+    // A keyframe inside interpolated frames: they and its frame are filled again between the
+    // keyframes on either side, as if it had never been set.
+    if (existing.value()->source == PoseSource::Manual) {
+        const auto track = trackOf(document, subjectId);
+        auto keyframeBeyond = [&](int step, bool* crossedInterpolated) -> std::optional<std::int64_t> {
+            std::int64_t f = frame + step;
+            for (auto it = track.find(f); it != track.end(); it = track.find(f += step)) {
+                if (it->second == PoseSource::Manual) return f;
+                if (it->second != PoseSource::Interpolated) return std::nullopt;
+                *crossedInterpolated = true;
+            }
+            return std::nullopt;
+        };
+        bool crossed = false;
+        const auto before = keyframeBeyond(-1, &crossed);
+        const auto after = keyframeBeyond(+1, &crossed);
+        if (crossed && before && after) {
+            auto a = readFrame(document, subjectId, *before);
+            if (!a) return a.takeError();
+            auto b = readFrame(document, subjectId, *after);
+            if (!b) return b.takeError();
+            if (a.value() && b.value() && a.value()->layoutId == b.value()->layoutId) {
+                if (Status s = addInterpolation(document, *a.value(), *b.value(), &change); !s) return s.takeError();
+                return change;
+            }
+        }
+    }
     change.removed.push_back(*existing.value());
     return change;
 }

@@ -51,6 +51,8 @@ Result<SkeletonChange> copyFromPrevious(ProjectDocument& document, std::int64_t 
 Result<SkeletonChange> interpolateAround(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame);
 // Fills every gap between consecutive keyframes of the subject in the video.
 Result<SkeletonChange> interpolateAll(ProjectDocument& document, std::int64_t subjectId);
+// Deleting a keyframe that has interpolated frames beside it and keyframes beyond them fills
+// its frame and theirs by interpolating between those keyframes.
 Result<SkeletonChange> removeSkeleton(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame);
 
 // The layout a new skeleton of `subjectId` gets: the one of its nearest skeleton in the
