@@ -26,6 +26,7 @@ void MainWindow::createSkeletonActions(QMenu* menu) {
     connect(&document_, &ProjectDocument::segmentsChanged, this, followLane);
     connect(&document_, &ProjectDocument::skeletonsChanged, this, followLane);
     connect(skeletonEditor_, &SkeletonEditor::subjectPicked, timeline_, &TimelineWidget::setActiveSubject);
+    connect(skeletonEditor_, &SkeletonEditor::seekRequested, this, [this](int frame) { player_.seek(frame); });
 
     // Ctrl-chords: plain letters are the taxonomy's action hotkeys.
     QList<QAction*> actions;
@@ -55,6 +56,10 @@ void MainWindow::createSkeletonActions(QMenu* menu) {
         [this] { skeletonEditor_->interpolateAround(); });
     add(tr("Interpolate &all keyframe gaps"), {}, tr("Fills every gap between the active subject's keyframes in this video"),
         [this] { skeletonEditor_->interpolateAll(); });
+    add(tr("&Next keyframe"), QKeySequence(Qt::CTRL | Qt::Key_Right), tr("Shows the active subject's next keyframe"),
+        [this] { skeletonEditor_->goToKeyframe(+1); });
+    add(tr("&Previous keyframe"), QKeySequence(Qt::CTRL | Qt::Key_Left), tr("Shows the active subject's previous keyframe"),
+        [this] { skeletonEditor_->goToKeyframe(-1); });
     menu->addSeparator();
     add(tr("&Delete skeleton on this frame"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
         tr("Removes the active subject's skeleton from this frame"), [this] { skeletonEditor_->deleteSkeleton(); });

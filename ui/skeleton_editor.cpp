@@ -160,6 +160,27 @@ QString SkeletonEditor::deleteSkeleton() {
     return run(skeleton_edits::removeSkeleton(document_, targetSubject(), frame()));
 }
 
+QString SkeletonEditor::goToKeyframe(int direction) {
+    const std::int64_t subject = targetSubject();
+    const int from = frame();
+    std::optional<std::int64_t> found;
+    for (const auto& p : document_.skeletonPresence()) {  // in frame order
+        if (p.subjectId != subject || p.source != annotation::PoseSource::Manual) continue;
+        if (direction > 0 && p.frame > from) {
+            found = p.frame;
+            break;
+        }
+        if (direction < 0 && p.frame < from) found = p.frame;
+    }
+    if (!found) {
+        const QString message = direction > 0 ? tr("%1 has no keyframe after frame %2.") : tr("%1 has no keyframe before frame %2.");
+        return run(makeError(message.arg(document_.subjectName(subject)).arg(from).toStdString()));
+    }
+    Q_EMIT editStarting();
+    Q_EMIT seekRequested(int(*found));
+    return {};
+}
+
 void SkeletonEditor::setHovered(std::optional<JointRef> joint) {
     if (hovered_ == joint) return;
     hovered_ = joint;

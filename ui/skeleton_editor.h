@@ -50,6 +50,9 @@ public:
     QString interpolateAround();
     QString interpolateAll();
     QString deleteSkeleton();
+    // Asks for the next (direction +1) or previous (-1) keyframe of the target subject to be
+    // shown (seekRequested); a message when there is none.
+    QString goToKeyframe(int direction);
 
     bool mousePress(QMouseEvent* event) override;
     bool mouseMove(QMouseEvent* event) override;
@@ -63,6 +66,7 @@ Q_SIGNALS:
     // The user picked a joint of this subject: its lane becomes the active one.
     void subjectPicked(std::int64_t subjectId);
     void editStarting();  // before a drag or an edit: playback should pause
+    void seekRequested(int frame);
 
 private:
     int frame() const;

@@ -235,6 +235,14 @@ TEST_F(SkeletonWindow, AddFromTemplateKeyframesInterpolationAndCopy) {
     window.document().undoStack().undo();
     EXPECT_EQ(everything(), interpolatedState);  // one undo puts back the frame and its neighbours
 
+    // Ctrl+Left/Right go from keyframe to keyframe (10, 16 now; 13 was undone).
+    goTo(12);
+    QTest::keyClick(&window.view(), Qt::Key_Right, Qt::ControlModifier);
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.overlays().frame() == 16; }));
+    QTest::keyClick(&window.view(), Qt::Key_Left, Qt::ControlModifier);
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.overlays().frame() == 10; }));
+    EXPECT_NE(window.skeletonEditor().goToKeyframe(-1), QString());  // none before 10
+
     // Ctrl+K marks a frame that is not a keyframe as one, without moving anything.
     const auto at14 = stored(person, 14, 14).at(0);
     goTo(14);
