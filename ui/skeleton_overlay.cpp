@@ -113,8 +113,8 @@ void SkeletonOverlay::paintEditMarks(QPainter& painter, const QTransform& toWidg
     if (const OverlaySkeleton* active = skeletonOf(activeSubject_)) {
         // Hidden joints of the subject being edited: hollow rings, so they can be found again.
         QColor ring = active->subjectColour;
-        ring.setAlpha(170);
-        painter.setPen(QPen(ring, 1.2, Qt::DashLine));
+        ring.setAlpha(220);
+        painter.setPen(QPen(ring, 1.5, Qt::DashLine));
         for (int i = 0; i < int(active->frame.joints.size()); ++i) {
             const auto& j = active->frame.joints[size_t(i)];
             if (isShown(j)) continue;
