@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -110,6 +111,17 @@ Status addInterpolation(ProjectDocument& document, const SkeletonFrame& a, const
     change->removed.insert(change->removed.end(), old->begin(), old->end());
     change->added.insert(change->added.end(), filled->begin(), filled->end());
     return Status::success();
+}
+
+// "(19 frames)" or "(19 frames, replacing 7 imported or model frames)": an annotator should see
+// in the history when interpolation overwrote poses that came from elsewhere.
+QString interpolationSummary(const SkeletonChange& change) {
+    int replaced = 0;
+    for (const SkeletonFrame& f : change.removed)
+        if (f.source == PoseSource::Imported || f.source == PoseSource::Model) ++replaced;
+    const int filled = int(change.added.size());
+    if (replaced == 0) return tr("(%1 frames)").arg(filled);
+    return tr("(%1 frames, replacing %2 imported or model frames)").arg(filled).arg(replaced);
 }
 
 std::vector<std::int64_t> keyframesOf(const std::map<std::int64_t, PoseSource>& track) {
@@ -222,6 +234,7 @@ Result<SkeletonChange> interpolateAround(ProjectDocument& document, std::int64_t
     change.videoId = document.currentVideoId();
     change.text = tr("Interpolate %1 between frames %2 and %3").arg(document.subjectName(subjectId)).arg(first).arg(last);
     if (Status s = addInterpolation(document, *a.value(), *b.value(), &change); !s) return s.takeError();
+    change.text += QLatin1Char(' ') + interpolationSummary(change);
     return change;
 }
 
@@ -244,6 +257,7 @@ Result<SkeletonChange> interpolateAll(ProjectDocument& document, std::int64_t su
     }
     if (gaps == 0)
         return errorOf(tr("%1 has no two keyframes with frames between them.").arg(document.subjectName(subjectId)));
+    change.text += QLatin1Char(' ') + interpolationSummary(change);
     return change;
 }
 
@@ -286,27 +300,51 @@ Result<SkeletonChange> removeSkeleton(ProjectDocument& document, std::int64_t su
     return change;
 }
 
+namespace {
+
+std::optional<SkeletonFrame> nearestSkeleton(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame) {
+    if (!document.isOpen()) return std::nullopt;
+    std::optional<std::int64_t> nearest;
+    for (const auto& p : document.skeletonPresence())
+        if (p.subjectId == subjectId && (!nearest || std::abs(p.frame - frame) < std::abs(*nearest - frame))) nearest = p.frame;
+    if (!nearest) return std::nullopt;
+    auto read = readFrame(document, subjectId, *nearest);
+    if (!read) return std::nullopt;
+    return read.value();
+}
+
+}  // namespace
+
 const annotation::SkeletonLayout* layoutForNewSkeleton(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame) {
     if (!document.isOpen()) return nullptr;
-    // The subject's nearest skeleton, else the first skeleton of anyone in the video.
-    std::optional<std::pair<std::int64_t, std::int64_t>> nearest;  // (subject, frame)
-    std::int64_t bestDistance = -1;
-    for (const auto& p : document.skeletonPresence()) {
-        if (p.subjectId != subjectId) continue;
-        const std::int64_t distance = std::abs(p.frame - frame);
-        if (bestDistance < 0 || distance < bestDistance) {
-            bestDistance = distance;
-            nearest = {{p.subjectId, p.frame}};
-        }
+    // The subject's nearest skeleton's, else the first skeleton's of anyone in the video.
+    std::optional<SkeletonFrame> model = nearestSkeleton(document, subjectId, frame);
+    if (!model && !document.skeletonPresence().empty()) {
+        const auto& first = document.skeletonPresence().front();
+        model = nearestSkeleton(document, first.subjectId, first.frame);
     }
-    if (!nearest && !document.skeletonPresence().empty())
-        nearest = {{document.skeletonPresence().front().subjectId, document.skeletonPresence().front().frame}};
-    if (nearest) {
-        auto read = readFrame(document, nearest->first, nearest->second);
-        if (read && read.value())
-            if (const annotation::SkeletonLayout* layout = document.layoutById(read.value()->layoutId)) return layout;
-    }
+    if (model)
+        if (const annotation::SkeletonLayout* layout = document.layoutById(model->layoutId)) return layout;
     return document.store().skeletonLayout("COCO-17");
+}
+
+std::optional<TemplatePlacement> placementNearSubject(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame) {
+    const std::optional<SkeletonFrame> near = nearestSkeleton(document, subjectId, frame);
+    if (!near) return std::nullopt;
+    bool any = false;
+    double left = 0, top = 0, right = 0, bottom = 0;
+    for (const annotation::Joint& j : near->joints) {
+        if (!j.visible) continue;
+        left = any ? std::min(left, double(j.x)) : j.x;
+        right = any ? std::max(right, double(j.x)) : j.x;
+        top = any ? std::min(top, double(j.y)) : j.y;
+        bottom = any ? std::max(bottom, double(j.y)) : j.y;
+        any = true;
+    }
+    // The template's joints span about 0.9 of its height (eyes or head to ankles).
+    const double height = std::max(right - left, bottom - top) / 0.9;
+    if (!any || height < kMinTemplateHeight) return std::nullopt;
+    return TemplatePlacement{(left + right) / 2, (top + bottom) / 2, height};
 }
 
 }  // namespace actionlens::ui::skeleton_edits

@@ -18,6 +18,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace actionlens::ui {
@@ -54,6 +55,17 @@ Result<SkeletonChange> interpolateAll(ProjectDocument& document, std::int64_t su
 // Deleting a keyframe that has interpolated frames beside it and keyframes beyond them fills
 // its frame and theirs by interpolating between those keyframes.
 Result<SkeletonChange> removeSkeleton(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame);
+
+// Where a template skeleton of `subjectId` goes: over the subject's nearest skeleton in the
+// video (the extent of its visible joints), so a person missing from a few frames is picked up
+// where they were; nullopt when the subject has none (the editor then centres it in the view).
+struct TemplatePlacement {
+    double centreX = 0;
+    double centreY = 0;
+    double height = 0;
+};
+inline constexpr double kMinTemplateHeight = 8.0;  // image pixels: smaller cannot be grabbed joint by joint
+std::optional<TemplatePlacement> placementNearSubject(ProjectDocument& document, std::int64_t subjectId, std::int64_t frame);
 
 // The layout a new skeleton of `subjectId` gets: the one of its nearest skeleton in the
 // video, else of any skeleton in the video, else COCO-17.

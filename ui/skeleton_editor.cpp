@@ -118,14 +118,16 @@ QString SkeletonEditor::addFromTemplate() {
         return run(makeError(tr("Choose a subject first: click its lane, or add one with Ctrl+Shift+P.").toStdString()));
     const annotation::SkeletonLayout* layout = skeleton_edits::layoutForNewSkeleton(document_, subject, frame());
     if (!layout) return run(makeError(tr("The project has no skeleton layout.").toStdString()));
-    // In the middle of the part of the picture in view, scaled to it: visible and grabbable
-    // whatever the zoom.
-    const QRectF picture(0, 0, view_.frame()->width, view_.frame()->height);
-    const QRectF visible = view_.imageToWidget().inverted().mapRect(QRectF(view_.rect())).intersected(picture);
-    if (visible.isEmpty()) return run(makeError(tr("The picture is out of view: press F to fit it.").toStdString()));
-    auto change = skeleton_edits::addFromTemplate(document_, subject, frame(), *layout, visible.center().x(), visible.center().y(),
-                                                  kTemplateHeightShare * visible.height());
-    return run(std::move(change));
+    // Over the subject's nearest skeleton if it has one; else in the middle of the part of the
+    // picture in view, scaled to it: visible and grabbable whatever the zoom.
+    std::optional<skeleton_edits::TemplatePlacement> place = skeleton_edits::placementNearSubject(document_, subject, frame());
+    if (!place) {
+        const QRectF picture(0, 0, view_.frame()->width, view_.frame()->height);
+        const QRectF visible = view_.imageToWidget().inverted().mapRect(QRectF(view_.rect())).intersected(picture);
+        if (visible.isEmpty()) return run(makeError(tr("The picture is out of view: press F to fit it.").toStdString()));
+        place = skeleton_edits::TemplatePlacement{visible.center().x(), visible.center().y(), kTemplateHeightShare * visible.height()};
+    }
+    return run(skeleton_edits::addFromTemplate(document_, subject, frame(), *layout, place->centreX, place->centreY, place->height));
 }
 
 QString SkeletonEditor::markKeyframe() {

@@ -19,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 
 using namespace actionlens;
@@ -282,6 +283,38 @@ TEST_F(SkeletonWindow, InterpolateAllReplacesOnlyTheGapsAndUndoRestoresWhatWasTh
     window.document().undoStack().undo();
     window.document().undoStack().undo();
     EXPECT_EQ(everything(), original);
+}
+
+TEST_F(SkeletonWindow, ATemplateForASubjectSeenNearbyGoesWhereItWas) {
+    goTo(7);
+    const std::int64_t subject = window.overlays().skeletons().skeletons().front().frame.subjectId;
+    window.timeline().setActiveSubject(subject);
+    QTest::keyClick(&window.view(), Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_TRUE(stored(subject, 7, 7).empty());
+    auto extent = [](const SkeletonFrame& f) {  // around the visible joints
+        double left = 1e9, top = 1e9, right = -1e9, bottom = -1e9;
+        for (const auto& j : f.joints) {
+            if (!j.visible) continue;
+            left = std::min(left, double(j.x));
+            right = std::max(right, double(j.x));
+            top = std::min(top, double(j.y));
+            bottom = std::max(bottom, double(j.y));
+        }
+        return QRectF(QPointF(left, top), QPointF(right, bottom));
+    };
+    const QRectF was = extent(stored(subject, 6, 6).at(0));  // the nearest frame with the subject (6 before 8)
+    QTest::keyClick(&window.view(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    const auto added = stored(subject, 7, 7);
+    ASSERT_EQ(added.size(), 1u);
+    EXPECT_EQ(added[0].source, PoseSource::Manual);
+    const QRectF now = extent(added[0]);
+    EXPECT_NEAR(now.center().x(), was.center().x(), 0.1 * was.height() + 1);
+    EXPECT_NEAR(now.center().y(), was.center().y(), 0.1 * was.height() + 1);
+    const double size = std::max(was.width(), was.height());
+    EXPECT_NEAR(std::max(now.width(), now.height()), size, 0.2 * size);
+    window.document().undoStack().undo();
+    window.document().undoStack().undo();
+    ASSERT_EQ(stored(subject, 7, 7).size(), 1u);  // the deleted skeleton is back
 }
 
 TEST_F(SkeletonWindow, TheSkeletonMenuListsItsShortcuts) {
