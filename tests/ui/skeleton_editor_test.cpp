@@ -4,6 +4,8 @@
 // interpolated frames following an edited keyframe); copy from the previous frame.
 
 #include "ui/annotation_overlays.h"
+#include "ui/dataset_browser.h"
+#include "ui/dataset_table_model.h"
 #include "ui/main_window.h"
 #include "ui/skeleton_editor.h"
 #include "ui/timeline_widget.h"
@@ -13,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QMouseEvent>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -315,6 +318,30 @@ TEST_F(SkeletonWindow, ATemplateForASubjectSeenNearbyGoesWhereItWas) {
     window.document().undoStack().undo();
     window.document().undoStack().undo();
     ASSERT_EQ(stored(subject, 7, 7).size(), 1u);  // the deleted skeleton is back
+}
+
+TEST_F(SkeletonWindow, TheDatasetBrowsersSkeletonCoverageFollowsEdits) {
+    QAbstractItemModel* table = window.datasetBrowser().table()->model();
+    auto coverage = [&] {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QModelIndex index = table->index(row, DatasetTableModel::Skeletons);
+            if (index.data(DatasetTableModel::kVideoIdRole).toLongLong() == video) return index.data(DatasetTableModel::kSortRole).toDouble();
+        }
+        return -1.0;
+    };
+    const double before = coverage();
+    ASSERT_GT(before, 0);
+    goTo(4);
+    std::vector<std::int64_t> subjects;
+    for (const auto& s : window.overlays().skeletons().skeletons()) subjects.push_back(s.frame.subjectId);
+    for (std::int64_t s : subjects) {  // frame 4 without anyone's skeleton
+        window.timeline().setActiveSubject(s);
+        ASSERT_EQ(window.skeletonEditor().deleteSkeleton(), QString());
+    }
+    const double frames = window.document().currentVideo()->frameCount;
+    EXPECT_NEAR(coverage(), before - 1.0 / frames, 1e-9);
+    window.document().undoStack().undo();
+    EXPECT_NEAR(coverage(), before, 1e-9);
 }
 
 TEST_F(SkeletonWindow, TheSkeletonMenuListsItsShortcuts) {
