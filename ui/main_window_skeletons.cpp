@@ -11,6 +11,8 @@
 #include <QMenu>
 #include <QStatusBar>
 
+#include <tuple>
+
 namespace actionlens::ui {
 
 void MainWindow::createSkeletonActions(QMenu* menu) {
@@ -47,6 +49,19 @@ void MainWindow::createSkeletonActions(QMenu* menu) {
     add(tr("&Copy skeleton from previous frame"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
         tr("Copies the active subject's skeleton from the nearest earlier frame that has one"),
         [this] { skeletonEditor_->copyFromPrevious(); });
+    QMenu* nudge = menu->addMenu(tr("N&udge joint"));
+    nudge->setStatusTip(tr("Moves the selected joint by one image pixel (Shift: ten); repeated nudges are one undo step"));
+    for (const auto& [text, key, dx, dy] : {std::tuple{tr("Left"), Qt::Key_Left, -1, 0}, std::tuple{tr("Right"), Qt::Key_Right, 1, 0},
+                                            std::tuple{tr("Up"), Qt::Key_Up, 0, -1}, std::tuple{tr("Down"), Qt::Key_Down, 0, 1}}) {
+        for (const int step : {1, 10}) {
+            const QKeySequence shortcut(step == 10 ? QKeyCombination(Qt::AltModifier | Qt::ShiftModifier, key)
+                                                   : QKeyCombination(Qt::AltModifier, key));
+            QAction* action = nudge->addAction(step == 1 ? text : tr("%1 by 10").arg(text), this,
+                                               [this, dx = dx, dy = dy, step] { skeletonEditor_->nudgeSelectedJoint(float(dx * step), float(dy * step)); });
+            action->setShortcut(shortcut);
+            action->setShortcutContext(Qt::WindowShortcut);
+        }
+    }
     menu->addSeparator();
     add(tr("Mark as &keyframe"), QKeySequence(Qt::CTRL | Qt::Key_K),
         tr("Makes this frame's skeleton of the active subject a keyframe (an edit does so too)"),

@@ -30,6 +30,9 @@ struct SkeletonChange {
     std::int64_t videoId = 0;
     std::vector<annotation::SkeletonFrame> removed;
     std::vector<annotation::SkeletonFrame> added;
+    // Consecutive changes with the same non-empty key are one step in the history (nudging a
+    // joint with the arrow keys: one undo takes it back to where the nudging began).
+    QString mergeKey;
 };
 
 namespace skeleton_edits {

@@ -3,6 +3,7 @@
 #include "ui/project_document.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace actionlens::ui {
@@ -73,6 +74,36 @@ void SkeletonChangeCommand::undo() {
     if (Status s = write(change_.added, change_.removed); !s)
         document_.reportWriteFailure(QObject::tr("undo of '%1' failed: %2").arg(text(), QString::fromStdString(s.error())));
     if (document_.currentVideoId() == change_.videoId) document_.reloadSkeletons();
+}
+
+int SkeletonChangeCommand::id() const {
+    constexpr int kMergeableSkeletonChange = 0x534b;  // any id no other command uses
+    return change_.mergeKey.isEmpty() ? -1 : kMergeableSkeletonChange;
+}
+
+bool SkeletonChangeCommand::mergeWith(const QUndoCommand* other) {
+    const auto* next = dynamic_cast<const SkeletonChangeCommand*>(other);
+    if (!next || next->change_.mergeKey != change_.mergeKey || next->change_.videoId != change_.videoId) return false;
+    // This then `next` as one change: the frames as they were before this one (plus those only
+    // `next` touched, as they were before it), and the frames as `next` left them (plus those
+    // only this one put in).
+    using Key = std::pair<std::int64_t, std::int64_t>;
+    auto keysOf = [](const std::vector<annotation::SkeletonFrame>& frames) {
+        std::set<Key> keys;
+        for (const auto& f : frames) keys.emplace(f.subjectId, f.frame);
+        return keys;
+    };
+    std::set<Key> touchedHere = keysOf(change_.removed);
+    for (const Key& k : keysOf(change_.added)) touchedHere.insert(k);
+    std::set<Key> touchedNext = keysOf(next->change_.removed);
+    for (const Key& k : keysOf(next->change_.added)) touchedNext.insert(k);
+    for (const auto& f : next->change_.removed)
+        if (!touchedHere.count({f.subjectId, f.frame})) change_.removed.push_back(f);
+    std::vector<annotation::SkeletonFrame> added = next->change_.added;
+    for (const auto& f : change_.added)
+        if (!touchedNext.count({f.subjectId, f.frame})) added.push_back(f);
+    change_.added = std::move(added);
+    return true;
 }
 
 QString SkeletonChangeCommand::run(ProjectDocument& document, SkeletonChange change) {

@@ -23,6 +23,8 @@ public:
     Status apply();
     void redo() override;
     void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
 
     const SkeletonChange& change() const { return change_; }
 

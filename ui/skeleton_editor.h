@@ -44,6 +44,9 @@ public:
     // refused()).
     QString moveSelectedJoint(float x, float y);  // image pixels
     QString toggleSelectedJointVisibility();
+    // Moves the selected joint by (dx, dy) image pixels; consecutive nudges of one joint are one
+    // undo step.
+    QString nudgeSelectedJoint(float dx, float dy);
     QString addFromTemplate();
     QString markKeyframe();
     QString copyFromPrevious();

@@ -344,6 +344,39 @@ TEST_F(SkeletonWindow, TheDatasetBrowsersSkeletonCoverageFollowsEdits) {
     EXPECT_NEAR(coverage(), before, 1e-9);
 }
 
+TEST_F(SkeletonWindow, ArrowNudgesAreOneUndoStepEvenWhenInterpolatedFramesFollow) {
+    goTo(6);
+    const std::int64_t subject = window.overlays().skeletons().skeletons().front().frame.subjectId;
+    window.timeline().setActiveSubject(subject);
+    ASSERT_EQ(window.skeletonEditor().markKeyframe(), QString());
+    goTo(12);
+    ASSERT_EQ(window.skeletonEditor().markKeyframe(), QString());
+    ASSERT_EQ(window.skeletonEditor().interpolateAround(), QString());
+    const auto original = everything();
+    const int steps = window.document().undoStack().count();
+    const int joint = shownJoint(subject);
+    ASSERT_GE(joint, 0);
+    const auto start = stored(subject, 12, 12).at(0).joints[size_t(joint)];
+    window.skeletonEditor().selectJoint(JointRef{subject, joint});
+    for (int i = 0; i < 3; ++i) QTest::keyClick(&window.view(), Qt::Key_Right, Qt::AltModifier);
+    QTest::keyClick(&window.view(), Qt::Key_Down, Qt::AltModifier | Qt::ShiftModifier);
+    const auto moved = stored(subject, 12, 12).at(0).joints[size_t(joint)];
+    EXPECT_FLOAT_EQ(moved.x, start.x + 3);
+    EXPECT_FLOAT_EQ(moved.y, start.y + 10);
+    // The interpolated frames 7..11 followed: half-way at 9.
+    const auto k6 = stored(subject, 6, 6).at(0).joints[size_t(joint)];
+    EXPECT_NEAR(stored(subject, 9, 9).at(0).joints[size_t(joint)].x, (k6.x + moved.x) / 2, 1e-3);
+    EXPECT_EQ(window.document().undoStack().count(), steps + 1);  // four nudges, one step
+    EXPECT_TRUE(window.document().undoStack().text(steps).startsWith(QStringLiteral("Nudge ")));
+    window.document().undoStack().undo();
+    EXPECT_EQ(everything(), original);
+    // Another joint starts a new step.
+    window.skeletonEditor().selectJoint(JointRef{subject, joint == 0 ? 1 : 0});
+    window.document().undoStack().redo();
+    QTest::keyClick(&window.view(), Qt::Key_Up, Qt::AltModifier);
+    EXPECT_EQ(window.document().undoStack().count(), steps + 2);
+}
+
 TEST_F(SkeletonWindow, TheSkeletonMenuListsItsShortcuts) {
     QStringList found;
     for (QAction* action : window.findChildren<QAction*>())
