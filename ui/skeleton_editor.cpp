@@ -93,36 +93,38 @@ QString SkeletonEditor::run(Result<SkeletonChange> change) {
     return error;
 }
 
-QString SkeletonEditor::moveSelectedJoint(float x, float y) {
-    if (!selected_) return run(makeError(tr("Select a joint first: click it in the video.").toStdString()));
+Result<annotation::SkeletonFrame> SkeletonEditor::selectedSkeleton() const {
+    if (!selected_) return makeError(tr("Select a joint first: click it in the video.").toStdString());
     const OverlaySkeleton* s = shownSkeleton(selected_->subjectId);
-    if (!s) return run(makeError(tr("%1 has no skeleton in this frame.").arg(document_.subjectName(selected_->subjectId)).toStdString()));
-    const annotation::SkeletonFrame before = s->frame;
-    return run(skeleton_edits::moveJoint(document_, before, selected_->joint, x, y));
+    if (!s) return makeError(tr("%1 has no skeleton in this frame.").arg(document_.subjectName(selected_->subjectId)).toStdString());
+    return s->frame;
+}
+
+QString SkeletonEditor::moveSelectedJoint(float x, float y) {
+    auto before = selectedSkeleton();
+    if (!before) return run(before.takeError());
+    return run(skeleton_edits::moveJoint(document_, before.value(), selected_->joint, x, y));
 }
 
 QString SkeletonEditor::nudgeSelectedJoint(float dx, float dy) {
     Q_EMIT editStarting();
-    if (!selected_) return run(makeError(tr("Select a joint first: click it in the video.").toStdString()));
-    const OverlaySkeleton* s = shownSkeleton(selected_->subjectId);
-    if (!s) return run(makeError(tr("%1 has no skeleton in this frame.").arg(document_.subjectName(selected_->subjectId)).toStdString()));
-    const annotation::SkeletonFrame before = s->frame;
-    const annotation::Joint& j = before.joints[size_t(selected_->joint)];
-    auto change = skeleton_edits::moveJoint(document_, before, selected_->joint, j.x + dx, j.y + dy);
+    auto before = selectedSkeleton();
+    if (!before) return run(before.takeError());
+    const annotation::SkeletonFrame& f = before.value();
+    const annotation::Joint& j = f.joints[size_t(selected_->joint)];
+    auto change = skeleton_edits::moveJoint(document_, f, selected_->joint, j.x + dx, j.y + dy);
     if (change) {
         change->text = tr("Nudge %1 of %2").arg(jointName(*selected_), document_.subjectName(selected_->subjectId));
-        change->mergeKey = QStringLiteral("nudge %1/%2/%3/%4").arg(before.videoId).arg(before.subjectId).arg(before.frame).arg(selected_->joint);
+        change->mergeKey = QStringLiteral("nudge %1/%2/%3/%4").arg(f.videoId).arg(f.subjectId).arg(f.frame).arg(selected_->joint);
     }
     return run(std::move(change));
 }
 
 QString SkeletonEditor::toggleSelectedJointVisibility() {
     Q_EMIT editStarting();
-    if (!selected_) return run(makeError(tr("Select a joint first: click it in the video.").toStdString()));
-    const OverlaySkeleton* s = shownSkeleton(selected_->subjectId);
-    if (!s) return run(makeError(tr("%1 has no skeleton in this frame.").arg(document_.subjectName(selected_->subjectId)).toStdString()));
-    const annotation::SkeletonFrame before = s->frame;
-    return run(skeleton_edits::toggleJointVisibility(document_, before, selected_->joint));
+    auto before = selectedSkeleton();
+    if (!before) return run(before.takeError());
+    return run(skeleton_edits::toggleJointVisibility(document_, before.value(), selected_->joint));
 }
 
 QString SkeletonEditor::addFromTemplate() {

@@ -76,6 +76,8 @@ private:
     // The subject an operation is for: the selected joint's, else the active lane's.
     std::int64_t targetSubject() const;
     const OverlaySkeleton* shownSkeleton(std::int64_t subjectId) const;
+    // The selected joint's skeleton as shown (and stored), or why there is none.
+    Result<annotation::SkeletonFrame> selectedSkeleton() const;
     QString run(Result<SkeletonChange> change);
     void setHovered(std::optional<JointRef> joint);
     void updateOverlay();
