@@ -214,6 +214,9 @@ void SkeletonEditor::setHovered(std::optional<JointRef> joint) {
 }
 
 bool SkeletonEditor::mousePress(QMouseEvent* event) {
+    // A press while a drag is still open (its release went elsewhere, or a double click's
+    // second press) starts afresh: the open drag was never written and is dropped.
+    drag_.reset();
     emptyPress_.reset();
     if (event->button() != Qt::LeftButton) return false;
     const QTransform toWidget = view_.imageToWidget();

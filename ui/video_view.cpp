@@ -185,6 +185,11 @@ void VideoView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void VideoView::mouseDoubleClickEvent(QMouseEvent* event) {
+    // On a joint a double click is a second press on it (it may start a drag), not "fit".
+    if (event->button() == Qt::LeftButton && tool_ && tool_->mousePress(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         fitToWindow();
         event->accept();

@@ -142,6 +142,13 @@ TEST_F(SkeletonWindow, AClickWithoutMovingSelectsAndWritesNothing) {
     sendMouse(&window.view(), QEvent::MouseButtonRelease, at + QPointF(1, 0), Qt::LeftButton, Qt::NoButton);
     EXPECT_EQ(window.document().undoStack().count(), commands);
     EXPECT_EQ(window.skeletonEditor().selectedJoint(), (JointRef{subject, joint}));
+    // A double click on a joint keeps the zoom (elsewhere it fits the picture to the view).
+    window.view().zoomAbout(at, 2.0);
+    const QPointF zoomedAt = window.view().imageToWidget().map(QPointF(j.x, j.y));
+    QTest::mouseDClick(&window.view(), Qt::LeftButton, Qt::NoModifier, zoomedAt.toPoint());
+    EXPECT_FALSE(window.view().isFitted());
+    EXPECT_EQ(window.document().undoStack().count(), commands);
+    window.view().fitToWindow();
     // A click on empty space lets go of it.
     sendMouse(&window.view(), QEvent::MouseButtonPress, QPointF(2, 2), Qt::LeftButton, Qt::LeftButton);
     sendMouse(&window.view(), QEvent::MouseButtonRelease, QPointF(2, 2), Qt::LeftButton, Qt::NoButton);
