@@ -29,13 +29,17 @@ int runAblate(const QStringList& arguments) {
                                    QStringLiteral("name"), QStringLiteral("all"));
     const QCommandLineOption seeds(QStringLiteral("seeds"), QStringLiteral("Seeds (default 3)."), QStringLiteral("S"), QStringLiteral("3"));
     const QCommandLineOption folds(QStringLiteral("folds"), QStringLiteral("Grouped folds (default 5)."), QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption onlyFold(QStringLiteral("fold"),
+                                      QStringLiteral("Run only this fold (1..K; repeatable), to spread one ablation over "
+                                                     "processes or machines; --merge joins their reports."),
+                                      QStringLiteral("k"));
     const QCommandLineOption groupBy(QStringLiteral("group-by"),
                                      QStringLiteral("Keep each video (default) or subject within one fold: video or subject."),
                                      QStringLiteral("what"), QStringLiteral("video"));
     const QCommandLineOption output = outputOption(QStringLiteral("Write the JSON here (the Markdown table then goes to stdout)."));
     const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the Markdown table to this file."),
                                       QStringLiteral("file"));
-    for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &groupBy, &output, &markdown})
+    for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &onlyFold, &groupBy, &output, &markdown})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("reports"), QStringLiteral("With --merge: the JSON reports to merge."),
                                  QStringLiteral("[REPORT.json...]"));
@@ -93,6 +97,11 @@ int runAblate(const QStringList& arguments) {
     request.items = items.value();
     request.seeds = *seedCount;
     request.folds = *foldCount;
+    for (const QString& k : parser.values(onlyFold)) {
+        auto fold = parseInteger(name, QStringLiteral("--fold"), k, 1, *foldCount);
+        if (!fold) return kExitUsage;
+        request.onlyFolds.push_back(*fold);
+    }
     request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
 
     catchInterrupts();
