@@ -1,5 +1,6 @@
 #include "ui/dataset_browser.h"
 
+#include "ui/action_icons.h"
 #include "ui/project_document.h"
 
 #include <QHeaderView>
@@ -40,23 +41,34 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     compact.setPointSizeF(compact.pointSizeF() * 0.92);
     table_->setFont(compact);
     table_->horizontalHeader()->setFont(compact);
-    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 5px; }"));
+    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 4px; }"));
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     summary_ = new QLabel(this);
-    summary_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // The window's text colour: palette(mid) was too faint to read on the light theme.
+    summary_->setTextFormat(Qt::RichText);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
-    auto* add = new QPushButton(tr("Add videos..."), this);
+    auto* add = new QPushButton(actionIcon(ActionIcon::AddVideos), tr("Add videos..."), this);
     add->setToolTip(tr("Add video files to the project (read in the background; undoable)"));
     connect(add, &QPushButton::clicked, this, &DatasetBrowser::addVideosRequested);
-    auto* top = new QHBoxLayout;
-    top->setSpacing(6);
-    top->addWidget(filter_, 1);
-    top->addWidget(add);
-    layout->addLayout(top);
+    auto* addFolder = new QPushButton(actionIcon(ActionIcon::AddFolder), tr("Add folder..."), this);
+    addFolder->setToolTip(tr("Add every video of a folder (and, if you like, its subfolders) that the project does not have yet"));
+    connect(addFolder, &QPushButton::clicked, this, &DatasetBrowser::addFolderRequested);
+    relink_ = new QPushButton(actionIcon(ActionIcon::Relink), tr("Relink missing..."), this);
+    relink_->setToolTip(tr("Find moved or renamed video files in a folder (by name, confirmed by content)"));
+    relink_->setEnabled(false);
+    connect(relink_, &QPushButton::clicked, this, &DatasetBrowser::relinkRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addWidget(add);
+    buttons->addWidget(addFolder);
+    buttons->addStretch(1);
+    buttons->addWidget(relink_);
+    layout->addWidget(filter_);
+    layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(summary_);
 
@@ -98,7 +110,12 @@ void DatasetBrowser::selectVideo(std::int64_t videoId) {
 }
 
 void DatasetBrowser::updateSummary() {
-    summary_->setText(tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount()));
+    const int missing = model_->missingCount();
+    QString text = tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount());
+    if (missing > 0) text += tr("  \u00b7  <span style=\"color:#c0392b\">%n file(s) missing</span>", nullptr, missing);
+    summary_->setText(text);
+    relink_->setEnabled(missing > 0);
+    relink_->setText(missing > 0 ? tr("Relink %1 missing...").arg(missing) : tr("Relink missing..."));
 }
 
 }  // namespace actionlens::ui

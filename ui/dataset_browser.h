@@ -11,6 +11,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 class QLabel;
+class QPushButton;
 
 namespace actionlens::ui {
 
@@ -27,12 +28,15 @@ public:
 
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
+    QPushButton* relinkButton() const { return relink_; }
     DatasetTableModel* model() const { return model_; }
     QSortFilterProxyModel* proxy() const { return proxy_; }
 
 Q_SIGNALS:
     void videoChosen(std::int64_t videoId);
     void addVideosRequested();
+    void addFolderRequested();
+    void relinkRequested();
 
 private:
     void updateSummary();
@@ -43,6 +47,7 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QLabel* summary_ = nullptr;
+    QPushButton* relink_ = nullptr;  // enabled while video files are missing
     bool selecting_ = false;
 };
 
