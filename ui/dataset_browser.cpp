@@ -3,6 +3,7 @@
 #include "ui/action_icons.h"
 #include "ui/project_document.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -12,6 +13,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace actionlens::ui {
 
@@ -42,8 +45,12 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     table_->setFont(compact);
     table_->horizontalHeader()->setFont(compact);
     table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 4px; }"));
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // Numbers as wide as they need, the name takes the rest: every column fits the dock's
+    // default width without a horizontal scroll bar.
+    // (fitColumns: the header's own size hint reserves room for a sort arrow in every column.)
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table_->horizontalHeader()->setSectionResizeMode(DatasetTableModel::Name, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(false);
     summary_ = new QLabel(this);
     // The window's text colour: palette(mid) was too faint to read on the light theme.
     summary_->setTextFormat(Qt::RichText);
@@ -94,6 +101,21 @@ void DatasetBrowser::refresh() {
     }
     selectVideo(current);
     updateSummary();
+    fitColumns();
+}
+
+void DatasetBrowser::fitColumns() {
+    const QFontMetrics header(table_->horizontalHeader()->font());
+    for (int column = 0; column < DatasetTableModel::ColumnCount; ++column) {
+        if (column == DatasetTableModel::Name) continue;
+        const QString title = model_->headerData(column, Qt::Horizontal).toString();
+        int widest = header.horizontalAdvance(title) + 12;
+        const QFontMetrics cells(table_->font());
+        // The first rows are enough to size a column of numbers (as Qt's own resizing does).
+        for (int row = 0; row < std::min(model_->rowCount(), 500); ++row)
+            widest = std::max(widest, cells.horizontalAdvance(model_->index(row, column).data().toString()) + 14);
+        table_->setColumnWidth(column, widest);
+    }
 }
 
 void DatasetBrowser::selectVideo(std::int64_t videoId) {

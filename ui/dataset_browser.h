@@ -40,6 +40,7 @@ Q_SIGNALS:
 
 private:
     void updateSummary();
+    void fitColumns();  // numbers as wide as they need, the name takes the rest
 
     ProjectDocument& document_;
     DatasetTableModel* model_ = nullptr;

@@ -147,7 +147,7 @@ void FormatTransferDialog::updateFormatHelp() {
         what = tr("Reads a CSV file, or a folder of them (type its path).");
     else
         what = formatReadsFolder() ? tr("Reads a folder.") : tr("Reads one file.");
-    formatHelp_->setText(description + QStringLiteral("  ") + what);
+    formatHelp_->setText(description + QStringLiteral(".\n") + what);
 }
 
 void FormatTransferDialog::browse() {
