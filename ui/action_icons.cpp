@@ -140,17 +140,27 @@ int applyActionIcons(QWidget& window) {
     };
     int given = 0;
     for (QAction* action : window.findChildren<QAction*>()) {
-        QString text = action->text();
-        text.remove(QLatin1Char('&'));
-        // The undo stack's actions say what they undo ("Undo Add 3 videos").
-        if (text.startsWith(QLatin1String("Undo"))) text = QStringLiteral("Undo");
-        if (text.startsWith(QLatin1String("Redo"))) text = QStringLiteral("Redo");
-        const auto it = byText.constFind(text);
+        const auto it = byText.constFind(plainActionText(*action));
         if (it == byText.constEnd()) continue;
         action->setIcon(actionIcon(*it));
         ++given;
     }
     return given;
+}
+
+QString plainActionText(const QAction& action) {
+    QString text = action.text();
+    text.remove(QLatin1Char('&'));
+    // The undo stack's actions say what they undo ("Undo Add 3 videos").
+    if (text.startsWith(QLatin1String("Undo"))) return QStringLiteral("Undo");
+    if (text.startsWith(QLatin1String("Redo"))) return QStringLiteral("Redo");
+    return text;
+}
+
+QAction* findWindowAction(QWidget& window, const QString& plainText) {
+    for (QAction* action : window.findChildren<QAction*>())
+        if (plainActionText(*action) == plainText) return action;
+    return nullptr;
 }
 
 }  // namespace actionlens::ui

@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QString>
 
+class QAction;
 class QWidget;
 
 namespace actionlens::ui {
@@ -29,5 +30,11 @@ QIcon actionIcon(ActionIcon icon);
 // menu text without its '&' ("Play / pause", "Split segment at playhead", ...). Returns how many
 // actions got one, so a renamed action that lost its icon shows in the tests.
 int applyActionIcons(QWidget& window);
+
+// An action's menu text as applyActionIcons matches it: without '&', and "Undo"/"Redo" for the
+// undo stack's actions whatever they undo.
+QString plainActionText(const QAction& action);
+// The first action of `window` (or its children) with that plain text; nullptr if none.
+QAction* findWindowAction(QWidget& window, const QString& plainText);
 
 }  // namespace actionlens::ui

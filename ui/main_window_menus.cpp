@@ -5,6 +5,7 @@
 #include "ui/action_icons.h"
 #include "ui/annotation_overlays.h"
 #include "ui/dataset_actions.h"
+#include "ui/main_tool_bar.h"
 #include "ui/dataset_browser.h"
 #include "ui/timeline_widget.h"
 #include "ui/transport_bar.h"
@@ -67,6 +68,7 @@ void MainWindow::createMenus() {
     browser_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
 #endif
     applyActionIcons(*this);
+    installMainToolBar(*this);
 }
 
 void MainWindow::createPlaybackActions(QMenu* menu) {
