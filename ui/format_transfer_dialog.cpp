@@ -227,6 +227,7 @@ bool FormatTransferDialog::start(bool confirm) {
     report_->hide();
     Q_EMIT transferStarted();
     // The store is lent to the worker until finish(): see FormatTransferWorker.
+    document_.setStoreLent(true);
     annotation::ProjectStore* store = &document_.store();
     FormatTransferWorker* worker = worker_;
     QMetaObject::invokeMethod(worker, [worker, store, r] { worker->transfer(store, r); }, Qt::QueuedConnection);
@@ -263,6 +264,7 @@ void FormatTransferDialog::finish(const FormatTransferResult& result) {
     thread_->deleteLater();
     thread_ = nullptr;
     worker_ = nullptr;
+    document_.setStoreLent(false);
     result_ = result;
     setRunning(false);
     const bool importing = direction_ == TransferDirection::Import;

@@ -71,3 +71,26 @@ TEST(ActionIcons, TheWindowsActionsHaveIcons) {
             ++undoRedo;
     EXPECT_EQ(undoRedo, 2);
 }
+
+TEST(ActionIcons, ADarkThemeGetsLightIcons) {
+    const QPalette light = QApplication::palette();
+    QPalette dark = light;
+    dark.setColor(QPalette::Active, QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x70, 0x70));
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    QApplication::setPalette(dark);
+    const QImage image = actionIcon(ActionIcon::Split).pixmap(24, 24).toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage disabled =
+        actionIcon(ActionIcon::Split).pixmap(QSize(24, 24), QIcon::Disabled).toImage().convertToFormat(QImage::Format_ARGB32);
+    QApplication::setPalette(light);
+    const auto [drawn, inColour] = inkOf(image, QColor(0xe8, 0xe8, 0xe8));
+    EXPECT_GT(drawn, 24);
+    EXPECT_GT(inColour, drawn / 2);
+    const auto [drawnDisabled, inDisabledColour] = inkOf(disabled, QColor(0x70, 0x70, 0x70));
+    EXPECT_GT(inDisabledColour, drawnDisabled / 2);
+    // Back on the light palette, the light theme's icon again (cached per palette, not stale).
+    const auto [drawnLight, inLight] =
+        inkOf(actionIcon(ActionIcon::Split).pixmap(24, 24).toImage().convertToFormat(QImage::Format_ARGB32),
+              light.color(QPalette::Active, QPalette::WindowText));
+    EXPECT_GT(inLight, drawnLight / 2);
+}
