@@ -1,5 +1,6 @@
 #include "ui/dataset_actions.h"
 
+#include "core/annotation/video_relinking.h"
 #include "ui/action_icons.h"
 #include "ui/dataset_browser.h"
 #include "ui/format_transfer_dialog.h"
@@ -14,6 +15,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableView>
 
 namespace actionlens::ui {
 
@@ -33,6 +35,19 @@ void installDataActions(MainWindow& window, QMenu* fileMenu) {
     DatasetBrowser& browser = window.datasetBrowser();
     QObject::connect(&browser, &DatasetBrowser::addFolderRequested, &window, [&window] { chooseVideoFolderToAdd(window); });
     QObject::connect(&browser, &DatasetBrowser::relinkRequested, &window, [&window] { openRelinkDialog(window); });
+    // Also on the video list's right-click menu.
+    browser.table()->addAction(addFolder);
+    browser.table()->addAction(relink);
+    browser.table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    // A video that cannot be opened because its file is gone: say what to do about it.
+    QObject::connect(&window.player(), &PlayerController::openFailed, &window, [&window](const QString& path, const QString&) {
+        const annotation::Video* video = window.document().isOpen() ? window.document().currentVideo() : nullptr;
+        if (!video || QString::fromStdString(video->path) != path || !annotation::videoFileMissing(*video)) return;
+        window.view().setMessage(MainWindow::tr("The file of %1 is missing:\n%2\n\nFile > Relink missing videos... finds it "
+                                                "in another folder.")
+                                     .arg(QFileInfo(path).fileName(), path));
+    });
 }
 
 int addVideoFolder(MainWindow& window, const QString& folder, bool recursive, QString* message) {

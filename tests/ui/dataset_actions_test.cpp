@@ -2,6 +2,7 @@
 
 #include "ui/dataset_actions.h"
 
+#include "ui/dataset_browser.h"
 #include "ui/main_window.h"
 #include "ui/video_folder_scan.h"
 
@@ -11,6 +12,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QAction>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -58,4 +61,30 @@ TEST(DatasetActions, AddFolderAddsItsVideosAndSubfoldersOnlyWhenAsked) {
 
     window.document().undoStack().undo();
     EXPECT_EQ(window.document().videos().size(), 2u);
+}
+
+TEST(DatasetActions, AMissingVideoSaysHowToRelinkItAndTheListOffersIt) {
+    fixtures::TempDir media;
+    fixtures::StampedVideoSpec spec;
+    spec.frames = 10;
+    spec.width = 64;
+    spec.height = 48;
+    fixtures::makeStampedVideo(media.file("gone.mp4"), spec);
+    QTemporaryDir dir;
+    MainWindow window;
+    ASSERT_EQ(window.createProject(dir.filePath(QStringLiteral("p.alproj"))), QString());
+    QString message;
+    ASSERT_EQ(addVideoFolder(window, QString::fromStdString(media.path()), false, &message), 1) << message.toStdString();
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.document().videos().size() == 1; }));
+    ASSERT_TRUE(QFile::remove(QString::fromStdString(media.file("gone.mp4"))));
+
+    bool failed = false;
+    QObject::connect(&window, &MainWindow::videoFailed, [&] { failed = true; });
+    window.openProjectVideo(window.document().videos().front().id);
+    ASSERT_TRUE(uitest::waitUntil([&] { return failed; }));
+    EXPECT_TRUE(window.view().message().contains(QStringLiteral("Relink missing videos"))) << window.view().message().toStdString();
+
+    QStringList menu;
+    for (QAction* action : window.datasetBrowser().table()->actions()) menu << action->text().remove(QLatin1Char('&'));
+    EXPECT_TRUE(menu.contains(QStringLiteral("Relink missing videos..."))) << menu.join(QLatin1Char('|')).toStdString();
 }
