@@ -22,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -49,6 +50,11 @@ const FormatSource kSources[] = {
     {"hmdb51", true, "", ""},
     {"kinetics", false, "Kinetics CSV (*.csv)", "csv"},
 };
+
+QString settingsKey(TransferDirection direction, const char* what) {
+    return QStringLiteral("transfer/%1/%2").arg(direction == TransferDirection::Import ? QLatin1String("import") : QLatin1String("export"),
+                                                QLatin1String(what));
+}
 
 const FormatSource* sourceOf(const QString& format) {
     for (const FormatSource& s : kSources)
@@ -117,6 +123,9 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     layout->addWidget(report_, 1);
     layout->addWidget(buttons_);
 
+    // The format used last time in this direction (QSettings "transfer/import/format", ...).
+    const QString lastFormat = QSettings().value(settingsKey(direction_, "format")).toString();
+    if (const int last = format_->findData(lastFormat); last >= 0) format_->setCurrentIndex(last);
     connect(format_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { updateFormatHelp(); });
     connect(browse_, &QPushButton::clicked, this, &FormatTransferDialog::browse);
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
@@ -155,7 +164,8 @@ void FormatTransferDialog::browse() {
     const FormatSource* source = sourceOf(format);
     const QString filter = source && *source->filter ? QString::fromLatin1(source->filter) + QStringLiteral(";;") + tr("All files (*)") : tr("All files (*)");
     QString start = path_->text();
-    if (start.isEmpty()) start = QFileInfo(document_.path()).absolutePath();
+    if (start.isEmpty()) start = QSettings().value(settingsKey(direction_, "folder")).toString();
+    if (start.isEmpty() || !QFileInfo(start).isDir()) start = QFileInfo(document_.path()).absolutePath();
     QString chosen;
     if (direction_ == TransferDirection::Export) {
         if (path_->text().isEmpty() && source && *source->suffix)
@@ -212,6 +222,8 @@ bool FormatTransferDialog::start(bool confirm) {
             return false;
     }
 
+    QSettings().setValue(settingsKey(direction_, "format"), r.format);
+    QSettings().setValue(settingsKey(direction_, "folder"), QFileInfo(r.path).absolutePath());
     result_ = {};
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("format transfer"));

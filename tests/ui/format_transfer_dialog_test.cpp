@@ -207,3 +207,22 @@ TEST(FormatTransferDialog, ExportWritesTheFileAndRefusesIncompleteForms) {
     EXPECT_EQ(lines.size(), 4);  // header + 3 segments
     EXPECT_FALSE(QFileInfo::exists(csv + QStringLiteral(".part")));
 }
+
+TEST(FormatTransferDialog, RemembersTheFormatUsedLastInEachDirection) {
+    QTemporaryDir dir;
+    const QString json = writeNativeFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    {
+        FormatTransferDialog exporting(document, TransferDirection::Export);
+        choose(exporting, QStringLiteral("coco"), dir.filePath(QStringLiteral("out.json")));
+        ASSERT_TRUE(exporting.start(false));
+        ASSERT_TRUE(runToEnd(exporting));
+        FormatTransferDialog importing(document, TransferDirection::Import);
+        choose(importing, QStringLiteral("native"), json);
+        ASSERT_TRUE(importing.start(false));
+        ASSERT_TRUE(runToEnd(importing));
+    }
+    EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Import).formatBox()->currentData().toString(), QStringLiteral("native"));
+    EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Export).formatBox()->currentData().toString(), QStringLiteral("coco"));
+}
