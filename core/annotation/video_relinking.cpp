@@ -12,7 +12,8 @@
 namespace actionlens::annotation {
 
 bool videoFileMissing(const Video& video) {
-    return !video.path.empty() && !QFileInfo(QString::fromStdString(video.path)).isFile();
+    // exists(), not isFile(): a video can be a folder of numbered images (Penn Action frames/).
+    return !video.path.empty() && !QFileInfo::exists(QString::fromStdString(video.path));
 }
 
 std::vector<Video> missingVideos(const std::vector<Video>& videos) {

@@ -16,8 +16,9 @@
 
 namespace actionlens::annotation {
 
-// A video with a file path whose file is not there (skeleton-only records have no path and are
-// never missing).
+// A video with a file path whose file (or image folder) is not there (skeleton-only records have
+// no path and are never missing). Relinking looks for files only: a moved image folder is
+// reported as not found.
 bool videoFileMissing(const Video& video);
 std::vector<Video> missingVideos(const std::vector<Video>& videos);
 

@@ -45,6 +45,8 @@ TEST(VideoRelinking, MissingVideosAreThoseWhoseFileIsGone) {
     Video here{1, folder.file("here.mp4")};
     Video gone{2, folder.file("gone.mp4")};
     Video skeletonOnly{3, ""};
+    Video imageFolder{4, folder.path()};  // a folder of numbered frames is a video too
+    EXPECT_FALSE(videoFileMissing(imageFolder));
     EXPECT_FALSE(videoFileMissing(here));
     EXPECT_TRUE(videoFileMissing(gone));
     EXPECT_FALSE(videoFileMissing(skeletonOnly));
