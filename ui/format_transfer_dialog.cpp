@@ -176,7 +176,9 @@ void FormatTransferDialog::browse() {
     } else {
         chosen = QFileDialog::getOpenFileName(this, tr("File to import"), start, filter);
     }
-    if (!chosen.isEmpty()) path_->setText(chosen);
+    if (chosen.isEmpty()) return;
+    path_->setText(chosen);
+    if (direction_ == TransferDirection::Export) confirmedTarget_ = chosen;
 }
 
 FormatTransferRequest FormatTransferDialog::request() const {
@@ -217,7 +219,8 @@ bool FormatTransferDialog::start(bool confirm) {
         if (importing && QMessageBox::question(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::No,
                                                QMessageBox::Yes) != QMessageBox::Yes)
             return false;
-        if (!importing && QFileInfo::exists(r.path) &&
+        // The save dialog of Browse... has asked already.
+        if (!importing && QFileInfo::exists(r.path) && r.path != confirmedTarget_ &&
             QMessageBox::question(this, windowTitle(), tr("%1 exists. Replace it?").arg(r.path)) != QMessageBox::Yes)
             return false;
     }

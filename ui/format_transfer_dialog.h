@@ -79,6 +79,7 @@ private:
     QThread* thread_ = nullptr;
     FormatTransferWorker* worker_ = nullptr;
     FormatTransferResult result_;
+    QString confirmedTarget_;  // an export file whose replacing the save dialog confirmed
 };
 
 // The File menu's Import.../Export... of `window`: says why not when no project is open or other
