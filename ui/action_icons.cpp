@@ -104,6 +104,8 @@ int applyActionIcons(QWidget& window) {
     static const QHash<QString, ActionIcon> byText = {
         {QStringLiteral("Open project..."), ActionIcon::Open},
         {QStringLiteral("New project..."), ActionIcon::New},
+        {QStringLiteral("Open the demo project"), ActionIcon::Open},
+        {QStringLiteral("Open a video..."), ActionIcon::Play},
         {QStringLiteral("Add videos to the project..."), ActionIcon::AddVideos},
         {QStringLiteral("Add a folder of videos..."), ActionIcon::AddFolder},
         {QStringLiteral("Relink missing videos..."), ActionIcon::Relink},

@@ -80,10 +80,13 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     path_->setClearButtonEnabled(true);
     path_->setMinimumWidth(360);
     browse_ = new QPushButton(tr("&Browse..."), this);
+    // Kinetics reads a CSV or a folder of them; a file dialog picks only one of the two.
+    browseFolder_ = new QPushButton(tr("&Folder..."), this);
     auto* pathRow = new QHBoxLayout;
     pathRow->setSpacing(6);
     pathRow->addWidget(path_, 1);
     pathRow->addWidget(browse_);
+    pathRow->addWidget(browseFolder_);
 
     undoNote_ = new QLabel(this);
     undoNote_->setWordWrap(true);
@@ -128,6 +131,10 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     if (const int last = format_->findData(lastFormat); last >= 0) format_->setCurrentIndex(last);
     connect(format_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] { updateFormatHelp(); });
     connect(browse_, &QPushButton::clicked, this, &FormatTransferDialog::browse);
+    connect(browseFolder_, &QPushButton::clicked, this, [this] {
+        const QString chosen = QFileDialog::getExistingDirectory(this, tr("Folder to import"), path_->text());
+        if (!chosen.isEmpty()) path_->setText(chosen);
+    });
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
     connect(buttons_, &QDialogButtonBox::rejected, this, &FormatTransferDialog::reject);
     updateFormatHelp();
@@ -153,10 +160,11 @@ void FormatTransferDialog::updateFormatHelp() {
     if (direction_ == TransferDirection::Export)
         what = tr("Writes one file.");
     else if (format_->currentData().toString() == QLatin1String("kinetics"))
-        what = tr("Reads a CSV file, or a folder of them (type its path).");
+        what = tr("Reads a CSV file, or a folder of them.");
     else
         what = formatReadsFolder() ? tr("Reads a folder.") : tr("Reads one file.");
     formatHelp_->setText(description + QStringLiteral(".\n") + what);
+    browseFolder_->setVisible(direction_ == TransferDirection::Import && format_->currentData().toString() == QLatin1String("kinetics"));
 }
 
 void FormatTransferDialog::browse() {
@@ -317,6 +325,7 @@ void FormatTransferDialog::setRunning(bool running) {
     format_->setEnabled(!running);
     path_->setEnabled(!running);
     browse_->setEnabled(!running);
+    browseFolder_->setEnabled(!running);
     startButton_->setEnabled(!running);
     buttons_->button(QDialogButtonBox::Close)->setText(running ? tr("Cancel") : tr("Close"));
     if (running) {

@@ -70,6 +70,7 @@ private:
     QLabel* formatHelp_ = nullptr;
     QLineEdit* path_ = nullptr;
     QPushButton* browse_ = nullptr;
+    QPushButton* browseFolder_ = nullptr;  // only for formats that read a file or a folder
     QLabel* undoNote_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
