@@ -1,7 +1,9 @@
 #include "ui/dataset_browser.h"
 
+#include "ui/action_icons.h"
 #include "ui/project_document.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -11,6 +13,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace actionlens::ui {
 
@@ -40,23 +44,38 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     compact.setPointSizeF(compact.pointSizeF() * 0.92);
     table_->setFont(compact);
     table_->horizontalHeader()->setFont(compact);
-    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 5px; }"));
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 4px; }"));
+    // Numbers as wide as they need, the name takes the rest: every column fits the dock's
+    // default width without a horizontal scroll bar.
+    // (fitColumns: the header's own size hint reserves room for a sort arrow in every column.)
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table_->horizontalHeader()->setSectionResizeMode(DatasetTableModel::Name, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(false);
     summary_ = new QLabel(this);
-    summary_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // The window's text colour: palette(mid) was too faint to read on the light theme.
+    summary_->setTextFormat(Qt::RichText);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
-    auto* add = new QPushButton(tr("Add videos..."), this);
+    auto* add = new QPushButton(actionIcon(ActionIcon::AddVideos), tr("Add videos..."), this);
     add->setToolTip(tr("Add video files to the project (read in the background; undoable)"));
     connect(add, &QPushButton::clicked, this, &DatasetBrowser::addVideosRequested);
-    auto* top = new QHBoxLayout;
-    top->setSpacing(6);
-    top->addWidget(filter_, 1);
-    top->addWidget(add);
-    layout->addLayout(top);
+    auto* addFolder = new QPushButton(actionIcon(ActionIcon::AddFolder), tr("Add folder..."), this);
+    addFolder->setToolTip(tr("Add every video of a folder (and, if you like, its subfolders) that the project does not have yet"));
+    connect(addFolder, &QPushButton::clicked, this, &DatasetBrowser::addFolderRequested);
+    relink_ = new QPushButton(actionIcon(ActionIcon::Relink), tr("Relink missing..."), this);
+    relink_->setToolTip(tr("Find moved or renamed video files in a folder (by name, confirmed by content)"));
+    relink_->setEnabled(false);
+    connect(relink_, &QPushButton::clicked, this, &DatasetBrowser::relinkRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addWidget(add);
+    buttons->addWidget(addFolder);
+    buttons->addStretch(1);
+    buttons->addWidget(relink_);
+    layout->addWidget(filter_);
+    layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(summary_);
 
@@ -83,6 +102,21 @@ void DatasetBrowser::refresh() {
     }
     selectVideo(current);
     updateSummary();
+    fitColumns();
+}
+
+void DatasetBrowser::fitColumns() {
+    const QFontMetrics header(table_->horizontalHeader()->font());
+    for (int column = 0; column < DatasetTableModel::ColumnCount; ++column) {
+        if (column == DatasetTableModel::Name) continue;
+        const QString title = model_->headerData(column, Qt::Horizontal).toString();
+        int widest = header.horizontalAdvance(title) + 12;
+        const QFontMetrics cells(table_->font());
+        // The first rows are enough to size a column of numbers (as Qt's own resizing does).
+        for (int row = 0; row < std::min(model_->rowCount(), 500); ++row)
+            widest = std::max(widest, cells.horizontalAdvance(model_->index(row, column).data().toString()) + 14);
+        table_->setColumnWidth(column, widest);
+    }
 }
 
 void DatasetBrowser::selectVideo(std::int64_t videoId) {
@@ -99,7 +133,12 @@ void DatasetBrowser::selectVideo(std::int64_t videoId) {
 }
 
 void DatasetBrowser::updateSummary() {
-    summary_->setText(tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount()));
+    const int missing = model_->missingCount();
+    QString text = tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount());
+    if (missing > 0) text += tr("  \u00b7  <span style=\"color:#c0392b\">%n file(s) missing</span>", nullptr, missing);
+    summary_->setText(text);
+    relink_->setEnabled(missing > 0);
+    relink_->setText(missing > 0 ? tr("Relink %1 missing...").arg(missing) : tr("Relink missing..."));
 }
 
 }  // namespace actionlens::ui

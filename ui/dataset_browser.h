@@ -11,6 +11,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 class QLabel;
+class QPushButton;
 
 namespace actionlens::ui {
 
@@ -27,15 +28,19 @@ public:
 
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
+    QPushButton* relinkButton() const { return relink_; }
     DatasetTableModel* model() const { return model_; }
     QSortFilterProxyModel* proxy() const { return proxy_; }
 
 Q_SIGNALS:
     void videoChosen(std::int64_t videoId);
     void addVideosRequested();
+    void addFolderRequested();
+    void relinkRequested();
 
 private:
     void updateSummary();
+    void fitColumns();  // numbers as wide as they need, the name takes the rest
 
     ProjectDocument& document_;
     DatasetTableModel* model_ = nullptr;
@@ -43,6 +48,7 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QLabel* summary_ = nullptr;
+    QPushButton* relink_ = nullptr;  // enabled while video files are missing
     bool selecting_ = false;
 };
 

@@ -1,5 +1,8 @@
 #include "ui/dataset_table_model.h"
 
+#include "core/annotation/video_relinking.h"
+#include "ui/action_icons.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFileInfo>
@@ -26,7 +29,8 @@ void DatasetTableModel::setVideos(std::vector<annotation::Video> videos, std::ve
     for (const auto& p : progress) byId[p.videoId] = p;
     rows_.clear();
     for (auto& v : videos) {
-        Row row{std::move(v), {}};
+        Row row{std::move(v), {}, false};
+        row.missing = annotation::videoFileMissing(row.video);
         auto it = byId.find(row.video.id);
         row.progress = it != byId.end() ? it->second : annotation::VideoProgress{row.video.id};
         rows_.push_back(std::move(row));
@@ -44,6 +48,12 @@ int DatasetTableModel::rowOfVideo(std::int64_t videoId) const {
     return -1;
 }
 
+int DatasetTableModel::missingCount() const {
+    int count = 0;
+    for (const Row& row : rows_) count += row.missing ? 1 : 0;
+    return count;
+}
+
 int DatasetTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
 int DatasetTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -53,6 +63,14 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     const auto& v = row.video;
     const auto& p = row.progress;
     if (role == kVideoIdRole) return qint64(v.id);
+    if (role == kMissingRole) return row.missing;
+    if (row.missing) {
+        if (role == Qt::DecorationRole && index.column() == Name) return actionIcon(ActionIcon::MissingFile);
+        if (role == Qt::ForegroundRole) return QBrush(QColor(0xc0, 0x39, 0x2b));
+        if (role == Qt::ToolTipRole)
+            return tr("The file of this video is missing:\n%1\nUse \"Relink missing...\" to find it in another folder.")
+                .arg(QString::fromStdString(v.path));
+    }
     const double covered = share(p.framesInSegments, v.frameCount);
     const double skeletons = share(p.framesWithSkeletons, v.frameCount);
     if (role == kSortRole) {

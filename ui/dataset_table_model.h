@@ -2,7 +2,8 @@
 
 // DatasetTableModel: one row per video of the project with its annotation progress (segments,
 // share of frames inside segments, share of frames with skeletons, reviewed segments, splits). Qt::UserRole gives
-// each cell's number for sorting and the video id in every column.
+// each cell's number for sorting and the video id in every column. A video whose file is missing
+// (moved or deleted: annotation::videoFileMissing) is marked in red with a warning icon.
 
 #include "core/annotation/video.h"
 #include "core/annotation/video_progress.h"
@@ -19,12 +20,14 @@ public:
     enum Column { Name, Frames, Segments, Covered, Skeletons, Reviewed, Splits, ColumnCount };
     static constexpr int kSortRole = Qt::UserRole;
     static constexpr int kVideoIdRole = Qt::UserRole + 1;
+    static constexpr int kMissingRole = Qt::UserRole + 2;  // bool: the video's file is not there
 
     explicit DatasetTableModel(QObject* parent = nullptr);
 
     void setVideos(std::vector<annotation::Video> videos, std::vector<annotation::VideoProgress> progress);
     std::int64_t videoIdAt(int row) const;
     int rowOfVideo(std::int64_t videoId) const;  // -1 if absent
+    int missingCount() const;  // videos whose file is missing (as of the last setVideos)
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -37,6 +40,7 @@ private:
     struct Row {
         annotation::Video video;
         annotation::VideoProgress progress;
+        bool missing = false;
     };
     std::vector<Row> rows_;
 };

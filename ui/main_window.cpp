@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     browserDock_->setObjectName(QStringLiteral("datasetDock"));
     browserDock_->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock_);
-    resizeDocks({browserDock_}, {430}, Qt::Horizontal);
+    resizeDocks({browserDock_}, {500}, Qt::Horizontal);  // every column of the dataset table in view
 
 
     overlays_ = new AnnotationOverlays(document_, *view_, this);

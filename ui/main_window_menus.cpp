@@ -2,7 +2,10 @@
 
 #include "ui/main_window.h"
 
+#include "ui/action_icons.h"
 #include "ui/annotation_overlays.h"
+#include "ui/dataset_actions.h"
+#include "ui/main_tool_bar.h"
 #include "ui/dataset_browser.h"
 #include "ui/timeline_widget.h"
 #include "ui/transport_bar.h"
@@ -38,6 +41,7 @@ void MainWindow::createMenus() {
     add(file, tr("Open the &demo project"), {}, [this] { openDemoProject(); });
     add(file, tr("Open a &video..."), {}, [this] { chooseVideo(); });
     add(file, tr("&Add videos to the project..."), {}, [this] { chooseVideosToAdd(); });
+    installDataActions(*this, file);  // add a folder, relink, import, export (ui/dataset_actions)
     file->addSeparator();
     add(file, tr("&Close project"), QKeySequence::Close, [this] { closeProject(); });
     file->addSeparator();
@@ -65,6 +69,8 @@ void MainWindow::createMenus() {
     browser_->table()->addAction(estimatePoses);  // also on the dataset browser's right-click menu
     browser_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
 #endif
+    applyActionIcons(*this);
+    installMainToolBar(*this);
 }
 
 void MainWindow::createPlaybackActions(QMenu* menu) {

@@ -97,7 +97,10 @@ void ProjectDocument::setCurrentVideo(std::int64_t videoId) {
     Q_EMIT currentVideoChanged(currentVideoId_);
 }
 
-std::vector<annotation::SkeletonFrame> ProjectDocument::skeletonsAt(std::int64_t frame) { return skeletons_.at(frame); }
+std::vector<annotation::SkeletonFrame> ProjectDocument::skeletonsAt(std::int64_t frame) {
+    if (storeLent_) return {};
+    return skeletons_.at(frame);
+}
 
 std::vector<std::int64_t> ProjectDocument::subjectsOfCurrentVideo() const {
     std::set<std::int64_t> ids;

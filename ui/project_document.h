@@ -50,7 +50,7 @@ public:
     const std::vector<annotation::Segment>& segments() const { return segments_; }
     const annotation::Segment* segment(std::int64_t id) const;
     const std::vector<annotation::SkeletonPresence>& skeletonPresence() const { return skeletonPresence_; }
-    std::vector<annotation::SkeletonFrame> skeletonsAt(std::int64_t frame);
+    std::vector<annotation::SkeletonFrame> skeletonsAt(std::int64_t frame);  // none while the store is lent
     const annotation::SkeletonLayout* layoutById(std::int64_t layoutId) const;
     // Subjects with a segment or a skeleton in the current video, plus those shown on purpose
     // (a new subject before its first segment), in id order: the timeline's lanes.
@@ -67,6 +67,12 @@ public:
     // bar shows it until the project is reopened.
     void reportWriteFailure(const QString& message);
     QString lastWriteFailure() const { return writeFailure_; }
+
+    // While a worker thread uses the store (import/export, FormatTransferWorker), reads that
+    // the GUI makes on its own (skeletons of a frame that is shown) are skipped: a Qt SQL
+    // connection must not be used from two threads at once.
+    void setStoreLent(bool lent) { storeLent_ = lent; }
+    bool isStoreLent() const { return storeLent_; }
 
 Q_SIGNALS:
     void opened();
@@ -92,6 +98,7 @@ private:
     std::vector<std::int64_t> shownLanes_;  // for the current video only
     SkeletonFrameCache skeletons_;
     QString writeFailure_;
+    bool storeLent_ = false;
 };
 
 }  // namespace actionlens::ui

@@ -1,5 +1,7 @@
 #include "ui/transport_bar.h"
 
+#include "ui/action_icons.h"
+
 #include "ui/player_controller.h"
 
 #include <QCheckBox>
@@ -31,23 +33,23 @@ const std::vector<double>& TransportBar::rates() {
 }
 
 TransportBar::TransportBar(PlayerController& player, QWidget* parent) : QWidget(parent), player_(player) {
-    auto button = [this](QStyle::StandardPixmap icon, const QString& tip, auto slot) {
+    auto button = [this](ActionIcon icon, const QString& tip, auto slot) {
         auto* b = new QToolButton(this);
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(actionIcon(icon));
         b->setToolTip(tip);
         b->setAutoRaise(true);
         b->setIconSize(QSize(20, 20));
         connect(b, &QToolButton::clicked, this, slot);
         return b;
     };
-    auto* first = button(QStyle::SP_MediaSkipBackward, tr("First frame (Home)"), [this] {
+    auto* first = button(ActionIcon::SkipStart, tr("First frame (Home)"), [this] {
         player_.pause();
         player_.seek(0);
     });
-    auto* back = button(QStyle::SP_MediaSeekBackward, tr("Previous frame (Left)"), [this] { player_.step(-1); });
-    play_ = button(QStyle::SP_MediaPlay, tr("Play / pause (Space); J, K, L shuttle"), [this] { player_.togglePlay(); });
-    auto* next = button(QStyle::SP_MediaSeekForward, tr("Next frame (Right)"), [this] { player_.step(1); });
-    auto* last = button(QStyle::SP_MediaSkipForward, tr("Last frame (End)"), [this] {
+    auto* back = button(ActionIcon::StepBack, tr("Previous frame (Left)"), [this] { player_.step(-1); });
+    play_ = button(ActionIcon::Play, tr("Play / pause (Space); J, K, L shuttle"), [this] { player_.togglePlay(); });
+    auto* next = button(ActionIcon::StepForward, tr("Next frame (Right)"), [this] { player_.step(1); });
+    auto* last = button(ActionIcon::SkipEnd, tr("Last frame (End)"), [this] {
         player_.pause();
         player_.seek(player_.frameCount() - 1);
     });
@@ -101,7 +103,7 @@ TransportBar::TransportBar(PlayerController& player, QWidget* parent) : QWidget(
     connect(&player_, &PlayerController::positionChanged, this, &TransportBar::updatePosition);
     connect(&player_, &PlayerController::opened, this, &TransportBar::updateRanges);
     connect(&player_, &PlayerController::playingChanged, this, [this](bool playing) {
-        play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        play_->setIcon(actionIcon(playing ? ActionIcon::Pause : ActionIcon::Play));
     });
     connect(&player_, &PlayerController::rateChanged, this, [this](double rate) {
         const QSignalBlocker block(rate_);

@@ -28,6 +28,7 @@ public:
     void setFrame(media::FramePtr frame);
     // A line shown in the middle while there is no frame ("Opening clip.mp4...").
     void setMessage(const QString& message);
+    QString message() const { return message_; }
     const media::FramePtr& frame() const { return frame_; }
 
     // Drawn after the picture in the order added; not owned (an overlay outlives the view or

@@ -75,6 +75,9 @@ public:
     Result<std::vector<Video>> videos();
     // Replaces the video's split membership; returns the previous one.
     Result<std::vector<std::string>> setVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
+    // Points the video at another file (relinking a moved video); returns the previous path.
+    // Only the path changes: the frames, size and content hash describe the same recording.
+    Result<std::string> setVideoPath(std::int64_t videoId, const std::string& path);
     // Per split: videos in it, and the segments and skeleton frames of those videos.
     Result<std::vector<SplitCounts>> splitCounts();
 

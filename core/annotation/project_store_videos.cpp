@@ -137,6 +137,22 @@ Result<std::vector<std::string>> ProjectStore::setVideoSplits(std::int64_t video
     return previous;
 }
 
+Result<std::string> ProjectStore::setVideoPath(std::int64_t videoId, const std::string& path) {
+    if (path.empty()) return makeError("video " + std::to_string(videoId) + ": a relinked video needs a file path");
+    std::string previous;
+    Status s = transaction([&]() -> Status {
+        auto old = video(videoId);
+        if (!old) return old.takeError();
+        previous = old->path;
+        auto q = statements_->prepared("UPDATE videos SET path = ? WHERE id = ?");
+        if (!q) return q.takeError();
+        bindAll(*q.value(), {QString::fromStdString(storedVideoPath(path)), qint64(videoId)});
+        return SqlStatements::execute(*q.value(), "cannot relink video " + std::to_string(videoId) + " to '" + path + "'");
+    });
+    if (!s) return s.takeError();
+    return previous;
+}
+
 Result<Video> ProjectStore::video(std::int64_t id) {
     QSqlQuery q(db_);
     q.prepare(QString::fromUtf8(kVideoColumns) + QStringLiteral(" WHERE id = ?"));

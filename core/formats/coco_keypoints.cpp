@@ -326,7 +326,7 @@ Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson
                                                person->joints});
         }
         if (Status s = store.insertSkeletonFrames(frames); !s) return s;
-        if (options.progress) options.progress(++done, static_cast<std::int64_t>(groups->size()));
+        if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(groups->size())); !cancel) return cancel;
     }
     return Status::success();
 }
@@ -432,7 +432,7 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
                                            {"area", labelled ? double(x1 - x0) * double(y1 - y0) : 0.0},
                                            {"iscrowd", 0}});
         }
-        if (options.progress) options.progress(++done, static_cast<std::int64_t>(videos->size()));
+        if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;
     }
     if (annotations.isEmpty()) return makeError("the project has no skeletons with the 17 COCO joints to export");
     QJsonArray names, skeleton;

@@ -64,7 +64,7 @@ Status importListing(const DatasetListing& listing, const std::string& dataset, 
     std::int64_t done = 0, imported = 0;
     for (const ListedVideo& listed : listing.videos) {
         ++done;
-        if (options.progress) options.progress(done, static_cast<std::int64_t>(listing.videos.size()));
+        if (Status cancel = progressPoint(options, done, static_cast<std::int64_t>(listing.videos.size())); !cancel) return cancel;
         const fs::path file = resolve(listed);
         std::error_code ec;
         if (file.empty() || !fs::is_regular_file(file, ec)) {

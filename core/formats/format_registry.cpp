@@ -41,6 +41,15 @@ const FormatHandler* findFormat(const std::string& name) {
 }
 
 namespace {
+Status progressAndCancel(const ProgressCallback& progress, const CancelCheck& cancelRequested, std::int64_t done,
+                         std::int64_t total) {
+    if (progress) progress(done, total);
+    if (cancelRequested && cancelRequested()) return makeError(kCancelledMessage);
+    return Status::success();
+}
+
+bool cancelled(const CancelCheck& cancelRequested) { return cancelRequested && cancelRequested(); }
+
 std::string formatNames(bool forImport) {
     std::string names;
     for (const FormatHandler& handler : formatHandlers()) {
@@ -51,6 +60,14 @@ std::string formatNames(bool forImport) {
 }
 }  // namespace
 
+Status progressPoint(const ImportOptions& options, std::int64_t done, std::int64_t total) {
+    return progressAndCancel(options.progress, options.cancelRequested, done, total);
+}
+
+Status progressPoint(const ExportOptions& options, std::int64_t done, std::int64_t total) {
+    return progressAndCancel(options.progress, options.cancelRequested, done, total);
+}
+
 Status importProject(const std::string& format, const std::string& source, annotation::ProjectStore& store,
                      const ImportOptions& options) {
     const FormatHandler* handler = findFormat(format);
@@ -59,7 +76,13 @@ Status importProject(const std::string& format, const std::string& source, annot
     }
     std::error_code ec;
     if (!std::filesystem::exists(source, ec)) return makeError("'" + source + "' does not exist");
-    return store.transaction([&] { return handler->importer(source, store, options); });
+    if (cancelled(options.cancelRequested)) return makeError(kCancelledMessage);
+    return store.transaction([&]() -> Status {
+        Status imported = handler->importer(source, store, options);
+        // A cancel that came after the importer's last progress point still undoes it all.
+        if (imported.ok() && cancelled(options.cancelRequested)) return makeError(kCancelledMessage);
+        return imported;
+    });
 }
 
 Status exportProject(const std::string& format, annotation::ProjectStore& store, const std::string& output,
@@ -68,8 +91,10 @@ Status exportProject(const std::string& format, annotation::ProjectStore& store,
     if (!handler || !handler->exporter) {
         return makeError("unknown export format '" + format + "' (known: " + formatNames(false) + ")");
     }
+    if (cancelled(options.cancelRequested)) return makeError(kCancelledMessage);
     const std::string temporary = output + ".part";
     Status written = handler->exporter(store, temporary, options);
+    if (written.ok() && cancelled(options.cancelRequested)) written = makeError(kCancelledMessage);
     std::error_code ec;
     if (!written.ok()) {
         std::filesystem::remove(temporary, ec);

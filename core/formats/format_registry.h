@@ -19,16 +19,27 @@ namespace actionlens::formats {
 
 // done out of total work items (files, rows, videos); total 0 when unknown.
 using ProgressCallback = std::function<void(std::int64_t done, std::int64_t total)>;
+// Asked at each progress point; true stops the work there with kCancelledMessage, so an import's
+// transaction rolls back and an export's temporary file is removed.
+using CancelCheck = std::function<bool()>;
+inline constexpr const char* kCancelledMessage = "cancelled";
 
 struct ImportOptions {
     ProgressCallback progress;
+    CancelCheck cancelRequested;
     // Things the import skipped or doubted without failing (a listed video that is missing).
     std::function<void(const std::string& message)> warning;
 };
 
 struct ExportOptions {
     ProgressCallback progress;
+    CancelCheck cancelRequested;
 };
+
+// An importer's or exporter's progress point: reports done/total, then fails with
+// kCancelledMessage if cancelling was asked for.
+Status progressPoint(const ImportOptions& options, std::int64_t done, std::int64_t total);
+Status progressPoint(const ExportOptions& options, std::int64_t done, std::int64_t total);
 
 using ImportFunction = std::function<Status(const std::string& source, annotation::ProjectStore& store, const ImportOptions&)>;
 using ExportFunction = std::function<Status(annotation::ProjectStore& store, const std::string& output, const ExportOptions&)>;

@@ -196,7 +196,7 @@ Status exportNativeJson(ProjectStore& store, const std::string& output, const Ex
     std::int64_t done = 0;
     for (const Video& v : videos.value()) {
         if (Status s = writeSkeletonFrames(store, v, out); !s) return s;
-        if (options.progress) options.progress(++done, total);
+        if (Status cancel = progressPoint(options, ++done, total); !cancel) return cancel;
     }
     out.endArray();
     out.write("\n}\n");
@@ -444,11 +444,11 @@ public:
             batch.push_back(std::move(frame));
             if (batch.size() >= kInsertBatch) {
                 if (Status st = flush(); !st) return st;
-                if (options.progress) options.progress(i + 1, array.size());
+                if (Status cancel = progressPoint(options, i + 1, array.size()); !cancel) return cancel;
             }
         }
         if (Status st = flush(); !st) return st;
-        if (options.progress) options.progress(array.size(), array.size());
+        if (Status cancel = progressPoint(options, array.size(), array.size()); !cancel) return cancel;
         return Status::success();
     }
 

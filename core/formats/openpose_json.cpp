@@ -182,7 +182,7 @@ Status importOpenPoseJson(const std::string& source, annotation::ProjectStore& s
         auto persons = readPoseFile(file, jointCount);
         if (!persons) return makeError(file.name + ": " + persons.error());
         people.push_back(std::move(persons).value());
-        if (options.progress) options.progress(static_cast<std::int64_t>(people.size()), static_cast<std::int64_t>(files->size()));
+        if (Status cancel = progressPoint(options, static_cast<std::int64_t>(people.size()), static_cast<std::int64_t>(files->size())); !cancel) return cancel;
     }
     std::int64_t layoutId = 0;
     if (jointCount != 0) {

@@ -132,7 +132,7 @@ Status importPennAction(const std::string& source, annotation::ProjectStore& sto
         if (!segmentId.ok()) return makeError(name + ": " + segmentId.error());
 
         ++done;
-        if (options.progress) options.progress(done, static_cast<std::int64_t>(files.size()));
+        if (Status cancel = progressPoint(options, done, static_cast<std::int64_t>(files.size())); !cancel) return cancel;
     }
     return Status::success();
 }

@@ -78,7 +78,7 @@ Status exportSegmentsCsv(ProjectStore& store, const std::string& output, const E
             row.push_back(reviewStatusName(s.review));
             text += csvRecord(row) + "\r\n";
         }
-        if (options.progress) options.progress(++done, static_cast<std::int64_t>(videos->size()));
+        if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;
     }
 
     QSaveFile file(QString::fromStdString(output));

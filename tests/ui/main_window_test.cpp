@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTableView>
 
 #include <gtest/gtest.h>
@@ -92,4 +93,19 @@ TEST(MainWindow, TheDemoButtonOpensTheDemoProjectOrRendersItWithProgress) {
     EXPECT_EQ(window.document().path(), QFileInfo(demo).absoluteFilePath());
     window.closeProject();
     QDir(QFileInfo(demo).absolutePath()).removeRecursively();
+}
+
+TEST(MainWindow, TitleShowsTheProjectAndAFailedBackgroundWrite) {
+    QTemporaryDir dir;
+    MainWindow window;
+    ASSERT_EQ(window.createProject(dir.filePath(QStringLiteral("field-study.alproj"))), QString());
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("field-study"))) << window.windowTitle().toStdString();
+    EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("failed")));
+    window.document().reportWriteFailure(QStringLiteral("undo of 'Add video' failed: disk full"));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("field-study")));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("a write failed"))) << window.windowTitle().toStdString();
+    // Reopening starts clean.
+    window.closeProject();
+    ASSERT_EQ(window.openProject(dir.filePath(QStringLiteral("field-study.alproj"))), QString());
+    EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("failed")));
 }

@@ -104,3 +104,25 @@ TEST(ProjectStoreVideos, RemoveIsRefusedWhileSegmentsReferToTheVideo) {
     EXPECT_NE(removed.error().find("1 segments"), std::string::npos) << removed.error();
     EXPECT_TRUE(store->video(1).ok());
 }
+
+TEST(ProjectStoreVideos, SetVideoPathReturnsThePreviousPathAndKeepsEverythingElse) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    const Video before = store->video(1).value();
+    const std::string moved = "/elsewhere/recordings/clip.mp4";
+    auto previous = store->setVideoPath(1, moved);
+    ASSERT_TRUE(previous.ok()) << previous.error();
+    EXPECT_EQ(previous.value(), before.path);
+    Video after = store->video(1).value();
+    EXPECT_EQ(after.path, moved);
+    after.path = before.path;
+    EXPECT_EQ(after, before);  // size, hash, splits, name unchanged
+
+    // Undo: back to the old path, stored relative to the project folder again.
+    ASSERT_TRUE(store->setVideoPath(1, previous.value()).ok());
+    EXPECT_EQ(store->video(1).value(), before);
+
+    EXPECT_FALSE(store->setVideoPath(99, moved).ok());
+    EXPECT_FALSE(store->setVideoPath(1, "").ok());
+}
