@@ -44,6 +44,17 @@ QColor actionColour(const annotation::Taxonomy& taxonomy, const std::string& act
     return QColor(0x95, 0xa5, 0xa6);  // unlabelled or unknown
 }
 
+QColor groupColour(const annotation::Taxonomy& taxonomy, const std::string& group) {
+    const annotation::TaskDefinition* task = taxonomy.actionTask();
+    if (!task) return QColor(0x95, 0xa5, 0xa6);
+    for (size_t g = 0; g < task->groups.size(); ++g) {
+        if (task->groups[g].name != group) continue;
+        if (QColor c = fromHex(task->groups[g].colour); c.isValid()) return c;
+        return QColor(kPalette[(kPalette.size() - 1 - g % kPalette.size())]);
+    }
+    return QColor(0x95, 0xa5, 0xa6);
+}
+
 QColor textColourOn(const QColor& background) {
     // Relative luminance (sRGB weights) decides.
     const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();

@@ -1,5 +1,7 @@
 #include "ui/segment_inspector.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include "ui/annotation_colours.h"
 #include "ui/label_check.h"
 #include "ui/project_document.h"
@@ -50,6 +52,12 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     actions_->setMinimumHeight(160);
     group_ = new QLabel(this);
     group_->setStyleSheet(QStringLiteral("font-style: italic;"));
+    groupOnlyRow_ = new QWidget(this);
+    groupOnly_ = new QComboBox(groupOnlyRow_);
+    groupOnly_->setToolTip(tr("When the exact action is unclear: label only its group (where the taxonomy allows it)"));
+    auto* groupOnlyForm = new QFormLayout(groupOnlyRow_);
+    groupOnlyForm->setContentsMargins(0, 0, 0, 0);
+    groupOnlyForm->addRow(tr("Action unclear, group:"), groupOnly_);
     attributes_ = new QWidget(this);
     attributeForm_ = new QFormLayout(attributes_);
     attributeForm_->setContentsMargins(0, 0, 0, 0);
@@ -65,6 +73,7 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     layout->addWidget(search_);
     layout->addWidget(actions_, 1);
     layout->addWidget(group_);
+    layout->addWidget(groupOnlyRow_);
     layout->addWidget(attributes_);
     layout->addWidget(issues_);
 
@@ -80,8 +89,17 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     connect(actions_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         apply(actionTask_, item->data(Qt::UserRole).toString().toStdString());
     });
+    connect(groupOnly_, &QComboBox::activated, this, [this](int index) {
+        if (updating_ || selection_.empty()) return;
+        const QVariant group = groupOnly_->itemData(index);
+        if (!group.isValid()) return;  // "(mixed)"
+        const auto [same, current] = commonValue(annotation::kGroupOnlyLabelKey);
+        if (same && current == group.toString().toStdString()) return;
+        editor_.setClassGroup(selection_, group.toString().toStdString());
+    });
     connect(&document_, &ProjectDocument::segmentsChanged, this, &SegmentInspector::refresh);
     connect(&document_, &ProjectDocument::opened, this, &SegmentInspector::rebuildEditors);
+    connect(&document_, &ProjectDocument::taxonomyChanged, this, &SegmentInspector::rebuildEditors);
     rebuildEditors();
 }
 
@@ -103,8 +121,15 @@ void SegmentInspector::rebuildEditors() {
     }
     attributeBoxes_.clear();
     actionTask_.clear();
+    groupOnly_->clear();
+    groupOnly_->addItem(tr("(no: an action)"), QString());
     if (document_.isOpen()) {
         const annotation::Taxonomy& taxonomy = document_.taxonomy();
+        if (const annotation::TaskDefinition* action = taxonomy.actionTask())
+            for (const annotation::ClassGroup& group : action->groups)
+                if (group.allowsGroupOnly)
+                    groupOnly_->addItem(swatch(group.colour.empty() ? QColor(Qt::lightGray) : QColor(QString::fromStdString(group.colour))),
+                                        QString::fromStdString(group.name), QString::fromStdString(group.name));
         for (const auto& task : taxonomy.tasks) {
             if (task.scope != annotation::TaskScope::Segment) continue;
             if (task.kind == annotation::TaskKind::Action) {
@@ -134,6 +159,7 @@ void SegmentInspector::rebuildEditors() {
             attributeBoxes_[task.name] = box;
         }
     }
+    groupOnlyRow_->setVisible(groupOnly_->count() > 1);
     updating_ = false;
     filterActions(search_->text());
     refresh();
@@ -188,19 +214,30 @@ void SegmentInspector::refresh() {
     }
 
     const auto [sameAction, action] = commonValue(actionTask_);
+    const auto [sameGroupOnly, groupOnly] = commonValue(annotation::kGroupOnlyLabelKey);
     actions_->clearSelection();
     actions_->setCurrentItem(nullptr);
     for (int i = 0; i < actions_->count() && any && sameAction; ++i)
         if (actions_->item(i)->data(Qt::UserRole).toString().toStdString() == action) actions_->setCurrentItem(actions_->item(i));
-    const bool actionMissing = any && sameAction && action.empty();
+    const bool actionMissing = any && sameAction && action.empty() && sameGroupOnly && groupOnly.empty();
     actions_->setStyleSheet(actionMissing ? QStringLiteral("QListWidget { %1 }").arg(kMissingStyle) : QString());
     if (!any) {
         group_->clear();
     } else if (!sameAction) {
         group_->setText(tr("Group: (mixed)"));
+    } else if (action.empty() && sameGroupOnly && !groupOnly.empty()) {
+        group_->setText(tr("Group: %1 (action unclear)").arg(QString::fromStdString(groupOnly)));
     } else {
         const std::string group = document_.isOpen() ? actionGroup(document_.taxonomy(), action) : std::string();
         group_->setText(tr("Group: %1").arg(group.empty() ? tr("(none)") : QString::fromStdString(group)));
+    }
+    if (const int mixed = groupOnly_->findText(kMixed); mixed >= 0) groupOnly_->removeItem(mixed);
+    if (!sameGroupOnly) {
+        groupOnly_->addItem(kMixed);
+        groupOnly_->setCurrentIndex(groupOnly_->count() - 1);
+    } else {
+        const int index = groupOnly_->findData(QString::fromStdString(groupOnly));
+        groupOnly_->setCurrentIndex(index >= 0 ? index : 0);
     }
 
     for (auto& [task, box] : attributeBoxes_) {
