@@ -7,6 +7,7 @@
 #include "core/annotation/taxonomy.h"
 
 #include <QColor>
+#include <QIcon>
 
 #include <cstdint>
 #include <string>
@@ -20,6 +21,8 @@ QColor actionColour(const annotation::Taxonomy& taxonomy, const std::string& act
 QColor groupColour(const annotation::Taxonomy& taxonomy, const std::string& group);
 // The group an action belongs to ("" when unknown).
 std::string actionGroup(const annotation::Taxonomy& taxonomy, const std::string& action);
+// A small rounded square of the colour, for lists and buttons.
+QIcon colourSwatch(const QColor& colour);
 // Black or white, whichever reads better on `background`.
 QColor textColourOn(const QColor& background);
 

@@ -23,15 +23,16 @@ const QString kMissingStyle = QStringLiteral("border: 2px solid #e74c3c; border-
 const QString kMixed = QStringLiteral("(mixed)");
 const QString kNone = QStringLiteral("(none)");
 
-QIcon swatch(const QColor& colour) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(colour);
-    painter.setPen(colour.darker(140));
-    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    return QIcon(pixmap);
+// The selection's shared value, or "(mixed)" (an item with no data) when they differ.
+void showCommonValue(QComboBox* box, bool same, const std::string& value) {
+    if (const int mixed = box->findText(kMixed); mixed >= 0) box->removeItem(mixed);
+    if (!same) {
+        box->addItem(kMixed);
+        box->setCurrentIndex(box->count() - 1);
+        return;
+    }
+    const int index = box->findData(QString::fromStdString(value));
+    box->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 QLabel* heading(const QString& text, QWidget* parent) {
@@ -52,15 +53,13 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     actions_->setMinimumHeight(160);
     group_ = new QLabel(this);
     group_->setStyleSheet(QStringLiteral("font-style: italic;"));
-    groupOnlyRow_ = new QWidget(this);
-    groupOnly_ = new QComboBox(groupOnlyRow_);
-    groupOnly_->setToolTip(tr("When the exact action is unclear: label only its group (where the taxonomy allows it)"));
-    auto* groupOnlyForm = new QFormLayout(groupOnlyRow_);
-    groupOnlyForm->setContentsMargins(0, 0, 0, 0);
-    groupOnlyForm->addRow(tr("Action unclear, group:"), groupOnly_);
     attributes_ = new QWidget(this);
     attributeForm_ = new QFormLayout(attributes_);
     attributeForm_->setContentsMargins(0, 0, 0, 0);
+    // First row of the form, so that it lines up with the attributes' editors.
+    groupOnly_ = new QComboBox(attributes_);
+    groupOnly_->setToolTip(tr("When the exact action is unclear: label only its group (where the taxonomy allows it)"));
+    attributeForm_->addRow(tr("Group only:"), groupOnly_);
     issues_ = new QLabel(this);
     issues_->setWordWrap(true);
     issues_->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -73,7 +72,6 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     layout->addWidget(search_);
     layout->addWidget(actions_, 1);
     layout->addWidget(group_);
-    layout->addWidget(groupOnlyRow_);
     layout->addWidget(attributes_);
     layout->addWidget(issues_);
 
@@ -122,13 +120,13 @@ void SegmentInspector::rebuildEditors() {
     attributeBoxes_.clear();
     actionTask_.clear();
     groupOnly_->clear();
-    groupOnly_->addItem(tr("(no: an action)"), QString());
+    groupOnly_->addItem(tr("(no)"), QString());
     if (document_.isOpen()) {
         const annotation::Taxonomy& taxonomy = document_.taxonomy();
         if (const annotation::TaskDefinition* action = taxonomy.actionTask())
             for (const annotation::ClassGroup& group : action->groups)
                 if (group.allowsGroupOnly)
-                    groupOnly_->addItem(swatch(group.colour.empty() ? QColor(Qt::lightGray) : QColor(QString::fromStdString(group.colour))),
+                    groupOnly_->addItem(colourSwatch(groupColour(taxonomy, group.name)),
                                         QString::fromStdString(group.name), QString::fromStdString(group.name));
         for (const auto& task : taxonomy.tasks) {
             if (task.scope != annotation::TaskScope::Segment) continue;
@@ -137,7 +135,7 @@ void SegmentInspector::rebuildEditors() {
                 for (const auto& value : task.values) {
                     QString text = QString::fromStdString(value.name);
                     if (!value.hotkey.empty()) text += QStringLiteral("   [%1]").arg(QString::fromStdString(value.hotkey));
-                    auto* item = new QListWidgetItem(swatch(actionColour(taxonomy, value.name)), text, actions_);
+                    auto* item = new QListWidgetItem(colourSwatch(actionColour(taxonomy, value.name)), text, actions_);
                     item->setData(Qt::UserRole, QString::fromStdString(value.name));
                     item->setToolTip(tr("group: %1").arg(QString::fromStdString(value.group)));
                 }
@@ -159,7 +157,7 @@ void SegmentInspector::rebuildEditors() {
             attributeBoxes_[task.name] = box;
         }
     }
-    groupOnlyRow_->setVisible(groupOnly_->count() > 1);
+    attributeForm_->setRowVisible(groupOnly_, groupOnly_->count() > 1);
     updating_ = false;
     filterActions(search_->text());
     refresh();
@@ -231,26 +229,11 @@ void SegmentInspector::refresh() {
         const std::string group = document_.isOpen() ? actionGroup(document_.taxonomy(), action) : std::string();
         group_->setText(tr("Group: %1").arg(group.empty() ? tr("(none)") : QString::fromStdString(group)));
     }
-    if (const int mixed = groupOnly_->findText(kMixed); mixed >= 0) groupOnly_->removeItem(mixed);
-    if (!sameGroupOnly) {
-        groupOnly_->addItem(kMixed);
-        groupOnly_->setCurrentIndex(groupOnly_->count() - 1);
-    } else {
-        const int index = groupOnly_->findData(QString::fromStdString(groupOnly));
-        groupOnly_->setCurrentIndex(index >= 0 ? index : 0);
-    }
+    showCommonValue(groupOnly_, sameGroupOnly, groupOnly);
 
     for (auto& [task, box] : attributeBoxes_) {
         const auto [same, value] = commonValue(task);
-        const int mixedIndex = box->findText(kMixed);
-        if (mixedIndex >= 0) box->removeItem(mixedIndex);
-        if (!same) {
-            box->addItem(kMixed);
-            box->setCurrentIndex(box->count() - 1);
-        } else {
-            const int index = box->findData(QString::fromStdString(value));
-            box->setCurrentIndex(index >= 0 ? index : 0);
-        }
+        showCommonValue(box, same, value);
         box->setStyleSheet(any && same && value.empty() ? QStringLiteral("QComboBox { %1 }").arg(kMissingStyle) : QString());
     }
 

@@ -38,7 +38,7 @@ public:
     QListWidget* actionList() const { return actions_; }
     QLineEdit* actionSearch() const { return search_; }
     QLabel* groupLabel() const { return group_; }
-    // Groups that allow group-only labels, after "(an action)"; hidden when none does.
+    // Groups that allow group-only labels, after "(no)"; hidden when none does.
     QComboBox* groupOnlyBox() const { return groupOnly_; }
     QLabel* issuesLabel() const { return issues_; }
     QComboBox* attributeBox(const std::string& task) const;
@@ -57,7 +57,6 @@ private:
     QLineEdit* search_ = nullptr;
     QListWidget* actions_ = nullptr;
     QLabel* group_ = nullptr;
-    QWidget* groupOnlyRow_ = nullptr;
     QComboBox* groupOnly_ = nullptr;
     QWidget* attributes_ = nullptr;
     QFormLayout* attributeForm_ = nullptr;

@@ -42,17 +42,6 @@ constexpr int kRefRole = Qt::UserRole;
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& text) { return text.trimmed().toStdString(); }
 
-QIcon swatch(const QColor& colour) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(colour);
-    painter.setPen(colour.darker(140));
-    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    return QIcon(pixmap);
-}
-
 QVariant pack(const TaxonomyEditorDialog::ItemRef& ref) {
     return QVariantList{int(ref.kind), qulonglong(ref.task), qulonglong(ref.index)};
 }
@@ -149,6 +138,8 @@ TaxonomyEditorDialog::TaxonomyEditorDialog(ProjectDocument& document, std::map<s
     groupOnly_ = new QCheckBox(tr("Segments may have this group without an action"), panel_);
     groupOnly_->setToolTip(tr("For footage where the group is clear but the exact action is not"));
     connect(groupOnly_, &QCheckBox::clicked, this, &TaxonomyEditorDialog::setGroupOnly);
+    group_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    scope_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto* form = new QFormLayout(panel_);
     form->setContentsMargins(12, 0, 0, 0);
     form->setVerticalSpacing(8);
@@ -195,6 +186,13 @@ TaxonomyEditorDialog::TaxonomyEditorDialog(ProjectDocument& document, std::map<s
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(panel_);
     rightLayout->addStretch(1);
+    auto* help = new QLabel(tr("Renames reach every segment that uses the name. Removing something in use asks what its "
+                               "segments should say instead. Apply (or OK) writes all changes as one step that "
+                               "Edit > Undo takes back."),
+                            right);
+    help->setWordWrap(true);
+    help->setContentsMargins(12, 0, 0, 0);
+    rightLayout->addWidget(help);
     auto* splitter = new QSplitter(this);
     splitter->addWidget(left);
     splitter->addWidget(right);
@@ -279,7 +277,7 @@ void TaxonomyEditorDialog::buildTree() {
         bool subjects = false;
         const std::int64_t used = usageOf(draft_.labelSources(t, v), &subjects);
         item->setText(2, usageText(used, subjects));
-        if (taxonomy.tasks[t].kind == TaskKind::Action) item->setIcon(0, swatch(actionColour(taxonomy, value.name)));
+        if (taxonomy.tasks[t].kind == TaskKind::Action) item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
     };
     for (size_t t = 0; t < taxonomy.tasks.size(); ++t) {
         const annotation::TaskDefinition& task = taxonomy.tasks[t];
@@ -299,7 +297,7 @@ void TaxonomyEditorDialog::buildTree() {
                 if (group.allowsGroupOnly) label += tr("   (group-only labels allowed)");
                 auto* groupItem = new QTreeWidgetItem(taskItem, {label});
                 groupItem->setData(0, kRefRole, pack({ItemKind::Group, t, g}));
-                groupItem->setIcon(0, swatch(group.colour.empty() ? QColor(Qt::lightGray) : QColor(q(group.colour))));
+                groupItem->setIcon(0, colourSwatch(groupColour(taxonomy, group.name)));
                 std::vector<std::pair<std::string, std::string>> sources;
                 for (const std::string& origin : draft_.groupOnlySources(g)) sources.emplace_back(annotation::kGroupOnlyLabelKey, origin);
                 const std::int64_t alone = usageOf(sources);
@@ -369,7 +367,7 @@ void TaxonomyEditorDialog::showSelected() {
     }
     const QColor shown = colour.empty() ? (isClass ? actionColour(taxonomy, task.values[ref->index].name) : QColor(Qt::lightGray))
                                         : QColor(q(colour));
-    colour_->setIcon(swatch(shown));
+    colour_->setIcon(colourSwatch(shown));
     colour_->setText(colour.empty() ? tr("Automatic") : q(colour));
     noColour_->setEnabled(!colour.empty());
 }

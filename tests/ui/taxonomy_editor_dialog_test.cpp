@@ -268,7 +268,7 @@ TEST_F(TaxonomyDialogFixture, GroupOnlyLabelsAllowedInTheDialogAreEditableInTheI
     const annotation::Segment segment = document.segments().front();
     inspector.setSelection({segment.id});
     ASSERT_TRUE(inspector.groupOnlyBox()->isVisible());
-    ASSERT_EQ(inspector.groupOnlyBox()->count(), 2) << "'(an action)' and the one group that allows it";
+    ASSERT_EQ(inspector.groupOnlyBox()->count(), 2) << "'(no)' and the one group that allows it";
     inspector.groupOnlyBox()->setCurrentIndex(1);
     Q_EMIT inspector.groupOnlyBox()->activated(1);
     const annotation::Segment stored = document.store().segment(segment.id).value();

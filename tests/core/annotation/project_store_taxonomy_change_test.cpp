@@ -26,11 +26,7 @@ Snapshot snapshot(ProjectStore& store) {
 }
 
 size_t valueIndex(const TaxonomyDraft& draft, size_t task, const std::string& name) {
-    const auto& values = draft.taxonomy().tasks[task].values;
-    for (size_t v = 0; v < values.size(); ++v)
-        if (values[v].name == name) return v;
-    ADD_FAILURE() << "no value " << name;
-    return 0;
+    return valueIndexIn(draft.taxonomy(), task, name);
 }
 
 struct TaxonomyChangeFixture : ::testing::Test {

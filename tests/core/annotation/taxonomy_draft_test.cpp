@@ -14,11 +14,7 @@ namespace {
 // Penn Action: task 0 "action" (groups 0 swing / throw, 1 gym exercise, 2 music / rhythmic),
 // task 1 "viewpoint".
 size_t valueIndex(const TaxonomyDraft& draft, size_t task, const std::string& name) {
-    const auto& values = draft.taxonomy().tasks[task].values;
-    for (size_t v = 0; v < values.size(); ++v)
-        if (values[v].name == name) return v;
-    ADD_FAILURE() << "no value " << name;
-    return 0;
+    return valueIndexIn(draft.taxonomy(), task, name);
 }
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
