@@ -4,6 +4,8 @@
 #include "core/annotation/project_store.h"
 #include "core/annotation/sql_statements.h"
 
+#include <QSqlError>
+
 #include <map>
 
 namespace actionlens::annotation {
@@ -20,11 +22,21 @@ const char* ownerColumnOf(LabelOwner owner) { return owner == LabelOwner::Subjec
 }  // namespace
 
 Status ProjectStore::writeLabelRows(const std::vector<LabelRow>& remove, const std::vector<LabelRow>& insert) {
+    // One prepared statement per table and kind: a rename may touch every segment of a project.
+    std::map<LabelOwner, QSqlQuery> deletes, inserts;
+    for (LabelOwner owner : {LabelOwner::Segment, LabelOwner::Subject}) {
+        QSqlQuery del(db_), ins(db_);
+        if (!del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND task = ? AND value = ?")
+                             .arg(QLatin1String(tableOf(owner)), QLatin1String(ownerColumnOf(owner)))) ||
+            !ins.prepare(QStringLiteral("INSERT INTO %1(%2, task, value) VALUES (?, ?, ?)")
+                             .arg(QLatin1String(tableOf(owner)), QLatin1String(ownerColumnOf(owner)))))
+            return makeError("cannot rewrite labels: " + sqlErrorText(del.lastError().isValid() ? del : ins));
+        deletes.emplace(owner, std::move(del));
+        inserts.emplace(owner, std::move(ins));
+    }
     // All deletions before any insertion: a change may swap two names (a -> b, b -> a).
     for (const LabelRow& row : remove) {
-        QSqlQuery q(db_);
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND task = ? AND value = ?")
-                      .arg(QLatin1String(tableOf(row.owner)), QLatin1String(ownerColumnOf(row.owner))));
+        QSqlQuery& q = deletes.at(row.owner);
         bindAll(q, {qint64(row.ownerId), qs(row.task), qs(row.value)});
         if (!q.exec()) return makeError("cannot rewrite labels: " + sqlErrorText(q));
         if (q.numRowsAffected() != 1)
@@ -33,9 +45,7 @@ Status ProjectStore::writeLabelRows(const std::vector<LabelRow>& remove, const s
                              " no longer has " + row.task + " = '" + row.value + "'");
     }
     for (const LabelRow& row : insert) {
-        QSqlQuery q(db_);
-        q.prepare(QStringLiteral("INSERT INTO %1(%2, task, value) VALUES (?, ?, ?)")
-                      .arg(QLatin1String(tableOf(row.owner)), QLatin1String(ownerColumnOf(row.owner))));
+        QSqlQuery& q = inserts.at(row.owner);
         bindAll(q, {qint64(row.ownerId), qs(row.task), qs(row.value)});
         if (!q.exec()) return makeError("cannot rewrite labels: " + sqlErrorText(q));
     }
