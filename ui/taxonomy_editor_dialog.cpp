@@ -419,7 +419,12 @@ void TaxonomyEditorDialog::commitHotkey() {
 void TaxonomyEditorDialog::chooseColour() {
     const auto ref = selected();
     if (!ref) return;
-    const QColor chosen = QColorDialog::getColor(colour_->icon().pixmap(14, 14).toImage().pixelColor(7, 7), this, tr("Colour"));
+    // Start from the colour the item is drawn in now (its own, else the automatic one).
+    const annotation::Taxonomy& taxonomy = draft_.taxonomy();
+    const annotation::TaskDefinition& task = taxonomy.tasks[ref->task];
+    const QColor current = ref->kind == ItemKind::Group ? groupColour(taxonomy, task.groups[ref->index].name)
+                                                        : actionColour(taxonomy, task.values[ref->index].name);
+    const QColor chosen = QColorDialog::getColor(current, this, tr("Colour"));
     if (!chosen.isValid()) return;
     const std::string colour = s(chosen.name());
     if (!edit(ref->kind == ItemKind::Group ? draft_.setGroupColour(ref->index, colour)
