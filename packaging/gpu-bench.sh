@@ -1,24 +1,144 @@
 #!/usr/bin/env bash
-# Builds the learning core alone (core/model + core/train, their tests and train_bench) against a
-# CUDA LibTorch and runs the tests and the benchmark on the GPU: a few minutes on a CUDA machine
-# without Qt, FFmpeg or OpenCV.
+# The learning core and the pose graph executor on a CUDA machine that has LibTorch but no Qt,
+# FFmpeg or OpenCV: builds core/model, core/train, core/pose's graph executor, their tests and
+# benchmarks against the given LibTorch, then in one run
+#   1. train_bench on CUDA in float32 and in bf16 mixed precision (C++ trainer vs the same
+#      network in PyTorch when --python names a python3 with a CUDA torch),
+#   2. pose_graph_bench (BlazePose's models on CPU and CUDA; models from --pose-models),
+#   3. with --dataset: the single-task vs multi-task ablation over a dataset file written by
+#      `actionlens-cli export-dataset`, every (seed, fold) in its own process on the GPU in
+#      parallel, merged into one table (acceptance run),
+#   4. the model and train tests, on CPU and again with the training tests on CUDA.
+# Each step logs to OUT/<step>.log; a failing step does not stop the others; the exit code says
+# whether all passed.
 #
-#   packaging/gpu-bench.sh /path/to/libtorch [train_bench options...]
+#   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
+#       [--pose-models DIR] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
+#       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
 #
-# The PyTorch side of the benchmark runs when a python3 with a CUDA torch of the same version is
-# given through --python.
-set -euo pipefail
+# --deadline: the whole run must end within this many seconds (a leased machine): the
+# ablation's processes and the tests get what is left, less a margin for the merge.
+#
+# For python's CUDA torch: /path/to/libtorch = $(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)').
+# Without an installed GoogleTest, --gtest-source builds it (e.g. a tarball of Debian's /usr/src/googletest).
+set -uo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  echo "usage: $0 /path/to/libtorch [train_bench options...]" >&2
+  sed -n '2,21p' "$0" >&2
   exit 2
 fi
 libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
+python="" gtest_source="" pose_models="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
+out="$root/build/gpu-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --python) python="$2" ;;
+    --gtest-source) gtest_source="$2" ;;
+    --pose-models) pose_models="$2" ;;
+    --dataset) dataset="$2" ;;
+    --ablation-config) ablation_config="$2" ;;
+    --seeds) seeds="$2" ;;
+    --folds) folds="$2" ;;
+    --ablation-seconds) ablation_seconds="$2" ;;
+    --deadline) deadline="$2" ;;
+    --out) out="$2" ;;
+    *) echo "gpu-bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+mkdir -p "$out"
 build="$root/build/torch-cuda"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DACTIONLENS_TORCH_ONLY=ON \
-  -DCMAKE_PREFIX_PATH="$libtorch"
-cmake --build "$build" --target model_tests train_tests train_bench
-"$build/tests/core/model/model_tests" --gtest_brief=1
-"$build/tests/core/train/train_tests" --gtest_brief=1
-"$build/tests/bench/train/train_bench" --device cuda --clips 2048 --epochs 3 --batch 64 --threads "$(nproc)" "$@"
+failed=0
+step() {  # step NAME COMMAND...: runs it, logs to OUT/NAME.log, says how it went
+  local name="$1" start=$SECONDS
+  shift
+  echo "== $name: $*"
+  if "$@" >"$out/$name.log" 2>&1; then
+    echo "   ok ($((SECONDS - start)) s)"
+  else
+    echo "   FAILED ($((SECONDS - start)) s), last lines of $out/$name.log:"
+    tail -25 "$out/$name.log" | sed 's/^/   | /'
+    failed=1
+    return 1
+  fi
+}
+
+command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader | tee "$out/gpu.txt"
+prefix="$libtorch"
+gtest_flags=()
+if [ -n "$gtest_source" ]; then
+  src="$gtest_source"
+  if [ -f "$gtest_source" ]; then
+    mkdir -p "$build-gtest-src" && tar xzf "$gtest_source" -C "$build-gtest-src" && src="$(ls -d "$build-gtest-src"/*/ | head -1)"
+  fi
+  step gtest bash -c "cmake -S '$src' -B '$build-gtest' -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX='$build-gtest-install' \
+    -DBUILD_GMOCK=OFF && cmake --build '$build-gtest' && cmake --install '$build-gtest'" || exit 1
+  prefix="$prefix;$build-gtest-install"
+  gtest_flags=(-DGTEST_ROOT="$build-gtest-install" -DGTest_DIR="$build-gtest-install/lib/cmake/GTest" -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON)
+fi
+cuda_root=""
+command -v nvcc >/dev/null && cuda_root="$(dirname "$(dirname "$(readlink -f "$(command -v nvcc)")")")"
+step configure cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DACTIONLENS_TORCH_ONLY=ON \
+  -DCMAKE_PREFIX_PATH="$prefix" ${cuda_root:+-DCUDAToolkit_ROOT="$cuda_root"} "${gtest_flags[@]}" || exit 1
+grep -h "GTest_DIR:\|GTEST_INCLUDE_DIR:\|GTEST_LIBRARY:" "$build/CMakeCache.txt" | sed 's/^/   /'
+step build cmake --build "$build" --target model_tests train_tests train_bench pose_graph_bench dataset_ablation -- -k 0
+bin="$build/tests"
+
+# 1-2: benchmarks first, on a quiet machine.
+py=(--no-python)
+[ -n "$python" ] && py=(--python "$python")
+for precision in off bf16; do
+  step "train_bench_$precision" "$bin/bench/train/train_bench" --device cuda --mixed-precision "$precision" --clips 2048 \
+    --epochs 2 --batch 64 --threads 4 "${py[@]}" && grep -E "clips/s|RSS|ratio|parameters" "$out/train_bench_$precision.log"
+done
+[ -n "$pose_models" ] && export ACTIONLENS_POSE_MODELS="$pose_models"
+step pose_graph_bench "$bin/bench/pose_graph/pose_graph_bench" --threads 4 --frames 30 && cat "$out/pose_graph_bench.log"
+
+# 3: the ablation's runs in the background, one process per (seed, fold), one CPU thread each.
+pids=()
+if [ "$deadline" -gt 0 ]; then
+  left=$((deadline - SECONDS - 25))
+  [ "$left" -lt "$ablation_seconds" ] && ablation_seconds=$left
+  echo "== $left s left of the deadline"
+fi
+if [ -n "$dataset" ] && [ "$ablation_seconds" -lt 60 ]; then
+  echo "== ablation skipped: only $ablation_seconds s left"
+  dataset=""
+fi
+if [ -n "$dataset" ]; then
+  echo "== ablation: $seeds seeds x $folds folds, one process each, at most $ablation_seconds s"
+  for seed in $(seq 1 "$seeds"); do
+    for fold in $(seq 1 "$folds"); do
+      OMP_NUM_THREADS=1 timeout "$ablation_seconds" "$bin/bench/train/dataset_ablation" --dataset "$dataset" \
+        --config "$ablation_config" --seed "$seed" --seeds 1 --folds "$folds" --fold "$fold" --device cuda \
+        -o "$out/ablation_s${seed}_f${fold}.json" >"$out/ablation_s${seed}_f${fold}.log" 2>&1 &
+      pids+=($!)
+    done
+  done
+fi
+
+# 4: the tests meanwhile (their times are not measured), the CUDA ones first.
+limit=()
+[ "$deadline" -gt 0 ] && limit=(timeout "$((ablation_seconds > 60 ? ablation_seconds : 60))")
+unbuffered=()
+command -v stdbuf >/dev/null && unbuffered=(stdbuf -oL -eL)
+ACTIONLENS_TEST_DEVICE=cuda step model_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1
+ACTIONLENS_TEST_DEVICE=cuda step train_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1
+step model_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1
+step train_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1
+
+if [ ${#pids[@]} -gt 0 ]; then
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  reports=$(ls "$out"/ablation_s*_f*.json 2>/dev/null)
+  echo "== ablation: $(echo "$reports" | grep -c json) of $((seeds * folds)) (seed, fold) parts finished"
+  grep -h "^\[" "$out"/ablation_s1_f1.log | tail -4
+  if [ -n "$reports" ]; then
+    # shellcheck disable=SC2086
+    step ablation_merge "$bin/bench/train/dataset_ablation" --merge $reports -o "$out/ablation.json" --markdown "$out/ablation.md" &&
+      cat "$out/ablation.md"
+  else
+    failed=1
+  fi
+fi
+exit $failed

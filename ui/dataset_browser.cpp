@@ -70,6 +70,7 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     });
     connect(&document_, &ProjectDocument::segmentsChanged, this, &DatasetBrowser::refresh);
     connect(&document_, &ProjectDocument::videosChanged, this, &DatasetBrowser::refresh);
+    connect(&document_, &ProjectDocument::skeletonsChanged, this, &DatasetBrowser::refresh);  // skeleton coverage
 }
 
 void DatasetBrowser::refresh() {

@@ -4,6 +4,7 @@
 #include "ui/annotation_overlays.h"
 #include "ui/dataset_browser.h"
 #include "ui/recent_projects.h"
+#include "ui/skeleton_editor.h"
 #include "ui/start_page.h"
 #include "ui/timeline_widget.h"
 #include "ui/transport_bar.h"
@@ -160,7 +161,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 MainWindow::~MainWindow() {
-    // The overlays unregister from the view, which Qt would otherwise destroy first.
+    // The overlays and the skeleton editor unregister from the view, which Qt would otherwise
+    // destroy first.
+    delete skeletonEditor_;
+    skeletonEditor_ = nullptr;
     delete overlays_;
     overlays_ = nullptr;
     player_.close();

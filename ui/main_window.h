@@ -27,6 +27,7 @@ class ActionHotkeyCoder;
 class AnnotationOverlays;
 class SegmentEditor;
 class SegmentInspector;
+class SkeletonEditor;
 class SubjectInspector;
 class DatasetBrowser;
 class StartPage;
@@ -67,6 +68,7 @@ public:
     SegmentEditor& editor() { return *editor_; }
     SegmentInspector& segmentInspector() { return *segmentInspector_; }
     SubjectInspector& subjectInspector() { return *subjectInspector_; }
+    SkeletonEditor& skeletonEditor() { return *skeletonEditor_; }
 
     // Editing at the playhead and marks (the Edit menu's actions; public for tests and scripts).
     void setMarkIn(int frame);
@@ -96,6 +98,7 @@ private:
     void createEditing();
     void createInspector();
     void createEditActions(QMenu* menu);
+    void createSkeletonActions(QMenu* menu);  // main_window_skeletons.cpp
     void applyChosenValue(const QString& task, const QString& value);
     void selectAdded();
     std::vector<std::int64_t> selectedSegments() const;
@@ -131,6 +134,7 @@ private:
     QDockWidget* inspectorDock_ = nullptr;
     SegmentInspector* segmentInspector_ = nullptr;
     SubjectInspector* subjectInspector_ = nullptr;
+    SkeletonEditor* skeletonEditor_ = nullptr;
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready

@@ -43,7 +43,9 @@ void MainWindow::createMenus() {
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
-    createEditActions(menuBar()->addMenu(tr("&Edit")));
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    createEditActions(edit);
+    createSkeletonActions(edit->addMenu(tr("S&keleton")));
 
     // The transport keys live in a menu so that they are discoverable and work wherever the
     // focus is inside the window.

@@ -4,7 +4,10 @@
 // skeleton layout: bones and joints in the left/right side colours (the layout's mirror pairs
 // say which joint is left), a joint's confidence as its opacity, joints below the confidence
 // threshold (or marked not visible) hidden; and, separately toggleable, each subject's
-// bounding box (around its shown joints) with the subject's name.
+// bounding box (around its shown joints) with the subject's name. For editing it also draws
+// the selected and the hovered joint, the active subject's hidden joints as hollow rings (so
+// they can be picked and shown again), interpolated skeletons with dashed, lighter bones, and
+// it finds the joint under the mouse.
 
 #include "core/annotation/skeleton_frame.h"
 #include "core/annotation/skeleton_layout.h"
@@ -24,6 +27,14 @@ struct OverlaySkeleton {
     annotation::SkeletonLayout layout;
     QString subjectName;
     QColor subjectColour;
+};
+
+// One joint of one subject's skeleton in the frame shown.
+struct JointRef {
+    std::int64_t subjectId = 0;
+    int joint = -1;
+    bool operator==(const JointRef& o) const { return subjectId == o.subjectId && joint == o.joint; }
+    bool operator!=(const JointRef& o) const { return !(*this == o); }
 };
 
 class SkeletonOverlay : public VideoOverlay {
@@ -49,6 +60,19 @@ public:
 
     void paint(QPainter& painter, const QTransform& imageToWidget) override;
 
+    // Editing marks; the active subject's hidden joints are drawn (and picked) as rings.
+    void setSelectedJoint(std::optional<JointRef> joint) { selected_ = joint; }
+    void setHoveredJoint(std::optional<JointRef> joint) { hovered_ = joint; }
+    void setActiveSubject(std::int64_t subjectId) { activeSubject_ = subjectId; }
+    std::optional<JointRef> selectedJoint() const { return selected_; }
+    std::optional<JointRef> hoveredJoint() const { return hovered_; }
+    // The nearest joint drawn within `radius` widget pixels of `widgetPoint`, if any.
+    std::optional<JointRef> jointAt(QPointF widgetPoint, const QTransform& imageToWidget, double radius) const;
+    const OverlaySkeleton* skeletonOf(std::int64_t subjectId) const;
+    // Moves a joint on screen only (while it is dragged; the store is written on release).
+    void previewJoint(const JointRef& joint, float x, float y);
+    static constexpr double kPickRadius = 10.0;  // widget pixels
+
 private:
     void paintSkeleton(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const;
     void paintBox(QPainter& painter, const QTransform& toWidget, const OverlaySkeleton& skeleton) const;
@@ -57,6 +81,12 @@ private:
     bool showSkeletons_ = true;
     bool showBoxes_ = true;
     float threshold_ = kDefaultConfidenceThreshold;
+    std::optional<JointRef> selected_;
+    std::optional<JointRef> hovered_;
+    std::int64_t activeSubject_ = 0;
+
+    bool isPickable(const OverlaySkeleton& skeleton, int joint) const;
+    void paintEditMarks(QPainter& painter, const QTransform& toWidget) const;
 };
 
 }  // namespace actionlens::ui

@@ -92,9 +92,26 @@ void TimelineWidget::paintSkeletonLane(QPainter& painter) const {
         while (j + 1 < marks.size() && marks[j + 1].source == marks[i].source && marks[j + 1].frame <= marks[j].frame + 1) ++j;
         const double left = xOfFrame(double(marks[i].frame));
         const double right = xOfFrame(double(marks[j].frame + 1));
-        if (right >= kHeaderWidth && left <= width())
-            painter.fillRect(QRectF(left, lane.top() + 3, std::max(1.0, right - left), lane.height() - 6), sourceColour(marks[i].source));
+        if (right >= kHeaderWidth && left <= width()) {
+            // Interpolated runs are thinner and paler than frames someone placed: filled in
+            // between keyframes, not annotated.
+            const bool interpolated = marks[i].source == annotation::PoseSource::Interpolated;
+            const double inset = interpolated ? 4.5 : 3;
+            QColor colour = sourceColour(marks[i].source);
+            if (interpolated) colour.setAlpha(170);
+            painter.fillRect(QRectF(left, lane.top() + inset, std::max(1.0, right - left), lane.height() - 2 * inset), colour);
+        }
         i = j + 1;
+    }
+    // Keyframes (manual frames) as ticks once frames are wide enough to tell apart.
+    const double frameWidth = xOfFrame(1.0) - xOfFrame(0.0);
+    if (frameWidth < 4) return;
+    painter.setPen(QPen(QColor(0xec, 0xf0, 0xf1), 1.5));
+    for (const auto& mark : marks) {
+        if (mark.source != annotation::PoseSource::Manual) continue;
+        const double x = xOfFrame(double(mark.frame) + 0.5);
+        if (x < kHeaderWidth || x > width()) continue;
+        painter.drawLine(QPointF(x, lane.top() + 1), QPointF(x, lane.bottom() - 1));
     }
 }
 

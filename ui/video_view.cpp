@@ -50,6 +50,11 @@ void VideoView::removeOverlay(VideoOverlay* overlay) {
     update();
 }
 
+void VideoView::setTool(VideoViewTool* tool) {
+    tool_ = tool;
+    setMouseTracking(tool != nullptr);  // hover feedback needs moves without a button held
+}
+
 void VideoView::setMessage(const QString& message) {
     message_ = message;
     update();
@@ -133,8 +138,12 @@ void VideoView::wheelEvent(QWheelEvent* event) {
 }
 
 void VideoView::mousePressEvent(QMouseEvent* event) {
-    // Left drag pans for now; once joints can be dragged, panning moves to the middle button
-    // and to left drag on empty space.
+    // The tool (joint editing) takes presses on what it handles; left drag on empty space and
+    // middle drag anywhere pan.
+    if (!dragging_ && event->button() != Qt::MiddleButton && tool_ && tool_->mousePress(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
         dragging_ = true;
         lastDragPoint_ = event->position();
@@ -147,6 +156,10 @@ void VideoView::mousePressEvent(QMouseEvent* event) {
 
 void VideoView::mouseMoveEvent(QMouseEvent* event) {
     if (!dragging_) {
+        if (tool_ && tool_->mouseMove(event)) {
+            event->accept();
+            return;
+        }
         QWidget::mouseMoveEvent(event);
         return;
     }
@@ -157,6 +170,11 @@ void VideoView::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void VideoView::mouseReleaseEvent(QMouseEvent* event) {
+    if (!dragging_ && tool_ && tool_->mouseRelease(event)) {
+        event->accept();
+        return;
+    }
+    if (dragging_ && tool_) tool_->mouseRelease(event);  // a click on empty space (no pan) deselects
     if (dragging_ && (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton)) {
         dragging_ = false;
         unsetCursor();
@@ -167,12 +185,27 @@ void VideoView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void VideoView::mouseDoubleClickEvent(QMouseEvent* event) {
+    // On a joint a double click is a second press on it (it may start a drag), not "fit".
+    if (event->button() == Qt::LeftButton && tool_ && tool_->mousePress(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         fitToWindow();
         event->accept();
         return;
     }
     QWidget::mouseDoubleClickEvent(event);
+}
+
+void VideoView::contextMenuEvent(QContextMenuEvent* event) {
+    if (tool_ && tool_->contextMenu(event)) return;
+    QWidget::contextMenuEvent(event);
+}
+
+void VideoView::leaveEvent(QEvent* event) {
+    if (tool_) tool_->mouseLeft();
+    QWidget::leaveEvent(event);
 }
 
 }  // namespace actionlens::ui

@@ -9,6 +9,7 @@
 
 #include "core/media/video_frame.h"
 #include "ui/video_overlay.h"
+#include "ui/video_view_tool.h"
 
 #include <QImage>
 #include <QPointF>
@@ -33,6 +34,8 @@ public:
     // is removed first).
     void addOverlay(VideoOverlay* overlay);
     void removeOverlay(VideoOverlay* overlay);
+    // Takes mouse events before panning does (joint editing); not owned, nullptr for none.
+    void setTool(VideoViewTool* tool);
 
     // Image pixel coordinates (origin top-left of the frame) to widget coordinates.
     QTransform imageToWidget() const;
@@ -63,6 +66,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void applyFit();
@@ -70,6 +75,7 @@ private:
     media::FramePtr frame_;
     QString message_;
     std::vector<VideoOverlay*> overlays_;
+    VideoViewTool* tool_ = nullptr;
     QImage image_;  // wraps frame_'s pixels; valid while frame_ is held
     double scale_ = 1.0;
     QPointF offset_;  // widget position of the image's top-left corner

@@ -5,6 +5,7 @@
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
 #include "core/train/ablation.h"
+#include "core/train/dataset_file.h"
 
 #include <cstdio>
 
@@ -16,27 +17,58 @@ int runAblate(const QStringList& arguments) {
     const QString name = QStringLiteral("ablate");
     QCommandLineParser parser;
     const QCommandLineOption project = projectOption();
+    const QCommandLineOption dataset(QStringLiteral("dataset"),
+                                     QStringLiteral("Cross-validate over a dataset file (export-dataset) instead of a project."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption merge(QStringLiteral("merge"),
+                                   QStringLiteral("Merge the JSON reports given as arguments (ablations run in parallel, e.g. one "
+                                                  "seed each with config seeds 1, 2, 3) into one table; trains nothing."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Training config (JSON) shared by every model."),
                                     QStringLiteral("file"));
     const QCommandLineOption split(QStringLiteral("split"), QStringLiteral("Clips to cross-validate over: a split name or 'all' (default)."),
                                    QStringLiteral("name"), QStringLiteral("all"));
     const QCommandLineOption seeds(QStringLiteral("seeds"), QStringLiteral("Seeds (default 3)."), QStringLiteral("S"), QStringLiteral("3"));
     const QCommandLineOption folds(QStringLiteral("folds"), QStringLiteral("Grouped folds (default 5)."), QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption onlyFold(QStringLiteral("fold"),
+                                      QStringLiteral("Run only this fold (1..K; repeatable), to spread one ablation over "
+                                                     "processes or machines; --merge joins their reports."),
+                                      QStringLiteral("k"));
     const QCommandLineOption groupBy(QStringLiteral("group-by"),
                                      QStringLiteral("Keep each video (default) or subject within one fold: video or subject."),
                                      QStringLiteral("what"), QStringLiteral("video"));
     const QCommandLineOption output = outputOption(QStringLiteral("Write the JSON here (the Markdown table then goes to stdout)."));
     const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the Markdown table to this file."),
                                       QStringLiteral("file"));
-    for (const QCommandLineOption* o : {&project, &config, &split, &seeds, &folds, &groupBy, &output, &markdown}) parser.addOption(*o);
+    for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &onlyFold, &groupBy, &output, &markdown})
+        parser.addOption(*o);
+    parser.addPositionalArgument(QStringLiteral("reports"), QStringLiteral("With --merge: the JSON reports to merge."),
+                                 QStringLiteral("[REPORT.json...]"));
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Trains one single-task model per task and the multi-task model with the "
                                                     "same config and budget on S seeds x K grouped folds, and reports per "
                                                     "task the test accuracy (mean +- std) of both and their paired "
                                                     "difference with a 95 % confidence interval."),
-                                     arguments, 0))
+                                     arguments, -1))
         return *stop;
-    if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
+    const auto writeReport = [&](const train::AblationReport& report) {
+        const std::string table = train::ablationToMarkdown(report);
+        if (parser.isSet(markdown))
+            if (Status s = train::writeTextFileAtomically(parser.value(markdown).toStdString(), table); !s) return fail(s.error());
+        if (Status s = writeJsonResult(train::ablationToJson(report), parser.value(output)); !s) return fail(s.error());
+        if (parser.isSet(output) && !parser.isSet(markdown)) std::fputs(table.c_str(), stdout);
+        return int(kExitSuccess);
+    };
+    if (parser.isSet(merge)) {
+        if (parser.positionalArguments().isEmpty()) return usageError(name, QStringLiteral("--merge needs the reports to merge"));
+        std::vector<std::string> files;
+        for (const QString& file : parser.positionalArguments()) files.push_back(file.toStdString());
+        Result<train::AblationReport> merged = train::mergeAblationReportFiles(files);
+        if (!merged) return fail(merged.error());
+        return writeReport(merged.value());
+    }
+    if (!parser.positionalArguments().isEmpty()) return usageError(name, QStringLiteral("reports are given with --merge only"));
+    if (parser.isSet(project) == parser.isSet(dataset))
+        return usageError(name, QStringLiteral("give either -p PROJECT or --dataset FILE"));
     auto seedCount = parseInteger(name, QStringLiteral("--seeds"), parser.value(seeds), 1, 100);
     auto foldCount = parseInteger(name, QStringLiteral("--folds"), parser.value(folds), 2, 100);
     if (!seedCount || !foldCount) return kExitUsage;
@@ -49,14 +81,27 @@ int runAblate(const QStringList& arguments) {
         if (!loaded) return fail(loaded.error());
         request.config = loaded.value();
     }
-    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
-    if (!data) return fail(data.error());
-    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    train::LabelledDataset data;
+    if (parser.isSet(project)) {
+        Result<ProjectDataset> fromProject = readProjectDataset(parser.value(project).toStdString());
+        if (!fromProject) return fail(fromProject.error());
+        data = std::move(fromProject->dataset);
+    } else {
+        Result<train::LabelledDataset> fromFile = train::readDatasetFile(parser.value(dataset).toStdString());
+        if (!fromFile) return fail(fromFile.error());
+        data = std::move(fromFile.value());
+    }
+    Result<std::vector<int>> items = itemsOfSplit(data, parser.value(split).toStdString());
     if (!items) return fail(items.error());
-    request.dataset = &data->dataset;
+    request.dataset = &data;
     request.items = items.value();
     request.seeds = *seedCount;
     request.folds = *foldCount;
+    for (const QString& k : parser.values(onlyFold)) {
+        auto fold = parseInteger(name, QStringLiteral("--fold"), k, 1, *foldCount);
+        if (!fold) return kExitUsage;
+        request.onlyFolds.push_back(*fold);
+    }
     request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
 
     catchInterrupts();
@@ -67,12 +112,7 @@ int runAblate(const QStringList& arguments) {
     Result<train::AblationReport> report = train::runAblation(request, callbacks);
     progress.finish();
     if (!report) return fail(report.error());
-    const std::string table = train::ablationToMarkdown(report.value());
-    if (parser.isSet(markdown))
-        if (Status s = train::writeTextFileAtomically(parser.value(markdown).toStdString(), table); !s) return fail(s.error());
-    if (Status s = writeJsonResult(train::ablationToJson(report.value()), parser.value(output)); !s) return fail(s.error());
-    if (parser.isSet(output) && !parser.isSet(markdown)) std::fputs(table.c_str(), stdout);
-    return kExitSuccess;
+    return writeReport(report.value());
 }
 
 }  // namespace

@@ -47,7 +47,7 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& c
         return kExitSuccess;
     }
     const int given = static_cast<int>(parser.positionalArguments().size());
-    if (given != positionalCount) {
+    if (positionalCount >= 0 && given != positionalCount) {
         return usageError(command, QStringLiteral("expected %1 argument(s), got %2").arg(positionalCount).arg(given));
     }
     return std::nullopt;

@@ -23,7 +23,8 @@ int usageError(const QString& command, const QString& reason);
 
 // Parses `arguments` (those after the command name) with `parser`, which already holds the
 // command's options and positional arguments. Handles --help. Returns the exit code to stop
-// with, or nullopt to go on. `positionalCount` is the exact number of positionals required.
+// with, or nullopt to go on. `positionalCount` is the exact number of positionals required (-1: any number, checked by
+// the caller).
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QString& command, const QString& description,
                                     const QStringList& arguments, int positionalCount);
 

@@ -12,6 +12,7 @@ void registerMotionLibraryCommand(CommandRegistry& registry);
 void registerTrainCommands(CommandRegistry& registry);
 void registerPredictCommand(CommandRegistry& registry);
 void registerAblateCommand(CommandRegistry& registry);
+void registerExportDatasetCommand(CommandRegistry& registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
 void registerPoseCommand(CommandRegistry& registry);
@@ -29,6 +30,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerTrainCommands(registry);
     registerPredictCommand(registry);
     registerAblateCommand(registry);
+    registerExportDatasetCommand(registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
     registerPoseCommand(registry);

@@ -3,6 +3,7 @@
 #include "core/model/internal/multi_task_network.h"
 
 #include <torch/serialize.h>
+#include <torch/cuda.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -99,6 +100,22 @@ Result<MultiTaskPrediction> MultiTaskModel::forward(const SkeletonBatch& batch) 
         prediction.tasks.push_back(std::move(task));
     }
     return prediction;
+}
+
+Status MultiTaskModel::moveTo(const std::string& device) {
+    try {
+        const torch::Device target(device);
+        if (target.is_cuda() && !torch::cuda::is_available())
+            return makeError("device '" + device + "': LibTorch finds no CUDA device (a CPU-only LibTorch, or no GPU)");
+        impl_->network->to(target);
+    } catch (const c10::Error& e) {
+        return makeError("cannot move the model to '" + device + "': " + e.what_without_backtrace());
+    }
+    return Status::success();
+}
+
+std::string MultiTaskModel::device() const {
+    return impl_->network->parameters().front().device().str();
 }
 
 int64_t MultiTaskModel::parameterCount() const {

@@ -46,6 +46,11 @@ public:
 
     int64_t parameterCount() const;  // learnt scalars (buffers such as batch-norm statistics excluded)
 
+    // Moves the weights to "cpu", "cuda" or "cuda:N"; forward() then runs there (its inputs and
+    // outputs stay host arrays). A model is created, loaded and trained-out on the CPU.
+    Status moveTo(const std::string& device);
+    std::string device() const;
+
     // Weights only (the config is the caller's): written to a temporary file beside `path`,
     // then renamed over it, so a crash never leaves a truncated weights file.
     Status save(const std::string& path) const;

@@ -4,10 +4,13 @@
 #include "core/train/evaluation.h"
 #include "core/train/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace actionlens::train {
 
@@ -70,16 +73,22 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
     report.seeds = request.seeds;
     report.folds = request.folds;
     report.clips = int(request.items.size());
-    const int total = request.seeds * request.folds * int(tasks.size() + 1);
+    for (int k : request.onlyFolds)
+        if (k < 1 || k > request.folds)
+            return makeError("fold " + std::to_string(k) + " is not one of the " + std::to_string(request.folds) + " folds");
+    const auto runsFold = [&](int k) {
+        return request.onlyFolds.empty() || std::find(request.onlyFolds.begin(), request.onlyFolds.end(), k) != request.onlyFolds.end();
+    };
+    int foldsRun = 0;
+    for (int k = 1; k <= request.folds; ++k) foldsRun += runsFold(k) ? 1 : 0;
+    const int total = request.seeds * foldsRun * int(tasks.size() + 1);
     int done = 0;
-    std::map<std::string, std::vector<double>> single, multi;
-    double inconsistentSum = 0.0;
-    int inconsistentCount = 0;
     for (int s = 0; s < request.seeds; ++s) {
         const std::uint32_t seed = request.config.seed + std::uint32_t(s);
         Result<std::vector<Fold>> folds = groupedKFold(keys, request.folds, seed);
         if (!folds) return folds.takeError();
         for (int k = 0; k < request.folds; ++k) {
+            if (!runsFold(k + 1)) continue;
             const Fold& fold = folds.value()[size_t(k)];
             std::vector<int> trainItems, testItems;
             for (int i : fold.train) trainItems.push_back(request.items[size_t(i)]);
@@ -128,10 +137,8 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
                 for (const TaskEvaluation& t : evaluated->tasks) {
                     run.accuracy.push_back(t.metrics.accuracy);
                     run.macroF1.push_back(t.metrics.macroF1);
-                    (isMulti ? multi : single)[t.task].push_back(t.metrics.accuracy);
                 }
-                if (isMulti && evaluated->inconsistentRate)
-                    inconsistentSum += *evaluated->inconsistentRate, ++inconsistentCount;
+                if (isMulti) run.inconsistentRate = evaluated->inconsistentRate;
                 run.bestEpoch = trained->bestEpoch;
                 run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 report.runs.push_back(run);
@@ -140,12 +147,45 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
         }
     }
     if (callbacks.progress) callbacks.progress(done, total, "done");
+    return summariseAblation(std::move(report.runs), request.folds, report.clips);
+}
+
+AblationReport summariseAblation(std::vector<AblationRun> runs, int folds, int clips) {
+    AblationReport report;
+    report.folds = folds;
+    report.clips = clips;
+    std::stable_sort(runs.begin(), runs.end(), [](const AblationRun& a, const AblationRun& b) {
+        return std::tie(a.seed, a.fold) < std::tie(b.seed, b.fold);
+    });
+    std::vector<std::string> tasks;  // in the multi-task runs' order
+    std::set<int> seeds;
+    double inconsistentSum = 0.0;
+    int inconsistentCount = 0;
+    for (const AblationRun& r : runs) {
+        seeds.insert(r.seed);
+        if (r.model == "multi-task") {
+            for (const std::string& t : r.tasks)
+                if (std::find(tasks.begin(), tasks.end(), t) == tasks.end()) tasks.push_back(t);
+            if (r.inconsistentRate) inconsistentSum += *r.inconsistentRate, ++inconsistentCount;
+        }
+    }
+    report.seeds = int(seeds.size());
     for (const std::string& task : tasks) {
         TaskAblation t;
         t.task = task;
-        t.single = single[task];
-        t.multi = multi[task];
-        t.pairs = int(std::min(t.single.size(), t.multi.size()));
+        // Pairs: the multi-task run and this task's single-task run of one seed and fold.
+        for (const AblationRun& m : runs) {
+            if (m.model != "multi-task") continue;
+            const auto column = std::find(m.tasks.begin(), m.tasks.end(), task);
+            if (column == m.tasks.end() || size_t(column - m.tasks.begin()) >= m.accuracy.size()) continue;
+            for (const AblationRun& s : runs)
+                if (s.model == task && s.seed == m.seed && s.fold == m.fold && !s.accuracy.empty()) {
+                    t.single.push_back(s.accuracy[0]);
+                    t.multi.push_back(m.accuracy[size_t(column - m.tasks.begin())]);
+                    break;
+                }
+        }
+        t.pairs = int(t.single.size());
         meanStd(t.single, t.singleMean, t.singleStd);
         meanStd(t.multi, t.multiMean, t.multiStd);
         std::vector<double> differences;
@@ -158,7 +198,66 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
         report.tasks.push_back(t);
     }
     if (inconsistentCount) report.multiInconsistentRate = inconsistentSum / inconsistentCount;
+    report.runs = std::move(runs);
     return report;
+}
+
+Result<std::vector<AblationRun>> ablationRunsFromJson(const JsonValue& report) {
+    const JsonValue* runs = report.find("runs");
+    if (!runs || !runs->isArray()) return makeError("the ablation report has no 'runs' array");
+    std::vector<AblationRun> out;
+    for (size_t i = 0; i < runs->items().size(); ++i) {
+        const JsonValue& r = runs->items()[i];
+        const std::string at = "run " + std::to_string(i) + ": ";
+        const JsonValue *seed = r.find("seed"), *fold = r.find("fold"), *model = r.find("model"), *accuracy = r.find("accuracy"),
+                        *f1 = r.find("macro_f1");
+        if (!seed || !seed->isNumber() || !fold || !fold->isNumber() || !model || !model->isString() || !accuracy ||
+            !accuracy->isObject())
+            return makeError(at + "needs seed, fold, model and accuracy");
+        AblationRun run;
+        run.seed = int(seed->asNumber());
+        run.fold = int(fold->asNumber());
+        run.model = model->asString();
+        for (const auto& [task, value] : accuracy->members()) {
+            if (!value.isNumber()) return makeError(at + "the accuracy of '" + task + "' is not a number");
+            run.tasks.push_back(task);
+            run.accuracy.push_back(value.asNumber());
+            const JsonValue* taskF1 = f1 ? f1->find(task) : nullptr;
+            run.macroF1.push_back(taskF1 && taskF1->isNumber() ? taskF1->asNumber() : std::nan(""));
+        }
+        if (const JsonValue* v = r.find("best_epoch"); v && v->isNumber()) run.bestEpoch = int(v->asNumber());
+        if (const JsonValue* v = r.find("seconds"); v && v->isNumber()) run.seconds = v->asNumber();
+        if (const JsonValue* v = r.find("inconsistent_rate"); v && v->isNumber()) run.inconsistentRate = v->asNumber();
+        out.push_back(std::move(run));
+    }
+    return out;
+}
+
+Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& paths) {
+    if (paths.empty()) return makeError("no ablation reports to merge");
+    std::vector<AblationRun> runs;
+    int folds = 0, clips = 0;
+    for (const std::string& path : paths) {
+        Result<JsonValue> json = readJsonFile(path);
+        if (!json) return json.takeError();
+        Result<std::vector<AblationRun>> part = ablationRunsFromJson(json.value());
+        if (!part) return makeError("'" + path + "': " + part.error());
+        const JsonValue* partFolds = json->find("folds");
+        const JsonValue* partClips = json->find("clips");
+        if (!partFolds || !partFolds->isNumber() || !partClips || !partClips->isNumber())
+            return makeError("'" + path + "': the report says no folds or clips");
+        if (!runs.empty() && (folds != int(partFolds->asNumber()) || clips != int(partClips->asNumber())))
+            return makeError("'" + path + "': its folds or clips differ from '" + paths.front() + "': not the same ablation");
+        for (const AblationRun& r : part.value())
+            for (const AblationRun& seen : runs)
+                if (seen.seed == r.seed && seen.fold == r.fold && seen.model == r.model)
+                    return makeError("'" + path + "': seed " + std::to_string(r.seed) + ", fold " + std::to_string(r.fold) + ", " +
+                                     r.model + " is in an earlier report too");
+        folds = int(partFolds->asNumber());
+        clips = int(partClips->asNumber());
+        runs.insert(runs.end(), part->begin(), part->end());
+    }
+    return summariseAblation(std::move(runs), folds, clips);
 }
 
 JsonValue ablationToJson(const AblationReport& report) {
@@ -201,6 +300,7 @@ JsonValue ablationToJson(const AblationReport& report) {
         run.set("macro_f1", f1);
         run.set("best_epoch", r.bestEpoch);
         run.set("seconds", r.seconds);
+        if (r.inconsistentRate) run.set("inconsistent_rate", *r.inconsistentRate);
         runs.push(run);
     }
     root.set("runs", runs);

@@ -25,6 +25,9 @@ struct AblationRequest {
     TrainConfig config;              // shared by every model; config.tasks chooses the tasks
     int seeds = 3;
     int folds = 5;
+    // Run only these folds (1-based; empty: all), so the folds of one ablation can run in
+    // parallel on several processes or machines and merge afterwards.
+    std::vector<int> onlyFolds;
     GroupBy groupBy = GroupBy::Video;
 };
 
@@ -37,6 +40,7 @@ struct AblationRun {
     std::vector<double> macroF1;
     int bestEpoch = 0;
     double seconds = 0.0;
+    std::optional<double> inconsistentRate;  // multi-task runs with a hierarchy
 };
 
 struct TaskAblation {
@@ -64,6 +68,18 @@ struct AblationCallbacks {
 };
 
 Result<AblationReport> runAblation(const AblationRequest& request, const AblationCallbacks& callbacks = {});
+
+// The per-task table from runs: pairs a single-task run with the multi-task run of the same
+// seed and fold. runAblation uses it; so does merging the reports of ablations run in parallel
+// (one seed each, on several processes or machines).
+AblationReport summariseAblation(std::vector<AblationRun> runs, int folds, int clips);
+
+// The runs of an ablation JSON report (ablationToJson's "runs"); errors name the run.
+Result<std::vector<AblationRun>> ablationRunsFromJson(const JsonValue& report);
+
+// One report from the JSON reports of ablations over the same clips and folds (e.g. run in
+// parallel, one seed each); errors name the file.
+Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& paths);
 
 JsonValue ablationToJson(const AblationReport& report);
 // A Markdown table: task | single-task | multi-task | difference [95 % CI].

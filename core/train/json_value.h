@@ -7,6 +7,7 @@
 
 #include "core/common/result.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>

@@ -246,6 +246,15 @@ const std::vector<Binding>& bindings() {
                    return Status::success();
                }),
         integer("threads", "LibTorch CPU threads (0: LibTorch's default)", &TrainConfig::threads),
+        custom("mixed_precision",
+               "off (float32) or bf16 (training forward passes in bfloat16 autocast: faster on recent CUDA GPUs, no "
+               "loss scaling needed; evaluation stays float32)",
+               [](const TrainConfig& c) { return JsonValue(c.mixedPrecision); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isString()) return typeError("mixed_precision", "\"off\" or \"bf16\"");
+                   c.mixedPrecision = v.asString();
+                   return Status::success();
+               }),
         integer("loader_queue", "batches the loader thread prepares ahead of the training step", &TrainConfig::loaderQueue, 1),
     };
     return all;
@@ -284,6 +293,8 @@ Status validateTrainConfig(const TrainConfig& c) {
     if (c.warmupEpochs < 0 || c.earlyStoppingPatience < 0 || c.threads < 0)
         return makeError("warmup_epochs, early_stopping_patience and threads must be >= 0");
     if (c.loaderQueue < 1) return makeError("loader_queue must be at least 1");
+    if (c.mixedPrecision != "off" && c.mixedPrecision != "bf16")
+        return makeError("mixed_precision is '" + c.mixedPrecision + "', expected off or bf16");
     if (c.device != "auto" && c.device != "cpu" && c.device != "cuda")
         return makeError("device is '" + c.device + "', expected auto, cpu or cuda");
     if (c.pcGrad && (c.weighting.strategy == WeightingStrategy::Uncertainty ||

@@ -60,6 +60,9 @@ struct TrainConfig {
     std::uint32_t seed = 1;
     std::string device = "auto";  // auto, cpu, cuda
     int threads = 0;              // LibTorch intra-op threads; 0 keeps LibTorch's default
+    // "off" (float32) or "bf16": training forward passes under bfloat16 autocast (fast on
+    // CUDA GPUs from Ampere on; on CPU usually slower, but allowed). Evaluation stays float32.
+    std::string mixedPrecision = "off";
     int loaderQueue = 4;          // batches prepared ahead by the loader thread
 };
 

@@ -7,6 +7,7 @@
 #include "core/model/skeleton_graph.h"
 #include "core/train/batch_loader.h"
 #include "core/train/checkpoint.h"
+#include "core/train/internal/autocast_scope.h"
 #include "core/train/internal/training_checkpoint.h"
 
 #include <torch/torch.h>
@@ -285,8 +286,11 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(learningRate);
             optimiser.zero_grad();
             const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
-            const mi::NetworkOutput output = network->forward(inputOf(*batch, device));
-            const mi::ObjectiveTerms terms = objective->forward(output, labels, *network);
+            const mi::ObjectiveTerms terms = [&] {
+                internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
+                const mi::NetworkOutput output = network->forward(inputOf(*batch, device));
+                return objective->forward(output, labels, *network);
+            }();
             const double loss = terms.total.item<double>();
             if (!std::isfinite(loss)) {
                 std::string kept = request.checkpointPath.empty()

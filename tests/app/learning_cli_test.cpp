@@ -123,6 +123,36 @@ TEST_F(LearningCli, AblationReportsEveryTaskWithPairedDifferences) {
     EXPECT_TRUE(ran.out.contains(QStringLiteral("| action | "))) << ran.out.toStdString();
 }
 
+TEST_F(LearningCli, AblationFoldsRunApartOnADatasetFileMergeIntoOneTable) {
+    const QString dataset = QString::fromStdString(file("clips.alds"));
+    const CliRun exported = runCli({QStringLiteral("export-dataset"), QStringLiteral("-p"), project(), QStringLiteral("-o"), dataset});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    QStringList reports;
+    for (const QString& fold : {QStringLiteral("1"), QStringLiteral("2")}) {
+        reports << QString::fromStdString(file("fold" + fold.toStdString() + ".json"));
+        const CliRun ran = runCli({QStringLiteral("ablate"), QStringLiteral("--dataset"), dataset, QStringLiteral("--config"), config(),
+                                   QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--folds"), QStringLiteral("2"),
+                                   QStringLiteral("--fold"), fold, QStringLiteral("-o"), reports.back()});
+        ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString();
+        const QJsonObject part = jsonFile(reports.back().toStdString());
+        EXPECT_EQ(part[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("pairs")].toInt(), 1);
+    }
+    const QString merged = QString::fromStdString(file("merged.json"));
+    const CliRun merge = runCli(QStringList{QStringLiteral("ablate"), QStringLiteral("--merge")} + reports +
+                                QStringList{QStringLiteral("-o"), merged});
+    ASSERT_EQ(merge.exitCode, 0) << merge.err.toStdString();
+    const QJsonObject report = jsonFile(merged.toStdString());
+    EXPECT_EQ(report[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("pairs")].toInt(), 2);
+    // The same report twice is refused: the runs would count double.
+    const CliRun twice = runCli({QStringLiteral("ablate"), QStringLiteral("--merge"), reports[0], reports[0]});
+    EXPECT_EQ(twice.exitCode, 1);
+    EXPECT_TRUE(twice.err.contains(QStringLiteral("is in an earlier report too"))) << twice.err.toStdString();
+    EXPECT_EQ(runCli({QStringLiteral("ablate"), QStringLiteral("--dataset"), dataset, QStringLiteral("--folds"), QStringLiteral("2"),
+                      QStringLiteral("--fold"), QStringLiteral("3")})
+                  .exitCode,
+              2);
+}
+
 TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
     EXPECT_EQ(runCli({QStringLiteral("train"), QStringLiteral("-p"), project()}).exitCode, 2);
     EXPECT_EQ(runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project()}).exitCode, 2);

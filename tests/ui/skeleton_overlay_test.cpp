@@ -153,3 +153,52 @@ TEST(SkeletonOverlay, BoxEnclosesTheShownJointsWithAMargin) {
     s.frame.joints[2].visible = false;
     EXPECT_FALSE(overlay.boundingBox(s));
 }
+
+TEST(SkeletonOverlay, InterpolatedSkeletonsHaveLighterDashedBones) {
+    VideoView view;
+    view.resize(400, 300);
+    view.setFrame(greyFrame(200, 150));
+    SkeletonOverlay overlay;
+    overlay.setShowBoxes(false);
+    view.addOverlay(&overlay);
+    // Mean colour distance from the bone's colour along the centre-left bone, away from its joints.
+    auto boneDistance = [&](annotation::PoseSource source) {
+        OverlaySkeleton s = threeJoints();
+        s.frame.source = source;
+        overlay.setSkeletons({s});
+        const QImage shot = view.grab().toImage();
+        const QTransform t = view.imageToWidget();
+        const QColor bone = s.subjectColour;
+        double total = 0;
+        const int samples = 40;
+        for (int k = 0; k < samples; ++k) {
+            const double u = 0.25 + 0.5 * k / (samples - 1);
+            const QPoint p = t.map(QPointF(100 + (60 - 100) * u, 50 + (120 - 50) * u)).toPoint();
+            const QColor c = shot.pixelColor(p);
+            total += std::abs(c.red() - bone.red()) + std::abs(c.green() - bone.green()) + std::abs(c.blue() - bone.blue());
+        }
+        return total / samples;
+    };
+    const double manual = boneDistance(annotation::PoseSource::Manual);
+    const double interpolated = boneDistance(annotation::PoseSource::Interpolated);
+    EXPECT_LT(manual, 60) << "a manual bone is drawn solid in its colour";
+    EXPECT_GT(interpolated, manual + 40) << "manual " << manual << ", interpolated " << interpolated;
+}
+
+TEST(SkeletonOverlay, PicksTheNearestDrawnJointAndTheActiveSubjectsHiddenOnes) {
+    SkeletonOverlay overlay;
+    OverlaySkeleton s = threeJoints();
+    s.frame.subjectId = 4;
+    s.frame.joints[2].visible = false;  // right joint hidden
+    overlay.setSkeletons({s});
+    const QTransform t(2, 0, 0, 2, 30, -10);  // zoomed 2x and panned
+    const QPointF left = t.map(QPointF(60, 120));
+    EXPECT_EQ(overlay.jointAt(left + QPointF(6, -5), t, SkeletonOverlay::kPickRadius), (JointRef{4, 1}));
+    EXPECT_FALSE(overlay.jointAt(left + QPointF(12, 0), t, SkeletonOverlay::kPickRadius));  // too far
+    const QPointF right = t.map(QPointF(140, 120));
+    EXPECT_FALSE(overlay.jointAt(right, t, SkeletonOverlay::kPickRadius)) << "hidden and not being edited";
+    overlay.setActiveSubject(4);
+    EXPECT_EQ(overlay.jointAt(right, t, SkeletonOverlay::kPickRadius), (JointRef{4, 2})) << "the edited subject's hidden joint";
+    overlay.setShowSkeletons(false);
+    EXPECT_FALSE(overlay.jointAt(left, t, SkeletonOverlay::kPickRadius)) << "nothing to pick while skeletons are hidden";
+}

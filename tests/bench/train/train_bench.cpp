@@ -4,7 +4,7 @@
 // machine's load affects both alike:
 //
 //   train_bench [--clips 512] [--epochs 2] [--batch 32] [--frames 32] [--threads 1]
-//               [--device cpu|cuda] [--python /usr/bin/python3] [--no-python]
+//               [--device cpu|cuda] [--mixed-precision off|bf16] [--python /usr/bin/python3] [--no-python]
 //
 //  1. C++ trainer: trainModel() over random Penn-13 clips (three tasks: 15, 3 and 4 classes),
 //     with its loader thread resampling, normalising and augmenting every clip; clips/s of the
@@ -44,6 +44,7 @@ struct Options {
     int frames = 32;
     int threads = 1;
     std::string device = "cpu";
+    std::string mixedPrecision = "off";
     std::string python = "/usr/bin/python3";  // Debian's, where python3-torch lives (not a pyenv shim)
     bool runPython = true;
 };
@@ -51,7 +52,7 @@ struct Options {
 int usage() {
     std::fprintf(stderr,
                  "usage: train_bench [--clips N] [--epochs N] [--batch N] [--frames N] [--threads N] "
-                 "[--device cpu|cuda] [--python PROGRAM] [--no-python]\n");
+                 "[--device cpu|cuda] [--mixed-precision off|bf16] [--python PROGRAM] [--no-python]\n");
     return 2;
 }
 
@@ -123,6 +124,7 @@ int main(int argc, char** argv) {
             if (n < 1) return usage();
             (a == "--clips" ? o.clips : a == "--epochs" ? o.epochs : a == "--batch" ? o.batch : a == "--frames" ? o.frames : o.threads) = n;
         } else if (a == "--device" && (v = next())) o.device = v;
+        else if (a == "--mixed-precision" && (v = next())) o.mixedPrecision = v;
         else if (a == "--python" && (v = next())) o.python = v;
         else return usage();
     }
@@ -135,6 +137,7 @@ int main(int argc, char** argv) {
     config.epochs = o.epochs;
     config.threads = o.threads;
     config.device = o.device;
+    config.mixedPrecision = o.mixedPrecision;
     config.validationFraction = 0.0;
     config.useHierarchy = false;  // the Python script's loss is the plain sum of cross-entropies
     config.warmupEpochs = 0;
@@ -149,6 +152,10 @@ int main(int argc, char** argv) {
     const double cppTrain = trained->history.back().clipsPerSecond;
 
     model::MultiTaskModel& net = *trained->model;
+    if (Status s = net.moveTo(trained->device); !s) {  // the trainer hands the model out on the CPU
+        std::fprintf(stderr, "train_bench: %s\n", s.error().c_str());
+        return 1;
+    }
     const int inferenceBatch = 64, rounds = std::max(2, o.clips / inferenceBatch);
     model::SkeletonBatch batch{inferenceBatch, o.frames, 13, std::vector<float>(size_t(inferenceBatch) * 3 * o.frames * 13)};
     std::mt19937 rng(2);
@@ -165,8 +172,8 @@ int main(int argc, char** argv) {
                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double cppRss = peakRssMiB();
 
-    std::printf("train_bench: %d clips x %d frames x 13 joints, batch %d, %d thread(s), device %s, %lld parameters\n",
-                o.clips, o.frames, o.batch, o.threads, trained->device.c_str(), (long long)net.parameterCount());
+    std::printf("train_bench: %d clips x %d frames x 13 joints, batch %d, %d thread(s), device %s, mixed precision %s, %lld parameters\n",
+                o.clips, o.frames, o.batch, o.threads, trained->device.c_str(), o.mixedPrecision.c_str(), (long long)net.parameterCount());
     std::printf("C++ trainer (loader thread, augmentation): %.1f clips/s\n", cppTrain);
     std::printf("C++ inference (batch %d):                  %.1f clips/s\n", inferenceBatch, cppInference);
     std::printf("C++ peak RSS:                              %.1f MiB\n", cppRss);
@@ -196,6 +203,7 @@ int main(int argc, char** argv) {
     spec.set("steps", std::max(1, o.clips / o.batch));
     spec.set("threads", o.threads);
     spec.set("device", trained->device);
+    spec.set("mixed_precision", o.mixedPrecision);
     spec.set("inference_batch", inferenceBatch);
     spec.set("inference_rounds", rounds);
     const std::string specPath =

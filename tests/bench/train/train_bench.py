@@ -104,9 +104,13 @@ def main():
     data = [torch.randn(batch, spec["input_channels"], frames, v, device=device) for _ in range(steps)]
     labels = [[torch.randint(0, k, (batch,), device=device) for k in spec["classes"]] for _ in range(steps)]
 
+    # bf16 autocast around the forward pass and the loss, as the C++ trainer's mixed_precision.
+    mixed = spec.get("mixed_precision", "off") == "bf16"
+
     def step(i):
         optimiser.zero_grad()
-        loss = sum(F.cross_entropy(logits, y) for logits, y in zip(net(data[i]), labels[i]))
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=mixed):
+            loss = sum(F.cross_entropy(logits, y) for logits, y in zip(net(data[i]), labels[i]))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), spec["gradient_clip_norm"])
         optimiser.step()

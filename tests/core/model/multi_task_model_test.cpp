@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -72,6 +73,30 @@ TEST(MultiTaskModel, ForwardGivesPerTaskProbabilitiesAndAttention) {
         EXPECT_NEAR(std::accumulate(task.attention.begin(), task.attention.begin() + 15, 0.0), 1.0, 1e-5);
     }
     EXPECT_EQ(prediction->tasks[1].task, "group");
+}
+
+TEST(MultiTaskModel, MovesBetweenDevicesGivingTheSameOutputs) {
+    MultiTaskModel model = createOrFail(testing::tinyConfig());
+    EXPECT_EQ(model.device(), "cpu");
+    const SkeletonBatch batch = randomBatch(2, 6, 5);
+    const Result<MultiTaskPrediction> onCpu = model.forward(batch);
+    ASSERT_TRUE(onCpu.ok()) << onCpu.error();
+    const Status unknown = model.moveTo("gpu7");
+    EXPECT_FALSE(unknown.ok());
+    EXPECT_NE(unknown.error().find("gpu7"), std::string::npos) << unknown.error();
+    // Where this machine has CUDA (the GPU script), the same outputs come from the GPU.
+    const char* device = std::getenv("ACTIONLENS_TEST_DEVICE");
+    const std::string target = device && *device ? device : "cpu";
+    const Status moved = model.moveTo(target);
+    if (!moved.ok()) GTEST_SKIP() << moved.error();
+    EXPECT_EQ(model.device().substr(0, target.size()), target);
+    const Result<MultiTaskPrediction> there = model.forward(batch);
+    ASSERT_TRUE(there.ok()) << there.error();
+    for (size_t t = 0; t < onCpu->tasks.size(); ++t)
+        for (size_t i = 0; i < onCpu->tasks[t].probabilities.size(); ++i)
+            EXPECT_NEAR(there->tasks[t].probabilities[i], onCpu->tasks[t].probabilities[i], 1e-3);
+    ASSERT_TRUE(model.moveTo("cpu").ok());
+    EXPECT_EQ(model.device(), "cpu");
 }
 
 TEST(MultiTaskModel, RejectsMismatchedBatchesAndConfigs) {

@@ -55,6 +55,35 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
     EXPECT_EQ(json.find("tasks")->find("action")->find("pairs")->asNumber(), 4.0);
     EXPECT_EQ(json.find("runs")->items().size(), 12u);
 
+    // Ablations run in parallel, one seed each, merge into the same table: the second seed run
+    // alone gives the second half of the runs, and the JSON reports of both halves summarise to
+    // the report of the whole.
+    AblationRequest second = request;
+    second.config.seed = request.config.seed + 1;
+    second.seeds = 1;
+    Result<AblationReport> secondOnly = runAblation(second);
+    ASSERT_TRUE(secondOnly.ok()) << secondOnly.error();
+    std::vector<AblationRun> firstHalf, merged;
+    for (const AblationRun& r : report->runs)
+        if (r.seed == int(request.config.seed)) firstHalf.push_back(r);
+    for (const AblationReport& part : {summariseAblation(firstHalf, 2, report->clips), secondOnly.value()}) {
+        Result<JsonValue> reread = parseJson(ablationToJson(part).write());
+        ASSERT_TRUE(reread.ok()) << reread.error();
+        Result<std::vector<AblationRun>> runs = ablationRunsFromJson(reread.value());
+        ASSERT_TRUE(runs.ok()) << runs.error();
+        merged.insert(merged.end(), runs->begin(), runs->end());
+    }
+    const AblationReport whole = summariseAblation(merged, 2, report->clips);
+    EXPECT_EQ(whole.seeds, 2);
+    ASSERT_EQ(whole.tasks.size(), report->tasks.size());
+    for (size_t t = 0; t < whole.tasks.size(); ++t) {
+        EXPECT_EQ(whole.tasks[t].task, report->tasks[t].task);
+        EXPECT_EQ(whole.tasks[t].single, report->tasks[t].single);
+        EXPECT_EQ(whole.tasks[t].multi, report->tasks[t].multi);
+        EXPECT_NEAR(whole.tasks[t].differenceLow, report->tasks[t].differenceLow, 1e-12);
+    }
+    EXPECT_FALSE(ablationRunsFromJson(JsonValue::object()).ok());
+
     request.config.tasks = {"action"};
     EXPECT_FALSE(runAblation(request).ok());
     request.config.tasks = {};

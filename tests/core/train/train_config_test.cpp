@@ -47,6 +47,7 @@ TEST(TrainConfig, MissingKeysKeepDefaultsAndBadOnesAreNamed) {
     EXPECT_EQ(error("{\"weighting\": \"loud\"}"),
               "config key 'weighting': expected one of equal, fixed, uncertainty, dwa, gradnorm");
     EXPECT_EQ(error("{\"device\": \"tpu\"}"), "device is 'tpu', expected auto, cpu or cuda");
+    EXPECT_EQ(error("{\"mixed_precision\": \"fp8\"}"), "mixed_precision is 'fp8', expected off or bf16");
     EXPECT_NE(error("{\"pcgrad\": true, \"weighting\": \"uncertainty\"}").find("pcgrad"), std::string::npos);
     EXPECT_NE(error("{\"validation_fraction\": 1.5}").find("validation_fraction"), std::string::npos);
 }

@@ -7,6 +7,7 @@
 #include "core/train/labelled_dataset.h"
 #include "core/train/train_config.h"
 
+#include <cstdlib>
 #include <cmath>
 #include <random>
 
@@ -60,6 +61,13 @@ inline LabelledDataset motionDataset(int clipsPerAction = 8, unsigned seed = 11)
     return data;
 }
 
+// The device the training tests run on: cpu, or what ACTIONLENS_TEST_DEVICE names (the GPU
+// script runs them again with cuda).
+inline std::string testDevice() {
+    const char* device = std::getenv("ACTIONLENS_TEST_DEVICE");
+    return device && *device ? device : "cpu";
+}
+
 inline TrainConfig tinyTrainConfig() {
     TrainConfig c;
     c.frames = 8;
@@ -74,7 +82,7 @@ inline TrainConfig tinyTrainConfig() {
     c.warmupEpochs = 0;
     c.earlyStoppingPatience = 0;
     c.threads = 1;
-    c.device = "cpu";
+    c.device = testDevice();
     c.loaderQueue = 2;
     return c;
 }
