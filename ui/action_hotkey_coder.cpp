@@ -28,6 +28,7 @@ ActionHotkeyCoder::ActionHotkeyCoder(ProjectDocument& document, std::function<in
                                      QWidget* window)
     : QObject(window), document_(document), playhead_(std::move(playhead)), playing_(std::move(playing)) {
     connect(&document_, &ProjectDocument::opened, this, &ActionHotkeyCoder::rebuild);
+    connect(&document_, &ProjectDocument::taxonomyChanged, this, &ActionHotkeyCoder::rebuild);
     connect(&document_, &ProjectDocument::closed, this, &ActionHotkeyCoder::rebuild);
     rebuild();
 }

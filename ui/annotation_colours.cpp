@@ -1,5 +1,8 @@
 #include "ui/annotation_colours.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 #include <array>
 
 namespace actionlens::ui {
@@ -42,6 +45,28 @@ QColor actionColour(const annotation::Taxonomy& taxonomy, const std::string& act
         return QColor(kPalette[i % kPalette.size()]);
     }
     return QColor(0x95, 0xa5, 0xa6);  // unlabelled or unknown
+}
+
+QColor groupColour(const annotation::Taxonomy& taxonomy, const std::string& group) {
+    const annotation::TaskDefinition* task = taxonomy.actionTask();
+    if (!task) return QColor(0x95, 0xa5, 0xa6);
+    for (size_t g = 0; g < task->groups.size(); ++g) {
+        if (task->groups[g].name != group) continue;
+        if (QColor c = fromHex(task->groups[g].colour); c.isValid()) return c;
+        return QColor(kPalette[(kPalette.size() - 1 - g % kPalette.size())]);
+    }
+    return QColor(0x95, 0xa5, 0xa6);
+}
+
+QIcon colourSwatch(const QColor& colour) {
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(colour);
+    painter.setPen(colour.darker(140));
+    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
+    return QIcon(pixmap);
 }
 
 QColor textColourOn(const QColor& background) {

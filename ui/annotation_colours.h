@@ -7,6 +7,7 @@
 #include "core/annotation/taxonomy.h"
 
 #include <QColor>
+#include <QIcon>
 
 #include <cstdint>
 #include <string>
@@ -16,8 +17,12 @@ namespace actionlens::ui {
 QColor subjectColour(std::int64_t subjectId);
 // The action's colour, else its group's, else one from the palette by the action's position.
 QColor actionColour(const annotation::Taxonomy& taxonomy, const std::string& action);
+// A class group's colour (for segments labelled with the group only), else one from the palette.
+QColor groupColour(const annotation::Taxonomy& taxonomy, const std::string& group);
 // The group an action belongs to ("" when unknown).
 std::string actionGroup(const annotation::Taxonomy& taxonomy, const std::string& action);
+// A small rounded square of the colour, for lists and buttons.
+QIcon colourSwatch(const QColor& colour);
 // Black or white, whichever reads better on `background`.
 QColor textColourOn(const QColor& background);
 

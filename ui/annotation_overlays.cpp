@@ -1,5 +1,7 @@
 #include "ui/annotation_overlays.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include "ui/annotation_colours.h"
 #include "ui/project_document.h"
 #include "ui/video_view.h"
@@ -60,12 +62,16 @@ void AnnotationOverlays::showFrame(int frame) {
         line.subject = document_.subjectName(segment.subjectId);
         line.subjectColour = subjectColour(segment.subjectId);
         const std::string action = actionTask && segment.labels.count(actionTask->name) ? segment.labels.at(actionTask->name) : std::string();
-        line.action = action.empty() ? tr("no action") : QString::fromStdString(action);
-        line.actionColour = actionColour(taxonomy, action);
+        const auto groupOnly = action.empty() ? segment.labels.find(annotation::kGroupOnlyLabelKey) : segment.labels.end();
+        const bool byGroup = groupOnly != segment.labels.end();
+        line.action = byGroup ? tr("%1 (action unclear)").arg(QString::fromStdString(groupOnly->second))
+                      : action.empty() ? tr("no action")
+                                       : QString::fromStdString(action);
+        line.actionColour = byGroup ? groupColour(taxonomy, groupOnly->second) : actionColour(taxonomy, action);
         QStringList details;
         if (const std::string group = actionGroup(taxonomy, action); !group.empty()) details << QString::fromStdString(group);
         for (const auto& [task, value] : segment.labels)
-            if (!actionTask || task != actionTask->name) details << QString::fromStdString(value);
+            if ((!actionTask || task != actionTask->name) && task != annotation::kGroupOnlyLabelKey) details << QString::fromStdString(value);
         line.details = details.join(QStringLiteral(" \u00b7 "));
         lines.push_back(std::move(line));
     }

@@ -1,5 +1,7 @@
 #include "ui/label_check.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include <QCoreApplication>
 
 namespace actionlens::ui {
@@ -11,9 +13,17 @@ QString tr(const char* text) { return QCoreApplication::translate("LabelCheck", 
 std::vector<LabelIssue> check(const annotation::Taxonomy& taxonomy, annotation::TaskScope scope,
                               const std::map<std::string, std::string>& labels) {
     std::vector<LabelIssue> issues;
+    // A group-only label stands in for the action where its group allows that.
+    const auto groupOnly = labels.find(annotation::kGroupOnlyLabelKey);
+    const bool hasGroupOnly = scope == annotation::TaskScope::Segment && groupOnly != labels.end();
+    if (hasGroupOnly) {
+        if (Status s = annotation::checkGroupOnlyLabel(taxonomy, groupOnly->second); !s)
+            issues.push_back({annotation::kGroupOnlyLabelKey, tr("group: %1").arg(QString::fromStdString(s.error()))});
+    }
     for (const auto& task : taxonomy.tasks) {
         if (task.scope != scope) continue;
         auto it = labels.find(task.name);
+        if (task.kind == annotation::TaskKind::Action && hasGroupOnly && it == labels.end()) continue;
         if (it == labels.end() || it->second.empty()) {
             issues.push_back({task.name, tr("%1 is missing").arg(QString::fromStdString(task.name))});
         } else if (!task.findValue(it->second)) {
@@ -22,6 +32,7 @@ std::vector<LabelIssue> check(const annotation::Taxonomy& taxonomy, annotation::
         }
     }
     for (const auto& [name, value] : labels) {
+        if (hasGroupOnly && name == annotation::kGroupOnlyLabelKey) continue;
         const annotation::TaskDefinition* task = taxonomy.findTask(name);
         if (!task || task->scope != scope)
             issues.push_back({name, tr("'%1' is not a task of the taxonomy here").arg(QString::fromStdString(name))});

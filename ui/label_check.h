@@ -2,7 +2,8 @@
 
 // Label checks the inspector highlights: a per-segment task without a value (every task of the
 // taxonomy is required), or a value the taxonomy does not know (left by an older taxonomy or an
-// import); the same for a subject's per-subject tasks.
+// import); the same for a subject's per-subject tasks. A group-only label (group_only_label.h)
+// stands in for the action where the taxonomy allows it for that group.
 
 #include "core/annotation/segment.h"
 #include "core/annotation/subject.h"

@@ -154,6 +154,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (workspaceLayoutShown_) rememberWorkspaceLayout();
     settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings_.setValue(QStringLiteral("window/state"), saveState());
     QMainWindow::closeEvent(event);
@@ -173,11 +174,14 @@ MainWindow::~MainWindow() {
 bool MainWindow::showsStartPage() const { return pages_->currentWidget() == startPage_; }
 
 void MainWindow::showWorkspace(bool workspace) {
+    if (workspaceLayoutShown_ && !(workspace && document_.isOpen())) rememberWorkspaceLayout();
     pages_->setCurrentWidget(workspace ? workspace_ : startPage_);
     browserDock_->setVisible(workspace && document_.isOpen());
     historyDock_->setVisible(workspace && document_.isOpen());
     inspectorDock_->setVisible(workspace && document_.isOpen());
     statusBar()->setVisible(workspace);
+    if (workspace && document_.isOpen() && !workspaceLayoutShown_) restoreWorkspaceLayout();
+    workspaceLayoutShown_ = workspace && document_.isOpen();
 }
 
 QString MainWindow::openProject(const QString& path) {

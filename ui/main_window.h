@@ -110,6 +110,9 @@ private:
     void updateTitle();
     void showWorkspace(bool workspace);
     void rememberProject(const QString& path);
+    // The docks as the user left them in the workspace (main_window_layout.cpp).
+    void rememberWorkspaceLayout();
+    void restoreWorkspaceLayout();
 
     QSettings settings_;
     ProjectDocument document_;
@@ -135,6 +138,7 @@ private:
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready
+    bool workspaceLayoutShown_ = false;  // the project's docks are on screen as the user arranged them
     QString videoLabel_;     // the current video's name, for the title bar
 };
 

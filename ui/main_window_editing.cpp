@@ -8,6 +8,7 @@
 #include "ui/segment_editor.h"
 #include "ui/segment_inspector.h"
 #include "ui/subject_inspector.h"
+#include "ui/taxonomy_editor_dialog.h"
 #include "ui/timeline_widget.h"
 
 #include <QAction>
@@ -88,6 +89,12 @@ void MainWindow::createEditActions(QMenu* menu) {
     redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
     menu->addAction(undo);
     menu->addAction(redo);
+    menu->addSeparator();
+    QAction* taxonomy = menu->addAction(tr("&Taxonomy..."), this, [this] { openTaxonomyEditor(*this, document_); });
+    taxonomy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    taxonomy->setEnabled(document_.isOpen());
+    connect(&document_, &ProjectDocument::opened, taxonomy, [taxonomy] { taxonomy->setEnabled(true); });
+    connect(&document_, &ProjectDocument::closed, taxonomy, [taxonomy] { taxonomy->setEnabled(false); });
     menu->addSeparator();
     auto add = [this, menu](const QString& text, const QKeySequence& key, auto slot) {
         QAction* action = menu->addAction(text, this, slot);

@@ -140,6 +140,12 @@ void ProjectDocument::reloadSubjects() {
     Q_EMIT subjectsChanged();
 }
 
+void ProjectDocument::reloadTaxonomy() {
+    Q_EMIT taxonomyChanged();
+    reloadSubjects();
+    reloadSegments();
+}
+
 void ProjectDocument::reloadSkeletons() {
     skeletons_.invalidate();
     skeletonPresence_.clear();

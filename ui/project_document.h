@@ -62,6 +62,9 @@ public:
     void reloadSubjects();
     void reloadSkeletons();
     void reloadVideos();
+    // After a command replaced the taxonomy (and rewrote labels): taxonomyChanged(), then the
+    // subjects and segments are read again.
+    void reloadTaxonomy();
 
     // A write that failed after the GUI had shown it done (undo/redo of a command): the title
     // bar shows it until the project is reopened.
@@ -82,6 +85,7 @@ Q_SIGNALS:
     void subjectsChanged();
     void skeletonsChanged();
     void videosChanged();
+    void taxonomyChanged();
     void writeFailed(const QString& message);
 
 private:

@@ -161,26 +161,33 @@ Result<SegmentChange> remove(const Segments& segments, const std::vector<std::in
     return change;
 }
 
-Result<SegmentChange> setLabel(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const std::string& task,
-                               const std::string& value) {
+Result<SegmentChange> setLabels(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const Labels& changes,
+                                const QString& what) {
     SegmentChange change;
     for (std::int64_t id : std::set<std::int64_t>(segmentIds.begin(), segmentIds.end())) {
         const annotation::Segment* s = find(segments, id);
         if (!s) return makeError("segment " + std::to_string(id) + " is not in this video");
         annotation::Segment changed = *s;
-        if (value.empty())
-            changed.labels.erase(task);
-        else
-            changed.labels[task] = value;
+        for (const auto& [task, value] : changes) {
+            if (value.empty())
+                changed.labels.erase(task);
+            else
+                changed.labels[task] = value;
+        }
         if (changed.labels == s->labels) continue;
         change.removed.push_back(*s);
         change.added.push_back(changed);
     }
     if (change.removed.empty()) return makeError("nothing to change: the selected segments already say that");
-    const QString what = value.empty() ? tr("Clear %1").arg(QString::fromStdString(task))
-                                       : tr("Set %1 to %2").arg(QString::fromStdString(task), QString::fromStdString(value));
     change.text = change.removed.size() == 1 ? what : tr("%1 on %2 segments").arg(what).arg(change.removed.size());
     return change;
+}
+
+Result<SegmentChange> setLabel(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const std::string& task,
+                               const std::string& value) {
+    const QString what = value.empty() ? tr("Clear %1").arg(QString::fromStdString(task))
+                                       : tr("Set %1 to %2").arg(QString::fromStdString(task), QString::fromStdString(value));
+    return setLabels(segments, segmentIds, {{task, value}}, what);
 }
 
 }  // namespace actionlens::ui::segment_edits

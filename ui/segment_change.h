@@ -45,6 +45,11 @@ Result<SegmentChange> remove(const Segments& segments, const std::vector<std::in
 Result<SegmentChange> setLabel(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const std::string& task,
                                const std::string& value);
 
+// Several labels at once (an empty value clears one), e.g. an action with the group-only label
+// it replaces; `what` names the edit in the history.
+Result<SegmentChange> setLabels(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const Labels& changes,
+                                const QString& what);
+
 // The segments after `change`, for checks and tests (new ones with id 0).
 Segments applied(const Segments& segments, const SegmentChange& change);
 // A message naming both segments when two segments of one subject share a frame.

@@ -1,5 +1,7 @@
 #include "ui/segment_editor.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include "ui/project_document.h"
 #include "ui/segment_change_command.h"
 
@@ -55,7 +57,21 @@ QString SegmentEditor::remove(const std::vector<std::int64_t>& segmentIds) {
 }
 
 QString SegmentEditor::setLabel(const std::vector<std::int64_t>& segmentIds, const std::string& task, const std::string& value) {
+    const annotation::TaskDefinition* action = document_.isOpen() ? document_.taxonomy().actionTask() : nullptr;
+    if (action && task == action->name && !value.empty()) {
+        return run(segment_edits::setLabels(document_.segments(), segmentIds, {{task, value}, {annotation::kGroupOnlyLabelKey, ""}},
+                                            tr("Set %1 to %2").arg(QString::fromStdString(task), QString::fromStdString(value))));
+    }
     return run(segment_edits::setLabel(document_.segments(), segmentIds, task, value));
+}
+
+QString SegmentEditor::setClassGroup(const std::vector<std::int64_t>& segmentIds, const std::string& group) {
+    const annotation::TaskDefinition* action = document_.isOpen() ? document_.taxonomy().actionTask() : nullptr;
+    if (!action) return run(makeError("the project's taxonomy has no action task"));
+    if (group.empty())
+        return run(segment_edits::setLabels(document_.segments(), segmentIds, {{annotation::kGroupOnlyLabelKey, ""}}, tr("Clear group")));
+    return run(segment_edits::setLabels(document_.segments(), segmentIds, {{annotation::kGroupOnlyLabelKey, group}, {action->name, ""}},
+                                        tr("Set group to %1 (action unclear)").arg(QString::fromStdString(group))));
 }
 
 }  // namespace actionlens::ui

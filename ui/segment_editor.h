@@ -24,7 +24,10 @@ public:
     QString split(std::int64_t segmentId, std::int64_t frame);
     QString merge(const std::vector<std::int64_t>& segmentIds);
     QString remove(const std::vector<std::int64_t>& segmentIds);
+    // An action replaces a group-only label (the group then comes from the action).
     QString setLabel(const std::vector<std::int64_t>& segmentIds, const std::string& task, const std::string& value);
+    // A group-only label (group_only_label.h) in place of the action; "" clears it.
+    QString setClassGroup(const std::vector<std::int64_t>& segmentIds, const std::string& group);
 
     // The segments the last successful edit put in (new or changed), e.g. to select them.
     const std::vector<std::int64_t>& lastAddedIds() const { return lastAdded_; }

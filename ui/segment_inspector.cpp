@@ -1,5 +1,7 @@
 #include "ui/segment_inspector.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include "ui/annotation_colours.h"
 #include "ui/label_check.h"
 #include "ui/project_document.h"
@@ -21,15 +23,16 @@ const QString kMissingStyle = QStringLiteral("border: 2px solid #e74c3c; border-
 const QString kMixed = QStringLiteral("(mixed)");
 const QString kNone = QStringLiteral("(none)");
 
-QIcon swatch(const QColor& colour) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(colour);
-    painter.setPen(colour.darker(140));
-    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
-    return QIcon(pixmap);
+// The selection's shared value, or "(mixed)" (an item with no data) when they differ.
+void showCommonValue(QComboBox* box, bool same, const std::string& value) {
+    if (const int mixed = box->findText(kMixed); mixed >= 0) box->removeItem(mixed);
+    if (!same) {
+        box->addItem(kMixed);
+        box->setCurrentIndex(box->count() - 1);
+        return;
+    }
+    const int index = box->findData(QString::fromStdString(value));
+    box->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 QLabel* heading(const QString& text, QWidget* parent) {
@@ -53,6 +56,10 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     attributes_ = new QWidget(this);
     attributeForm_ = new QFormLayout(attributes_);
     attributeForm_->setContentsMargins(0, 0, 0, 0);
+    // First row of the form, so that it lines up with the attributes' editors.
+    groupOnly_ = new QComboBox(attributes_);
+    groupOnly_->setToolTip(tr("When the exact action is unclear: label only its group (where the taxonomy allows it)"));
+    attributeForm_->addRow(tr("Group only:"), groupOnly_);
     issues_ = new QLabel(this);
     issues_->setWordWrap(true);
     issues_->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -80,8 +87,17 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     connect(actions_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         apply(actionTask_, item->data(Qt::UserRole).toString().toStdString());
     });
+    connect(groupOnly_, &QComboBox::activated, this, [this](int index) {
+        if (updating_ || selection_.empty()) return;
+        const QVariant group = groupOnly_->itemData(index);
+        if (!group.isValid()) return;  // "(mixed)"
+        const auto [same, current] = commonValue(annotation::kGroupOnlyLabelKey);
+        if (same && current == group.toString().toStdString()) return;
+        editor_.setClassGroup(selection_, group.toString().toStdString());
+    });
     connect(&document_, &ProjectDocument::segmentsChanged, this, &SegmentInspector::refresh);
     connect(&document_, &ProjectDocument::opened, this, &SegmentInspector::rebuildEditors);
+    connect(&document_, &ProjectDocument::taxonomyChanged, this, &SegmentInspector::rebuildEditors);
     rebuildEditors();
 }
 
@@ -103,8 +119,15 @@ void SegmentInspector::rebuildEditors() {
     }
     attributeBoxes_.clear();
     actionTask_.clear();
+    groupOnly_->clear();
+    groupOnly_->addItem(tr("(no)"), QString());
     if (document_.isOpen()) {
         const annotation::Taxonomy& taxonomy = document_.taxonomy();
+        if (const annotation::TaskDefinition* action = taxonomy.actionTask())
+            for (const annotation::ClassGroup& group : action->groups)
+                if (group.allowsGroupOnly)
+                    groupOnly_->addItem(colourSwatch(groupColour(taxonomy, group.name)),
+                                        QString::fromStdString(group.name), QString::fromStdString(group.name));
         for (const auto& task : taxonomy.tasks) {
             if (task.scope != annotation::TaskScope::Segment) continue;
             if (task.kind == annotation::TaskKind::Action) {
@@ -112,7 +135,7 @@ void SegmentInspector::rebuildEditors() {
                 for (const auto& value : task.values) {
                     QString text = QString::fromStdString(value.name);
                     if (!value.hotkey.empty()) text += QStringLiteral("   [%1]").arg(QString::fromStdString(value.hotkey));
-                    auto* item = new QListWidgetItem(swatch(actionColour(taxonomy, value.name)), text, actions_);
+                    auto* item = new QListWidgetItem(colourSwatch(actionColour(taxonomy, value.name)), text, actions_);
                     item->setData(Qt::UserRole, QString::fromStdString(value.name));
                     item->setToolTip(tr("group: %1").arg(QString::fromStdString(value.group)));
                 }
@@ -134,6 +157,7 @@ void SegmentInspector::rebuildEditors() {
             attributeBoxes_[task.name] = box;
         }
     }
+    attributeForm_->setRowVisible(groupOnly_, groupOnly_->count() > 1);
     updating_ = false;
     filterActions(search_->text());
     refresh();
@@ -188,32 +212,28 @@ void SegmentInspector::refresh() {
     }
 
     const auto [sameAction, action] = commonValue(actionTask_);
+    const auto [sameGroupOnly, groupOnly] = commonValue(annotation::kGroupOnlyLabelKey);
     actions_->clearSelection();
     actions_->setCurrentItem(nullptr);
     for (int i = 0; i < actions_->count() && any && sameAction; ++i)
         if (actions_->item(i)->data(Qt::UserRole).toString().toStdString() == action) actions_->setCurrentItem(actions_->item(i));
-    const bool actionMissing = any && sameAction && action.empty();
+    const bool actionMissing = any && sameAction && action.empty() && sameGroupOnly && groupOnly.empty();
     actions_->setStyleSheet(actionMissing ? QStringLiteral("QListWidget { %1 }").arg(kMissingStyle) : QString());
     if (!any) {
         group_->clear();
     } else if (!sameAction) {
         group_->setText(tr("Group: (mixed)"));
+    } else if (action.empty() && sameGroupOnly && !groupOnly.empty()) {
+        group_->setText(tr("Group: %1 (action unclear)").arg(QString::fromStdString(groupOnly)));
     } else {
         const std::string group = document_.isOpen() ? actionGroup(document_.taxonomy(), action) : std::string();
         group_->setText(tr("Group: %1").arg(group.empty() ? tr("(none)") : QString::fromStdString(group)));
     }
+    showCommonValue(groupOnly_, sameGroupOnly, groupOnly);
 
     for (auto& [task, box] : attributeBoxes_) {
         const auto [same, value] = commonValue(task);
-        const int mixedIndex = box->findText(kMixed);
-        if (mixedIndex >= 0) box->removeItem(mixedIndex);
-        if (!same) {
-            box->addItem(kMixed);
-            box->setCurrentIndex(box->count() - 1);
-        } else {
-            const int index = box->findData(QString::fromStdString(value));
-            box->setCurrentIndex(index >= 0 ? index : 0);
-        }
+        showCommonValue(box, same, value);
         box->setStyleSheet(any && same && value.empty() ? QStringLiteral("QComboBox { %1 }").arg(kMissingStyle) : QString());
     }
 

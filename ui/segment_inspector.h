@@ -2,7 +2,9 @@
 
 // SegmentInspector: the labels of the selected segments, one editor per per-segment task of
 // the taxonomy: the action as a searchable list (with colours and hotkeys) and its class group
-// derived and shown beside it; each attribute task as a drop-down. With several segments
+// derived and shown beside it; where the taxonomy lets a group stand alone (group-only labels,
+// for when the exact action is unclear) a drop-down of those groups; each attribute task as a
+// drop-down. With several segments
 // selected an editor shows the common value or "(mixed)", and a change applies to all of them.
 // Missing and unknown labels are highlighted and listed. Changes go through the SegmentEditor
 // (undoable, one transaction).
@@ -36,6 +38,8 @@ public:
     QListWidget* actionList() const { return actions_; }
     QLineEdit* actionSearch() const { return search_; }
     QLabel* groupLabel() const { return group_; }
+    // Groups that allow group-only labels, after "(no)"; hidden when none does.
+    QComboBox* groupOnlyBox() const { return groupOnly_; }
     QLabel* issuesLabel() const { return issues_; }
     QComboBox* attributeBox(const std::string& task) const;
 
@@ -53,6 +57,7 @@ private:
     QLineEdit* search_ = nullptr;
     QListWidget* actions_ = nullptr;
     QLabel* group_ = nullptr;
+    QComboBox* groupOnly_ = nullptr;
     QWidget* attributes_ = nullptr;
     QFormLayout* attributeForm_ = nullptr;
     std::map<std::string, QComboBox*> attributeBoxes_;

@@ -36,6 +36,7 @@ SubjectInspector::SubjectInspector(ProjectDocument& document, QWidget* parent) :
     connect(name_, &QLineEdit::editingFinished, this, [this] { rename(name_->text()); });
     connect(&document_, &ProjectDocument::subjectsChanged, this, &SubjectInspector::refresh);
     connect(&document_, &ProjectDocument::opened, this, &SubjectInspector::rebuildEditors);
+    connect(&document_, &ProjectDocument::taxonomyChanged, this, &SubjectInspector::rebuildEditors);
     rebuildEditors();
 }
 

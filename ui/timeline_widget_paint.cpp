@@ -2,6 +2,7 @@
 
 #include "ui/timeline_widget.h"
 
+#include "core/annotation/group_only_label.h"
 #include "ui/annotation_colours.h"
 #include "ui/project_document.h"
 #include "ui/timeline_style.h"
@@ -137,14 +138,19 @@ void TimelineWidget::paintLanes(QPainter& painter) const {
         const QRectF r = segmentRect(s.id);
         if (r.right() < kHeaderWidth || r.left() > width()) continue;
         const std::string action = actionTask && s.labels.count(actionTask->name) ? s.labels.at(actionTask->name) : std::string();
-        const QColor colour = taxonomy ? actionColour(*taxonomy, action) : QColor(Qt::gray);
+        // A group-only label (action unclear) shows the group in its colour.
+        const auto groupOnly = action.empty() ? s.labels.find(annotation::kGroupOnlyLabelKey) : s.labels.end();
+        const bool byGroup = groupOnly != s.labels.end();
+        const QColor colour = !taxonomy ? QColor(Qt::gray) : byGroup ? groupColour(*taxonomy, groupOnly->second) : actionColour(*taxonomy, action);
         const bool selected = selection_.count(s.id) > 0;
         painter.setPen(selected ? QPen(Qt::white, 2) : QPen(colour.darker(130), 1));
         painter.setBrush(colour);
         painter.drawRoundedRect(r, 3, 3);
         if (r.width() > 24) {
             painter.setPen(textColourOn(colour));
-            const QString text = action.empty() ? tr("(no action)") : QString::fromStdString(action);
+            const QString text = byGroup          ? tr("%1 (action unclear)").arg(QString::fromStdString(groupOnly->second))
+                                 : action.empty() ? tr("(no action)")
+                                                  : QString::fromStdString(action);
             const QRectF textRect = r.adjusted(6, 0, -4, 0);
             painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                              painter.fontMetrics().elidedText(text, Qt::ElideRight, int(textRect.width())));

@@ -81,6 +81,11 @@ Status addVideoNamesAndSplits(const QSqlDatabase& db) {
     });
 }
 
+// Version 4: whether a class group may be given to a segment without an action.
+Status addGroupOnlyLabels(const QSqlDatabase& db) {
+    return execAll(db, {"ALTER TABLE class_groups ADD COLUMN allows_group_only INTEGER NOT NULL DEFAULT 0"});
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -88,6 +93,7 @@ const std::vector<Migration>& migrations() {
         {1, "videos, taxonomy, subjects and segments", &createAnnotationTables},
         {2, "skeleton layouts and per-frame skeletons", &createSkeletonTables},
         {3, "video names and dataset splits", &addVideoNamesAndSplits},
+        {4, "group-only labels", &addGroupOnlyLabels},
     };
     return steps;
 }

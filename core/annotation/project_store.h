@@ -11,6 +11,7 @@
 #include "core/annotation/skeleton_layout.h"
 #include "core/annotation/subject.h"
 #include "core/annotation/taxonomy.h"
+#include "core/annotation/taxonomy_change.h"
 #include "core/annotation/video.h"
 #include "core/annotation/video_progress.h"
 #include "core/common/result.h"
@@ -92,6 +93,14 @@ public:
     // be valid under the new one.
     const Taxonomy& taxonomy() const { return taxonomy_; }
     Result<Taxonomy> setTaxonomy(const Taxonomy& taxonomy);  // returns the previous one
+    // Replaces the taxonomy and rewrites the labels in use (renames, relabels, clears) in one
+    // transaction; refused, changing nothing, if a label would then not fit. Returns the exact
+    // rows it changed, for revert (undo) and replay (redo), which write them back as they were.
+    Result<AppliedTaxonomyChange> changeTaxonomy(const Taxonomy& after, const std::vector<LabelRewrite>& rewrites);
+    Status revertTaxonomyChange(const AppliedTaxonomyChange& change);
+    Status replayTaxonomyChange(const AppliedTaxonomyChange& change);
+    // How many segments and subjects carry each label.
+    Result<std::vector<LabelUsage>> labelUsage();
 
     // Segments. Labels must be per-segment tasks of the taxonomy.
     // id 0: a new id; otherwise re-inserts a removed segment with its id (undo of remove).
@@ -144,6 +153,8 @@ private:
     Status writeSubjectAttributes(const Subject& subject);
     Result<Subject> subject(std::int64_t id);
     Status writeTaxonomy(const Taxonomy& taxonomy);
+    Status checkLabelsInUse(const Taxonomy& taxonomy);
+    Status writeLabelRows(const std::vector<LabelRow>& remove, const std::vector<LabelRow>& insert);
     Result<Taxonomy> readTaxonomy();
     Status writeVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
     Result<std::vector<std::string>> readVideoSplits(std::int64_t videoId);

@@ -1,5 +1,6 @@
 // ProjectStore: labelled segments.
 
+#include "core/annotation/group_only_label.h"
 #include "core/annotation/project_store.h"
 #include "core/annotation/sql_statements.h"
 
@@ -41,9 +42,7 @@ Status ProjectStore::checkSegment(const Segment& segment) {
                          std::to_string(video->frameCount) + " frames (0.." + std::to_string(video->frameCount - 1) + ")");
     if (segment.subjectId != 0)
         if (auto s = subject(segment.subjectId); !s) return s.takeError();
-    for (const auto& [task, value] : segment.labels)
-        if (Status s = checkLabel(taxonomy_, TaskScope::Segment, task, value); !s) return s;
-    return Status::success();
+    return checkSegmentLabels(taxonomy_, segment.labels);
 }
 
 Status ProjectStore::writeSegmentLabels(const Segment& segment) {

@@ -1,5 +1,6 @@
 // ProjectStore: the taxonomy, stored in normalised tables (tasks, class_groups, task_values).
 
+#include "core/annotation/group_only_label.h"
 #include "core/annotation/project_store.h"
 #include "core/annotation/sql_statements.h"
 
@@ -30,11 +31,11 @@ Result<Taxonomy> ProjectStore::readTaxonomy() {
         taskIndex[q.value(0).toLongLong()] = taxonomy.tasks.size();
         taxonomy.tasks.push_back(std::move(task));
     }
-    if (!q.exec(QStringLiteral("SELECT id, task_id, name, colour FROM class_groups ORDER BY position")))
+    if (!q.exec(QStringLiteral("SELECT id, task_id, name, colour, allows_group_only FROM class_groups ORDER BY position")))
         return makeError("cannot read the taxonomy: " + sqlErrorText(q));
     while (q.next()) {
         groupNames[q.value(0).toLongLong()] = ss(q.value(2));
-        taxonomy.tasks.at(taskIndex.at(q.value(1).toLongLong())).groups.push_back({ss(q.value(2)), ss(q.value(3))});
+        taxonomy.tasks.at(taskIndex.at(q.value(1).toLongLong())).groups.push_back({ss(q.value(2)), ss(q.value(3)), q.value(4).toBool()});
     }
     if (!q.exec(QStringLiteral("SELECT task_id, name, group_id, colour, hotkey FROM task_values ORDER BY position")))
         return makeError("cannot read the taxonomy: " + sqlErrorText(q));
@@ -54,7 +55,7 @@ Status ProjectStore::writeTaxonomy(const Taxonomy& taxonomy) {
     if (!info.exec()) return makeError(sqlErrorText(info));
     QSqlQuery task(db_), group(db_), value(db_);
     task.prepare(QStringLiteral("INSERT INTO tasks(position, name, kind, scope) VALUES (?, ?, ?, ?)"));
-    group.prepare(QStringLiteral("INSERT INTO class_groups(task_id, position, name, colour) VALUES (?, ?, ?, ?)"));
+    group.prepare(QStringLiteral("INSERT INTO class_groups(task_id, position, name, colour, allows_group_only) VALUES (?, ?, ?, ?, ?)"));
     value.prepare(QStringLiteral("INSERT INTO task_values(task_id, position, name, group_id, colour, hotkey) VALUES (?, ?, ?, ?, ?, ?)"));
     for (size_t t = 0; t < taxonomy.tasks.size(); ++t) {
         const TaskDefinition& def = taxonomy.tasks[t];
@@ -63,7 +64,7 @@ Status ProjectStore::writeTaxonomy(const Taxonomy& taxonomy) {
         const qint64 taskId = task.lastInsertId().toLongLong();
         std::map<std::string, qint64> groupIds;
         for (size_t g = 0; g < def.groups.size(); ++g) {
-            bindAll(group, {taskId, qint64(g), qs(def.groups[g].name), qs(def.groups[g].colour)});
+            bindAll(group, {taskId, qint64(g), qs(def.groups[g].name), qs(def.groups[g].colour), int(def.groups[g].allowsGroupOnly)});
             if (!group.exec()) return makeError(sqlErrorText(group));
             groupIds[def.groups[g].name] = group.lastInsertId().toLongLong();
         }
@@ -78,8 +79,7 @@ Status ProjectStore::writeTaxonomy(const Taxonomy& taxonomy) {
     return Status::success();
 }
 
-Result<Taxonomy> ProjectStore::setTaxonomy(const Taxonomy& taxonomy) {
-    if (Status s = validateTaxonomy(taxonomy); !s) return s.takeError();
+Status ProjectStore::checkLabelsInUse(const Taxonomy& taxonomy) {
     // Labels already given must stay meaningful: refuse rather than leave orphans.
     QSqlQuery used(db_);
     if (!used.exec(QStringLiteral("SELECT 'segment', task, value, count(*) FROM segment_labels GROUP BY task, value"
@@ -88,10 +88,19 @@ Result<Taxonomy> ProjectStore::setTaxonomy(const Taxonomy& taxonomy) {
     while (used.next()) {
         const bool perSubject = used.value(0).toString() == QLatin1String("subject");
         const std::string task = ss(used.value(1)), value = ss(used.value(2));
-        if (Status s = checkLabel(taxonomy, perSubject ? TaskScope::Subject : TaskScope::Segment, task, value); !s)
-            return makeError("the new taxonomy does not fit the project: " + s.error() + ", but " +
+        const Status fits = !perSubject && task == kGroupOnlyLabelKey
+                                ? checkGroupOnlyLabel(taxonomy, value)
+                                : checkLabel(taxonomy, perSubject ? TaskScope::Subject : TaskScope::Segment, task, value);
+        if (!fits)
+            return makeError("the new taxonomy does not fit the project: " + fits.error() + ", but " +
                              std::to_string(used.value(3).toLongLong()) + (perSubject ? " subjects use it" : " segments use it"));
     }
+    return Status::success();
+}
+
+Result<Taxonomy> ProjectStore::setTaxonomy(const Taxonomy& taxonomy) {
+    if (Status s = validateTaxonomy(taxonomy); !s) return s.takeError();
+    if (Status s = checkLabelsInUse(taxonomy); !s) return s.takeError();
     Taxonomy old = taxonomy_;
     Status s = transaction([&]() -> Status {
         if (Status w = writeTaxonomy(taxonomy); !w) return makeError("cannot store the taxonomy: " + w.error());

@@ -41,14 +41,14 @@ bool parseTaskScope(const std::string& name, TaskScope* scope) {
     return true;
 }
 
-namespace {
-
-bool isColour(const std::string& c) {
+bool isTaxonomyColour(const std::string& c) {
     if (c.size() != 7 || c[0] != '#') return false;
     for (size_t i = 1; i < c.size(); ++i)
         if (!std::isxdigit(static_cast<unsigned char>(c[i]))) return false;
     return true;
 }
+
+namespace {
 
 std::string at(const std::string& list, size_t index) { return list + "[" + std::to_string(index) + "]"; }
 
@@ -63,6 +63,7 @@ Status validateTaxonomy(const Taxonomy& taxonomy) {
         const TaskDefinition& task = taxonomy.tasks[t];
         const std::string field = at("tasks", t);
         if (task.name.empty()) return makeError(field + ".name: must not be empty");
+        if (task.name[0] == '@') return makeError(field + ".name: '" + task.name + "': names starting with '@' are reserved");
         if (!taskNames.insert(task.name).second)
             return makeError(field + ".name: '" + task.name + "' names two tasks");
         const bool action = task.kind == TaskKind::Action;
@@ -83,7 +84,7 @@ Status validateTaxonomy(const Taxonomy& taxonomy) {
             if (group.name.empty()) return makeError(gf + ".name: must not be empty");
             if (!groupNames.insert(group.name).second)
                 return makeError(gf + ".name: '" + group.name + "' names two groups");
-            if (!group.colour.empty() && !isColour(group.colour))
+            if (!group.colour.empty() && !isTaxonomyColour(group.colour))
                 return makeError(gf + ".colour: '" + group.colour + "' is not a colour like #1f77b4");
         }
         if (task.values.empty()) return makeError(list + ": must list at least one " + (action ? "class" : "value"));
@@ -98,7 +99,7 @@ Status validateTaxonomy(const Taxonomy& taxonomy) {
                 return makeError(vf + ".group: '" + value.group + "' is not one of the task's groups");
             if (!action && !value.group.empty())
                 return makeError(vf + ".group: only classes of the action task belong to groups");
-            if (!value.colour.empty() && !isColour(value.colour))
+            if (!value.colour.empty() && !isTaxonomyColour(value.colour))
                 return makeError(vf + ".colour: '" + value.colour + "' is not a colour like #1f77b4");
             if (!value.hotkey.empty()) {
                 // One keypress must mean one thing, whichever task has the focus.

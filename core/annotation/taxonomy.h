@@ -19,8 +19,13 @@ enum class TaskScope { Segment, Subject };
 struct ClassGroup {
     std::string name;
     std::string colour;  // "#rrggbb" or empty
+    // Whether a segment may carry this group without an action (group_only_label.h): for
+    // footage where the group is clear but the exact action is not.
+    bool allowsGroupOnly = false;
 
-    bool operator==(const ClassGroup& o) const { return name == o.name && colour == o.colour; }
+    bool operator==(const ClassGroup& o) const {
+        return name == o.name && colour == o.colour && allowsGroupOnly == o.allowsGroupOnly;
+    }
 };
 
 // A class of the action task or an allowed value of an attribute task.
@@ -62,8 +67,11 @@ const char* taskKindName(TaskKind kind);
 const char* taskScopeName(TaskScope scope);
 bool parseTaskKind(const std::string& name, TaskKind* kind);
 bool parseTaskScope(const std::string& name, TaskScope* scope);
+// "#rrggbb" (hex digits, either case).
+bool isTaxonomyColour(const std::string& colour);
 
-// Checks the rules above and that names and hotkeys are unique. The message names the field
+// Checks the rules above and that names and hotkeys are unique; task names starting with '@'
+// are reserved (group_only_label.h). The message names the field
 // in the JSON layout ("tasks[1].values[2].hotkey: 'f' is also the hotkey of tasks[0]...").
 Status validateTaxonomy(const Taxonomy& taxonomy);
 

@@ -73,6 +73,10 @@ Result<TaskDefinition> parseTask(const QJsonValue& json, const std::string& fiel
             ClassGroup group;
             if (Status s = requiredString(array[i].toObject(), "name", gf, &group.name); !s) return s.takeError();
             if (Status s = optionalString(array[i].toObject(), "colour", gf, &group.colour); !s) return s.takeError();
+            const QJsonValue groupOnly = array[i].toObject().value(QLatin1String("group_only"));
+            if (!groupOnly.isUndefined() && !groupOnly.isNull() && !groupOnly.isBool())
+                return makeError(gf + ".group_only: expected true or false");
+            group.allowsGroupOnly = groupOnly.toBool(false);
             task.groups.push_back(group);
         }
     }
@@ -137,6 +141,7 @@ std::string taxonomyToJson(const Taxonomy& taxonomy) {
             for (const ClassGroup& g : task.groups) {
                 QJsonObject go{{"name", QString::fromStdString(g.name)}};
                 if (!g.colour.empty()) go.insert("colour", QString::fromStdString(g.colour));
+                if (g.allowsGroupOnly) go.insert("group_only", true);
                 groups.append(go);
             }
             o.insert("groups", groups);

@@ -1,5 +1,6 @@
 #include "core/clips/project_dataset.h"
 
+#include "core/annotation/group_only_label.h"
 #include "core/clips/skeleton_track.h"
 #include "core/clips/taxonomy_tasks.h"
 
@@ -90,6 +91,10 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
                 if (source.source == LabelSource::SubjectAttribute) {
                     if (subject && subject->attributes.count(source.taxonomyTask))
                         value = subject->attributes.at(source.taxonomyTask);
+                } else if (source.source == LabelSource::ActionGroup && !segment.labels.count(source.taxonomyTask) &&
+                           segment.labels.count(annotation::kGroupOnlyLabelKey)) {
+                    // A group-only label: the group is known though the exact action is not.
+                    value = segment.labels.at(annotation::kGroupOnlyLabelKey);
                 } else if (segment.labels.count(source.taxonomyTask)) {
                     value = segment.labels.at(source.taxonomyTask);
                     if (source.source == LabelSource::ActionGroup) {

@@ -1,5 +1,7 @@
 #include "core/formats/segments_csv.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include "core/annotation/project_store.h"
 
 #include <QFileInfo>
@@ -51,7 +53,6 @@ Status exportSegmentsCsv(ProjectStore& store, const std::string& output, const E
     for (const Subject& s : subjects.value()) subjectNames[s.id] = s.name;
 
     const Taxonomy& taxonomy = store.taxonomy();
-    const TaskDefinition* action = taxonomy.actionTask();
     std::vector<std::string> tasks;
     for (const TaskDefinition& task : taxonomy.tasks)
         if (task.scope == TaskScope::Segment) tasks.push_back(task.name);
@@ -72,8 +73,8 @@ Status exportSegmentsCsv(ProjectStore& store, const std::string& output, const E
                                             std::to_string(s.firstFrame), std::to_string(s.lastFrame),
                                             seconds(s.firstFrame, video.fps), seconds(s.lastFrame + 1, video.fps)};
             for (const std::string& task : tasks) row.push_back(label(s.labels, task));
-            const TaskValue* actionClass = action ? action->findValue(label(s.labels, action->name)) : nullptr;
-            row.push_back(actionClass ? actionClass->group : std::string());
+            // The action's group, or the group given alone where the exact action is unclear.
+            row.push_back(labelledClassGroup(taxonomy, s.labels));
             row.push_back(s.annotator);
             row.push_back(reviewStatusName(s.review));
             text += csvRecord(row) + "\r\n";

@@ -2,6 +2,7 @@
 
 #include "ui/label_check.h"
 
+#include "core/annotation/group_only_label.h"
 #include "core/annotation/taxonomy_json.h"
 
 #include <gtest/gtest.h>
@@ -51,4 +52,20 @@ TEST(LabelCheck, SubjectsAreCheckedAgainstPerSubjectTasksOnly) {
     EXPECT_TRUE(subjectLabelIssues(t, subject).empty());
     subject.attributes["action"] = "squat";  // a per-segment task does not belong to a subject
     EXPECT_EQ(subjectLabelIssues(t, subject).size(), 1u);
+}
+
+TEST(LabelCheck, AGroupOnlyLabelStandsInForTheActionWhereTheGroupAllowsIt) {
+    auto t = taxonomyWithSubjectTask();
+    annotation::Segment s;
+    s.labels = {{annotation::kGroupOnlyLabelKey, "gym exercise"}, {"viewpoint", "front"}};
+    // Not allowed for this group: reported as such (one issue, not also a missing action).
+    auto issues = segmentLabelIssues(t, s);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_TRUE(issues[0].message.contains(QStringLiteral("needs an action"))) << issues[0].message.toStdString();
+    t.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
+    EXPECT_TRUE(segmentLabelIssues(t, s).empty());
+    s.labels.erase(annotation::kGroupOnlyLabelKey);
+    issues = segmentLabelIssues(t, s);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].task, "action");
 }

@@ -72,4 +72,13 @@ inline Segment sampleSegment(std::int64_t first, std::int64_t last, const std::s
     return s;
 }
 
+// The position of value `name` of task number `task`.
+inline size_t valueIndexIn(const Taxonomy& taxonomy, size_t task, const std::string& name) {
+    const auto& values = taxonomy.tasks.at(task).values;
+    for (size_t v = 0; v < values.size(); ++v)
+        if (values[v].name == name) return v;
+    ADD_FAILURE() << "task " << task << " has no value " << name;
+    return 0;
+}
+
 }  // namespace actionlens::annotation::fixtures

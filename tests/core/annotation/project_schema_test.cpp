@@ -49,3 +49,28 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     EXPECT_TRUE(store.value()->video(1)->splits.empty());
     EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
 }
+
+TEST(ProjectSchema, Version4AddsTheGroupOnlyPermissionOffForExistingGroups) {
+    ProjectFolder folder;
+    const std::string path = folder.file("v3.alproj");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "v3");
+        db.setDatabaseName(QString::fromStdString(path));
+        ASSERT_TRUE(db.open());
+        for (size_t i = 0; i < 3; ++i) ASSERT_TRUE(migrations()[i].apply(db).ok());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec("PRAGMA user_version = 3"));
+        ASSERT_TRUE(q.exec(QString("PRAGMA application_id = %1").arg(kProjectApplicationId)));
+        ASSERT_TRUE(q.exec("INSERT INTO tasks(id, position, name, kind, scope) VALUES (1, 0, 'action', 'action', 'segment')"));
+        ASSERT_TRUE(q.exec("INSERT INTO class_groups(id, task_id, position, name) VALUES (1, 1, 0, 'sport')"));
+        ASSERT_TRUE(q.exec("INSERT INTO task_values(task_id, position, name, group_id) VALUES (1, 0, 'run', 1)"));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("v3");
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error();
+    ASSERT_NE(store.value()->taxonomy().actionTask(), nullptr);
+    EXPECT_EQ(store.value()->taxonomy().actionTask()->groups.at(0).name, "sport");
+    EXPECT_FALSE(store.value()->taxonomy().actionTask()->groups.at(0).allowsGroupOnly);
+}

@@ -95,3 +95,21 @@ TEST(TaxonomyJson, PennActionHasItsFifteenActionsInGroupsAndAViewpointPerSegment
     ASSERT_EQ(viewpoint->values.size(), 4u);
     EXPECT_EQ(viewpoint->values[0].name, "front");
 }
+
+TEST(TaxonomyJson, GroupOnlyPermissionReadsWritesAndIsCheckedForType) {
+    auto t = taxonomyFromJson(R"({"name": "t", "tasks": [{"name": "action", "kind": "action",
+      "groups": [{"name": "g", "group_only": true}, {"name": "h"}],
+      "classes": [{"name": "a", "group": "g"}, {"name": "b", "group": "h"}]}]})");
+    ASSERT_TRUE(t.ok()) << t.error();
+    EXPECT_TRUE(t->actionTask()->groups[0].allowsGroupOnly);
+    EXPECT_FALSE(t->actionTask()->groups[1].allowsGroupOnly);
+    auto back = taxonomyFromJson(taxonomyToJson(t.value()));
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back.value(), t.value());
+    EXPECT_EQ(errorOf(R"({"tasks": [{"name": "action", "kind": "action", "groups": [{"name": "g", "group_only": "yes"}],
+      "classes": [{"name": "a", "group": "g"}]}]})"),
+              "tasks[0].groups[0].group_only: expected true or false");
+    EXPECT_EQ(errorOf(R"({"tasks": [{"name": "@x", "kind": "action", "groups": [{"name": "g"}],
+      "classes": [{"name": "a", "group": "g"}]}]})"),
+              "tasks[0].name: '@x': names starting with '@' are reserved");
+}

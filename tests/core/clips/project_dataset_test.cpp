@@ -2,6 +2,8 @@
 
 #include "clips_fixtures.h"
 
+#include "core/annotation/group_only_label.h"
+
 #include <gtest/gtest.h>
 
 namespace actionlens::clips {
@@ -35,6 +37,19 @@ TEST(ProjectDataset, SegmentsBecomeClipsWithOneLabelPerTask) {
     EXPECT_FLOAT_EQ(first.skeleton.at(0, 0, 0), 102.0f);  // frame 2, joint 0
     // The second segment has no viewpoint label: -1, while its group comes from its action.
     EXPECT_EQ(data.clips[1].labels, (std::vector<int>{3, 0, -1, 1}));
+}
+
+TEST(ProjectDataset, AGroupOnlyLabelGivesTheGroupTaskItsLabelAndLeavesTheActionUnknown) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    annotation::Taxonomy taxonomy = store.taxonomy();
+    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
+    ASSERT_TRUE(store.setTaxonomy(taxonomy).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 2, 11, {{annotation::kGroupOnlyLabelKey, "gym exercise"}})).ok());
+    Result<DatasetReadReport> read = readLabelledDataset(store);
+    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_EQ(read->dataset.clips.size(), 1u);
+    EXPECT_EQ(read->dataset.clips[0].labels, (std::vector<int>{-1, 1, -1, 1}));  // action unknown, group 1, viewpoint unknown, left
 }
 
 TEST(ProjectDataset, SkipsSegmentsWithoutSubjectSkeletonOrLabelAndModelPredictions) {

@@ -1,5 +1,6 @@
 #include "core/formats/segments_csv.h"
 
+#include "core/annotation/group_only_label.h"
 #include "core/annotation/project_store.h"
 #include "core/annotation/taxonomy_json.h"
 #include "core/formats/format_registry.h"
@@ -63,6 +64,23 @@ TEST(SegmentsCsv, OneRowPerSegmentWithTasksGroupAndTimes) {
               "2,1,a b.mp4,\"Smith, J\",0,24,0.000,1.000,squat,\"front, low\",gym exercise,\"ann \"\"x\"\"\",accepted\r\n"
               "1,1,a b.mp4,,50,74,2.000,3.000,tennis_serve,,swing / throw,bob,unreviewed\r\n"
               "3,2,0002,\"Smith, J\",3,5,,,jump_rope,back,music / rhythmic,\"line1\nline2\",rejected\r\n");
+}
+
+TEST(SegmentsCsv, AGroupOnlySegmentHasItsGroupAndNoAction) {
+    QTemporaryDir dir;
+    auto created = ProjectStore::create(inDir(dir, "p.alproj"));
+    ASSERT_TRUE(created.ok()) << created.error();
+    ProjectStore& store = *created.value();
+    Taxonomy taxonomy = builtinTaxonomy("penn_action").value();
+    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
+    ASSERT_TRUE(store.setTaxonomy(taxonomy).ok());
+    ASSERT_TRUE(store.insertVideo(Video{0, "", 0, 0.0, 0, 0, 0, "", "v", {}}).ok());
+    ASSERT_TRUE(store.insertSegment(Segment{0, 1, 0, 0, 9, {{kGroupOnlyLabelKey, "gym exercise"}}, "", 1, 1, ReviewStatus::Unreviewed}).ok());
+    const std::string out = inDir(dir, "segments.csv");
+    ASSERT_TRUE(formats::exportProject("segments-csv", store, out).ok());
+    EXPECT_EQ(readAll(out),
+              "segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,action,viewpoint,group,annotator,review\r\n"
+              "1,1,v,,0,9,,,,,gym exercise,,unreviewed\r\n");
 }
 
 TEST(SegmentsCsv, IsExportOnly) {
