@@ -58,6 +58,8 @@ int runAblate(const QStringList& arguments) {
     request.seeds = *seedCount;
     request.folds = *foldCount;
     request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(request.config.trunkKind, request.config.videoCacheMiB);
+    request.videoClips = frames ? &frames->cache : nullptr;
 
     catchInterrupts();
     ProgressLine progress(QStringLiteral("ablation runs"));
