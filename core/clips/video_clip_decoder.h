@@ -1,8 +1,9 @@
 #pragma once
 
 // VideoClipDecoder: the RGB clips of the learning engine, read from video files through
-// core/media (FFmpeg). Each request's sampled frames are read in order, scaled to the clip size
-// by the decoder's own scaler, so a segment costs one seek and a forward decode. The last
+// core/media (FFmpeg). Each request's sampled frames are read in order, so a segment costs one
+// seek and a forward decode; whole frames are scaled by the decoder's own scaler, a region (the
+// subject's box) is cut from the native frame and resampled. The last
 // opened video stays open: a dataset's clips come video by video in evaluation and prediction.
 
 #include "core/media/frame_source.h"

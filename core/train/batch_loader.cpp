@@ -84,8 +84,10 @@ std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch) {
 }
 
 RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views) {
-    return RgbClipRequest{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames, views.frames,
-                          views.size, views.size};
+    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames, views.frames,
+                           views.size, views.size};
+    setSubjectRegion(request, clip.skeleton);
+    return request;
 }
 
 PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<int>& items, int frames,

@@ -43,7 +43,7 @@ struct VideoViews {
     bool mirrorSkeletonWithFrames = false;
 };
 
-// The decode request of a clip's segment at the views' size.
+// The decode request of a clip's segment at the views' size, cut to its subject (setSubjectRegion).
 RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views);
 
 class BatchLoader {

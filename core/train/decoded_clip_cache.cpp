@@ -8,7 +8,8 @@ DecodedClipCache::DecodedClipCache(RgbClipDecoder& decoder, std::int64_t budgetB
     : decoder_(decoder), budget_(std::max<std::int64_t>(0, budgetBytes)) {}
 
 Result<RgbClip> DecodedClipCache::decode(const RgbClipRequest& request) {
-    const Key key{request.videoPath, request.firstFrame, request.frameCount, request.frames, request.height, request.width};
+    const Key key{request.videoPath, request.firstFrame, request.frameCount, request.frames, request.height, request.width,
+                  request.regionX, request.regionY, request.regionWidth, request.regionHeight};
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (auto it = clips_.find(key); it != clips_.end()) {

@@ -39,7 +39,7 @@ public:
     std::int64_t budgetBytes() const { return budget_; }
 
 private:
-    using Key = std::tuple<std::string, std::int64_t, std::int64_t, int, int, int>;
+    using Key = std::tuple<std::string, std::int64_t, std::int64_t, int, int, int, int, int, int, int>;
     RgbClipDecoder& decoder_;
     std::int64_t budget_;
     mutable std::mutex mutex_;

@@ -30,6 +30,28 @@ RgbViewDraw drawRgbView(const RgbAugmentationConfig& a, std::mt19937& rng) {
     return d;
 }
 
+void setSubjectRegion(RgbClipRequest& request, const model::SkeletonClip& skeleton, int first, int count) {
+    const int last = count < 0 ? skeleton.frames : std::min(skeleton.frames, first + count);
+    float minX = 0, maxX = 0, minY = 0, maxY = 0;
+    bool any = false;
+    for (int t = std::max(0, first); t < last; ++t)
+        for (int j = 0; j < skeleton.joints; ++j) {
+            if (!(skeleton.at(2, t, j) > 0.0f)) continue;
+            const float x = skeleton.at(0, t, j), y = skeleton.at(1, t, j);
+            minX = any ? std::min(minX, x) : x;
+            maxX = any ? std::max(maxX, x) : x;
+            minY = any ? std::min(minY, y) : y;
+            maxY = any ? std::max(maxY, y) : y;
+            any = true;
+        }
+    if (!any) return;
+    const double side = std::max(16.0, 1.25 * std::max(maxX - minX, maxY - minY));
+    const double cx = 0.5 * (minX + maxX), cy = 0.5 * (minY + maxY);
+    request.regionX = int(std::lround(cx - side / 2));
+    request.regionY = int(std::lround(cy - side / 2));
+    request.regionWidth = request.regionHeight = int(std::lround(side));
+}
+
 namespace {
 
 // Where one output pixel reads: four source pixels and their bilinear weights.

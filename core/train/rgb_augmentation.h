@@ -6,6 +6,7 @@
 // horizontal flip, a small rotation and colour jitter (brightness, contrast, saturation), one
 // draw per clip so that every frame of a clip moves together (motion stays motion).
 
+#include "core/model/skeleton_batch.h"
 #include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
@@ -34,6 +35,13 @@ RgbViewDraw drawRgbView(const RgbAugmentationConfig& augmentation, std::mt19937&
 // The clip seen through `draw`, at the clip's own size, bilinearly sampled (edges repeated),
 // normalised: (3, frames, height, width). The identity draw reads every pixel exactly.
 std::vector<float> rgbView(const RgbClip& clip, const RgbViewDraw& draw = {});
+
+// Sets the request's region to the square around the skeleton's visible joints over frames
+// [first, first + count) (image pixels), a quarter wider than their extent so that hands and
+// head are not cut; left as the whole frame when no joint is visible. Video trunks see the
+// subject, not the scene: the labels are the subject's, and on little data a whole frame's
+// background is what a network memorises.
+void setSubjectRegion(RgbClipRequest& request, const model::SkeletonClip& skeleton, int first = 0, int count = -1);
 
 // Channel means and deviations of the normalisation, R, G, B.
 inline constexpr float kRgbMean[3] = {0.43216f, 0.394666f, 0.37645f};

@@ -26,7 +26,7 @@ struct RgbClip {
 };
 
 // `frames` frames sampled evenly over [firstFrame, firstFrame + frameCount) of a video, each
-// resized (whole frame, aspect not kept) to width x height.
+// cut to `region` (or the whole frame) and resized to width x height.
 struct RgbClipRequest {
     std::string videoPath;
     std::int64_t videoId = 0;
@@ -35,6 +35,12 @@ struct RgbClipRequest {
     int frames = 0;
     int height = 0;
     int width = 0;
+    // The part of the frame the clip shows, in source pixels; it may reach past the frame's
+    // edges (edge pixels repeat). Width 0: the whole frame, aspect not kept.
+    int regionX = 0;
+    int regionY = 0;
+    int regionWidth = 0;
+    int regionHeight = 0;
 };
 
 // The source frame each of `frames` samples reads: the centre of each of `frames` equal parts of

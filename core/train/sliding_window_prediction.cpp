@@ -55,8 +55,10 @@ Result<TrackPrediction> predictTrack(model::MultiTaskModel& model, const ModelSn
         const model::VideoTrunkConfig& v = snapshot.model.video;
         model::VideoBatch video{int(to - from), v.frames, v.size, v.size, {}};
         for (size_t w = from; w < to && readsVideo; ++w) {
-            Result<RgbClip> clip = options.videoClips->decode(RgbClipRequest{
-                options.videoPath, options.videoId, options.trackFirstFrame + runnable[w], length, v.frames, v.size, v.size});
+            RgbClipRequest request{options.videoPath, options.videoId, options.trackFirstFrame + runnable[w], length,
+                                   v.frames, v.size, v.size};
+            setSubjectRegion(request, track, runnable[w], length);
+            Result<RgbClip> clip = options.videoClips->decode(request);
             if (!clip) return makeError("frames " + std::to_string(options.trackFirstFrame + runnable[w]) + ".." +
                                         std::to_string(options.trackFirstFrame + runnable[w] + length - 1) + ": " + clip.error());
             const std::vector<float> view = rgbView(clip.value());

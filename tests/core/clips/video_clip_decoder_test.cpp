@@ -80,6 +80,44 @@ TEST(VideoClipDecoder, SwitchesBetweenVideosAndSizes) {
     EXPECT_EQ(decoder.clipsDecoded(), 4);
 }
 
+TEST(VideoClipDecoder, CutsTheRegionFromTheNativeFrame) {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("halves.mp4").toStdString();
+    {
+        // Left half dark (30), right half bright (220), 64 x 48.
+        media::EncoderSettings settings;
+        settings.width = 64;
+        settings.height = 48;
+        settings.quality = 10;
+        auto encoder = media::VideoEncoder::open(path, settings);
+        ASSERT_TRUE(encoder.ok()) << encoder.error();
+        const int stride = media::alignedRgbStride(64);
+        std::vector<std::uint8_t> picture(size_t(stride) * 48);
+        for (int y = 0; y < 48; ++y)
+            for (int x = 0; x < stride; ++x) picture[size_t(y) * stride + x] = x < 32 * 3 ? 30 : 220;
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(encoder.value()->write(picture.data(), stride).ok());
+        ASSERT_TRUE(encoder.value()->finish().ok());
+    }
+    VideoClipDecoder decoder(noIndexCache());
+    train::RgbClipRequest right{path, 1, 0, 3, 1, 16, 16};
+    right.regionX = 40;
+    right.regionY = 8;
+    right.regionWidth = right.regionHeight = 20;
+    Result<train::RgbClip> clip = decoder.decode(right);
+    ASSERT_TRUE(clip.ok()) << clip.error();
+    EXPECT_NEAR(meanOfFrame(clip.value(), 0), 220.0, 8.0);
+    // Reaching past the left edge repeats the edge's dark pixels.
+    train::RgbClipRequest left = right;
+    left.regionX = -30;
+    clip = decoder.decode(left);
+    ASSERT_TRUE(clip.ok()) << clip.error();
+    EXPECT_NEAR(meanOfFrame(clip.value(), 0), 30.0, 8.0);
+    // The whole frame again: half and half.
+    clip = decoder.decode(train::RgbClipRequest{path, 1, 0, 3, 1, 16, 16});
+    ASSERT_TRUE(clip.ok()) << clip.error();
+    EXPECT_NEAR(meanOfFrame(clip.value(), 0), 125.0, 8.0);
+}
+
 TEST(VideoClipDecoder, BadRequestsSayWhatAndWhere) {
     QTemporaryDir dir;
     const std::string path = writeGreyRamp(dir, 6);

@@ -122,3 +122,36 @@ TEST(RgbAugmentation, FlipProbabilityIsHonoured) {
 
 }  // namespace
 }  // namespace actionlens::train
+
+namespace actionlens::train {
+namespace {
+
+TEST(SubjectRegion, IsTheSquareAroundTheVisibleJointsAQuarterWider) {
+    model::SkeletonClip skeleton{3, 3, std::vector<float>(size_t(3) * 3 * 3, 0.0f)};
+    auto put = [&](int t, int j, float x, float y, float c) {
+        skeleton.at(0, t, j) = x;
+        skeleton.at(1, t, j) = y;
+        skeleton.at(2, t, j) = c;
+    };
+    put(0, 0, 100, 50, 1);
+    put(1, 1, 140, 130, 1);
+    put(2, 2, 900, 900, 0);  // not visible: ignored
+    put(2, 0, 300, 50, 1);   // only in frame 2
+    RgbClipRequest request{"v.mp4", 1, 0, 3, 4, 32, 32};
+    setSubjectRegion(request, skeleton, 0, 2);
+    // Extent 40 x 80 around (120, 90): a square of 1.25 x 80 = 100.
+    EXPECT_EQ(request.regionX, 70);
+    EXPECT_EQ(request.regionY, 40);
+    EXPECT_EQ(request.regionWidth, 100);
+    EXPECT_EQ(request.regionHeight, 100);
+    setSubjectRegion(request, skeleton);  // all frames: x from 100 to 300
+    EXPECT_EQ(request.regionWidth, 250);
+    EXPECT_EQ(request.regionX, 200 - 125);
+
+    RgbClipRequest none{"v.mp4", 1, 0, 3, 4, 32, 32};
+    setSubjectRegion(none, skeleton, 2, 0);  // no frame: the whole frame stays
+    EXPECT_EQ(none.regionWidth, 0);
+}
+
+}  // namespace
+}  // namespace actionlens::train
