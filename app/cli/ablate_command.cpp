@@ -103,6 +103,8 @@ int runAblate(const QStringList& arguments) {
         request.onlyFolds.push_back(*fold);
     }
     request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(request.config.trunkKind, request.config.videoCacheMiB);
+    request.videoClips = frames ? &frames->cache : nullptr;
 
     catchInterrupts();
     ProgressLine progress(QStringLiteral("ablation runs"));

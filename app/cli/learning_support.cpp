@@ -46,6 +46,21 @@ Result<ProjectDataset> readProjectDataset(const std::string& projectPath) {
     return out;
 }
 
+std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB) {
+    if (!model::readsVideo(trunk)) return nullptr;
+    return std::make_unique<VideoFrames>(std::int64_t(cacheMiB) * 1024 * 1024);
+}
+
+train::JsonValue videoFramesToJson(const VideoFrames& frames) {
+    const train::ClipCacheStatistics s = frames.cache.statistics();
+    train::JsonValue out = train::JsonValue::object();
+    out.set("clips_decoded", s.decodes);
+    out.set("cache_hits", s.hits);
+    out.set("clips_cached", s.clipsHeld);
+    out.set("cached_mib", double(s.bytesHeld) / (1024.0 * 1024.0));
+    return out;
+}
+
 Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split) {
     if (split == "all") {
         std::vector<int> all;

@@ -5,6 +5,9 @@
 
 #include "core/annotation/project_store.h"
 #include "core/clips/project_dataset.h"
+#include "core/clips/video_clip_decoder.h"
+#include "core/model/model_config.h"
+#include "core/train/decoded_clip_cache.h"
 #include "core/train/json_value.h"
 
 #include <QCommandLineOption>
@@ -29,6 +32,18 @@ QCommandLineOption outputOption(const QString& what);
 // Opens the project and reads its labelled clips, with progress on stderr; a warning line says
 // how many segments were skipped and why (the first reason).
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath);
+
+// The frames of a project's clips for video and fusion models: the media decoder behind a
+// decoded-clip cache, so epochs after the first (and later models of an ablation) decode nothing.
+struct VideoFrames {
+    clips::VideoClipDecoder decoder;
+    train::DecodedClipCache cache;
+    explicit VideoFrames(std::int64_t budgetBytes) : cache(decoder, budgetBytes) {}
+};
+// Null for a skeleton trunk, which reads no frames.
+std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB);
+// {"clips_decoded": ..., "cache_hits": ..., "cached_mib": ...}
+train::JsonValue videoFramesToJson(const VideoFrames& frames);
 
 // Clips of the dataset's own split `split`, or every clip for "all".
 Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split);

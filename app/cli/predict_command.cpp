@@ -116,6 +116,10 @@ int runPredict(const QStringList& arguments) {
     const std::string annotator = "model:" + QFileInfo(parser.value(model)).fileName().toStdString();
     const annotation::Taxonomy& taxonomy = store.value()->taxonomy();
 
+    // Video and fusion models read each window's frames; windows overlap, so a cache saves
+    // nothing across them (each window is its own clip): decode straight through.
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(snapshot.model.trunkKind, 0);
+
     train::JsonValue result = train::JsonValue::object();
     result.set("model", modelPath);
     result.set("segment_task", snapshot.tasks[size_t(segmentTask)].name);
@@ -131,7 +135,15 @@ int runPredict(const QStringList& arguments) {
             Result<clips::SkeletonTrack> track = clips::readSkeletonTrack(*store.value(), vid.id, key.subject, key.first, key.last,
                                                                           int(layout->joints.size()));
             if (!track) return fail(track.error());
-            Result<train::TrackPrediction> prediction = train::predictTrack(*loaded.value(), snapshot, track->skeleton, windows);
+            train::SlidingWindowOptions trackWindows = windows;
+            if (frames) {
+                trackWindows.videoClips = &frames->decoder;
+                trackWindows.videoPath = vid.path;
+                trackWindows.videoId = vid.id;
+                trackWindows.trackFirstFrame = key.first;
+            }
+            Result<train::TrackPrediction> prediction =
+                train::predictTrack(*loaded.value(), snapshot, track->skeleton, trackWindows);
             if (!prediction) return fail(prediction.error());
             const std::vector<train::PredictedSegment> segments =
                 train::decodeSegments(prediction.value(), segmentTask, snapshot, decoding);

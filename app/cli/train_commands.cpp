@@ -45,7 +45,7 @@ int runTrain(const QStringList& arguments) {
                                          QStringLiteral("file"));
     for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig}) parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
-                                     QStringLiteral("Trains the multi-task skeleton model on a project's segments: "
+                                     QStringLiteral("Trains the multi-task model (trunk skeleton, video or fusion: the config's \"trunk\") on a project's segments: "
                                                     "one head per task of the taxonomy (action, its group, attributes), "
                                                     "validated on a part of the split (validation_fraction; by label, or by whole videos where a video has several clips). "
                                                     "Ctrl+C stops after saving the last finished epoch; --resume "
@@ -120,8 +120,10 @@ int runTrain(const QStringList& arguments) {
         std::fprintf(stderr, "%s\n", qPrintable(epochLine(r, snapshot, trainConfig.epochs)));
     };
     callbacks.shouldCancel = [] { return interrupted(); };
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(trainConfig.trunkKind, trainConfig.videoCacheMiB);
     train::TrainingRequest request{&data->dataset, trainItems, validationItems, trainConfig, modelPath,
-                                   parser.isSet(resume) ? modelPath : std::string(), 0};
+                                   parser.isSet(resume) ? modelPath : std::string(), 0,
+                                   frames ? &frames->cache : nullptr};
     Result<train::TrainingOutcome> outcome = train::trainModel(request, callbacks);
     progress.finish();
     if (!outcome) return fail(outcome.error());
@@ -140,6 +142,8 @@ int runTrain(const QStringList& arguments) {
     train::JsonValue tasks = train::JsonValue::array();
     for (const train::DatasetTask& t : outcome->snapshot.tasks) tasks.push(t.name);
     summary.set("tasks", tasks);
+    summary.set("trunk", model::trunkKindName(outcome->snapshot.model.trunkKind));
+    if (frames) summary.set("video_frames", videoFramesToJson(*frames));
     if (Status s = writeJsonResult(summary, QString()); !s) return fail(s.error());
     if (outcome->cancelled) {
         std::fprintf(stderr, "actionlens-cli: training interrupted after epoch %d; continue with --resume\n", outcome->epochsDone);
@@ -174,7 +178,9 @@ int runEvaluate(const QStringList& arguments) {
     if (!data) return fail(data.error());
     Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());
-    Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value());
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(info.snapshot.model.trunkKind, 0);
+    Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value(),
+                                                                  64, frames ? &frames->cache : nullptr);
     if (!report) return fail(report.error());
     train::JsonValue json = train::evaluationToJson(report.value());
     json.set("model", parser.value(model).toStdString());

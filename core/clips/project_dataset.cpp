@@ -79,6 +79,7 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
             clip.segmentId = segment.id;
             clip.videoId = video.id;
             clip.videoName = video.name.empty() ? std::to_string(video.id) : video.name;
+            clip.videoPath = video.path;
             clip.subjectId = segment.subjectId;
             clip.firstFrame = segment.firstFrame;
             clip.splits = video.splits;

@@ -5,7 +5,39 @@
 
 namespace actionlens::model {
 
-Status validateModelConfig(const ModelConfig& config) {
+const char* trunkKindName(TrunkKind kind) {
+    switch (kind) {
+    case TrunkKind::Skeleton: return "skeleton";
+    case TrunkKind::Video: return "video";
+    case TrunkKind::Fusion: return "fusion";
+    }
+    return "skeleton";
+}
+
+bool trunkKindFromName(const std::string& name, TrunkKind* kind) {
+    for (TrunkKind k : {TrunkKind::Skeleton, TrunkKind::Video, TrunkKind::Fusion})
+        if (name == trunkKindName(k)) {
+            *kind = k;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+
+Status validateVideoTrunk(const VideoTrunkConfig& video) {
+    if (video.channels.empty()) return makeError("video trunk has no blocks: give at least one entry in video_channels");
+    for (size_t b = 0; b < video.channels.size(); ++b)
+        if (video.channels[b] <= 0)
+            return makeError("video trunk block " + std::to_string(b) + " has " + std::to_string(video.channels[b]) +
+                             " channels, expected at least 1");
+    if (video.frames < 1) return makeError("video clips have " + std::to_string(video.frames) + " frames, expected at least 1");
+    if (video.size < 16)
+        return makeError("video clips are " + std::to_string(video.size) + " pixels wide, expected at least 16");
+    return Status::success();
+}
+
+Status validateSkeletonTrunk(const ModelConfig& config) {
     if (config.layout.jointCount <= 0)
         return makeError("model skeleton has " + std::to_string(config.layout.jointCount) +
                          " joints, expected at least 1");
@@ -30,6 +62,16 @@ Status validateModelConfig(const ModelConfig& config) {
                          ", expected an odd size >= 1");
     if (!(trunk.dropout >= 0.0 && trunk.dropout < 1.0))
         return makeError("trunk dropout is " + std::to_string(trunk.dropout) + ", expected 0 <= p < 1");
+    return Status::success();
+}
+
+}  // namespace
+
+Status validateModelConfig(const ModelConfig& config) {
+    if (readsSkeleton(config.trunkKind))
+        if (Status s = validateSkeletonTrunk(config); !s) return s;
+    if (readsVideo(config.trunkKind))
+        if (Status s = validateVideoTrunk(config.video); !s) return s;
     if (config.attentionHidden <= 0)
         return makeError("attention width is " + std::to_string(config.attentionHidden) + ", expected at least 1");
     if (config.tasks.empty()) return makeError("model has no tasks: give at least one");

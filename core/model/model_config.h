@@ -34,7 +34,27 @@ struct TrunkConfig {
     double dropout = 0.0;
 };
 
+// Which shared trunk reads the clip: the skeleton's graph convolutions, a (2+1)D CNN on the RGB
+// frames, or both side by side, each task head pooling each trunk's features with its own
+// attention and classifying their concatenation (late fusion).
+enum class TrunkKind { Skeleton, Video, Fusion };
+
+const char* trunkKindName(TrunkKind kind);                   // "skeleton", "video", "fusion"
+bool trunkKindFromName(const std::string& name, TrunkKind* kind);  // false for an unknown name
+inline bool readsSkeleton(TrunkKind kind) { return kind != TrunkKind::Video; }
+inline bool readsVideo(TrunkKind kind) { return kind != TrunkKind::Skeleton; }
+
+struct VideoTrunkConfig {
+    // One residual (2+1)D block per entry, each halving height and width; the blocks from the
+    // third on also halve the frames. A stem (7x7 spatial, stride 2, then 3 temporal) comes first.
+    std::vector<int> channels{32, 64, 128, 256};
+    int frames = 16;  // RGB clip the trunk reads: frames x size x size
+    int size = 112;
+};
+
 struct ModelConfig {
+    TrunkKind trunkKind = TrunkKind::Skeleton;
+    VideoTrunkConfig video;  // used when trunkKind reads video
     SkeletonLayout layout;
     int inputChannels = 3;  // x, y, confidence
     TrunkConfig trunk;

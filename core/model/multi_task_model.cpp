@@ -8,7 +8,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 namespace actionlens::model {
@@ -42,8 +44,9 @@ bool syncFile(const std::string& path) {
 
 struct MultiTaskModel::Impl {
     ModelConfig config;
-    SkeletonGraph graph;
+    std::optional<SkeletonGraph> graph;  // none for a video-only trunk
     internal::MultiTaskNetwork network;
+    const SkeletonGraph* graphPointer() const { return graph ? &*graph : nullptr; }
 };
 
 struct ModelAccess {
@@ -54,10 +57,14 @@ internal::MultiTaskNetwork& internal::networkOf(MultiTaskModel& model) { return 
 
 Result<MultiTaskModel> MultiTaskModel::create(const ModelConfig& config) {
     if (Status s = validateModelConfig(config); !s) return s.takeError();
-    Result<SkeletonGraph> graph = SkeletonGraph::build(config.layout);
-    if (!graph) return graph.takeError();
-    internal::MultiTaskNetwork network(config, graph.value());
-    return MultiTaskModel(std::make_unique<Impl>(Impl{config, std::move(graph).value(), std::move(network)}));
+    std::optional<SkeletonGraph> graph;
+    if (readsSkeleton(config.trunkKind)) {
+        Result<SkeletonGraph> built = SkeletonGraph::build(config.layout);
+        if (!built) return built.takeError();
+        graph = std::move(built).value();
+    }
+    internal::MultiTaskNetwork network(config, graph ? &*graph : nullptr);
+    return MultiTaskModel(std::make_unique<Impl>(Impl{config, std::move(graph), std::move(network)}));
 }
 
 MultiTaskModel::MultiTaskModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -68,7 +75,12 @@ MultiTaskModel::~MultiTaskModel() = default;
 const ModelConfig& MultiTaskModel::config() const { return impl_->config; }
 
 Result<MultiTaskPrediction> MultiTaskModel::forward(const SkeletonBatch& batch) {
-    const ModelConfig& config = impl_->config;
+    return forward(ModelInput{&batch, nullptr});
+}
+
+namespace {
+
+Status checkSkeletonBatch(const ModelConfig& config, const SkeletonBatch& batch) {
     if (batch.joints != config.layout.jointCount)
         return makeError("batch has " + std::to_string(batch.joints) + " joints, the model expects " +
                          std::to_string(config.layout.jointCount));
@@ -79,24 +91,79 @@ Result<MultiTaskPrediction> MultiTaskModel::forward(const SkeletonBatch& batch) 
     if (batch.values.size() != expected)
         return makeError("batch has " + std::to_string(batch.values.size()) + " values, expected " +
                          std::to_string(expected));
+    return Status::success();
+}
+
+Status checkVideoBatch(const ModelConfig& config, const VideoBatch& batch) {
+    if (batch.clips <= 0 || batch.frames <= 0 || batch.height <= 0 || batch.width <= 0)
+        return makeError("video batch has " + std::to_string(batch.clips) + " clips of " + std::to_string(batch.frames) +
+                         " frames of " + std::to_string(batch.width) + "x" + std::to_string(batch.height) +
+                         ", expected at least one of each");
+    if (batch.frames != config.video.frames || batch.height != config.video.size || batch.width != config.video.size)
+        return makeError("video batch holds clips of " + std::to_string(batch.frames) + " frames of " +
+                         std::to_string(batch.width) + "x" + std::to_string(batch.height) + ", the model reads " +
+                         std::to_string(config.video.frames) + " frames of " + std::to_string(config.video.size) + "x" +
+                         std::to_string(config.video.size));
+    const size_t expected = size_t(batch.clips) * kVideoChannels * batch.frames * batch.height * batch.width;
+    if (batch.values.size() != expected)
+        return makeError("video batch has " + std::to_string(batch.values.size()) + " values, expected " +
+                         std::to_string(expected));
+    return Status::success();
+}
+
+}  // namespace
+
+Result<MultiTaskPrediction> MultiTaskModel::forward(const ModelInput& input) {
+    const ModelConfig& config = impl_->config;
+    const bool skeleton = readsSkeleton(config.trunkKind), video = readsVideo(config.trunkKind);
+    if (skeleton && !input.skeleton)
+        return makeError(std::string("the ") + trunkKindName(config.trunkKind) + " model reads skeletons, but none were given");
+    if (video && !input.video)
+        return makeError(std::string("the ") + trunkKindName(config.trunkKind) + " model reads video frames, but none were given");
+    if (skeleton)
+        if (Status s = checkSkeletonBatch(config, *input.skeleton); !s) return s.takeError();
+    if (video)
+        if (Status s = checkVideoBatch(config, *input.video); !s) return s.takeError();
+    if (skeleton && video && input.skeleton->clips != input.video->clips)
+        return makeError("the skeleton batch has " + std::to_string(input.skeleton->clips) + " clips, the video batch " +
+                         std::to_string(input.video->clips));
+    const int clips = skeleton ? input.skeleton->clips : input.video->clips;
 
     torch::NoGradGuard noGrad;
     internal::MultiTaskNetwork& network = impl_->network;
     network->eval();
-    const torch::Tensor x = internal::batchTensor(batch.clips, config.inputChannels, batch.frames, batch.joints,
-                                                  batch.values);
-    const internal::NetworkOutput out = network->forward(x.to(network->parameters().front().device()));
+    const torch::Device device = network->parameters().front().device();
+    torch::Tensor x, v;
+    if (skeleton) {
+        const SkeletonBatch& b = *input.skeleton;
+        x = internal::batchTensor(b.clips, config.inputChannels, b.frames, b.joints, b.values).to(device);
+    }
+    if (video) {
+        const VideoBatch& b = *input.video;
+        v = internal::videoTensor(b.clips, b.frames, b.height, b.width, b.values).to(device);
+    }
+    const internal::NetworkOutput out = network->forward(x, v);
+    std::array<int64_t, 3> grid{0, 0, 0};
+    if (video) grid = network->videoTrunk()->outputGrid(config.video.frames, config.video.size, config.video.size);
 
     MultiTaskPrediction prediction;
-    prediction.clips = batch.clips;
+    prediction.clips = clips;
     for (size_t t = 0; t < config.tasks.size(); ++t) {
         TaskPrediction task;
         task.task = config.tasks[t].name;
         task.classCount = config.tasks[t].classCount;
         task.logits = toVector(out.logits[t]);
         task.probabilities = toVector(torch::softmax(out.logits[t], 1));
-        task.attentionFrames = int(out.attention[t].size(1));
-        task.attention = toVector(out.attention[t]);
+        if (skeleton) {
+            task.attentionFrames = int(out.attention[t].size(1));
+            task.attention = toVector(out.attention[t]);
+        }
+        if (video) {
+            task.videoAttentionFrames = int(grid[0]);
+            task.videoAttentionHeight = int(grid[1]);
+            task.videoAttentionWidth = int(grid[2]);
+            task.videoAttention = toVector(out.videoAttention[t]);
+        }
         prediction.tasks.push_back(std::move(task));
     }
     return prediction;
@@ -154,7 +221,7 @@ Status MultiTaskModel::save(const std::string& path) const {
 Status MultiTaskModel::load(const std::string& path) {
     // Loaded into a fresh network first: torch's loading replaces tensors even when their
     // shapes differ, which would leave this model broken if the file belonged to another config.
-    internal::MultiTaskNetwork fresh(impl_->config, impl_->graph);
+    internal::MultiTaskNetwork fresh(impl_->config, impl_->graphPointer());
     try {
         torch::serialize::InputArchive archive;
         archive.load_from(path);
@@ -166,7 +233,7 @@ Status MultiTaskModel::load(const std::string& path) {
         return makeError("cannot read weights from '" + path + "': " + e.what());
     }
 
-    const internal::MultiTaskNetwork reference(impl_->config, impl_->graph);
+    const internal::MultiTaskNetwork reference(impl_->config, impl_->graphPointer());
     const auto referenceParameters = reference->named_parameters();
     const auto referenceBuffers = reference->named_buffers();
     for (const auto& loaded : {fresh->named_parameters(), fresh->named_buffers()}) {

@@ -7,6 +7,7 @@
 #include "core/common/result.h"
 #include "core/model/model_config.h"
 #include "core/model/skeleton_batch.h"
+#include "core/model/video_batch.h"
 
 #include <cstdint>
 #include <memory>
@@ -21,7 +22,12 @@ struct TaskPrediction {
     std::vector<float> logits;         // (clips, classCount)
     std::vector<float> probabilities;  // (clips, classCount), softmax of logits
     int attentionFrames = 0;           // T' (the trunk's output frame count)
-    std::vector<float> attention;      // (clips, attentionFrames, joints), sums to 1 per clip
+    std::vector<float> attention;      // (clips, attentionFrames, joints), sums to 1 per clip; empty without a skeleton trunk
+    // Over the video trunk's (time, place) grid; zero / empty without a video trunk.
+    int videoAttentionFrames = 0;
+    int videoAttentionHeight = 0;  // rows of the grid, top to bottom over the frame
+    int videoAttentionWidth = 0;
+    std::vector<float> videoAttention;  // (clips, frames, height, width), sums to 1 per clip
 };
 
 struct MultiTaskPrediction {
@@ -43,6 +49,8 @@ public:
     // Inference: evaluation mode, no gradients; the batch's joints and channels must match the
     // config. Leaves the network in evaluation mode.
     Result<MultiTaskPrediction> forward(const SkeletonBatch& batch);
+    // The same for any trunk: the skeleton batch, the video batch or both, as the config reads.
+    Result<MultiTaskPrediction> forward(const ModelInput& input);
 
     int64_t parameterCount() const;  // learnt scalars (buffers such as batch-norm statistics excluded)
 

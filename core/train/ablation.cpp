@@ -127,12 +127,13 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
                 const auto start = std::chrono::steady_clock::now();
                 TrainingCallbacks trainingCallbacks;
                 trainingCallbacks.shouldCancel = callbacks.shouldCancel;
-                Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, trainItems, validation, config, "", "", 0},
+                Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, trainItems, validation, config, "", "", 0, request.videoClips},
                                                              trainingCallbacks);
                 if (!trained) return makeError(run.model + ", seed " + std::to_string(seed) + ", fold " +
                                                std::to_string(k + 1) + ": " + trained.error());
                 if (trained->cancelled) return makeError("the ablation was cancelled");
-                Result<EvaluationReport> evaluated = evaluateModel(*trained->model, trained->snapshot, data, testItems);
+                Result<EvaluationReport> evaluated = evaluateModel(*trained->model, trained->snapshot, data, testItems, 64,
+                                                                   request.videoClips);
                 if (!evaluated) return evaluated.takeError();
                 for (const TaskEvaluation& t : evaluated->tasks) {
                     run.accuracy.push_back(t.metrics.accuracy);

@@ -10,6 +10,7 @@
 #include "core/common/result.h"
 #include "core/train/json_value.h"
 #include "core/train/labelled_dataset.h"
+#include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
 #include <functional>
@@ -29,6 +30,7 @@ struct AblationRequest {
     // parallel on several processes or machines and merge afterwards.
     std::vector<int> onlyFolds;
     GroupBy groupBy = GroupBy::Video;
+    RgbClipDecoder* videoClips = nullptr;  // video and fusion trunks: one cache serves every run
 };
 
 struct AblationRun {

@@ -1,6 +1,7 @@
 #include "core/train/batch_loader.h"
 
 #include "core/train/data_splits.h"
+#include "core/train/rgb_augmentation.h"
 #include "core/train/skeleton_augmentation.h"
 
 #include <algorithm>
@@ -82,20 +83,50 @@ std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch) {
     return out;
 }
 
+RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views) {
+    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames, views.frames,
+                           views.size, views.size};
+    setSubjectRegion(request, clip.skeleton);
+    return request;
+}
+
 PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<int>& items, int frames,
                             const std::vector<int>& taskColumns, const AugmentationConfig* augmentation,
-                            std::uint32_t seed) {
+                            std::uint32_t seed, const VideoViews* video) {
     PreparedBatch out;
     const int joints = dataset.layout.jointCount;
     out.batch = model::SkeletonBatch{int(items.size()), frames, joints, {}};
     out.batch.values.reserve(items.size() * size_t(3) * frames * joints);
     out.labels.assign(taskColumns.size(), {});
+    if (video) {
+        out.video = model::VideoBatch{int(items.size()), video->frames, video->size, video->size, {}};
+        out.video.values.reserve(items.size() * size_t(3) * video->frames * video->size * video->size);
+    }
     std::mt19937 rng(seed);
+    // The frames draw from a stream of their own, so that adding video leaves the skeleton views
+    // of a seed as they were.
+    std::seed_seq videoSeed{seed, 0x52474221u};
+    std::mt19937 videoRng(videoSeed);
     for (int item : items) {
         const LabelledClip& clip = dataset.clips[size_t(item)];
-        const model::SkeletonClip view = augmentation
-                                             ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng)
-                                             : evaluationView(clip.skeleton, frames);
+        bool flipped = false;
+        if (video) {
+            Result<RgbClip> decoded = video->decoder->decode(rgbRequestOf(clip, *video));
+            if (!decoded) {
+                out.error = "cannot read the frames of video " + clip.videoName + " frames " +
+                            std::to_string(clip.firstFrame) + ".." +
+                            std::to_string(clip.firstFrame + clip.skeleton.frames - 1) + ": " + decoded.error();
+                return out;
+            }
+            const RgbViewDraw draw = video->augmentation ? drawRgbView(*video->augmentation, videoRng) : RgbViewDraw{};
+            flipped = draw.flip;
+            const std::vector<float> view = rgbView(decoded.value(), draw);
+            out.video.values.insert(out.video.values.end(), view.begin(), view.end());
+        }
+        const bool* forcedMirror = video && video->mirrorSkeletonWithFrames ? &flipped : nullptr;
+        const model::SkeletonClip view =
+            augmentation ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng, forcedMirror)
+                         : evaluationView(clip.skeleton, frames);
         out.batch.values.insert(out.batch.values.end(), view.values.begin(), view.values.end());
         for (size_t t = 0; t < taskColumns.size(); ++t) out.labels[t].push_back(clip.labels[size_t(taskColumns[t])]);
     }

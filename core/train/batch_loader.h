@@ -6,7 +6,9 @@
 // same whatever the timing, and a resumed run sees the batches an uninterrupted one would.
 
 #include "core/model/skeleton_batch.h"
+#include "core/model/video_batch.h"
 #include "core/train/labelled_dataset.h"
+#include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
 #include <condition_variable>
@@ -15,6 +17,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -24,7 +27,24 @@ struct PreparedBatch {
     int index = 0;
     model::SkeletonBatch batch;
     std::vector<std::vector<std::int64_t>> labels;  // per model task, one per clip, -1 missing
+    model::VideoBatch video;  // filled for video and fusion models
+    std::string error;        // a clip's frames could not be decoded: what and where
 };
+
+// Where a batch's RGB clips come from, for video and fusion models.
+struct VideoViews {
+    RgbClipDecoder* decoder = nullptr;  // a DecodedClipCache, so later epochs decode nothing
+    int frames = 16;
+    int size = 112;
+    // Training views when given (random resized crop, flip, rotation, colour), evaluation views otherwise.
+    const RgbAugmentationConfig* augmentation = nullptr;
+    // Fusion: the skeleton is mirrored exactly when the frames are flipped, so both trunks see
+    // the same (possibly mirrored) person.
+    bool mirrorSkeletonWithFrames = false;
+};
+
+// The decode request of a clip's segment at the views' size, cut to its subject (setSubjectRegion).
+RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views);
 
 class BatchLoader {
 public:
@@ -64,6 +84,6 @@ std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch);
 // the labels of the dataset tasks `taskColumns` (one per model task).
 PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<int>& items, int frames,
                             const std::vector<int>& taskColumns, const AugmentationConfig* augmentation,
-                            std::uint32_t seed);
+                            std::uint32_t seed, const VideoViews* video = nullptr);
 
 }  // namespace actionlens::train

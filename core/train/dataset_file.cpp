@@ -71,6 +71,7 @@ JsonValue headerOf(const LabelledDataset& data) {
         clip.set("segment", c.segmentId);
         clip.set("video", c.videoId);
         clip.set("video_name", c.videoName);
+        if (!c.videoPath.empty()) clip.set("video_path", c.videoPath);
         clip.set("subject", c.subjectId);
         clip.set("first_frame", c.firstFrame);
         JsonValue splits = JsonValue::array();
@@ -210,6 +211,7 @@ Result<LabelledDataset> datasetFromHeader(const JsonValue& root, HeaderReader& r
             r.integer(c, "segment", at, &clip.segmentId);
             r.integer(c, "video", at, &clip.videoId);
             if (const JsonValue* v = r.field(c, "video_name", JsonValue::Type::String, at)) clip.videoName = v->asString();
+            if (const JsonValue* v = c.find("video_path"); v && v->isString()) clip.videoPath = v->asString();
             r.integer(c, "subject", at, &clip.subjectId);
             r.integer(c, "first_frame", at, &clip.firstFrame);
             r.strings(c, "splits", at, &clip.splits);

@@ -7,7 +7,8 @@
 namespace actionlens::train {
 
 Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const ModelSnapshot& snapshot,
-                                       const LabelledDataset& dataset, const std::vector<int>& items, int batchSize) {
+                                       const LabelledDataset& dataset, const std::vector<int>& items, int batchSize,
+                                       RgbClipDecoder* videoClips) {
     if (items.empty()) return makeError("no clips to evaluate");
     for (int i : items)
         if (i < 0 || size_t(i) >= dataset.clips.size())
@@ -16,7 +17,12 @@ Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const Model
     Result<std::vector<int>> matched = matchDatasetTasks(snapshot, dataset);
     if (!matched) return matched.takeError();
     const std::vector<int>& columns = matched.value();
-    if (dataset.layout.jointCount != snapshot.model.layout.jointCount)
+    const bool readsVideo = model::readsVideo(snapshot.model.trunkKind);
+    if (readsVideo && !videoClips)
+        return makeError(std::string("the ") + model::trunkKindName(snapshot.model.trunkKind) +
+                         " model reads video frames, but no video decoder was given");
+    const VideoViews frames{videoClips, snapshot.model.video.frames, snapshot.model.video.size, nullptr, false};
+    if (model::readsSkeleton(snapshot.model.trunkKind) && dataset.layout.jointCount != snapshot.model.layout.jointCount)
         return makeError("the project's skeletons have " + std::to_string(dataset.layout.jointCount) +
                          " joints (" + dataset.layoutName + "), the model reads " +
                          std::to_string(snapshot.model.layout.jointCount) + " (" + snapshot.layoutName + ")");
@@ -37,8 +43,10 @@ Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const Model
     for (size_t start = 0; start < items.size(); start += size_t(batchSize)) {
         const std::vector<int> slice(items.begin() + long(start),
                                      items.begin() + long(std::min(items.size(), start + size_t(batchSize))));
-        const PreparedBatch batch = assembleBatch(dataset, slice, snapshot.frames, presentColumns, nullptr, 0);
-        Result<model::MultiTaskPrediction> prediction = model.forward(batch.batch);
+        const PreparedBatch batch =
+            assembleBatch(dataset, slice, snapshot.frames, presentColumns, nullptr, 0, readsVideo ? &frames : nullptr);
+        if (!batch.error.empty()) return makeError(batch.error);
+        Result<model::MultiTaskPrediction> prediction = model.forward(model::ModelInput{&batch.batch, &batch.video});
         if (!prediction) return prediction.takeError();
         for (size_t t = 0; t < columns.size(); ++t) {
             const std::vector<float>& p = prediction->tasks[t].probabilities;

@@ -10,6 +10,7 @@
 #include "core/train/json_value.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/model_snapshot.h"
+#include "core/train/rgb_clip.h"
 
 #include <optional>
 #include <string>
@@ -34,9 +35,10 @@ struct EvaluationReport {
 
 // Runs the model on the evaluation views of `items` (batches of batchSize). Fails when the
 // dataset's classes of a task differ from the model's (matchDatasetTasks) or no item is given.
+// Video and fusion models read the clips' frames through `videoClips`.
 Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const ModelSnapshot& snapshot,
                                        const LabelledDataset& dataset, const std::vector<int>& items,
-                                       int batchSize = 64);
+                                       int batchSize = 64, RgbClipDecoder* videoClips = nullptr);
 
 // {"clips": N, "inconsistent_rate": ..., "tasks": {"action": {accuracy, macro_f1, ...}, ...}}
 JsonValue evaluationToJson(const EvaluationReport& report);

@@ -31,6 +31,7 @@ struct LabelledClip {
     std::int64_t segmentId = 0;
     std::int64_t videoId = 0;
     std::string videoName;
+    std::string videoPath;            // the video file (for RGB clips); empty for skeleton-only records
     std::int64_t subjectId = 0;
     std::int64_t firstFrame = 0;      // the segment's first frame in its video
     std::vector<std::string> splits;  // the video's dataset splits

@@ -71,6 +71,14 @@ JsonValue modelSnapshotToJson(const ModelSnapshot& s) {
     root.set("temporal_kernel", s.model.trunk.temporalKernel);
     root.set("dropout", s.model.trunk.dropout);
     root.set("attention_hidden", s.model.attentionHidden);
+    root.set("trunk", model::trunkKindName(s.model.trunkKind));
+    if (model::readsVideo(s.model.trunkKind)) {
+        JsonValue video = JsonValue::object();
+        video.set("channels", intArray(s.model.video.channels));
+        video.set("frames", s.model.video.frames);
+        video.set("size", s.model.video.size);
+        root.set("video", video);
+    }
     JsonValue tasks = JsonValue::array();
     for (const DatasetTask& task : s.tasks) {
         JsonValue t = JsonValue::object();
@@ -112,6 +120,18 @@ Result<ModelSnapshot> modelSnapshotFromJson(const JsonValue& json) {
     s.model.trunk.temporalKernel = r.integer(json, "temporal_kernel");
     s.model.trunk.dropout = r.number(json, "dropout");
     s.model.attentionHidden = r.integer(json, "attention_hidden");
+    // Files written before the video trunk existed have no "trunk": they hold skeleton models.
+    if (const JsonValue* trunk = json.find("trunk")) {
+        if (!trunk->isString() || !model::trunkKindFromName(trunk->asString(), &s.model.trunkKind))
+            return makeError("model description has trunk " + trunk->write(-1) + ", expected skeleton, video or fusion");
+    }
+    if (model::readsVideo(s.model.trunkKind)) {
+        if (const JsonValue* video = r.field(json, "video")) {
+            s.model.video.channels = r.ints(*video, "channels");
+            s.model.video.frames = r.integer(*video, "frames");
+            s.model.video.size = r.integer(*video, "size");
+        }
+    }
     if (const JsonValue* tasks = r.field(json, "tasks")) {
         for (const JsonValue& t : tasks->items()) {
             DatasetTask task{r.text(t, "name"), {}};

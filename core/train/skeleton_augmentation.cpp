@@ -55,13 +55,19 @@ void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>
 }
 
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& a,
-                                 const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng) {
-    if (!a.enabled) return evaluationView(clip, frames);
+                                 const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
+                                 const bool* forcedMirror) {
+    if (!a.enabled) {
+        model::SkeletonClip view = evaluationView(clip, frames);
+        if (forcedMirror && *forcedMirror) mirrorClip(view, mirrorPairs);
+        return view;
+    }
     // Every draw happens whatever the options, so one option never shifts another's numbers.
     const double keep = a.cropMinFraction + (1.0 - a.cropMinFraction) * unitUniform(rng);
     const double speed = 1.0 + a.speedRange * (2.0 * unitUniform(rng) - 1.0);
     const double startDraw = unitUniform(rng);
-    const bool mirror = unitUniform(rng) < a.mirrorProbability;
+    const bool drawnMirror = unitUniform(rng) < a.mirrorProbability;
+    const bool mirror = forcedMirror ? *forcedMirror : drawnMirror;
     const double angle = a.rotationDegrees * (2.0 * unitUniform(rng) - 1.0) * 3.141592653589793 / 180.0;
     const double scale = 1.0 + a.scaleRange * (2.0 * unitUniform(rng) - 1.0);
 

@@ -31,9 +31,11 @@ model::SkeletonClip resampleClip(const model::SkeletonClip& clip, double start, 
 // The whole segment resampled to `frames` and normalised: what evaluation and prediction see.
 model::SkeletonClip evaluationView(const model::SkeletonClip& clip, int frames);
 
-// A randomly cropped, resampled, normalised and augmented view for training.
+// A randomly cropped, resampled, normalised and augmented view for training. `forcedMirror`
+// (fusion: the RGB frames were flipped or not) replaces the mirror draw, which still happens.
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& augmentation,
-                                 const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng);
+                                 const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
+                                 const bool* forcedMirror = nullptr);
 
 // Mirrors a normalised clip in place: x -> -x, and each (left, right) pair swapped.
 void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>>& mirrorPairs);

@@ -1,5 +1,6 @@
 #include "core/train/sliding_window_prediction.h"
 
+#include "core/train/rgb_augmentation.h"
 #include "core/train/skeleton_augmentation.h"
 
 #include <algorithm>
@@ -8,6 +9,10 @@ namespace actionlens::train {
 
 Result<TrackPrediction> predictTrack(model::MultiTaskModel& model, const ModelSnapshot& snapshot,
                                      const model::SkeletonClip& track, const SlidingWindowOptions& options) {
+    const bool readsVideo = model::readsVideo(snapshot.model.trunkKind);
+    if (readsVideo && (!options.videoClips || options.videoPath.empty()))
+        return makeError(std::string("the ") + model::trunkKindName(snapshot.model.trunkKind) +
+                         " model reads video frames, but the track comes without its video");
     if (track.joints != snapshot.model.layout.jointCount)
         return makeError("the track has " + std::to_string(track.joints) + " joints, the model reads " +
                          std::to_string(snapshot.model.layout.jointCount));
@@ -47,7 +52,19 @@ Result<TrackPrediction> predictTrack(model::MultiTaskModel& model, const ModelSn
                 evaluationView(resampleClip(track, runnable[w], length, length), snapshot.frames);
             batch.values.insert(batch.values.end(), view.values.begin(), view.values.end());
         }
-        Result<model::MultiTaskPrediction> prediction = model.forward(batch);
+        const model::VideoTrunkConfig& v = snapshot.model.video;
+        model::VideoBatch video{int(to - from), v.frames, v.size, v.size, {}};
+        for (size_t w = from; w < to && readsVideo; ++w) {
+            RgbClipRequest request{options.videoPath, options.videoId, options.trackFirstFrame + runnable[w], length,
+                                   v.frames, v.size, v.size};
+            setSubjectRegion(request, track, runnable[w], length);
+            Result<RgbClip> clip = options.videoClips->decode(request);
+            if (!clip) return makeError("frames " + std::to_string(options.trackFirstFrame + runnable[w]) + ".." +
+                                        std::to_string(options.trackFirstFrame + runnable[w] + length - 1) + ": " + clip.error());
+            const std::vector<float> view = rgbView(clip.value());
+            video.values.insert(video.values.end(), view.begin(), view.end());
+        }
+        Result<model::MultiTaskPrediction> prediction = model.forward(model::ModelInput{&batch, &video});
         if (!prediction) return prediction.takeError();
         for (size_t w = from; w < to; ++w) {
             const int s = runnable[w];

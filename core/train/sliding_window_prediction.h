@@ -11,6 +11,7 @@
 #include "core/model/skeleton_batch.h"
 #include "core/train/json_value.h"
 #include "core/train/model_snapshot.h"
+#include "core/train/rgb_clip.h"
 
 #include <cstdint>
 #include <string>
@@ -34,6 +35,12 @@ struct SlidingWindowOptions {
     int windowFrames = 0;  // 0: the snapshot's windowFrames (or frames when that is 0)
     int strideFrames = 0;  // 0: a quarter of the window
     int batchSize = 64;
+    // Video and fusion models: where the track's frames come from. The track's frame 0 is frame
+    // trackFirstFrame of the video.
+    RgbClipDecoder* videoClips = nullptr;
+    std::string videoPath;
+    std::int64_t videoId = 0;
+    std::int64_t trackFirstFrame = 0;
 };
 
 // track: (3, frames, joints) in image pixels, confidence 0 where no pose. Windows whose frames

@@ -87,6 +87,15 @@ Binding augmentation(std::string key, std::string help, T AugmentationConfig::*f
             }};
 }
 
+Binding rgb(std::string key, std::string help, double RgbAugmentationConfig::*field) {
+    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.rgbAugmentation.*field); },
+            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
+                if (!v.isNumber()) return typeError(key, "a number");
+                c.rgbAugmentation.*field = v.asNumber();
+                return Status::success();
+            }};
+}
+
 Result<std::vector<int>> intList(const std::string& key, const JsonValue& v) {
     if (!v.isArray()) return typeError(key, "a list of whole numbers");
     std::vector<int> out;
@@ -173,6 +182,54 @@ const std::vector<Binding>& bindings() {
                    return Status::success();
                }),
         integer("attention_hidden", "width of each task head's attention scorer", &TrainConfig::attentionHidden, 1),
+        custom("trunk", "shared trunk: skeleton (ST-GCN), video ((2+1)D CNN on RGB clips) or fusion (both, late-fused)",
+               [](const TrainConfig& c) { return JsonValue(model::trunkKindName(c.trunkKind)); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (v.isString() && model::trunkKindFromName(v.asString(), &c.trunkKind)) return Status::success();
+                   return typeError("trunk", "one of skeleton, video, fusion");
+               }),
+        custom("video_channels", "output channels of each residual (2+1)D block of the video trunk",
+               [](const TrainConfig& c) { return listOf(c.video.channels); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   auto l = intList("video_channels", v);
+                   if (!l) return l.takeError();
+                   c.video.channels = l.value();
+                   return Status::success();
+               }),
+        custom("video_frames", "frames of each RGB clip, sampled evenly over the segment",
+               [](const TrainConfig& c) { return JsonValue(c.video.frames); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   double d = 0;
+                   if (Status s = readInteger("video_frames", v, 1, 256, &d); !s) return s;
+                   c.video.frames = int(d);
+                   return Status::success();
+               }),
+        custom("video_size", "RGB clips are resized (whole frame) to this many pixels square",
+               [](const TrainConfig& c) { return JsonValue(c.video.size); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   double d = 0;
+                   if (Status s = readInteger("video_size", v, 16, 1024, &d); !s) return s;
+                   c.video.size = int(d);
+                   return Status::success();
+               }),
+        integer("video_cache_mib", "decoded RGB clips kept in memory between epochs, in MiB (0: decode every time)",
+                &TrainConfig::videoCacheMiB),
+        custom("rgb_augment", "RGB augmentation on training clips",
+               [](const TrainConfig& c) { return JsonValue(c.rgbAugmentation.enabled); },
+               [](TrainConfig& c, const JsonValue& v) -> Status {
+                   if (!v.isBool()) return typeError("rgb_augment", "true or false");
+                   c.rgbAugmentation.enabled = v.asBool();
+                   return Status::success();
+               }),
+        rgb("rgb_crop_min_area", "random resized crop keeps a part of [a, 1] of the frame's area",
+            &RgbAugmentationConfig::cropMinArea),
+        rgb("rgb_crop_max_aspect", "crop aspect ratio in [1 / r, r]", &RgbAugmentationConfig::cropMaxAspect),
+        rgb("rgb_flip_probability", "chance of a horizontal flip (fusion: the skeleton is mirrored with it)",
+            &RgbAugmentationConfig::flipProbability),
+        rgb("rgb_rotation_degrees", "random rotation of the frames in [-r, r] degrees", &RgbAugmentationConfig::rotationDegrees),
+        rgb("rgb_brightness", "brightness factor in [1 - j, 1 + j]", &RgbAugmentationConfig::brightness),
+        rgb("rgb_contrast", "contrast factor in [1 - j, 1 + j]", &RgbAugmentationConfig::contrast),
+        rgb("rgb_saturation", "saturation factor in [1 - j, 1 + j]", &RgbAugmentationConfig::saturation),
         custom("weighting", "loss weighting: equal, fixed, uncertainty, dwa or gradnorm",
                [](const TrainConfig& c) { return JsonValue(weightingStrategyName(c.weighting.strategy)); },
                [](TrainConfig& c, const JsonValue& v) -> Status {
@@ -281,6 +338,14 @@ Status validateTrainConfig(const TrainConfig& c) {
     if (!fraction(a.speedRange, 0, 0.9)) return makeError("speed_range must be from 0 to 0.9");
     if (!fraction(a.jointDropout, 0, 0.9)) return makeError("joint_dropout must be from 0 to 0.9");
     if (!fraction(a.noiseStd, 0, 1)) return makeError("noise_std must be from 0 to 1");
+    const RgbAugmentationConfig& r = c.rgbAugmentation;
+    if (!fraction(r.cropMinArea, 0.05, 1)) return makeError("rgb_crop_min_area must be from 0.05 to 1");
+    if (!fraction(r.cropMaxAspect, 1, 4)) return makeError("rgb_crop_max_aspect must be from 1 to 4");
+    if (!fraction(r.flipProbability, 0, 1)) return makeError("rgb_flip_probability must be from 0 to 1");
+    if (!fraction(r.rotationDegrees, 0, 45)) return makeError("rgb_rotation_degrees must be from 0 to 45");
+    if (!fraction(r.brightness, 0, 0.9) || !fraction(r.contrast, 0, 0.9) || !fraction(r.saturation, 0, 1))
+        return makeError("rgb_brightness and rgb_contrast must be from 0 to 0.9, rgb_saturation from 0 to 1");
+    if (c.videoCacheMiB < 0) return makeError("video_cache_mib must be >= 0");
     if (!fraction(c.consistencyWeight, 0, 1e6)) return makeError("consistency_weight must be a finite value >= 0");
     if (!fraction(c.graphRegularisationWeight, 0, 1e6))
         return makeError("graph_regularisation_weight must be a finite value >= 0");

@@ -27,6 +27,18 @@ struct AugmentationConfig {
     double noiseStd = 0.01;          // Gaussian noise on x, y in normalised units
 };
 
+// RGB augmentation of training clips (video and fusion trunks).
+struct RgbAugmentationConfig {
+    bool enabled = true;
+    double cropMinArea = 0.5;       // random resized crop keeps a part of [a, 1] of the frame's area
+    double cropMaxAspect = 1.33;    // with an aspect ratio in [1 / r, r] (log-uniform)
+    double flipProbability = 0.5;   // horizontal flip; in fusion the skeleton is mirrored with it
+    double rotationDegrees = 8.0;   // uniform in [-r, r] about the crop's centre
+    double brightness = 0.25;       // factors in [1 - j, 1 + j]
+    double contrast = 0.25;
+    double saturation = 0.25;
+};
+
 struct TrainConfig {
     // Data
     int frames = 32;                  // every clip is resampled to this many frames
@@ -36,7 +48,11 @@ struct TrainConfig {
     AugmentationConfig augmentation;
 
     // Model
+    model::TrunkKind trunkKind = model::TrunkKind::Skeleton;
     model::TrunkConfig trunk;
+    model::VideoTrunkConfig video;      // clip size and blocks of the video trunk
+    RgbAugmentationConfig rgbAugmentation;
+    int videoCacheMiB = 1024;           // decoded clips kept in memory (DecodedClipCache)
     int attentionHidden = 32;
 
     // Objective

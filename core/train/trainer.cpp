@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 namespace actionlens::train {
@@ -51,6 +52,8 @@ Result<ModelSnapshot> snapshotFor(const LabelledDataset& dataset, const std::vec
     s.frames = config.frames;
     s.windowFrames = medianClipFrames(dataset, trainItems);
     s.model.layout = dataset.layout;
+    s.model.trunkKind = config.trunkKind;
+    s.model.video = config.video;
     s.model.trunk = config.trunk;
     s.model.attentionHidden = config.attentionHidden;
     auto labelledCount = [&](int column) {
@@ -121,9 +124,15 @@ void copyWeights(mi::MultiTaskNetworkImpl& from, mi::MultiTaskNetworkImpl& to) {
     for (auto& item : to.named_buffers()) item.value().copy_(sourceBuffers[item.key()]);
 }
 
-torch::Tensor inputOf(const PreparedBatch& b, const torch::Device& device) {
-    return mi::batchTensor(b.batch.clips, model::kSkeletonChannels, b.batch.frames, b.batch.joints, b.batch.values)
-        .to(device);
+// The network's forward pass on a prepared batch: the skeleton tensor, the video tensor, or both.
+mi::NetworkOutput forwardBatch(mi::MultiTaskNetworkImpl& network, const PreparedBatch& b, const torch::Device& device) {
+    torch::Tensor skeleton, video;
+    if (model::readsSkeleton(network.trunkKind()))
+        skeleton = mi::batchTensor(b.batch.clips, model::kSkeletonChannels, b.batch.frames, b.batch.joints, b.batch.values)
+                       .to(device);
+    if (model::readsVideo(network.trunkKind()))
+        video = mi::videoTensor(b.video.clips, b.video.frames, b.video.height, b.video.width, b.video.values).to(device);
+    return network.forward(skeleton, video);
 }
 
 std::vector<torch::Tensor> labelsOf(const PreparedBatch& b, const torch::Device& device) {
@@ -137,8 +146,9 @@ struct Validation {
     std::vector<double> accuracy;
 };
 
-Validation validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& dataset, const std::vector<int>& items,
-                    const std::vector<int>& columns, int frames, int batchSize, const torch::Device& device) {
+Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& dataset, const std::vector<int>& items,
+                            const std::vector<int>& columns, int frames, int batchSize, const torch::Device& device,
+                            const VideoViews* video) {
     Validation v;
     std::vector<double> correct(columns.size(), 0.0), labelled(columns.size(), 0.0), lossSum(columns.size(), 0.0);
     if (items.empty()) {
@@ -150,8 +160,9 @@ Validation validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& da
     for (size_t start = 0; start < items.size(); start += size_t(batchSize)) {
         const std::vector<int> slice(items.begin() + long(start),
                                      items.begin() + long(std::min(items.size(), start + size_t(batchSize))));
-        const PreparedBatch batch = assembleBatch(dataset, slice, frames, columns, nullptr, 0);
-        const mi::NetworkOutput out = network.forward(inputOf(batch, device));
+        const PreparedBatch batch = assembleBatch(dataset, slice, frames, columns, nullptr, 0, video);
+        if (!batch.error.empty()) return makeError(batch.error);
+        const mi::NetworkOutput out = forwardBatch(network, batch, device);
         const std::vector<torch::Tensor> labels = labelsOf(batch, device);
         for (size_t t = 0; t < columns.size(); ++t) {
             const torch::Tensor mask = labels[t].ne(mi::kMissingLabel);
@@ -218,6 +229,23 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         objectiveConfig.graphRegularisationWeight = config.graphRegularisationWeight;
     }
     if (Status s = model::validateObjectiveConfig(objectiveConfig, snapshot.model); !s) return s.takeError();
+    const bool readsVideo = model::readsVideo(snapshot.model.trunkKind);
+    if (readsVideo) {
+        if (!request.videoClips)
+            return makeError(std::string("the ") + model::trunkKindName(snapshot.model.trunkKind) +
+                             " trunk reads video frames, but no video decoder was given");
+        for (const std::vector<int>* items : {&request.trainItems, &request.validationItems})
+            for (int i : *items)
+                if (dataset.clips[size_t(i)].videoPath.empty())
+                    return makeError("video " + dataset.clips[size_t(i)].videoName +
+                                     " has no video file (a skeleton-only record); the " +
+                                     model::trunkKindName(snapshot.model.trunkKind) + " trunk needs its frames");
+    }
+    // Training views of the frames; validation reads the same decoded clips unaugmented.
+    VideoViews trainingFrames{request.videoClips, snapshot.model.video.frames, snapshot.model.video.size,
+                              &config.rgbAugmentation, snapshot.model.trunkKind == model::TrunkKind::Fusion};
+    VideoViews validationFrames = trainingFrames;
+    validationFrames.augmentation = nullptr;
     Result<torch::Device> chosen = chooseDevice(config.device);
     if (!chosen) return chosen.takeError();
     const torch::Device device = chosen.value();
@@ -228,9 +256,13 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
     if (!created) return created.takeError();
     model::MultiTaskModel trained = std::move(created).value();
     mi::MultiTaskNetwork& network = mi::networkOf(trained);
-    Result<model::SkeletonGraph> graph = model::SkeletonGraph::build(snapshot.model.layout);
-    if (!graph) return graph.takeError();
-    mi::MultiTaskNetwork best(snapshot.model, graph.value());
+    std::optional<model::SkeletonGraph> graph;
+    if (model::readsSkeleton(snapshot.model.trunkKind)) {
+        Result<model::SkeletonGraph> built = model::SkeletonGraph::build(snapshot.model.layout);
+        if (!built) return built.takeError();
+        graph = std::move(built).value();
+    }
+    mi::MultiTaskNetwork best(snapshot.model, graph ? &*graph : nullptr);
     mi::MultiTaskObjective objective(snapshot.model, objectiveConfig);
     network->to(device);
     best->to(device);
@@ -252,7 +284,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
     for (const DatasetTask& t : snapshot.tasks) taskNames.push_back(t.name);
     const std::int64_t stepsPerEpoch = (std::int64_t(request.trainItems.size()) + config.batchSize - 1) / config.batchSize;
     const std::vector<int> balanceLabels = labelsOfTask(dataset, columns.front());
-    std::vector<torch::Tensor> shared = network->trunk()->parameters();
+    std::vector<torch::Tensor> shared = network->sharedParameters();
     int epochsThisCall = 0;
 
     for (int epoch = counters.epochsDone + 1; epoch <= config.epochs; ++epoch) {
@@ -266,7 +298,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 const std::vector<int> slice(order.begin() + long(from),
                                              order.begin() + long(std::min(order.size(), from + size_t(config.batchSize))));
                 return assembleBatch(dataset, slice, config.frames, columns, &config.augmentation,
-                                     batchSeed(config.seed, epoch, b));
+                                     batchSeed(config.seed, epoch, b), readsVideo ? &trainingFrames : nullptr);
             },
             int(stepsPerEpoch), config.loaderQueue);
 
@@ -280,6 +312,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 outcome.cancelled = true;
                 break;
             }
+            if (!batch->error.empty()) return makeError("training stopped: " + batch->error);
             ++step;
             learningRate = learningRateAt(config, counters.stepsDone, stepsPerEpoch);
             for (auto& group : optimiser.param_groups())
@@ -288,7 +321,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
             const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
             const mi::ObjectiveTerms terms = [&] {
                 internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
-                const mi::NetworkOutput output = network->forward(inputOf(*batch, device));
+                const mi::NetworkOutput output = forwardBatch(*network, *batch, device);
                 return objective->forward(output, labels, *network);
             }();
             const double loss = terms.total.item<double>();
@@ -342,8 +375,10 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
             report.trainTaskLoss.push_back(taskLossCount[t] > 0 ? taskLossSum[t] / taskLossCount[t] : 0.0);
         objective->recordEpoch(report.trainTaskLoss);
         report.taskWeights = objective->taskWeights();
-        const Validation validation = validate(*network, dataset, request.validationItems, columns, config.frames,
-                                               config.batchSize, device);
+        const Result<Validation> validated = validate(*network, dataset, request.validationItems, columns, config.frames,
+                                                      config.batchSize, device, readsVideo ? &validationFrames : nullptr);
+        if (!validated) return makeError("validation stopped: " + validated.error());
+        const Validation& validation = validated.value();
         report.validationLoss = validation.loss;
         report.validationAccuracy = validation.accuracy;
         double sum = 0.0;

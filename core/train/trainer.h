@@ -9,6 +9,7 @@
 #include "core/train/json_value.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/model_snapshot.h"
+#include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
 #include <functional>
@@ -56,6 +57,9 @@ struct TrainingRequest {
     std::string checkpointPath;  // written after every epoch when not empty
     std::string resumeFrom;      // a checkpoint to continue (its config and snapshot win over `config`)
     int stopAfterEpochs = 0;     // > 0: stop like a cancel after this many epochs of this call
+    // The clips' RGB frames, for video and fusion trunks (the caller's; a DecodedClipCache so
+    // that epochs after the first decode nothing). Not needed by skeleton models.
+    RgbClipDecoder* videoClips = nullptr;
 };
 
 struct TrainingOutcome {

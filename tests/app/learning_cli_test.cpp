@@ -110,6 +110,50 @@ TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
     EXPECT_EQ(jsonOf(all.out)[QStringLiteral("clips")].toInt(), before - segments);
 }
 
+TEST_F(LearningCli, VideoAndFusionTrunksTrainEvaluateAndPredictOnTheRenderedFrames) {
+    writeFile(file("video.json"), R"({"trunk": "video", "video_frames": 4, "video_size": 32, "video_channels": [8, 16],
+                                    "attention_hidden": 8, "epochs": 2, "batch_size": 8, "threads": 1, "device": "cpu",
+                                    "warmup_epochs": 0, "validation_fraction": 0.2})");
+    const QString model = QString::fromStdString(file("video.alm"));
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"),
+                                   QString::fromStdString(file("video.json")), QStringLiteral("-o"), model});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    const QJsonObject summary = jsonOf(trained.out);
+    EXPECT_EQ(summary[QStringLiteral("trunk")].toString(), QStringLiteral("video"));
+    EXPECT_EQ(summary[QStringLiteral("epochs_done")].toInt(), 2) << trained.out.toStdString();
+    // Every clip is decoded once (clips of two subjects over the same frames are one clip); the
+    // second epoch reads them all from the cache.
+    const QJsonObject frames = summary[QStringLiteral("video_frames")].toObject();
+    const int clips = summary[QStringLiteral("train_clips")].toInt() + summary[QStringLiteral("validation_clips")].toInt();
+    EXPECT_GT(frames[QStringLiteral("clips_decoded")].toInt(), 0);
+    EXPECT_LE(frames[QStringLiteral("clips_decoded")].toInt(), clips);
+    EXPECT_EQ(frames[QStringLiteral("clips_cached")].toInt(), frames[QStringLiteral("clips_decoded")].toInt());
+    EXPECT_GE(frames[QStringLiteral("cache_hits")].toInt(), summary[QStringLiteral("train_clips")].toInt());
+
+    const CliRun evaluated = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                     QStringLiteral("--split"), QStringLiteral("test")});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    EXPECT_TRUE(jsonOf(evaluated.out)[QStringLiteral("tasks")].toObject()[QStringLiteral("clothing")].toObject()
+                    .contains(QStringLiteral("accuracy"))) << evaluated.out.toStdString();
+    const CliRun predicted = runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                     QStringLiteral("--video"), QStringLiteral("1")});
+    ASSERT_EQ(predicted.exitCode, 0) << predicted.err.toStdString();
+    EXPECT_GE(jsonOf(predicted.out)[QStringLiteral("tracks")].toArray().size(), 1) << predicted.out.toStdString();
+
+    writeFile(file("fusion.json"), R"({"trunk": "fusion", "video_frames": 4, "video_size": 32, "video_channels": [8, 16],
+                                     "frames": 16, "trunk_channels": [8, 16], "trunk_strides": [1, 2], "temporal_kernel": 3,
+                                     "attention_hidden": 8, "epochs": 1, "batch_size": 8, "threads": 1, "device": "cpu",
+                                     "warmup_epochs": 0, "validation_fraction": 0.2})");
+    const QString fusion = QString::fromStdString(file("fusion.alm"));
+    const CliRun fused = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"),
+                                 QString::fromStdString(file("fusion.json")), QStringLiteral("-o"), fusion});
+    ASSERT_EQ(fused.exitCode, 0) << fused.err.toStdString();
+    EXPECT_EQ(jsonOf(fused.out)[QStringLiteral("trunk")].toString(), QStringLiteral("fusion"));
+    const CliRun fusedEvaluation = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"),
+                                           fusion, QStringLiteral("--split"), QStringLiteral("test")});
+    ASSERT_EQ(fusedEvaluation.exitCode, 0) << fusedEvaluation.err.toStdString();
+}
+
 TEST_F(LearningCli, AblationReportsEveryTaskWithPairedDifferences) {
     const CliRun ran = runCli({QStringLiteral("ablate"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
                                QStringLiteral("--seeds"), QStringLiteral("1"), QStringLiteral("--folds"), QStringLiteral("2"),

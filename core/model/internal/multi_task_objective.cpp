@@ -73,7 +73,7 @@ ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, cons
 
 void MultiTaskObjectiveImpl::backward(const ObjectiveTerms& terms, MultiTaskNetworkImpl& network) {
     if (!gradNorm_.is_empty())
-        gradNorm_->backward(terms.total, terms.taskLosses, terms.labelled, network.trunk()->lastSharedWeight());
+        gradNorm_->backward(terms.total, terms.taskLosses, terms.labelled, network.lastSharedWeight());
     else
         terms.total.backward();
 }

@@ -1,22 +1,40 @@
 #include "core/model/internal/task_head.h"
 
+#include <numeric>
+
 namespace actionlens::model::internal {
 
 namespace nn = torch::nn;
 
-TaskHeadImpl::TaskHeadImpl(int featureChannels, int attentionHidden, int classCount) {
-    attentionHidden_ =
-        register_module("attention_hidden", nn::Conv2d(nn::Conv2dOptions(featureChannels, attentionHidden, 1)));
-    attentionScore_ = register_module("attention_score", nn::Conv2d(nn::Conv2dOptions(attentionHidden, 1, 1)));
-    classifier = register_module("classifier", nn::Linear(featureChannels, classCount));
+TaskHeadImpl::TaskHeadImpl(const std::vector<int>& streamChannels, int attentionHidden, int classCount) {
+    for (size_t s = 0; s < streamChannels.size(); ++s) {
+        // The first stream keeps the names of single-trunk heads, so skeleton models saved before
+        // fusion existed still load.
+        const std::string suffix = s == 0 ? std::string() : "_" + std::to_string(s);
+        attentionHidden_.push_back(register_module(
+            "attention_hidden" + suffix, nn::Conv2d(nn::Conv2dOptions(streamChannels[s], attentionHidden, 1))));
+        attentionScore_.push_back(
+            register_module("attention_score" + suffix, nn::Conv2d(nn::Conv2dOptions(attentionHidden, 1, 1))));
+    }
+    const int pooled = std::accumulate(streamChannels.begin(), streamChannels.end(), 0);
+    classifier = register_module("classifier", nn::Linear(pooled, classCount));
 }
 
-TaskHeadOutput TaskHeadImpl::forward(const torch::Tensor& features) {
-    const int64_t n = features.size(0), t = features.size(2), v = features.size(3);
-    const torch::Tensor scores = attentionScore_(torch::tanh(attentionHidden_(features))).view({n, t * v});
-    const torch::Tensor attention = torch::softmax(scores, 1).view({n, t, v});
-    const torch::Tensor pooled = torch::einsum("nctv,ntv->nc", {features, attention});
-    return {classifier(pooled), attention};
+TaskHeadOutput TaskHeadImpl::forward(const std::vector<torch::Tensor>& streams) {
+    TORCH_CHECK(streams.size() == attentionHidden_.size(), "task head reads ", attentionHidden_.size(),
+                " streams, got ", streams.size());
+    TaskHeadOutput out;
+    std::vector<torch::Tensor> pooled;
+    for (size_t s = 0; s < streams.size(); ++s) {
+        const torch::Tensor& features = streams[s];
+        const int64_t n = features.size(0), t = features.size(2), v = features.size(3);
+        const torch::Tensor scores = attentionScore_[s](torch::tanh(attentionHidden_[s](features))).view({n, t * v});
+        const torch::Tensor attention = torch::softmax(scores, 1).view({n, t, v});
+        pooled.push_back(torch::einsum("nctv,ntv->nc", {features, attention}));
+        out.attention.push_back(attention);
+    }
+    out.logits = classifier(pooled.size() == 1 ? pooled.front() : torch::cat(pooled, 1));
+    return out;
 }
 
 }  // namespace actionlens::model::internal

@@ -5,6 +5,7 @@
 //
 //   train_bench [--clips 512] [--epochs 2] [--batch 32] [--frames 32] [--threads 1]
 //               [--device cpu|cuda] [--mixed-precision off|bf16] [--python /usr/bin/python3] [--no-python]
+//               [--trunk skeleton|video|fusion] [--video-frames 16] [--video-size 112]
 //
 //  1. C++ trainer: trainModel() over random Penn-13 clips (three tasks: 15, 3 and 4 classes),
 //     with its loader thread resampling, normalising and augmenting every clip; clips/s of the
@@ -12,11 +13,15 @@
 //  2. C++ inference: MultiTaskModel::forward on batches of 64 clips, probabilities copied out.
 //  3. The Python script: the same network, AdamW, clipping and loss on random tensors prepared
 //     beforehand (no data work at all), same number of steps.
+// With --trunk video or fusion the C++ side trains the (2+1)D video trunk (or both) on random RGB
+// clips served through the decoded-clip cache (decoded in the first epoch, cached after), and
+// the Python comparison, which has the skeleton network only, is skipped.
 // Prints the figures, the ratios C++ / Python, and the peak resident memory of each process.
 // Asserts no time; fails only if a run fails.
 
 #include "core/model/multi_task_model.h"
 #include "core/model/skeleton_graph.h"
+#include "core/train/decoded_clip_cache.h"
 #include "core/train/json_value.h"
 #include "core/train/trainer.h"
 
@@ -47,12 +52,27 @@ struct Options {
     std::string mixedPrecision = "off";
     std::string python = "/usr/bin/python3";  // Debian's, where python3-torch lives (not a pyenv shim)
     bool runPython = true;
+    model::TrunkKind trunk = model::TrunkKind::Skeleton;
+    int videoFrames = 16;
+    int videoSize = 112;
+};
+
+// Random RGB clips, the same for the same request: stands in for a video decoder.
+class RandomFrames final : public train::RgbClipDecoder {
+public:
+    Result<train::RgbClip> decode(const train::RgbClipRequest& r) override {
+        std::mt19937 rng(std::uint32_t(std::hash<std::string>()(r.videoPath)));
+        train::RgbClip clip{r.frames, r.height, r.width, std::vector<std::uint8_t>(size_t(r.frames) * r.height * r.width * 3)};
+        for (std::uint8_t& v : clip.pixels) v = std::uint8_t(rng());
+        return clip;
+    }
 };
 
 int usage() {
     std::fprintf(stderr,
                  "usage: train_bench [--clips N] [--epochs N] [--batch N] [--frames N] [--threads N] "
-                 "[--device cpu|cuda] [--mixed-precision off|bf16] [--python PROGRAM] [--no-python]\n");
+                 "[--device cpu|cuda] [--mixed-precision off|bf16] [--python PROGRAM] [--no-python] "
+                 "[--trunk skeleton|video|fusion] [--video-frames N] [--video-size N]\n");
     return 2;
 }
 
@@ -86,6 +106,7 @@ train::LabelledDataset randomDataset(int clips, int frames) {
             }
         clip.labels = {int(rng() % 15), int(rng() % 3), int(rng() % 4)};
         clip.videoId = n + 1;
+        clip.videoPath = "random-" + std::to_string(n);
         clip.splits = {"train"};
         data.clips.push_back(std::move(clip));
     }
@@ -126,6 +147,13 @@ int main(int argc, char** argv) {
         } else if (a == "--device" && (v = next())) o.device = v;
         else if (a == "--mixed-precision" && (v = next())) o.mixedPrecision = v;
         else if (a == "--python" && (v = next())) o.python = v;
+        else if (a == "--trunk" && (v = next())) {
+            if (!model::trunkKindFromName(v, &o.trunk)) return usage();
+        } else if ((a == "--video-frames" || a == "--video-size") && (v = next())) {
+            const int n = std::atoi(v);
+            if (n < 1) return usage();
+            (a == "--video-frames" ? o.videoFrames : o.videoSize) = n;
+        }
         else return usage();
     }
     torch::set_num_threads(o.threads);
@@ -142,9 +170,14 @@ int main(int argc, char** argv) {
     config.useHierarchy = false;  // the Python script's loss is the plain sum of cross-entropies
     config.warmupEpochs = 0;
     config.earlyStoppingPatience = 0;
+    config.trunkKind = o.trunk;
+    config.video.frames = o.videoFrames;
+    config.video.size = o.videoSize;
+    RandomFrames randomFrames;
+    train::DecodedClipCache frames(randomFrames, std::int64_t(4) << 30);
     std::vector<int> items;
     for (int i = 0; i < o.clips; ++i) items.push_back(i);
-    Result<train::TrainingOutcome> trained = train::trainModel(train::TrainingRequest{&data, items, {}, config, "", "", 0});
+    Result<train::TrainingOutcome> trained = train::trainModel(train::TrainingRequest{&data, items, {}, config, "", "", 0, &frames});
     if (!trained) {
         std::fprintf(stderr, "train_bench: %s\n", trained.error().c_str());
         return 1;
@@ -161,10 +194,17 @@ int main(int argc, char** argv) {
     std::mt19937 rng(2);
     std::normal_distribution<float> normal;
     for (float& x : batch.values) x = normal(rng);
-    if (!net.forward(batch).ok()) return 1;
+    model::VideoBatch video;
+    if (model::readsVideo(o.trunk)) {
+        video = model::VideoBatch{inferenceBatch, o.videoFrames, o.videoSize, o.videoSize,
+                                  std::vector<float>(size_t(inferenceBatch) * 3 * o.videoFrames * o.videoSize * o.videoSize)};
+        for (float& x : video.values) x = normal(rng);
+    }
+    const model::ModelInput input{&batch, &video};
+    if (!net.forward(input).ok()) return 1;
     const auto start = std::chrono::steady_clock::now();
     for (int r = 0; r < rounds; ++r)
-        if (Result<model::MultiTaskPrediction> p = net.forward(batch); !p) {
+        if (Result<model::MultiTaskPrediction> p = net.forward(input); !p) {
             std::fprintf(stderr, "train_bench: %s\n", p.error().c_str());
             return 1;
         }
@@ -177,6 +217,12 @@ int main(int argc, char** argv) {
     std::printf("C++ trainer (loader thread, augmentation): %.1f clips/s\n", cppTrain);
     std::printf("C++ inference (batch %d):                  %.1f clips/s\n", inferenceBatch, cppInference);
     std::printf("C++ peak RSS:                              %.1f MiB\n", cppRss);
+    if (model::readsVideo(o.trunk)) {
+        std::printf("trunk %s, RGB clips %d x %d x %d: %lld decoded, %lld read from the cache\n",
+                    model::trunkKindName(o.trunk), o.videoFrames, o.videoSize, o.videoSize,
+                    (long long)frames.statistics().decodes, (long long)frames.statistics().hits);
+        return 0;  // the Python script has the skeleton network only
+    }
     if (!o.runPython) return 0;
 
     Result<model::SkeletonGraph> graph = model::SkeletonGraph::build(penn13());

@@ -22,3 +22,17 @@ inline ModelConfig tinyConfig(std::vector<TaskSpec> tasks = {{"action", 4}, {"gr
 }
 
 }  // namespace actionlens::model::testing
+
+namespace actionlens::model::testing {
+
+// A video (or fusion) trunk small enough for tests: 4 frames of 32 x 32, blocks of 8 and 16.
+inline ModelConfig tinyVideoConfig(TrunkKind kind = TrunkKind::Video) {
+    ModelConfig config = tinyConfig();
+    config.trunkKind = kind;
+    config.video.channels = {8, 16};
+    config.video.frames = 4;
+    config.video.size = 32;
+    return config;
+}
+
+}  // namespace actionlens::model::testing

@@ -10,9 +10,9 @@ TEST(TaskHead, LogitsAndAttentionShapes) {
     TaskHead head(16, 8, 15);
     const TaskHeadOutput out = head->forward(torch::randn({4, 16, 3, 5}));
     EXPECT_EQ(out.logits.sizes(), (std::vector<int64_t>{4, 15}));
-    EXPECT_EQ(out.attention.sizes(), (std::vector<int64_t>{4, 3, 5}));
-    EXPECT_TRUE(torch::allclose(out.attention.sum({1, 2}), torch::ones({4})));
-    EXPECT_TRUE((out.attention >= 0).all().item<bool>());
+    EXPECT_EQ(out.attention[0].sizes(), (std::vector<int64_t>{4, 3, 5}));
+    EXPECT_TRUE(torch::allclose(out.attention[0].sum({1, 2}), torch::ones({4})));
+    EXPECT_TRUE((out.attention[0] >= 0).all().item<bool>());
 }
 
 TEST(TaskHead, AttentionSelectsWhatIsPooled) {
@@ -30,7 +30,7 @@ TEST(TaskHead, AttentionSelectsWhatIsPooled) {
     features[0][0][1][2] = 3.0f;
     features[0][1][1][2] = -1.0f;
     const TaskHeadOutput out = head->forward(features);
-    EXPECT_NEAR(out.attention[0][1][2].item<float>(), 1.0f, 1e-4f);
+    EXPECT_NEAR(out.attention[0][0][1][2].item<float>(), 1.0f, 1e-4f);
     const torch::Tensor expected = head->classifier->forward(torch::tensor({3.0f, -1.0f}).view({1, 2}));
     EXPECT_TRUE(torch::allclose(out.logits, expected, 1e-4, 1e-4));
 }

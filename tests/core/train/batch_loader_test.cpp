@@ -33,7 +33,7 @@ TEST(BatchLoader, DeliversEveryBatchInOrderAndPreparesAheadBoundedly) {
     }
     EXPECT_EQ(made.load(), 10);
     // Destroying a loader with batches still to come stops its thread.
-    BatchLoader early([](int b) { return PreparedBatch{b, {}, {}}; }, 1000, 2);
+    BatchLoader early([](int b) { return PreparedBatch{b, {}, {}, {}, {}}; }, 1000, 2);
     EXPECT_EQ(early.next()->index, 0);
 }
 

@@ -33,6 +33,7 @@ LabelledDataset richDataset() {
     data.clips[1].splits = {"train", "fold a"};
     data.clips[2].videoName = "clip \"quoted\".mp4";
     data.clips[2].firstFrame = 1234567;
+    data.clips[2].videoPath = "/videos/clip.mp4";
     return data;
 }
 
@@ -69,6 +70,7 @@ TEST(DatasetFile, RoundTripKeepsEveryFieldAndValue) {
         EXPECT_EQ(b.segmentId, a.segmentId);
         EXPECT_EQ(b.videoId, a.videoId);
         EXPECT_EQ(b.videoName, a.videoName);
+        EXPECT_EQ(b.videoPath, a.videoPath);
         EXPECT_EQ(b.subjectId, a.subjectId);
         EXPECT_EQ(b.firstFrame, a.firstFrame);
         EXPECT_EQ(b.splits, a.splits);

@@ -48,6 +48,34 @@ TEST(ModelSnapshot, JsonRoundTripKeepsEverything) {
     EXPECT_EQ(missing.error(), "model description lacks 'trunk_channels'");
 }
 
+TEST(ModelSnapshot, KeepsTheTrunkAndReadsFilesFromBeforeVideoAsSkeletonModels) {
+    ModelSnapshot s = sample();
+    s.model.trunkKind = model::TrunkKind::Fusion;
+    s.model.video.channels = {8, 24};
+    s.model.video.frames = 6;
+    s.model.video.size = 48;
+    Result<ModelSnapshot> back = modelSnapshotFromJson(modelSnapshotToJson(s));
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->model.trunkKind, model::TrunkKind::Fusion);
+    EXPECT_EQ(back->model.video.channels, (std::vector<int>{8, 24}));
+    EXPECT_EQ(back->model.video.frames, 6);
+    EXPECT_EQ(back->model.video.size, 48);
+
+    // A skeleton snapshot as written before the video trunk existed: no "trunk", no "video".
+    JsonValue old = modelSnapshotToJson(sample());
+    JsonValue stripped = JsonValue::object();
+    for (const auto& [key, value] : old.members())
+        if (key != "trunk" && key != "video") stripped.set(key, value);
+    back = modelSnapshotFromJson(stripped);
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->model.trunkKind, model::TrunkKind::Skeleton);
+
+    stripped.set("trunk", "rgb");
+    back = modelSnapshotFromJson(stripped);
+    ASSERT_FALSE(back.ok());
+    EXPECT_NE(back.error().find("expected skeleton, video or fusion"), std::string::npos) << back.error();
+}
+
 TEST(ModelSnapshot, MatchesDatasetTasksByNameAndRefusesOtherClasses) {
     LabelledDataset data = testing::motionDataset(1);
     const ModelSnapshot s = sample();

@@ -94,3 +94,64 @@ inline std::vector<int> allItems(const LabelledDataset& data) {
 }
 
 }  // namespace actionlens::train::testing
+
+#include "core/train/rgb_clip.h"
+
+#include <atomic>
+#include <map>
+
+namespace actionlens::train::testing {
+
+// Gives every clip of a dataset a video file name of its own, as a project reader would.
+inline void giveVideoPaths(LabelledDataset& data) {
+    for (LabelledClip& clip : data.clips) clip.videoPath = "video-" + std::to_string(clip.segmentId) + ".mp4";
+}
+
+// Frames for motionDataset clips without a video file: a square whose colour is the action
+// (red, green, blue, white) on a grey background, on the left for viewpoint 0 and the right for
+// viewpoint 1, moving down over the clip. Counts its decodes; can be told to fail.
+class ColourCodedFrames final : public RgbClipDecoder {
+public:
+    explicit ColourCodedFrames(const LabelledDataset& data) {
+        for (const LabelledClip& clip : data.clips) labels_[clip.videoPath] = clip.labels;
+    }
+    Result<RgbClip> decode(const RgbClipRequest& request) override {
+        ++decodes;
+        if (failOn == request.videoPath) return makeError("corrupt packet");
+        auto it = labels_.find(request.videoPath);
+        if (it == labels_.end()) return makeError("no such video '" + request.videoPath + "'");
+        const int action = it->second[0], viewpoint = it->second[2];
+        static const std::uint8_t colours[4][3] = {{230, 30, 30}, {30, 230, 30}, {30, 30, 230}, {240, 240, 240}};
+        RgbClip clip{request.frames, request.height, request.width,
+                     std::vector<std::uint8_t>(size_t(request.frames) * request.height * request.width * 3, 110)};
+        const int side = request.width / 3;
+        for (int f = 0; f < request.frames; ++f) {
+            const int x0 = viewpoint ? request.width - side - 2 : 2;
+            const int y0 = (request.height - side) * f / std::max(1, request.frames - 1);
+            for (int y = y0; y < y0 + side && y < request.height; ++y)
+                for (int x = x0; x < x0 + side; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        clip.pixels[((size_t(f) * request.height + y) * request.width + x) * 3 + size_t(c)] =
+                            colours[action][c];
+        }
+        return clip;
+    }
+    std::atomic<int> decodes{0};
+    std::string failOn;
+
+private:
+    std::map<std::string, std::vector<int>> labels_;
+};
+
+// A tiny video trunk for tests: 4 frames of 32 x 32, blocks of 8 and 16 channels.
+inline TrainConfig tinyVideoTrainConfig(model::TrunkKind kind = model::TrunkKind::Video) {
+    TrainConfig c = tinyTrainConfig();
+    c.trunkKind = kind;
+    c.video.channels = {8, 16};
+    c.video.frames = 4;
+    c.video.size = 32;
+    c.rgbAugmentation.enabled = false;
+    return c;
+}
+
+}  // namespace actionlens::train::testing
