@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QCheckBox>
 #include <QVBoxLayout>
 
@@ -182,6 +183,9 @@ void MainWindow::showWorkspace(bool workspace) {
     statusBar()->setVisible(workspace);
     if (workspace && document_.isOpen() && !workspaceLayoutShown_) restoreWorkspaceLayout();
     workspaceLayoutShown_ = workspace && document_.isOpen();
+    // A restored layout may have been saved while the tool bar was hidden (it is hidden whenever
+    // no project is open): it follows the project, not the saved layout.
+    if (auto* bar = findChild<QToolBar*>(QStringLiteral("mainToolBar"))) bar->setVisible(workspace && document_.isOpen());
 }
 
 QString MainWindow::openProject(const QString& path) {
