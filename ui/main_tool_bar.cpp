@@ -4,7 +4,6 @@
 #include "ui/main_window.h"
 
 #include <QAction>
-#include <QTimer>
 #include <QToolBar>
 
 namespace actionlens::ui {
@@ -37,12 +36,9 @@ QToolBar* installMainToolBar(MainWindow& window) {
             added = true;
         }
     }
+    // Shown only while a project is open: MainWindow::showWorkspace sets that, after any
+    // restored layout.
     window.addToolBar(Qt::TopToolBarArea, bar);
-    ProjectDocument& document = window.document();
-    // After the window's constructor has restored the saved layout, which may say "visible".
-    QTimer::singleShot(0, bar, [bar, &document] { bar->setVisible(document.isOpen()); });
-    QObject::connect(&document, &ProjectDocument::opened, bar, [bar] { bar->setVisible(true); });
-    QObject::connect(&document, &ProjectDocument::closed, bar, [bar] { bar->setVisible(false); });
     return bar;
 }
 
