@@ -123,10 +123,14 @@ limit=()
 [ "$deadline" -gt 0 ] && limit=(timeout "$((ablation_seconds > 60 ? ablation_seconds : 60))")
 unbuffered=()
 command -v stdbuf >/dev/null && unbuffered=(stdbuf -oL -eL)
-ACTIONLENS_TEST_DEVICE=cuda step model_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1
-ACTIONLENS_TEST_DEVICE=cuda step train_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1
-step model_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1
-step train_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1
+ACTIONLENS_TEST_DEVICE=cuda step model_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1 \
+  --gtest_output="xml:$out/model_tests_cuda.xml"
+ACTIONLENS_TEST_DEVICE=cuda step train_tests_cuda "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1 \
+  --gtest_output="xml:$out/train_tests_cuda.xml"
+step model_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/model/model_tests" --gtest_brief=1 \
+  --gtest_output="xml:$out/model_tests_cpu.xml"
+step train_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tests" --gtest_brief=1 \
+  --gtest_output="xml:$out/train_tests_cpu.xml"
 
 if [ ${#pids[@]} -gt 0 ]; then
   for pid in "${pids[@]}"; do wait "$pid"; done

@@ -238,5 +238,7 @@ Result<std::vector<FloatTensor>> TfliteGraph::run(const std::vector<FloatTensor>
 void setInferenceThreads(int threads) { torch::set_num_threads(std::max(1, threads)); }
 int inferenceThreads() { return torch::get_num_threads(); }
 bool cudaAvailable() { return torch::cuda::is_available(); }
+void setCudaTensorFloat32(bool allowed) { at::globalContext().setAllowTF32CuDNN(allowed); }
+bool cudaTensorFloat32() { return at::globalContext().allowTF32CuDNN(); }
 
 }  // namespace actionlens::pose
