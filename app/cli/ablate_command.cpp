@@ -83,7 +83,7 @@ int runAblate(const QStringList& arguments) {
     }
     train::LabelledDataset data;
     if (parser.isSet(project)) {
-        Result<ProjectDataset> fromProject = readProjectDataset(parser.value(project).toStdString());
+        Result<ProjectDataset> fromProject = readProjectDataset(parser.value(project).toStdString(), request.config.trunkKind);
         if (!fromProject) return fail(fromProject.error());
         data = std::move(fromProject->dataset);
     } else {

@@ -25,7 +25,7 @@ QCommandLineOption outputOption(const QString& what) {
     return QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, what, QStringLiteral("file"));
 }
 
-Result<ProjectDataset> readProjectDataset(const std::string& projectPath) {
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk) {
     if (!QFileInfo::exists(QString::fromStdString(projectPath)))
         return makeError("project '" + projectPath + "' does not exist");
     auto store = annotation::ProjectStore::open(projectPath);
@@ -33,6 +33,7 @@ Result<ProjectDataset> readProjectDataset(const std::string& projectPath) {
     ProgressLine progress(QStringLiteral("reading clips"));
     clips::DatasetReadOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    options.keepClipsWithoutSkeleton = trunk == model::TrunkKind::Video;
     Result<clips::DatasetReadReport> read = clips::readLabelledDataset(*store.value(), options);
     progress.finish();
     if (!read) return makeError(projectPath + ": " + read.error());

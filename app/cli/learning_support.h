@@ -30,8 +30,9 @@ QCommandLineOption modelOption();
 QCommandLineOption outputOption(const QString& what);
 
 // Opens the project and reads its labelled clips, with progress on stderr; a warning line says
-// how many segments were skipped and why (the first reason).
-Result<ProjectDataset> readProjectDataset(const std::string& projectPath);
+// how many segments were skipped and why (the first reason). A model with a video trunk alone
+// also trains on segments without a skeleton (or subject): their clips show the whole frame.
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk = model::TrunkKind::Skeleton);
 
 // The frames of a project's clips for video and fusion models: the media decoder behind a
 // decoded-clip cache, so epochs after the first (and later models of an ablation) decode nothing.

@@ -1,4 +1,5 @@
-// actionlens-cli predict: a trained model over whole skeleton tracks -> segments.
+// actionlens-cli predict: a trained model over whole skeleton tracks -> segments (a video-only
+// model also over whole videos that have no track).
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
@@ -130,10 +131,15 @@ int runPredict(const QStringList& arguments) {
         const annotation::Video& vid = chosen[v];
         Result<std::vector<TrackKey>> keys = tracksOfVideo(*store.value(), vid.id, layout->id);
         if (!keys) return fail(keys.error());
+        // A model that reads only the frames needs no pose: a video without a track is one
+        // whole-frame track of no subject (a subject's track places its crop where there is one).
+        if (keys->empty() && snapshot.model.trunkKind == model::TrunkKind::Video && vid.frameCount > 0)
+            keys->push_back(TrackKey{0, 0, vid.frameCount - 1});
         std::vector<annotation::Segment> toWrite;
         for (const TrackKey& key : keys.value()) {
             Result<clips::SkeletonTrack> track = clips::readSkeletonTrack(*store.value(), vid.id, key.subject, key.first, key.last,
                                                                           int(layout->joints.size()));
+            // (Subject 0 has no stored poses: its track is all zeros, the whole frame.)
             if (!track) return fail(track.error());
             train::SlidingWindowOptions trackWindows = windows;
             if (frames) {

@@ -77,7 +77,7 @@ int runTrain(const QStringList& arguments) {
         if (!info) return fail(info.error());
         trainConfig = info->config;
     }
-    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
+    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), trainConfig.trunkKind);
     if (!data) return fail(data.error());
     Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());
@@ -174,7 +174,7 @@ int runEvaluate(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(parser.value(model).toStdString(), &info);
     if (!loaded) return fail(loaded.error());
-    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
+    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), info.snapshot.model.trunkKind);
     if (!data) return fail(data.error());
     Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());

@@ -53,24 +53,32 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
         for (const annotation::Segment& segment : segments.value()) {
             if (isModelSegment(segment)) continue;
             const std::string where = describe(video, segment);
-            if (segment.subjectId == 0) {
+            const bool keepWithoutSkeleton = options.keepClipsWithoutSkeleton;
+            if (segment.subjectId == 0 && !keepWithoutSkeleton) {
                 report.skipped.push_back(where + ": no subject");
                 continue;
             }
             // The joint count comes from the first pose; readSkeletonTrack checks the rest.
-            auto first = store.skeletonFrames(video.id, segment.firstFrame, segment.lastFrame, segment.subjectId);
-            if (!first) return first.takeError();
-            if (first->empty()) {
+            std::vector<annotation::SkeletonFrame> first;
+            if (segment.subjectId != 0) {
+                auto read = store.skeletonFrames(video.id, segment.firstFrame, segment.lastFrame, segment.subjectId);
+                if (!read) return read.takeError();
+                first = std::move(read.value());
+            }
+            if (first.empty() && !keepWithoutSkeleton) {
                 report.skipped.push_back(where + ": no skeleton of its subject");
                 continue;
             }
-            const int joints = int(first->front().joints.size());
+            // Without a pose the track is all zeros; its joint count is set once the layout is known.
+            const int joints = first.empty() ? 0 : int(first.front().joints.size());
             Result<SkeletonTrack> track =
-                readSkeletonTrack(store, video.id, segment.subjectId, segment.firstFrame, segment.lastFrame, joints);
+                first.empty() ? Result<SkeletonTrack>(SkeletonTrack{})
+                              : readSkeletonTrack(store, video.id, segment.subjectId, segment.firstFrame, segment.lastFrame, joints);
             if (!track) {
                 report.skipped.push_back(where + ": " + track.error());
                 continue;
             }
+            if (first.empty()) track->skeleton.frames = int(segment.lastFrame - segment.firstFrame + 1);
             Candidate candidate;
             candidate.layoutId = track->layoutId;
             candidate.where = where;
@@ -120,11 +128,14 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
                          std::to_string(report.skipped.size()) + " segments skipped" +
                          (report.skipped.empty() ? std::string() : ", e.g. " + report.skipped.front()) + ")");
 
+    // The layout most clips with a pose use (layout 0: a clip without any pose).
     std::map<std::int64_t, int> layoutUse;
-    for (const Candidate& c : candidates) ++layoutUse[c.layoutId];
-    std::int64_t layoutId = candidates.front().layoutId;
+    for (const Candidate& c : candidates)
+        if (c.layoutId != 0) ++layoutUse[c.layoutId];
+    std::int64_t layoutId = 0;
     for (const auto& [id, count] : layoutUse)
-        if (count > layoutUse[layoutId]) layoutId = id;
+        if (layoutId == 0 || count > layoutUse[layoutId]) layoutId = id;
+    if (layoutId == 0 && !store.skeletonLayouts().empty()) layoutId = store.skeletonLayouts().front().id;
     const annotation::SkeletonLayout* layout = layoutById.count(layoutId) ? layoutById[layoutId] : nullptr;
     if (!layout) return makeError("skeleton layout " + std::to_string(layoutId) + " is not in the project");
 
@@ -136,7 +147,11 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
     dataset.layout = modelLayoutOf(*layout);
     dataset.mirrorPairs = layout->mirrorPairs;
     for (Candidate& c : candidates) {
-        if (c.layoutId != layoutId) {
+        if (c.layoutId == 0) {  // no pose: zeros of the dataset's layout
+            model::SkeletonClip& skeleton = c.clip.skeleton;
+            skeleton.joints = dataset.layout.jointCount;
+            skeleton.values.assign(size_t(3) * skeleton.frames * skeleton.joints, 0.0f);
+        } else if (c.layoutId != layoutId) {
             const auto other = layoutById.find(c.layoutId);
             report.skipped.push_back(c.where + ": skeleton layout '" +
                                      (other != layoutById.end() ? other->second->name : std::to_string(c.layoutId)) +

@@ -15,6 +15,10 @@ namespace actionlens::clips {
 struct DatasetReadOptions {
     // Called after each video: (videos done, videos in total).
     std::function<void(std::int64_t, std::int64_t)> progress;
+    // For models that read only the video: keep segments without a skeleton of their subject
+    // (their clip's skeleton has confidence 0 everywhere, so the RGB clip shows the whole frame)
+    // and segments without a subject (no subject attributes; grouped by their video).
+    bool keepClipsWithoutSkeleton = false;
 };
 
 struct DatasetReadReport {
@@ -25,8 +29,9 @@ struct DatasetReadReport {
 
 // Reads every segment that has a subject, skeleton frames of that subject within its range, and
 // was not written by a model (annotator "model:..."). All clips must use one skeleton layout:
-// the one most segments use; segments of other layouts are skipped with the reason. Fails when
-// the taxonomy has no usable task or no segment qualifies.
+// the one most segments use; segments of other layouts are skipped with the reason (clips
+// without any pose fit every layout; when no clip has one, the project's first layout is the
+// dataset's). Fails when the taxonomy has no usable task or no segment qualifies.
 Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, const DatasetReadOptions& options = {});
 
 // True for segments a model wrote (predictions), which are never training data.

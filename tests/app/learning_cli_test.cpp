@@ -2,6 +2,7 @@
 // rendered project, with a tiny model so that the whole file runs in well under a minute.
 
 #include "tests/app/cli_runner.h"
+#include "core/annotation/project_store.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
@@ -152,6 +153,44 @@ TEST_F(LearningCli, VideoAndFusionTrunksTrainEvaluateAndPredictOnTheRenderedFram
     const CliRun fusedEvaluation = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"),
                                            fusion, QStringLiteral("--split"), QStringLiteral("test")});
     ASSERT_EQ(fusedEvaluation.exitCode, 0) << fusedEvaluation.err.toStdString();
+}
+
+TEST_F(LearningCli, AVideoModelTrainsAndPredictsOnAProjectWithoutSkeletons) {
+    // Annotators who label videos but estimate no poses: segments and labels only.
+    const QString bare = QString::fromStdString(file("bare.alproj"));
+    const CliRun made = runCli({QStringLiteral("synth"), QStringLiteral("-o"), bare, QStringLiteral("--videos"), QStringLiteral("3"),
+                                QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--size"), QStringLiteral("64x64"),
+                                QStringLiteral("--seconds"), QStringLiteral("3"), QStringLiteral("--test-fraction"), QStringLiteral("0")});
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    {
+        auto store = annotation::ProjectStore::open(bare.toStdString());
+        ASSERT_TRUE(store.ok()) << store.error();
+        auto videos = store.value()->videos();
+        ASSERT_TRUE(videos.ok());
+        for (const annotation::Video& v : videos.value())
+            ASSERT_TRUE(store.value()->removeSkeletonFrames(v.id, 0, v.frameCount).ok());
+    }
+    const CliRun skeletonOnly = runCli({QStringLiteral("train"), QStringLiteral("-p"), bare, QStringLiteral("--config"), config(),
+                                        QStringLiteral("-o"), QString::fromStdString(file("none.alm"))});
+    EXPECT_NE(skeletonOnly.exitCode, 0);
+    EXPECT_TRUE(skeletonOnly.err.contains(QStringLiteral("no skeleton"))) << skeletonOnly.err.toStdString();
+
+    writeFile(file("bare.json"), R"({"trunk": "video", "video_frames": 4, "video_size": 32, "video_channels": [8, 16],
+                                   "attention_hidden": 8, "epochs": 1, "batch_size": 8, "threads": 1, "device": "cpu",
+                                   "warmup_epochs": 0, "validation_fraction": 0})");
+    const QString model = QString::fromStdString(file("bare.alm"));
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("-p"), bare, QStringLiteral("--config"),
+                                   QString::fromStdString(file("bare.json")), QStringLiteral("-o"), model});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    EXPECT_GT(jsonOf(trained.out)[QStringLiteral("train_clips")].toInt(), 3) << trained.out.toStdString();
+    const CliRun predicted = runCli({QStringLiteral("predict"), QStringLiteral("-p"), bare, QStringLiteral("-m"), model,
+                                     QStringLiteral("--video"), QStringLiteral("1")});
+    ASSERT_EQ(predicted.exitCode, 0) << predicted.err.toStdString();
+    const QJsonArray tracks = jsonOf(predicted.out)[QStringLiteral("tracks")].toArray();
+    ASSERT_EQ(tracks.size(), 1) << predicted.out.toStdString();  // the whole video, no subject
+    EXPECT_EQ(tracks[0].toObject()[QStringLiteral("subject")].toInt(), 0);
+    EXPECT_EQ(tracks[0].toObject()[QStringLiteral("first_frame")].toInt(), 0);
+    EXPECT_GT(tracks[0].toObject()[QStringLiteral("last_frame")].toInt(), 30);
 }
 
 TEST_F(LearningCli, AblationReportsEveryTaskWithPairedDifferences) {

@@ -78,5 +78,52 @@ TEST(ProjectDataset, FailsWithTheReasonWhenNoSegmentQualifies) {
     EXPECT_NE(read.error().find("no skeleton of its subject"), std::string::npos) << read.error();
 }
 
+TEST(ProjectDataset, ForVideoModelsKeepsSegmentsWithoutSkeletonOrSubjectAsPoselessClips) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 0, 9, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, 0, 0, 9, {{"action", "squat"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->bob, 0, 9, {{"action", "bowl"}})).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 0, 9, {{"action", "bowl"}}, "model:m.alm")).ok());
+    DatasetReadOptions options;
+    options.keepClipsWithoutSkeleton = true;
+    Result<DatasetReadReport> read = readLabelledDataset(store, options);
+    ASSERT_TRUE(read.ok()) << read.error();
+    const train::LabelledDataset& data = read->dataset;
+    EXPECT_EQ(data.layoutName, "Penn-13");  // from the clip that has poses
+    ASSERT_EQ(data.clips.size(), 3u);       // the model's prediction stays out
+    EXPECT_TRUE(read->skipped.empty());
+    for (const train::LabelledClip& clip : data.clips) {
+        EXPECT_EQ(clip.skeleton.frames, 10);
+        EXPECT_EQ(clip.skeleton.joints, 13);
+        ASSERT_EQ(clip.skeleton.values.size(), size_t(3 * 10 * 13));
+    }
+    EXPECT_FLOAT_EQ(data.clips[0].skeleton.at(0, 0, 0), 100.0f);  // alice's pose, frame 0
+    for (int c : {1, 2}) {
+        const train::LabelledClip& poseless = data.clips[size_t(c)];
+        for (float v : poseless.skeleton.values) ASSERT_EQ(v, 0.0f);  // confidence 0: the whole frame
+    }
+    EXPECT_EQ(data.clips[1].subjectId, 0);
+    EXPECT_EQ(data.clips[1].labels[0], 11);  // squat
+    EXPECT_EQ(data.clips[2].subjectId, p->bob);
+    EXPECT_EQ(data.clips[2].labels[0], 3);  // bowl
+}
+
+TEST(ProjectDataset, WithoutAnyPoseAVideoDatasetTakesTheProjectsFirstLayout) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    ASSERT_TRUE(store.removeSkeletonFrames(p->videoId, 0, 100000).ok());
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 4, 8, {{"action", "squat"}})).ok());
+    EXPECT_FALSE(readLabelledDataset(store).ok());  // a skeleton model has nothing to read
+    DatasetReadOptions options;
+    options.keepClipsWithoutSkeleton = true;
+    Result<DatasetReadReport> read = readLabelledDataset(store, options);
+    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_EQ(read->dataset.clips.size(), 1u);
+    EXPECT_EQ(read->dataset.layoutName, store.skeletonLayouts().front().name);
+    EXPECT_EQ(read->dataset.clips[0].skeleton.joints, read->dataset.layout.jointCount);
+    EXPECT_EQ(read->dataset.clips[0].skeleton.frames, 5);
+}
+
 }  // namespace
 }  // namespace actionlens::clips
