@@ -28,7 +28,9 @@ void VideoView::setFrame(media::FramePtr frame) {
     const QSize oldSize = image_.size();
     frame_ = std::move(frame);
     if (frame_ && frame_->width > 0 && frame_->height > 0) {
-        image_ = QImage(frame_->rgb.data(), frame_->width, frame_->height, frame_->stride, QImage::Format_RGB888);
+        const QImage::Format format =
+            frame_->layout == media::PixelLayout::Bgrx32 ? QImage::Format_RGB32 : QImage::Format_RGB888;
+        image_ = QImage(frame_->rgb.data(), frame_->width, frame_->height, frame_->stride, format);
     } else {
         image_ = QImage();
     }

@@ -10,7 +10,7 @@ FrameServer::FrameServer(std::unique_ptr<FrameSource> source, FrameServerSetting
       index_(source_->index()),
       settings_(settings),
       cache_(settings.cacheBudgetBytes) {
-    const size_t frameBytes = static_cast<size_t>(alignedRgbStride(info_.width)) * info_.height + sizeof(VideoFrame);
+    const size_t frameBytes = static_cast<size_t>(alignedStride(info_.width, source_->pixelLayout())) * info_.height + sizeof(VideoFrame);
     const int framesInBudget = static_cast<int>(std::max<size_t>(1, settings_.cacheBudgetBytes / frameBytes));
     const int twoSeconds = static_cast<int>(std::max(2.0, 2.0 * (info_.fps > 0 ? info_.fps : 25.0)));
     prefetchWindow_ = settings_.prefetchFrames > 0 ? settings_.prefetchFrames : twoSeconds;

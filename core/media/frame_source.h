@@ -48,6 +48,8 @@ public:
     // Exactly the `frame`-th displayed frame, or a message saying why not.
     virtual Result<FramePtr> readFrame(int frame, const PassedFrameSink* passed = nullptr) = 0;
     virtual DecodeStatistics statistics() const = 0;
+    // How the frames it returns are packed.
+    virtual PixelLayout pixelLayout() const { return PixelLayout::Rgb24; }
 };
 
 struct OpenOptions {
@@ -57,6 +59,7 @@ struct OpenOptions {
     int decoderThreads = 0;  // 0: FFmpeg chooses
     int outputWidth = 0;     // 0: native size; else frames are scaled to outputWidth x outputHeight
     int outputHeight = 0;
+    PixelLayout pixelLayout = PixelLayout::Rgb24;  // Bgrx32 for painting with Qt (video_frame.h)
 };
 
 // "frame 900 is out of range (the video has 600 frames: 0-599)"

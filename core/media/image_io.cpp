@@ -13,10 +13,11 @@ namespace actionlens::media {
 Status saveFrameImage(const VideoFrame& frame, const std::string& path) {
     const std::string extension = std::filesystem::path(path).extension().string();
     if (extension.empty()) return makeError("'" + path + "' has no extension to choose the image format by (.png, .jpg)");
-    const cv::Mat rgb(frame.height, frame.width, CV_8UC3, const_cast<uint8_t*>(frame.rgb.data()),
-                      static_cast<size_t>(frame.stride));
+    const bool bgrx = frame.layout == PixelLayout::Bgrx32;
+    const cv::Mat pixels(frame.height, frame.width, bgrx ? CV_8UC4 : CV_8UC3, const_cast<uint8_t*>(frame.rgb.data()),
+                         static_cast<size_t>(frame.stride));
     cv::Mat bgr;
-    cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+    cv::cvtColor(pixels, bgr, bgrx ? cv::COLOR_BGRA2BGR : cv::COLOR_RGB2BGR);
     std::vector<uchar> bytes;
     try {
         if (!cv::imencode(extension, bgr, bytes)) return makeError("cannot encode '" + path + "' as " + extension);
@@ -45,14 +46,16 @@ Result<FramePtr> loadImageAsFrame(const std::string& path) {
     return FramePtr(rgbFrameFromBgr(bgr));
 }
 
-std::shared_ptr<VideoFrame> rgbFrameFromBgr(const cv::Mat& bgr) {
+std::shared_ptr<VideoFrame> rgbFrameFromBgr(const cv::Mat& bgr, PixelLayout layout) {
     auto frame = std::make_shared<VideoFrame>();
     frame->width = bgr.cols;
     frame->height = bgr.rows;
-    frame->stride = alignedRgbStride(bgr.cols);
+    frame->layout = layout;
+    frame->stride = alignedStride(bgr.cols, layout);
     frame->rgb.resize(static_cast<size_t>(frame->stride) * bgr.rows);
-    cv::Mat rgb(bgr.rows, bgr.cols, CV_8UC3, frame->rgb.data(), static_cast<size_t>(frame->stride));
-    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    const bool bgrx = layout == PixelLayout::Bgrx32;
+    cv::Mat out(bgr.rows, bgr.cols, bgrx ? CV_8UC4 : CV_8UC3, frame->rgb.data(), static_cast<size_t>(frame->stride));
+    cv::cvtColor(bgr, out, bgrx ? cv::COLOR_BGR2BGRA : cv::COLOR_BGR2RGB);  // BGRA: alpha 255
     return frame;
 }
 

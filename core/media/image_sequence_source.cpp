@@ -88,6 +88,7 @@ Result<std::unique_ptr<ImageSequenceSource>> ImageSequenceSource::open(const std
     if (!extension.empty()) extension.erase(0, 1);
     source->outputWidth_ = options.outputWidth;
     source->outputHeight_ = options.outputHeight;
+    source->pixelLayout_ = options.pixelLayout;
     VideoInfo& info = source->info_;
     info.path = folder;
     info.container = "image sequence";
@@ -117,7 +118,7 @@ Result<FramePtr> ImageSequenceSource::readFrame(int frame, const PassedFrameSink
                          std::to_string(bgr.rows) + ", but the sequence is " + std::to_string(info_.width) + "x" +
                          std::to_string(info_.height) + " (the size of its first image)");
     }
-    std::shared_ptr<VideoFrame> out = rgbFrameFromBgr(bgr);
+    std::shared_ptr<VideoFrame> out = rgbFrameFromBgr(bgr, pixelLayout_);
     out->index = frame;
     out->pts = index_.entry(frame).pts;
     out->seconds = index_.seconds(frame);

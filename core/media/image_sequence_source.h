@@ -19,6 +19,7 @@ public:
     const FrameIndex& index() const override { return index_; }
     Result<FramePtr> readFrame(int frame, const PassedFrameSink* passed = nullptr) override;
     DecodeStatistics statistics() const override { return stats_; }
+    PixelLayout pixelLayout() const override { return pixelLayout_; }
 
     const std::vector<std::string>& files() const { return files_; }
 
@@ -29,6 +30,7 @@ private:
     FrameIndex index_;
     DecodeStatistics stats_;
     int outputWidth_ = 0;
+    PixelLayout pixelLayout_ = PixelLayout::Rgb24;
     int outputHeight_ = 0;
 };
 

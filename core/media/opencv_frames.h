@@ -9,7 +9,7 @@
 
 namespace actionlens::media {
 
-// A packed RGB24 frame (index -1, no timestamps) with the pixels of an 8-bit BGR image.
-std::shared_ptr<VideoFrame> rgbFrameFromBgr(const cv::Mat& bgr);
+// A packed RGB24 (or BGRX32) frame (index -1, no timestamps) with the pixels of an 8-bit BGR image.
+std::shared_ptr<VideoFrame> rgbFrameFromBgr(const cv::Mat& bgr, PixelLayout layout = PixelLayout::Rgb24);
 
 }  // namespace actionlens::media

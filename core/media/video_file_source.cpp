@@ -175,9 +175,11 @@ Status VideoFileSource::Impl::seekTo(int keyframe) {
 Result<FramePtr> VideoFileSource::Impl::convert(const AVFrame* frame, int displayIndex) {
     const int outW = options.outputWidth > 0 ? options.outputWidth : frame->width;
     const int outH = options.outputHeight > 0 ? options.outputHeight : frame->height;
+    // BGRA: with an opaque source swscale writes alpha 255, as QImage::Format_RGB32 wants.
+    const AVPixelFormat outputFormat = options.pixelLayout == PixelLayout::Bgrx32 ? AV_PIX_FMT_BGRA : AV_PIX_FMT_RGB24;
     SwsContext* ctx = sws_getCachedContext(sws.release(), frame->width, frame->height,
                                            static_cast<AVPixelFormat>(frame->format), outW, outH,
-                                           AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr, nullptr, nullptr);
+                                           outputFormat, SWS_BILINEAR, nullptr, nullptr, nullptr);
     sws.reset(ctx);
     if (!ctx) {
         const char* name = av_get_pix_fmt_name(static_cast<AVPixelFormat>(frame->format));
@@ -188,7 +190,7 @@ Result<FramePtr> VideoFileSource::Impl::convert(const AVFrame* frame, int displa
     sws_setColorspaceDetails(ctx, coefficients, fullRange ? 1 : 0, sws_getCoefficients(SWS_CS_DEFAULT), 1, 0,
                              1 << 16, 1 << 16);
 
-    const int stride = alignedRgbStride(outW);
+    const int stride = alignedStride(outW, options.pixelLayout);
     std::shared_ptr<VideoFrame> out = buffers->acquire(static_cast<size_t>(stride) * outH);
     out->index = displayIndex;
     out->pts = index.entry(displayIndex).pts;
@@ -196,6 +198,7 @@ Result<FramePtr> VideoFileSource::Impl::convert(const AVFrame* frame, int displa
     out->width = outW;
     out->height = outH;
     out->stride = stride;
+    out->layout = options.pixelLayout;
     uint8_t* dst[4] = {out->rgb.data(), nullptr, nullptr, nullptr};
     int dstStride[4] = {out->stride, 0, 0, 0};
     sws_scale(ctx, frame->data, frame->linesize, 0, frame->height, dst, dstStride);
@@ -365,6 +368,8 @@ Result<std::unique_ptr<VideoFileSource>> VideoFileSource::open(const std::string
 
 const VideoInfo& VideoFileSource::info() const { return d_->info; }
 const FrameIndex& VideoFileSource::index() const { return d_->index; }
+PixelLayout VideoFileSource::pixelLayout() const { return d_->options.pixelLayout; }
+
 DecodeStatistics VideoFileSource::statistics() const { return d_->stats; }
 bool VideoFileSource::indexFromCache() const { return d_->indexFromCache; }
 

@@ -20,6 +20,7 @@ public:
     const FrameIndex& index() const override;
     Result<FramePtr> readFrame(int frame, const PassedFrameSink* passed = nullptr) override;
     DecodeStatistics statistics() const override;
+    PixelLayout pixelLayout() const override;
 
     // Whether the frame index came from the on-disk cache rather than a scan of the file.
     bool indexFromCache() const;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 #include <stdexcept>
 
 namespace actionlens::fixtures {
@@ -94,6 +95,20 @@ const std::string& sharedVfrVideo() {
 }
 
 int stampOf(const media::VideoFrame& frame) {
+    if (frame.layout == media::PixelLayout::Bgrx32) {  // the player's frames: back to RGB24 first
+        const int stride = media::alignedRgbStride(frame.width);
+        std::vector<uint8_t> rgb(size_t(stride) * frame.height);
+        for (int y = 0; y < frame.height; ++y)
+            for (int x = 0; x < frame.width; ++x) {
+                const uint8_t* from = frame.row(y) + 4 * x;
+                uint8_t* to = rgb.data() + size_t(y) * stride + 3 * x;
+                to[0] = from[2];
+                to[1] = from[1];
+                to[2] = from[0];
+            }
+        const auto number = media::readFrameStamp(rgb.data(), frame.width, frame.height, stride);
+        return number ? *number : -1;
+    }
     const auto number = media::readFrameStamp(frame.rgb.data(), frame.width, frame.height, frame.stride);
     return number ? *number : -1;
 }

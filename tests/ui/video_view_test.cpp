@@ -24,6 +24,26 @@ FramePtr grayFrame(int width, int height) {
     return frame;
 }
 
+// One colour everywhere, packed as `layout` says.
+FramePtr colourFrame(int width, int height, QColor colour, actionlens::media::PixelLayout layout) {
+    auto frame = std::make_shared<VideoFrame>();
+    frame->width = width;
+    frame->height = height;
+    frame->layout = layout;
+    frame->stride = actionlens::media::alignedStride(width, layout);
+    frame->rgb.assign(static_cast<size_t>(frame->stride) * height, 0);
+    const bool bgrx = layout == actionlens::media::PixelLayout::Bgrx32;
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            uint8_t* p = frame->row(y) + x * actionlens::media::bytesPerPixel(layout);
+            p[0] = uint8_t(bgrx ? colour.blue() : colour.red());
+            p[1] = uint8_t(colour.green());
+            p[2] = uint8_t(bgrx ? colour.red() : colour.blue());
+            if (bgrx) p[3] = 255;
+        }
+    return frame;
+}
+
 void expectNear(QPointF actual, QPointF expected, double tolerance = 1e-6) {
     EXPECT_NEAR(actual.x(), expected.x(), tolerance);
     EXPECT_NEAR(actual.y(), expected.y(), tolerance);
@@ -42,6 +62,21 @@ TEST(VideoView, FitCentresTheImageAtTheLargestScaleThatFits) {
     expectNear(t.map(QPointF(160, 120)), QPointF(400, 200));
     expectNear(t.map(QPointF(0, 0)), QPointF((800 - 320 * scale) / 2, 0));
     expectNear(t.map(QPointF(320, 240)), QPointF((800 + 320 * scale) / 2, 400));
+}
+
+TEST(VideoView, PaintsRgb24AndTheDecodersBgrx32FramesInTheirTrueColours) {
+    const QColor colour(200, 120, 40);  // distinct channels: a swapped R and B would show
+    for (auto layout : {actionlens::media::PixelLayout::Rgb24, actionlens::media::PixelLayout::Bgrx32}) {
+        VideoView view;
+        view.resize(200, 100);
+        view.setFrame(colourFrame(64, 32, colour, layout));
+        view.fitToWindow();
+        const QImage shot = view.grab().toImage();
+        const QColor centre = shot.pixelColor(shot.width() / 2, shot.height() / 2);
+        EXPECT_EQ(centre.red(), 200) << int(layout);
+        EXPECT_EQ(centre.green(), 120) << int(layout);
+        EXPECT_EQ(centre.blue(), 40) << int(layout);
+    }
 }
 
 TEST(VideoView, StaysFittedThroughResizesUntilZoomed) {

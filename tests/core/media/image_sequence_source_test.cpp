@@ -63,6 +63,34 @@ TEST(ImageSequenceSource, OpensAFolderAsAVideoAtTheGivenRate) {
     EXPECT_EQ(source.value()->index().frameAtSeconds(0.95), 9);
 }
 
+TEST(ImageSequenceSource, ReadsBgrx32FramesWithTheSamePixels) {
+    fixtures::TempDir dir;
+    for (int i = 0; i < 2; ++i) writeStampedImage(dir.file(frameName(i)), i + 5);
+    auto rgb = openFrameSource(dir.path());
+    OpenOptions options;
+    options.pixelLayout = PixelLayout::Bgrx32;
+    auto bgrx = openFrameSource(dir.path(), options);
+    ASSERT_TRUE(rgb.ok() && bgrx.ok());
+    EXPECT_EQ(bgrx.value()->pixelLayout(), PixelLayout::Bgrx32);
+    auto a = rgb.value()->readFrame(1);
+    auto b = bgrx.value()->readFrame(1);
+    ASSERT_TRUE(a.ok() && b.ok());
+    const VideoFrame& r = *a.value();
+    const VideoFrame& x = *b.value();
+    ASSERT_EQ(x.layout, PixelLayout::Bgrx32);
+    for (int y = 0; y < r.height; ++y)
+        for (int px = 0; px < r.width; ++px) {
+            const uint8_t* p = r.row(y) + 3 * px;
+            const uint8_t* q = x.row(y) + 4 * px;
+            ASSERT_TRUE(q[0] == p[2] && q[1] == p[1] && q[2] == p[0] && q[3] == 255) << px << "," << y;
+        }
+    // Saving a BGRX frame writes the same image as its RGB twin.
+    ASSERT_TRUE(saveFrameImage(x, dir.file("x.png")).ok());
+    auto reread = loadImageAsFrame(dir.file("x.png"));
+    ASSERT_TRUE(reread.ok());
+    EXPECT_EQ(fixtures::stampOf(*reread.value()), 6);
+}
+
 TEST(ImageSequenceSource, ReportsAnImageOfTheWrongSize) {
     fixtures::TempDir dir;
     writeStampedImage(dir.file(frameName(0)), 0);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <random>
 
 using namespace actionlens;
@@ -34,6 +36,36 @@ TEST(VideoFileSource, IndexesALongGopFileWithBFrames) {
     EXPECT_NEAR(source->info().durationSeconds, 24.0, 1e-6);
     EXPECT_FALSE(source->info().variableFrameRate);
     EXPECT_EQ(source->statistics().framesDecoded, 0) << "indexing must not decode";
+}
+
+TEST(VideoFileSource, Bgrx32FramesHoldTheSamePictureAsRgb24OnesWithOpaqueAlpha) {
+    auto rgb = openOrFail(fixtures::sharedLongGopVideo());
+    OpenOptions options;
+    options.pixelLayout = PixelLayout::Bgrx32;
+    auto bgrx = openOrFail(fixtures::sharedLongGopVideo(), options);
+    ASSERT_TRUE(rgb && bgrx);
+    EXPECT_EQ(bgrx->pixelLayout(), PixelLayout::Bgrx32);
+    for (int n : {0, 251, 377}) {
+        auto a = rgb->readFrame(n);
+        auto b = bgrx->readFrame(n);
+        ASSERT_TRUE(a.ok() && b.ok());
+        const VideoFrame& r = *a.value();
+        const VideoFrame& x = *b.value();
+        EXPECT_EQ(r.layout, PixelLayout::Rgb24);
+        ASSERT_EQ(x.layout, PixelLayout::Bgrx32);
+        ASSERT_GE(x.stride, 4 * x.width);
+        ASSERT_EQ(x.width, r.width);
+        int worst = 0;
+        for (int y = 0; y < r.height; y += 7)
+            for (int px = 0; px < r.width; px += 5) {
+                const uint8_t* p = r.row(y) + 3 * px;
+                const uint8_t* q = x.row(y) + 4 * px;
+                ASSERT_EQ(q[3], 255) << "frame " << n << " pixel " << px << "," << y;
+                worst = std::max({worst, std::abs(p[0] - q[2]), std::abs(p[1] - q[1]), std::abs(p[2] - q[0])});
+            }
+        // The same converter writes both; only its rounding may differ between the two formats.
+        EXPECT_LE(worst, 3) << "frame " << n;
+    }
 }
 
 TEST(VideoFileSource, TwoHundredRandomSeeksReturnExactlyTheRequestedFrame) {
