@@ -3,12 +3,15 @@
 # FFmpeg or OpenCV: builds core/model, core/train, core/pose's graph executor, their tests and
 # benchmarks against the given LibTorch, then in one run
 #   1. train_bench on CUDA in float32 and in bf16 mixed precision (C++ trainer vs the same
-#      network in PyTorch when --python names a python3 with a CUDA torch),
-#   2. pose_graph_bench (BlazePose's models on CPU and CUDA; models from --pose-models),
+#      network in PyTorch when --python names a python3 with a CUDA torch), and the default
+#      video trunk (16 x 112 x 112) in both,
+#   2. pose_graph_bench (BlazePose's models on CPU and CUDA, with and without TF32; models from
+#      --pose-models),
 #   3. with --dataset: the single-task vs multi-task ablation over a dataset file written by
 #      `actionlens-cli export-dataset`, every (seed, fold) in its own process on the GPU in
 #      parallel, merged into one table (acceptance run),
-#   4. the model and train tests, on CPU and again with the training tests on CUDA.
+#   4. the model and train tests, on CPU and again on CUDA (XML results beside the logs; a test
+#      binary killed by a signal prints its stack and whether every test had run).
 # Each step logs to OUT/<step>.log; a failing step does not stop the others; the exit code says
 # whether all passed.
 #
@@ -23,7 +26,7 @@
 # Without an installed GoogleTest, --gtest-source builds it (e.g. a tarball of Debian's /usr/src/googletest).
 set -uo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  sed -n '2,21p' "$0" >&2
+  sed -n '2,24p' "$0" >&2
   exit 2
 fi
 libtorch="$(cd "$1" && pwd)"
@@ -93,6 +96,12 @@ for precision in off bf16; do
     --epochs 2 --batch 64 --threads 4 "${py[@]}" && grep -E "clips/s|RSS|ratio|parameters" "$out/train_bench_$precision.log"
 done
 [ -n "$pose_models" ] && export ACTIONLENS_POSE_MODELS="$pose_models"
+# The default video trunk (16 x 112 x 112 RGB clips, random pixels through the decoded-clip cache)
+# is a GPU model; no Python counterpart. fp32 and bf16.
+for precision in off bf16; do
+  step "train_bench_video_$precision" "$bin/bench/train/train_bench" --device cuda --trunk video --mixed-precision "$precision" \
+    --clips 512 --epochs 2 --batch 32 --threads 4 --no-python && grep -E "clips/s|RSS|parameters" "$out/train_bench_video_$precision.log"
+done
 step pose_graph_bench "$bin/bench/pose_graph/pose_graph_bench" --threads 4 --frames 30 && cat "$out/pose_graph_bench.log"
 
 # 3: the ablation's runs in the background, one process per (seed, fold), one CPU thread each.
