@@ -7,11 +7,14 @@
 #include "ui/add_subject_command.h"
 #include "ui/add_videos_command.h"
 #include "ui/format_transfer_dialog.h"
+#include "ui/main_window.h"
 #include "ui/project_document.h"
 #include "native_import_fixture.h"
 #include "ui_test_wait.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QUndoView>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -195,4 +198,62 @@ TEST(ImportCommand, DescribesWhatTheImportAdded) {
                   .arg(QLocale().toString(1258), QLocale().toString(1258), QLocale().toString(1258), QLocale().toString(163900)));
     EXPECT_EQ(ImportCommand::describe(QStringLiteral("coco"), QStringLiteral("a.json"), before, before),
               QStringLiteral("Import coco from a.json"));
+}
+
+namespace {
+
+QAction* actionWithShortcut(MainWindow& window, QKeySequence::StandardKey key) {
+    for (QAction* action : window.findChildren<QAction*>())
+        if (action->shortcut() == QKeySequence(key)) return action;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(ImportCommand, TheWindowsUndoAndRedoTakeTheImportBackAndForth) {
+    QTemporaryDir dir;
+    MainWindow window;
+    ASSERT_EQ(window.createProject(dir.filePath(QStringLiteral("window.alproj"))), QString());
+    ASSERT_TRUE(window.document().store().setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
+    const QString json = uitest::writeNativeImportFile(dir);
+    const ProjectRows beforeImport = readProjectRows(window.document().store().path());
+
+    FormatTransferDialog* dialog = openFormatTransferDialog(window, TransferDirection::Import);
+    ASSERT_NE(dialog, nullptr);
+    dialog->formatBox()->setCurrentIndex(dialog->formatBox()->findData(QStringLiteral("native")));
+    dialog->pathEdit()->setText(json);
+    ASSERT_TRUE(dialog->start(false));
+    ASSERT_TRUE(uitest::waitUntil([&] { return !dialog->isRunning(); }));
+    ASSERT_TRUE(dialog->lastResult().ok) << dialog->lastResult().message.toStdString();
+    dialog->close();
+    ProjectDocument& document = window.document();
+    ASSERT_EQ(document.videos().size(), 1u);
+    EXPECT_EQ(document.currentVideoId(), document.videos().front().id) << "the imported video is opened";
+    const ProjectRows afterImport = readProjectRows(document.store().path());
+
+    // The History dock lists the import.
+    auto* history = window.findChild<QUndoView*>();
+    ASSERT_NE(history, nullptr);
+    ASSERT_EQ(history->model()->rowCount(), 2);  // "<opened>" and the import
+    EXPECT_EQ(history->model()->index(1, 0).data().toString(),
+              QStringLiteral("Import native from source.json (1 video, 2 subjects, 3 segments, 30 skeleton frames)"));
+
+    QAction* undo = actionWithShortcut(window, QKeySequence::Undo);
+    QAction* redo = actionWithShortcut(window, QKeySequence::Redo);
+    ASSERT_NE(undo, nullptr);
+    ASSERT_NE(redo, nullptr);
+    ASSERT_TRUE(undo->isEnabled());
+    undo->trigger();
+    EXPECT_EQ(readProjectRows(document.store().path()), beforeImport);
+    EXPECT_TRUE(document.videos().empty());
+    EXPECT_EQ(document.currentVideoId(), 0) << "the removed video is no longer shown";
+    EXPECT_TRUE(document.subjects().empty());
+    EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("failed"), Qt::CaseInsensitive)) << window.windowTitle().toStdString();
+
+    ASSERT_TRUE(redo->isEnabled());
+    redo->trigger();
+    EXPECT_EQ(readProjectRows(document.store().path()), afterImport);
+    EXPECT_EQ(document.videos().size(), 1u);
+    EXPECT_EQ(document.subjects().size(), 2u);
+    EXPECT_EQ(document.lastWriteFailure(), QString());
 }
