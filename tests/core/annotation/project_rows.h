@@ -22,13 +22,13 @@ using ProjectRows = std::map<std::string, std::vector<std::string>>;
 namespace detail {
 
 template <typename Body>
-bool withConnection(const std::string& path, Body body) {
+bool withConnection(const std::string& path, Body body, bool readOnly = true) {
     const QString name = QStringLiteral("rows-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     bool opened = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(QString::fromStdString(path));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (readOnly) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         opened = db.open();
         if (opened) body(db);
         db.close();

@@ -155,17 +155,9 @@ namespace {
 
 // Runs one statement on a database file through a connection of its own.
 void execOn(const std::string& path, const QString& sql) {
-    const QString name = QStringLiteral("snapshot-test-edit");
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(QString::fromStdString(path));
-        ASSERT_TRUE(db.open());
-        QSqlQuery query(db);
-        EXPECT_TRUE(query.exec(sql)) << sql.toStdString();
-        query.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const bool opened = actionlens::testing::detail::withConnection(
+        path, [&](QSqlDatabase& db) { EXPECT_TRUE(QSqlQuery(db).exec(sql)) << sql.toStdString(); }, false);
+    EXPECT_TRUE(opened) << path;
 }
 
 }  // namespace
