@@ -65,6 +65,7 @@ TEST(ProjectSnapshot, RestoreGivesBackExactlyTheRowsOfEveryTable) {
     const ProjectRows before = readProjectRows(store->path());
     const Taxonomy taxonomyBefore = store->taxonomy();
     const size_t layoutsBefore = store->skeletonLayouts().size();
+    const SkeletonLayout* coco = store->skeletonLayout("COCO-17");  // callers keep these across writes
 
     auto snapshot = ProjectSnapshot::take(*store, folder.file("before.snapshot"));
     ASSERT_TRUE(snapshot.ok()) << snapshot.error();
@@ -90,6 +91,7 @@ TEST(ProjectSnapshot, RestoreGivesBackExactlyTheRowsOfEveryTable) {
     ASSERT_TRUE(after->restoreInto(*store).ok());  // redo
     EXPECT_EQ(readProjectRows(store->path()), changed);
     EXPECT_NE(store->skeletonLayout("foot-2"), nullptr);
+    EXPECT_EQ(store->skeletonLayout("COCO-17"), coco) << "the layouts that stayed did not move";
     EXPECT_EQ(checkProjectFile(store->path()), "ok");
 
     // The store keeps working on restored rows, and they survive reopening.
