@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStringList>
 
 namespace actionlens::ui {
 
@@ -19,18 +18,19 @@ ImportCommand::~ImportCommand() = default;
 
 QString ImportCommand::describe(const QString& format, const QString& source, const annotation::ProjectCounts& before,
                                 const annotation::ProjectCounts& after) {
+    // The largest unit the import added, so that the line fits the History dock.
     const QLocale locale;
-    QStringList added;
+    QString added;
     auto add = [&](std::int64_t n, const QString& one, const QString& many) {
-        if (n > 0) added << (n == 1 ? one : many.arg(locale.toString(qlonglong(n))));
+        if (added.isEmpty() && n > 0) added = n == 1 ? one : many.arg(locale.toString(qlonglong(n)));
     };
     add(after.videos - before.videos, QObject::tr("1 video"), QObject::tr("%1 videos"));
-    add(after.subjects - before.subjects, QObject::tr("1 subject"), QObject::tr("%1 subjects"));
     add(after.segments - before.segments, QObject::tr("1 segment"), QObject::tr("%1 segments"));
     add(after.skeletonFrames - before.skeletonFrames, QObject::tr("1 skeleton frame"), QObject::tr("%1 skeleton frames"));
+    add(after.subjects - before.subjects, QObject::tr("1 subject"), QObject::tr("%1 subjects"));
     const QString name = QFileInfo(source).fileName().isEmpty() ? source : QFileInfo(source).fileName();
     const QString what = QObject::tr("Import %1 from %2").arg(format, name);
-    return added.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, added.join(QStringLiteral(", ")));
+    return added.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, added);
 }
 
 void ImportCommand::restore(bool undoing) {

@@ -34,7 +34,8 @@ public:
     void undo() override;
     void redo() override;
 
-    // The history's line: "Import penn-action from train (1,258 videos, 1,258 segments, ...)".
+    // The history's line: "Import penn-action from train (1,258 videos)"; without new videos
+    // the segments, skeleton frames or subjects it added.
     static QString describe(const QString& format, const QString& source, const annotation::ProjectCounts& before,
                             const annotation::ProjectCounts& after);
 
