@@ -132,6 +132,10 @@ Result<ProjectSnapshot> ProjectSnapshot::take(ProjectStore& store, const std::st
     return ProjectSnapshot(file, QFileInfo(target).size());
 }
 
+ProjectSnapshot ProjectSnapshot::inFile(const std::string& file) {
+    return ProjectSnapshot(file, QFileInfo(QString::fromStdString(file)).size());
+}
+
 Status ProjectSnapshot::restoreInto(ProjectStore& store) const {
     const std::string what = "cannot restore '" + store.name_ + "' from '" + file_ + "'";
     if (store.transactionDepth_ > 0) return makeError(what + ": a transaction is open");

@@ -31,6 +31,10 @@ public:
     // cannot copy a state that is not committed). A failed copy leaves no file behind.
     static Result<ProjectSnapshot> take(ProjectStore& store, const std::string& file);
 
+    // A copy taken earlier (by this process or another), found in `file`; restoreInto() checks
+    // that it is one.
+    static ProjectSnapshot inFile(const std::string& file);
+
     // Makes the project's rows exactly the snapshot's. Refused, changing nothing, inside a
     // transaction, or if the file is missing, damaged, not an ActionLens project or of another
     // schema than the project's.
