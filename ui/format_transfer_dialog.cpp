@@ -1,6 +1,8 @@
 #include "ui/format_transfer_dialog.h"
 
 #include "core/formats/format_registry.h"
+#include "ui/import_command.h"
+#include "ui/import_snapshots.h"
 #include "ui/main_window.h"
 #include "ui/project_document.h"
 #include "ui/video_prober.h"
@@ -92,8 +94,8 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     undoNote_->setWordWrap(true);
     if (importing) {
         undoNote_->setText(tr("The import runs as one step: if it fails or is cancelled, the project stays exactly as it "
-                              "was. It cannot be undone with Ctrl+Z, and the undo history so far is cleared (every edit "
-                              "stays saved)."));
+                              "was. Once done, Edit > Undo (Ctrl+Z) takes it back as a whole; the project is copied "
+                              "before and after it for that."));
     } else {
         undoNote_->setText(tr("The file appears only when complete; the project is not changed."));
     }
@@ -220,8 +222,8 @@ bool FormatTransferDialog::start(bool confirm) {
     }
     if (confirm) {
         const QString question =
-            importing ? tr("Import %1 as %2 into %3?\n\nThis cannot be undone with Ctrl+Z, and the undo history so far will be "
-                           "cleared (every edit stays saved). If the import fails or you cancel it, nothing changes.")
+            importing ? tr("Import %1 as %2 into %3?\n\nUndo (Ctrl+Z) takes the whole import back. If the import fails or you "
+                           "cancel it, nothing changes.")
                             .arg(QFileInfo(r.path).fileName(), r.format, document_.displayName())
                       : QString();
         if (importing && QMessageBox::question(this, windowTitle(), question, QMessageBox::Yes | QMessageBox::No,
@@ -243,6 +245,8 @@ bool FormatTransferDialog::start(bool confirm) {
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &FormatTransferWorker::progress, this, &FormatTransferDialog::showProgress);
     connect(worker_, &FormatTransferWorker::finished, this, &FormatTransferDialog::finish);
+    connect(worker_, &FormatTransferWorker::stageChanged, this,
+            [this, path = r.path](const QString& stage) { status_->setText(stage + QLatin1Char(' ') + path); });
     thread_->start();
     setRunning(true);
     status_->setText(importing ? tr("Importing %1...").arg(r.path) : tr("Exporting to %1...").arg(r.path));
@@ -281,24 +285,36 @@ void FormatTransferDialog::showProgress(qint64 done, qint64 total) {
     progressBar_->setFormat(tr("%1 of %2").arg(done).arg(total));
 }
 
-void FormatTransferDialog::finish(const FormatTransferResult& result) {
+void FormatTransferDialog::finish(const FormatTransferResult& finished) {
+    // The copies for undo go to the command (or are dropped); lastResult() does not keep them
+    // alive.
+    FormatTransferResult result = finished;
+    std::shared_ptr<const ImportSnapshots> snapshots = std::move(result.snapshots);
+    result.snapshots.reset();
     thread_->quit();
     thread_->wait();
     thread_->deleteLater();
     thread_ = nullptr;
     worker_ = nullptr;
     document_.setStoreLent(false);
-    result_ = result;
     setRunning(false);
     const bool importing = direction_ == TransferDirection::Import;
     const FormatTransferRequest r = request();
     if (importing && result.ok) {
-        // Earlier commands were recorded against the project before the import; undoing them
-        // now could meet rows they never knew about.
-        document_.undoStack().clear();
+        if (snapshots && snapshots->complete()) {
+            // Applied already: the push's redo() does nothing.
+            document_.undoStack().push(new ImportCommand(
+                document_, snapshots, ImportCommand::describe(r.format, r.path, snapshots->countsBefore(), snapshots->countsAfter())));
+        } else {
+            // Without the copies the import cannot be undone, and earlier commands were recorded
+            // against the project before it: undoing them now could meet rows they never knew.
+            document_.undoStack().clear();
+            result.warnings.prepend(tr("This import cannot be undone: the project could not be copied (%1). The undo "
+                                       "history was cleared; every edit stays saved.")
+                                        .arg(result.undoProblem));
+        }
         document_.reloadVideos();
-        document_.reloadSubjects();
-        document_.reloadSegments();
+        document_.reloadTaxonomy();  // an import may bring classes of its own; then subjects and segments
         document_.reloadSkeletons();
     }
     if (result.ok) {
@@ -318,6 +334,7 @@ void FormatTransferDialog::finish(const FormatTransferResult& result) {
         report_->appendPlainText(result.warnings.join(QLatin1Char('\n')));
         report_->show();
     }
+    result_ = result;
     Q_EMIT transferFinished(result);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
+#include "ui/import_snapshots.h"
 
 namespace actionlens::ui {
 
@@ -22,7 +23,27 @@ void FormatTransferWorker::transfer(annotation::ProjectStore* store, const Forma
         options.progress = progressed;
         options.cancelRequested = cancelRequested;
         options.warning = [&result](const std::string& message) { result.warnings << QString::fromStdString(message); };
+        // The copies for undo are taken outside the import's transaction (SQLite copies only
+        // committed states). Without them the import still runs; it is just not undoable.
+        std::shared_ptr<ImportSnapshots> snapshots;
+        if (!isCancelled()) {
+            Q_EMIT stageChanged(tr("Copying the project for undo..."));
+            auto before = ImportSnapshots::takeBefore(*store);
+            if (before)
+                snapshots = std::move(before).value();
+            else
+                result.undoProblem = QString::fromStdString(before.error());
+        }
+        Q_EMIT stageChanged(tr("Importing..."));
         done = formats::importProject(format, path, *store, options);
+        if (done.ok() && snapshots) {
+            Q_EMIT stageChanged(tr("Copying the imported project for redo..."));
+            if (Status after = snapshots->takeAfter(*store); !after) {
+                result.undoProblem = QString::fromStdString(after.error());
+                snapshots.reset();  // removes the folder with the copy before the import
+            }
+        }
+        if (done.ok()) result.snapshots = std::move(snapshots);
     } else {
         formats::ExportOptions options;
         options.progress = progressed;

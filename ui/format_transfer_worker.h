@@ -6,7 +6,8 @@
 // touch it until finished() (the transfer dialog is modal and the player is paused), because a
 // Qt SQL connection is not safe to use from two threads at once. An import runs in one store
 // transaction, so a failed or cancelled import leaves the project exactly as it was; an export
-// is written to a temporary file renamed into place only when complete.
+// is written to a temporary file renamed into place only when complete. Around an import's
+// transaction the worker copies the project (ImportSnapshots), which makes it undoable.
 
 #include <QMetaType>
 #include <QObject>
@@ -15,12 +16,15 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 
 namespace actionlens::annotation {
 class ProjectStore;
 }
 
 namespace actionlens::ui {
+
+class ImportSnapshots;
 
 enum class TransferDirection { Import, Export };
 
@@ -35,6 +39,10 @@ struct FormatTransferResult {
     bool cancelled = false;
     QString message;      // the error (file, line or field as core/formats reports it); empty when ok
     QStringList warnings;  // what an import skipped without failing (listed videos that are missing, ...)
+    // A successful import: the project before and after it, for ImportCommand (undo). Null when
+    // no copy could be made; undoProblem then says why, and the import cannot be undone.
+    std::shared_ptr<ImportSnapshots> snapshots;
+    QString undoProblem;
 };
 
 class FormatTransferWorker : public QObject {
@@ -51,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
+    // What the run is doing now ("Copying the project for undo...", "Importing..."), for the user.
+    void stageChanged(const QString& stage);
     void finished(const actionlens::ui::FormatTransferResult& result);
 
 private:

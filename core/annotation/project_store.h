@@ -141,6 +141,9 @@ public:
     Result<std::vector<SkeletonPresence>> skeletonPresence(std::int64_t videoId);
 
 private:
+    // Copies and replaces the whole database (VACUUM INTO, ATTACH), below the row API.
+    friend class ProjectSnapshot;
+
     ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock);
     static Result<std::unique_ptr<ProjectStore>> openOrCreate(const std::string& path, bool create);
     Status initialise(bool create);

@@ -6,6 +6,7 @@
 #include "core/formats/format_registry.h"
 #include "ui/add_subject_command.h"
 #include "ui/project_document.h"
+#include "native_import_fixture.h"
 #include "ui_test_wait.h"
 
 #include <QComboBox>
@@ -25,33 +26,6 @@ using namespace actionlens;
 using namespace actionlens::ui;
 
 namespace {
-
-// A native JSON file with one skeleton-only video, two subjects, three segments and skeletons.
-QString writeNativeFile(const QTemporaryDir& dir) {
-    const QString project = dir.filePath(QStringLiteral("source.alproj"));
-    auto store = annotation::ProjectStore::create(project.toStdString());
-    EXPECT_TRUE(store.ok());
-    if (!store.ok()) return {};
-    annotation::ProjectStore& s = *store.value();
-    EXPECT_TRUE(s.setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
-    const std::int64_t video = s.insertVideo(annotation::Video{0, "", 0, 25.0, 100, 0, 0, "", "walk-0001", {"train"}}).value();
-    const std::int64_t alice = s.insertSubject(annotation::Subject{0, "alice", {}}).value();
-    const std::int64_t bob = s.insertSubject(annotation::Subject{0, "bob", {}}).value();
-    for (auto [subject, first, last, action] : {std::tuple{alice, 0, 20, "squat"}, std::tuple{alice, 30, 60, "jump_rope"},
-                                                std::tuple{bob, 10, 50, "bowl"}})
-        EXPECT_TRUE(s.insertSegment(annotation::Segment{0, video, subject, first, last, {{"action", action}}, "", 0, 0,
-                                                        annotation::ReviewStatus::Unreviewed})
-                        .ok());
-    const annotation::SkeletonLayout* coco = s.skeletonLayout("COCO-17");
-    std::vector<annotation::SkeletonFrame> frames;
-    for (int f = 0; f < 30; ++f)
-        frames.push_back({video, alice, f, coco->id, annotation::PoseSource::Imported,
-                          std::vector<annotation::Joint>(17, annotation::Joint{float(f), 5.0f, 0.8f, true})});
-    EXPECT_TRUE(s.insertSkeletonFrames(frames).ok());
-    const QString json = dir.filePath(QStringLiteral("source.json"));
-    EXPECT_TRUE(formats::exportProject("native", s, json.toStdString()).ok());
-    return json;
-}
 
 void choose(FormatTransferDialog& dialog, const QString& format, const QString& path) {
     const int index = dialog.formatBox()->findData(format);
@@ -84,7 +58,7 @@ TEST(FormatTransferDialog, OffersEveryFormatOfItsDirection) {
 
 TEST(FormatTransferDialog, ImportsAFileThroughTheWorkerIntoTheStore) {
     QTemporaryDir dir;
-    const QString json = writeNativeFile(dir);
+    const QString json = uitest::writeNativeImportFile(dir);
     ProjectDocument document;
     ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
     ASSERT_TRUE(document.store().setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
@@ -107,17 +81,18 @@ TEST(FormatTransferDialog, ImportsAFileThroughTheWorkerIntoTheStore) {
     EXPECT_EQ(counts.subjects, 3);  // carol + alice + bob
     EXPECT_EQ(counts.segments, 3);
     EXPECT_EQ(counts.skeletonFrames, 30);
-    // The document's caches were reloaded, and the history cleared as the dialog announced.
+    // The document's caches were reloaded, and the import is one more step of the history
+    // (import_command_test.cpp undoes it).
     ASSERT_EQ(document.videos().size(), 1u);
     EXPECT_EQ(document.videos().front().name, "walk-0001");
     EXPECT_EQ(document.subjects().size(), 3u);
-    EXPECT_EQ(document.undoStack().count(), 0);
+    EXPECT_EQ(document.undoStack().count(), 2);
     EXPECT_TRUE(dialog.statusLabel()->text().startsWith(QStringLiteral("Imported"))) << dialog.statusLabel()->text().toStdString();
 }
 
 TEST(FormatTransferDialog, MalformedFileLeavesTheStoreUnchangedAndSaysWhere) {
     QTemporaryDir dir;
-    const QString json = writeNativeFile(dir);
+    const QString json = uitest::writeNativeImportFile(dir);
     QFile file(json);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
@@ -164,7 +139,7 @@ TEST(FormatTransferDialog, MalformedFileLeavesTheStoreUnchangedAndSaysWhere) {
 
 TEST(FormatTransferDialog, CancelledImportLeavesNothing) {
     QTemporaryDir dir;
-    const QString json = writeNativeFile(dir);
+    const QString json = uitest::writeNativeImportFile(dir);
     ProjectDocument document;
     ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
     FormatTransferDialog dialog(document, TransferDirection::Import);
@@ -185,7 +160,7 @@ TEST(FormatTransferDialog, CancelledImportLeavesNothing) {
 
 TEST(FormatTransferDialog, ExportWritesTheFileAndRefusesIncompleteForms) {
     QTemporaryDir dir;
-    const QString json = writeNativeFile(dir);
+    const QString json = uitest::writeNativeImportFile(dir);
     ProjectDocument document;
     ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
     ASSERT_TRUE(formats::importProject("native", json.toStdString(), document.store()).ok());
@@ -210,7 +185,7 @@ TEST(FormatTransferDialog, ExportWritesTheFileAndRefusesIncompleteForms) {
 
 TEST(FormatTransferDialog, RemembersTheFormatUsedLastInEachDirection) {
     QTemporaryDir dir;
-    const QString json = writeNativeFile(dir);
+    const QString json = uitest::writeNativeImportFile(dir);
     ProjectDocument document;
     ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
     {
