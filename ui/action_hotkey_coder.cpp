@@ -30,6 +30,7 @@ ActionHotkeyCoder::ActionHotkeyCoder(ProjectDocument& document, std::function<in
     connect(&document_, &ProjectDocument::opened, this, &ActionHotkeyCoder::rebuild);
     connect(&document_, &ProjectDocument::taxonomyChanged, this, &ActionHotkeyCoder::rebuild);
     connect(&document_, &ProjectDocument::closed, this, &ActionHotkeyCoder::rebuild);
+    connect(&document_.hotkeys(), &EffectiveHotkeys::changed, this, &ActionHotkeyCoder::rebuild);
     rebuild();
 }
 
@@ -37,7 +38,8 @@ void ActionHotkeyCoder::rebuild() {
     hotkeys_.clear();
     held_.clear();
     if (!document_.isOpen()) return;
-    for (const auto& task : document_.taxonomy().tasks) {
+    // The user's own keys (Edit > Preferences) over the project's.
+    for (const auto& task : document_.hotkeys().applyTo(document_.taxonomy()).tasks) {
         if (task.scope != annotation::TaskScope::Segment) continue;
         for (const auto& value : task.values) {
             if (value.hotkey.empty()) continue;

@@ -277,7 +277,16 @@ void TaxonomyEditorDialog::buildTree() {
         bool subjects = false;
         const std::int64_t used = usageOf(draft_.labelSources(t, v), &subjects);
         item->setText(2, usageText(used, subjects));
-        if (taxonomy.tasks[t].kind == TaskKind::Action) item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
+        if (taxonomy.tasks[t].kind != TaskKind::Action) return;
+        item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
+        // The project's key is edited here; the user's own key (Edit > Preferences) wins on
+        // this machine, so say so.
+        const QString yours = document_.hotkeys().userKey(q(value.name));
+        if (!yours.isEmpty() && yours != q(value.hotkey)) {
+            item->setText(1, tr("%1 (yours: %2)").arg(q(value.hotkey).toUpper(), yours.toUpper()).trimmed());
+            item->setToolTip(1, tr("The project's key is %1; you code this action with %2 (Edit > Preferences)")
+                                    .arg(value.hotkey.empty() ? tr("none") : q(value.hotkey).toUpper(), yours.toUpper()));
+        }
     };
     for (size_t t = 0; t < taxonomy.tasks.size(); ++t) {
         const annotation::TaskDefinition& task = taxonomy.tasks[t];
