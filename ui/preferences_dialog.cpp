@@ -131,6 +131,7 @@ QWidget* PreferencesDialog::createHotkeyPage() {
 QWidget* PreferencesDialog::createOverlayPage(const QList<QAction*>& overlaySwitches) {
     auto* page = new QWidget(this);
     auto* form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     // Each box is the View menu's switch: the action stores and applies it, the box follows it.
     for (QAction* action : overlaySwitches) {
         QString text = action->text();
@@ -183,6 +184,8 @@ void PreferencesDialog::fillTable() {
         table_->setItem(row, ProjectKeyColumn, projectKey);
 
         auto* edit = new QKeySequenceEdit(table_);
+        // Empty reads as "none of yours"; "Press shortcut" in every row would only be noise.
+        if (auto* text = edit->findChild<QLineEdit*>()) text->setPlaceholderText(QString());
         edit->setToolTip(tr("Click, then press the key you want for %1").arg(action));
         connect(edit, &QKeySequenceEdit::editingFinished, this, [this, action] { commitKeyEdit(action); });
         table_->setCellWidget(row, UserKeyColumn, edit);

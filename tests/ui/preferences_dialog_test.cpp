@@ -10,6 +10,7 @@
 #include "ui_test_wait.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QKeySequenceEdit>
@@ -150,6 +151,30 @@ TEST_F(PreferencesFixture, OverlaySettingsApplyAsTheyChange) {
     EXPECT_FLOAT_EQ(overlays.skeletons().confidenceThreshold(), 0.55f);
     EXPECT_DOUBLE_EQ(QSettings().value(QStringLiteral("overlays/confidenceThreshold")).toDouble(), 0.55);
     EXPECT_FLOAT_EQ(savedConfidenceThreshold(), 0.55f);
+}
+
+TEST_F(PreferencesFixture, ItsPartsAreAllOnScreenWithoutOverlapping) {
+    ASSERT_EQ(dialog->setUserKey(QStringLiteral("golf_swing"), QStringLiteral("g")), QString());
+    QApplication::processEvents();
+    const QRect inside = dialog->rect();
+    auto rectOf = [&](QWidget* w) { return QRect(w->mapTo(dialog.get(), QPoint(0, 0)), w->size()); };
+    for (QWidget* w : std::vector<QWidget*>{dialog->filterEdit(), dialog->hotkeyTable(), dialog->messageLabel(), dialog->resetAllButton()}) {
+        EXPECT_TRUE(w->isVisible()) << w->metaObject()->className();
+        EXPECT_TRUE(inside.contains(rectOf(w))) << w->metaObject()->className();
+    }
+    EXPECT_FALSE(rectOf(dialog->messageLabel()).intersects(rectOf(dialog->resetAllButton())));
+    // The key fields and Reset buttons fit their cells: the whole row is readable.
+    QTableWidget* table = dialog->hotkeyTable();
+    const int row = dialog->rowOf(QStringLiteral("golf_swing"));
+    EXPECT_GE(table->columnWidth(PreferencesDialog::UserKeyColumn), dialog->keyEditOf(QStringLiteral("golf_swing"))->minimumSizeHint().width());
+    EXPECT_GE(table->columnWidth(PreferencesDialog::ResetColumn), dialog->resetButtonOf(QStringLiteral("golf_swing"))->sizeHint().width());
+    EXPECT_GE(table->rowHeight(row), dialog->keyEditOf(QStringLiteral("golf_swing"))->minimumSizeHint().height());
+    // For looking at it: ACTIONLENS_SCREENSHOT_DIR=/tmp xvfb-run ... ui_tests --gtest_filter='Preferences*OnScreen*'
+    if (const QByteArray out = qgetenv("ACTIONLENS_SCREENSHOT_DIR"); !out.isEmpty()) {
+        EXPECT_TRUE(dialog->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/preferences_hotkeys.png")));
+        dialog->showPage(1);
+        EXPECT_TRUE(dialog->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/preferences_overlays.png")));
+    }
 }
 
 TEST(PreferencesDialog, WithoutAProjectSaysWhereTheActionsComeFrom) {
