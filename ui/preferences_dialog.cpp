@@ -184,8 +184,6 @@ void PreferencesDialog::fillTable() {
         table_->setItem(row, ProjectKeyColumn, projectKey);
 
         auto* edit = new QKeySequenceEdit(table_);
-        // Empty reads as "none of yours"; "Press shortcut" in every row would only be noise.
-        if (auto* text = edit->findChild<QLineEdit*>()) text->setPlaceholderText(QString());
         edit->setToolTip(tr("Click, then press the key you want for %1").arg(action));
         connect(edit, &QKeySequenceEdit::editingFinished, this, [this, action] { commitKeyEdit(action); });
         table_->setCellWidget(row, UserKeyColumn, edit);
@@ -213,6 +211,9 @@ void PreferencesDialog::updateRows() {
         const QString yours = document_.hotkeys().userKey(action);
         auto* edit = static_cast<QKeySequenceEdit*>(table_->cellWidget(row, UserKeyColumn));
         edit->setKeySequence(yours.isEmpty() ? QKeySequence() : QKeySequence(yours.toUpper()));
+        // Empty reads as "none of yours"; "Press shortcut" in every row would only be noise (the
+        // edit puts it back whenever it resets, so it goes here).
+        if (auto* text = edit->findChild<QLineEdit*>()) text->setPlaceholderText(QString());
         table_->cellWidget(row, ResetColumn)->setEnabled(!yours.isEmpty());
         // The project's key is struck through where it is not the one in use.
         QTableWidgetItem* projectKey = table_->item(row, ProjectKeyColumn);
