@@ -75,6 +75,9 @@ bool ActionHotkeyCoder::eventFilter(QObject* watched, QEvent* event) {
         Q_EMIT segmentCoded(action, std::min(first, last), std::max(first, last));
         return true;
     }
+    // Shift+letter is the window's (Shift+S, Shift+B, Shift+L switch the overlays): a hotkey
+    // letter is typed without Shift. Signs that need Shift ('!', '?') still count.
+    if ((key->modifiers() & Qt::ShiftModifier) && key->text().size() == 1 && key->text()[0].isLetter()) return false;
     const Hotkey* hotkey = hotkeyFor(key->text());
     if (!hotkey) return false;
     if (type == QEvent::ShortcutOverride) {

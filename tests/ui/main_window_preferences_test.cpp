@@ -150,3 +150,25 @@ TEST_F(PreferencesWindowFixture, ResetInTheDialogGivesTheProjectsKeyBack) {
     ASSERT_EQ(laneInStore().size(), 1u);
     EXPECT_EQ(laneInStore()[0].labels.at("action"), "golf_swing");
 }
+
+TEST_F(PreferencesWindowFixture, ShiftWithTheLetterOfAUsersKeyStillSwitchesTheOverlay) {
+    // S codes squat now; Shift+S stays the View menu's Skeletons switch.
+    withPreferences([&](PreferencesDialog& dialog) { EXPECT_EQ(dialog.setUserKey(QStringLiteral("squat"), QStringLiteral("s")), QString()); });
+    QAction* skeletons = nullptr;
+    for (QAction* action : window->findChildren<QAction*>())
+        if (action->text() == QStringLiteral("&Skeletons")) skeletons = action;
+    ASSERT_NE(skeletons, nullptr);
+    const bool before = skeletons->isChecked();
+    window->setMarkIn(20);
+    window->setMarkOut(35);
+    window->activateWindow();  // window shortcuts need the active window (the dialog had it)
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    window->view().setFocus();
+    QTest::keyClick(&window->view(), Qt::Key_S, Qt::ShiftModifier);
+    EXPECT_NE(skeletons->isChecked(), before);
+    EXPECT_TRUE(laneInStore().empty());
+    QTest::keyClick(&window->view(), Qt::Key_S);
+    ASSERT_EQ(laneInStore().size(), 1u);
+    EXPECT_EQ(laneInStore()[0].labels.at("action"), "squat");
+    skeletons->setChecked(before);
+}
