@@ -1,6 +1,7 @@
 // MainWindow's Edit > Preferences...: the dialog's hotkey choices are stored in QSettings and the
 // window codes with them at once (keyboard coding, the inspector's action list).
 
+#include "ui/annotation_overlays.h"
 #include "ui/main_window.h"
 #include "ui/preferences_dialog.h"
 #include "ui/segment_editor.h"
@@ -11,6 +12,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -171,4 +174,33 @@ TEST_F(PreferencesWindowFixture, ShiftWithTheLetterOfAUsersKeyStillSwitchesTheOv
     ASSERT_EQ(laneInStore().size(), 1u);
     EXPECT_EQ(laneInStore()[0].labels.at("action"), "squat");
     skeletons->setChecked(before);
+}
+
+TEST_F(PreferencesWindowFixture, TheOverlaysPageSwitchesTheViewMenusOverlaysAndTheThreshold) {
+    QAction* boxes = nullptr;
+    for (QAction* action : window->findChildren<QAction*>())
+        if (action->text() == QStringLiteral("&Boxes and names")) boxes = action;
+    ASSERT_NE(boxes, nullptr);
+    const bool before = boxes->isChecked();
+    withPreferences([&](PreferencesDialog& dialog) {
+        ASSERT_EQ(dialog.overlayBoxes().size(), 3);  // skeletons, boxes and names, segment labels
+        QCheckBox* box = dialog.overlayBoxes()[1];
+        EXPECT_TRUE(box->text().startsWith(QStringLiteral("Boxes and names")));
+        EXPECT_EQ(box->isChecked(), before);
+        box->click();
+        EXPECT_EQ(window->overlays().skeletons().showsBoxes(), !before);
+        dialog.thresholdBox()->setValue(0.35);
+        EXPECT_FLOAT_EQ(window->overlays().skeletons().confidenceThreshold(), 0.35f);
+        if (const QByteArray out = qgetenv("ACTIONLENS_SCREENSHOT_DIR"); !out.isEmpty()) {
+            dialog.showPage(1);
+            EXPECT_TRUE(dialog.grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/preferences_window_overlays.png")));
+        }
+    });
+    EXPECT_EQ(boxes->isChecked(), !before);
+    EXPECT_EQ(QSettings().value(QStringLiteral("overlays/boxes")).toBool(), !before);
+    // The next window starts with the saved threshold.
+    window.reset();
+    MainWindow next;
+    EXPECT_FLOAT_EQ(next.overlays().skeletons().confidenceThreshold(), 0.35f);
+    QSettings().remove(QStringLiteral("overlays"));
 }

@@ -124,6 +124,15 @@ TEST_F(PreferencesFixture, AKeyInUseIsRefusedSayingWhatItDoes) {
     EXPECT_FALSE(QSettings().contains(QStringLiteral("hotkeys/golf_swing")));
 }
 
+TEST_F(PreferencesFixture, SignKeysShowAsThemselves) {
+    typeKey(QStringLiteral("bowl"), Qt::Key_Comma);
+    EXPECT_EQ(storedKey(QStringLiteral("bowl")), QStringLiteral(","));
+    EXPECT_EQ(dialog->keyEditOf(QStringLiteral("bowl"))->keySequence(), QKeySequence(Qt::Key_Comma));
+    EXPECT_EQ(dialog->setUserKey(QStringLiteral("squat"), QStringLiteral("+")), QString());
+    EXPECT_EQ(dialog->keyEditOf(QStringLiteral("squat"))->keySequence(), QKeySequence(Qt::Key_Plus));
+    EXPECT_EQ(document.hotkeys().hotkeyOf(document.taxonomy(), "action", "squat"), "+");
+}
+
 TEST_F(PreferencesFixture, TheFilterShowsMatchingActionsAndGroups) {
     QTest::keyClicks(dialog->filterEdit(), QStringLiteral("golf"));
     QTableWidget* table = dialog->hotkeyTable();
