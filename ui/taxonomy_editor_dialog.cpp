@@ -420,6 +420,17 @@ void TaxonomyEditorDialog::commitHotkey() {
     if (!edit(draft_.setHotkey(ref->task, ref->index, s(hotkey_->text().toLower())))) return;
     buildTree();
     select(*ref);
+    // The project's key is the team's; this user's own key for another action wins on this
+    // machine (EffectiveHotkeys), which they should hear about now rather than when coding.
+    const annotation::TaskValue& value = draft_.taxonomy().tasks[ref->task].values[ref->index];
+    const annotation::TaskDefinition* actions = draft_.taxonomy().actionTask();
+    for (const auto& [action, yours] : document_.hotkeys().userKeys()) {
+        if (value.hotkey.empty() || yours != q(value.hotkey) || !actions || !actions->findValue(s(action))) continue;
+        if (draft_.taxonomy().tasks[ref->task].kind == TaskKind::Action && action == q(value.name)) continue;
+        showMessage(tr("On this computer %1 is your own key for %2 (Edit > Preferences): there it codes %2, not %3.")
+                        .arg(yours.toUpper(), action, q(value.name)),
+                    false);
+    }
     // The next key typed replaces this one.
     hotkey_->setFocus();
     hotkey_->selectAll();

@@ -340,5 +340,12 @@ TEST_F(TaxonomyDialogFixture, TheTreeShowsTheProjectsKeyAndNotesTheUsersOwn) {
     EXPECT_EQ(withUserKey.hotkeyEdit()->text(), QStringLiteral("6"));  // the project's key is what is edited
     withUserKey.select({Kind::Value, 0, valueIndex("action", "squat")});
     EXPECT_EQ(withUserKey.tree()->currentItem()->text(1), QStringLiteral("W"));
+    // Giving another class the user's key is the project's business, but the user hears that
+    // their own key wins on this computer.
+    withUserKey.hotkeyEdit()->setText(QStringLiteral("g"));
+    Q_EMIT withUserKey.hotkeyEdit()->textEdited(QStringLiteral("g"));
+    EXPECT_EQ(withUserKey.draft().taxonomy().actionTask()->findValue("squat")->hotkey, "g");
+    EXPECT_TRUE(withUserKey.messageLabel()->text().contains(QStringLiteral("your own key for golf_swing")))
+        << withUserKey.messageLabel()->text().toStdString();
     document.hotkeys().resetAll(document.taxonomy());
 }
