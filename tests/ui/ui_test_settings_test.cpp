@@ -36,5 +36,7 @@ TEST(UiTestSettings, SettingsLiveInThisRunsTemporaryFolder) {
 }
 
 TEST(UiTestSettings, ProgramsTheTestsStartUseTheSameFolder) {
-    EXPECT_EQ(QProcessEnvironment::systemEnvironment().value(QStringLiteral("XDG_CONFIG_HOME")), uitest::privateSettingsFolder());
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    EXPECT_EQ(environment.value(QStringLiteral("XDG_CONFIG_HOME")), uitest::privateSettingsFolder());
+    EXPECT_EQ(environment.value(QStringLiteral("XDG_CONFIG_DIRS")), uitest::privateSettingsFolder());
 }
