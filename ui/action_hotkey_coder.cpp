@@ -30,6 +30,7 @@ ActionHotkeyCoder::ActionHotkeyCoder(ProjectDocument& document, std::function<in
     connect(&document_, &ProjectDocument::opened, this, &ActionHotkeyCoder::rebuild);
     connect(&document_, &ProjectDocument::taxonomyChanged, this, &ActionHotkeyCoder::rebuild);
     connect(&document_, &ProjectDocument::closed, this, &ActionHotkeyCoder::rebuild);
+    connect(&document_.hotkeys(), &EffectiveHotkeys::changed, this, &ActionHotkeyCoder::rebuild);
     rebuild();
 }
 
@@ -37,7 +38,8 @@ void ActionHotkeyCoder::rebuild() {
     hotkeys_.clear();
     held_.clear();
     if (!document_.isOpen()) return;
-    for (const auto& task : document_.taxonomy().tasks) {
+    // The user's own keys (Edit > Preferences) over the project's.
+    for (const auto& task : document_.hotkeys().applyTo(document_.taxonomy()).tasks) {
         if (task.scope != annotation::TaskScope::Segment) continue;
         for (const auto& value : task.values) {
             if (value.hotkey.empty()) continue;
@@ -73,6 +75,9 @@ bool ActionHotkeyCoder::eventFilter(QObject* watched, QEvent* event) {
         Q_EMIT segmentCoded(action, std::min(first, last), std::max(first, last));
         return true;
     }
+    // Shift+letter is the window's (Shift+S, Shift+B, Shift+L switch the overlays): a hotkey
+    // letter is typed without Shift. Signs that need Shift ('!', '?') still count.
+    if ((key->modifiers() & Qt::ShiftModifier) && key->text().size() == 1 && key->text()[0].isLetter()) return false;
     const Hotkey* hotkey = hotkeyFor(key->text());
     if (!hotkey) return false;
     if (type == QEvent::ShortcutOverride) {

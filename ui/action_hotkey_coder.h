@@ -1,12 +1,13 @@
 #pragma once
 
-// ActionHotkeyCoder: keyboard coding with the taxonomy's hotkeys, as in BORIS or ELAN. While
-// the video plays, holding an action's key codes a segment from the frame shown at the press to
-// the frame shown at the release. While paused, an action's or a segment attribute's key
-// chooses that value at once (the window applies it to the marked range or the selected
-// segments). Installed as an event filter on the window; keys typed into text fields are left
-// alone, and taxonomy hotkeys win over menu shortcuts of the same key. Install it on the
-// application with the window as its parent: it handles keys sent to that window's widgets.
+// ActionHotkeyCoder: keyboard coding with the taxonomy's hotkeys, as in BORIS or ELAN (the
+// user's own action keys win: EffectiveHotkeys). While the video plays, holding an action's key
+// codes a segment from the frame shown at the press to the frame shown at the release. While
+// paused, an action's or a segment attribute's key chooses that value at once (the window
+// applies it to the marked range or the selected segments). Installed as an event filter on the
+// window; keys typed into text fields are left alone, and hotkeys win over menu shortcuts of the
+// same key. Install it on the application with the window as its parent: it handles keys sent to
+// that window's widgets.
 
 #include <QObject>
 #include <QWidget>

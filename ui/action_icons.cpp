@@ -58,6 +58,11 @@ const char* iconName(ActionIcon icon) {
     case ActionIcon::AddSubject: return "add-subject";
     case ActionIcon::Loop: return "loop";
     case ActionIcon::GoToFrame: return "go-to-frame";
+    case ActionIcon::JointVisibility: return "joint-visibility";
+    case ActionIcon::AddSkeleton: return "add-skeleton";
+    case ActionIcon::Keyframe: return "keyframe";
+    case ActionIcon::Interpolate: return "interpolate";
+    case ActionIcon::CopyPrevious: return "copy-previous";
     }
     return "";
 }
@@ -139,6 +144,13 @@ int applyActionIcons(QWidget& window) {
         {QStringLiteral("Boxes and names"), ActionIcon::Boxes},
         {QStringLiteral("Segment labels"), ActionIcon::Labels},
         {QStringLiteral("Estimate poses..."), ActionIcon::EstimatePoses},
+        {QStringLiteral("Show / hide joint"), ActionIcon::JointVisibility},
+        {QStringLiteral("Add skeleton from template"), ActionIcon::AddSkeleton},
+        {QStringLiteral("Copy skeleton from previous frame"), ActionIcon::CopyPrevious},
+        {QStringLiteral("Mark as keyframe"), ActionIcon::Keyframe},
+        {QStringLiteral("Interpolate between keyframes"), ActionIcon::Interpolate},
+        {QStringLiteral("Interpolate all keyframe gaps"), ActionIcon::Interpolate},
+        {QStringLiteral("Delete skeleton on this frame"), ActionIcon::Delete},
     };
     int given = 0;
     for (QAction* action : window.findChildren<QAction*>()) {

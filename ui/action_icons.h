@@ -19,7 +19,11 @@ enum class ActionIcon {
     Skeleton, Boxes, Labels, Fit, ZoomIn, ZoomOut, ZoomFit,
     Import, Export, Open, New, Close, AddVideos, AddFolder, Relink, MissingFile, EstimatePoses,
     AddSubject, Loop, GoToFrame,
+    // Skeleton editing (Edit > Skeleton).
+    JointVisibility, AddSkeleton, Keyframe, Interpolate, CopyPrevious,
 };
+// The last of the enum, for code that goes through them all.
+constexpr ActionIcon kLastActionIcon = ActionIcon::CopyPrevious;
 
 // The resource path of the icon's SVG (":/icons/actions/play.svg").
 QString actionIconPath(ActionIcon icon);

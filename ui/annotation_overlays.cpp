@@ -91,6 +91,11 @@ void AnnotationOverlays::setBoxesVisible(bool visible) {
     view_.update();
 }
 
+void AnnotationOverlays::setConfidenceThreshold(float threshold) {
+    skeletons_.setConfidenceThreshold(threshold);
+    view_.update();
+}
+
 void AnnotationOverlays::setLabelsVisible(bool visible) {
     labels_.setVisible(visible);
     view_.update();

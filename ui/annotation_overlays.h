@@ -28,6 +28,8 @@ public:
     void setSkeletonsVisible(bool visible);
     void setBoxesVisible(bool visible);
     void setLabelsVisible(bool visible);
+    // Joints less confident than this are not drawn (SkeletonOverlay).
+    void setConfidenceThreshold(float threshold);
     SkeletonOverlay& skeletons() { return skeletons_; }
     SegmentLabelOverlay& labels() { return labels_; }
 

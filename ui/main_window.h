@@ -83,6 +83,8 @@ public:
     // A new subject ("person N") with its own lane in the current video, made the active lane.
     std::int64_t addSubject();
     bool showsStartPage() const;
+    // Edit > Preferences...: the user's own hotkeys and overlay settings (modal).
+    void openPreferences();
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -99,6 +101,7 @@ private:
     void createInspector();
     void createEditActions(QMenu* menu);
     void createSkeletonActions(QMenu* menu);  // main_window_skeletons.cpp
+    void createPreferencesAction(QMenu* menu);  // main_window_preferences.cpp
     void applyChosenValue(const QString& task, const QString& value);
     void selectAdded();
     std::vector<std::int64_t> selectedSegments() const;

@@ -50,6 +50,7 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     createEditActions(edit);
     createSkeletonActions(edit->addMenu(tr("S&keleton")));
+    createPreferencesAction(edit);
 
     // The transport keys live in a menu so that they are discoverable and work wherever the
     // focus is inside the window.

@@ -7,6 +7,7 @@
 // call the store and then reloadSegments()/reloadSubjects().
 
 #include "core/annotation/project_store.h"
+#include "ui/effective_hotkeys.h"
 #include "ui/skeleton_frame_cache.h"
 
 #include <QObject>
@@ -37,6 +38,10 @@ public:
     QUndoStack& undoStack() { return undoStack_; }
 
     const annotation::Taxonomy& taxonomy() const { return store_->taxonomy(); }
+    // The user's own action hotkeys over the taxonomy's (QSettings); what the coder and the
+    // inspector show and use is hotkeys().applyTo(taxonomy()).
+    EffectiveHotkeys& hotkeys() { return hotkeys_; }
+    const EffectiveHotkeys& hotkeys() const { return hotkeys_; }
     const std::vector<annotation::Video>& videos() const { return videos_; }
     const annotation::Video* video(std::int64_t id) const;
     const std::vector<annotation::Subject>& subjects() const { return subjects_; }
@@ -101,6 +106,7 @@ private:
     std::vector<annotation::SkeletonPresence> skeletonPresence_;
     std::vector<std::int64_t> shownLanes_;  // for the current video only
     SkeletonFrameCache skeletons_;
+    EffectiveHotkeys hotkeys_;
     QString writeFailure_;
     bool storeLent_ = false;
 };

@@ -98,6 +98,7 @@ SegmentInspector::SegmentInspector(ProjectDocument& document, SegmentEditor& edi
     connect(&document_, &ProjectDocument::segmentsChanged, this, &SegmentInspector::refresh);
     connect(&document_, &ProjectDocument::opened, this, &SegmentInspector::rebuildEditors);
     connect(&document_, &ProjectDocument::taxonomyChanged, this, &SegmentInspector::rebuildEditors);
+    connect(&document_.hotkeys(), &EffectiveHotkeys::changed, this, &SegmentInspector::rebuildEditors);
     rebuildEditors();
 }
 
@@ -122,7 +123,8 @@ void SegmentInspector::rebuildEditors() {
     groupOnly_->clear();
     groupOnly_->addItem(tr("(no)"), QString());
     if (document_.isOpen()) {
-        const annotation::Taxonomy& taxonomy = document_.taxonomy();
+        // Hotkeys as this user has them (their own keys over the project's).
+        const annotation::Taxonomy taxonomy = document_.hotkeys().applyTo(document_.taxonomy());
         if (const annotation::TaskDefinition* action = taxonomy.actionTask())
             for (const annotation::ClassGroup& group : action->groups)
                 if (group.allowsGroupOnly)

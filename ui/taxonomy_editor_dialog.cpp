@@ -277,7 +277,16 @@ void TaxonomyEditorDialog::buildTree() {
         bool subjects = false;
         const std::int64_t used = usageOf(draft_.labelSources(t, v), &subjects);
         item->setText(2, usageText(used, subjects));
-        if (taxonomy.tasks[t].kind == TaskKind::Action) item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
+        if (taxonomy.tasks[t].kind != TaskKind::Action) return;
+        item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
+        // The project's key is edited here; the user's own key (Edit > Preferences) wins on
+        // this machine, so say so.
+        const QString yours = document_.hotkeys().userKey(q(value.name));
+        if (!yours.isEmpty() && yours != q(value.hotkey)) {
+            item->setText(1, tr("%1 (yours: %2)").arg(q(value.hotkey).toUpper(), yours.toUpper()).trimmed());
+            item->setToolTip(1, tr("The project's key is %1; you code this action with %2 (Edit > Preferences)")
+                                    .arg(value.hotkey.empty() ? tr("none") : q(value.hotkey).toUpper(), yours.toUpper()));
+        }
     };
     for (size_t t = 0; t < taxonomy.tasks.size(); ++t) {
         const annotation::TaskDefinition& task = taxonomy.tasks[t];
@@ -411,6 +420,17 @@ void TaxonomyEditorDialog::commitHotkey() {
     if (!edit(draft_.setHotkey(ref->task, ref->index, s(hotkey_->text().toLower())))) return;
     buildTree();
     select(*ref);
+    // The project's key is the team's; this user's own key for another action wins on this
+    // machine (EffectiveHotkeys), which they should hear about now rather than when coding.
+    const annotation::TaskValue& value = draft_.taxonomy().tasks[ref->task].values[ref->index];
+    const annotation::TaskDefinition* actions = draft_.taxonomy().actionTask();
+    for (const auto& [action, yours] : document_.hotkeys().userKeys()) {
+        if (value.hotkey.empty() || yours != q(value.hotkey) || !actions || !actions->findValue(s(action))) continue;
+        if (draft_.taxonomy().tasks[ref->task].kind == TaskKind::Action && action == q(value.name)) continue;
+        showMessage(tr("On this computer %1 is your own key for %2 (Edit > Preferences): there it codes %2, not %3.")
+                        .arg(yours.toUpper(), action, q(value.name)),
+                    false);
+    }
     // The next key typed replaces this one.
     hotkey_->setFocus();
     hotkey_->selectAll();

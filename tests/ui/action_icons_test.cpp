@@ -35,7 +35,7 @@ std::pair<int, int> inkOf(const QImage& image, const QColor& colour) {
 
 TEST(ActionIcons, EveryIconIsDrawnInThePaletteTextColourAtMenuSizes) {
     const QColor text = QApplication::palette().color(QPalette::Active, QPalette::WindowText);
-    for (int i = int(ActionIcon::Play); i <= int(ActionIcon::GoToFrame); ++i) {
+    for (int i = int(ActionIcon::Play); i <= int(kLastActionIcon); ++i) {
         const auto icon = static_cast<ActionIcon>(i);
         SCOPED_TRACE(actionIconPath(icon).toStdString());
         const QIcon made = actionIcon(icon);
@@ -57,7 +57,10 @@ TEST(ActionIcons, TheWindowsActionsHaveIcons) {
     QStringList withIcon, expected = {QStringLiteral("Play / pause"), QStringLiteral("Next frame"), QStringLiteral("Mark in"),
                                       QStringLiteral("Split segment at playhead"), QStringLiteral("Merge selected segments"),
                                       QStringLiteral("Delete selected segments"), QStringLiteral("Skeletons"), QStringLiteral("Import..."),
-                                      QStringLiteral("Export..."), QStringLiteral("Relink missing videos...")};
+                                      QStringLiteral("Export..."), QStringLiteral("Relink missing videos..."),
+                                      QStringLiteral("Show / hide joint"), QStringLiteral("Add skeleton from template"),
+                                      QStringLiteral("Mark as keyframe"), QStringLiteral("Interpolate between keyframes"),
+                                      QStringLiteral("Copy skeleton from previous frame")};
     for (QAction* action : window.findChildren<QAction*>()) {
         QString text = action->text();
         text.remove(QLatin1Char('&'));

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -112,4 +113,15 @@ TEST_F(InspectorFixture, SearchFiltersTheActionsAndReturnPicksTheFirst) {
     EXPECT_EQ(shown, 1);
     QTest::keyClick(inspector->actionSearch(), Qt::Key_Return);
     EXPECT_EQ(stored(s.id).labels.at("action"), "jumping_jacks");
+}
+
+TEST_F(InspectorFixture, TheActionListShowsTheKeysInUseAndFollowsTheUsersChoice) {
+    QSettings().remove(QStringLiteral("hotkeys"));
+    document.hotkeys().reload();
+    ASSERT_NE(actionItem(QStringLiteral("golf_swing")), nullptr);
+    EXPECT_TRUE(actionItem(QStringLiteral("golf_swing"))->text().endsWith(QStringLiteral("[6]")));
+    ASSERT_TRUE(document.hotkeys().setUserKey(document.taxonomy(), {}, QStringLiteral("golf_swing"), QStringLiteral("g")).ok());
+    EXPECT_TRUE(actionItem(QStringLiteral("golf_swing"))->text().endsWith(QStringLiteral("[g]")));
+    document.hotkeys().reset(QStringLiteral("golf_swing"));
+    EXPECT_TRUE(actionItem(QStringLiteral("golf_swing"))->text().endsWith(QStringLiteral("[6]")));
 }

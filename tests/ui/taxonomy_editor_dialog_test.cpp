@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 
@@ -326,4 +327,25 @@ TEST_F(TaxonomyDialogFixture, ItsPartsAreAllOnScreenWithoutOverlapping) {
     // For looking at it: ACTIONLENS_SCREENSHOT_DIR=/tmp xvfb-run ... ui_tests --gtest_filter='*OnScreen*'
     if (const QByteArray out = qgetenv("ACTIONLENS_SCREENSHOT_DIR"); !out.isEmpty())
         EXPECT_TRUE(dialog->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/taxonomy_editor.png")));
+}
+
+TEST_F(TaxonomyDialogFixture, TheTreeShowsTheProjectsKeyAndNotesTheUsersOwn) {
+    QSettings().remove(QStringLiteral("hotkeys"));
+    document.hotkeys().reload();
+    ASSERT_TRUE(document.hotkeys().setUserKey(document.taxonomy(), {}, QStringLiteral("golf_swing"), QStringLiteral("g")).ok());
+    TaxonomyEditorDialog withUserKey(document, {});
+    withUserKey.select({Kind::Value, 0, valueIndex("action", "golf_swing")});
+    ASSERT_NE(withUserKey.tree()->currentItem(), nullptr);
+    EXPECT_EQ(withUserKey.tree()->currentItem()->text(1), QStringLiteral("6 (yours: G)"));
+    EXPECT_EQ(withUserKey.hotkeyEdit()->text(), QStringLiteral("6"));  // the project's key is what is edited
+    withUserKey.select({Kind::Value, 0, valueIndex("action", "squat")});
+    EXPECT_EQ(withUserKey.tree()->currentItem()->text(1), QStringLiteral("W"));
+    // Giving another class the user's key is the project's business, but the user hears that
+    // their own key wins on this computer.
+    withUserKey.hotkeyEdit()->setText(QStringLiteral("g"));
+    Q_EMIT withUserKey.hotkeyEdit()->textEdited(QStringLiteral("g"));
+    EXPECT_EQ(withUserKey.draft().taxonomy().actionTask()->findValue("squat")->hotkey, "g");
+    EXPECT_TRUE(withUserKey.messageLabel()->text().contains(QStringLiteral("your own key for golf_swing")))
+        << withUserKey.messageLabel()->text().toStdString();
+    document.hotkeys().resetAll(document.taxonomy());
 }
