@@ -240,5 +240,6 @@ int inferenceThreads() { return torch::get_num_threads(); }
 bool cudaAvailable() { return torch::cuda::is_available(); }
 void setCudaTensorFloat32(bool allowed) { at::globalContext().setAllowTF32CuDNN(allowed); }
 bool cudaTensorFloat32() { return at::globalContext().allowTF32CuDNN(); }
+void setEmulatedTensorFloat32(bool on) { internal::setEmulatedTensorFloat32(on); }
 
 }  // namespace actionlens::pose

@@ -67,5 +67,8 @@ bool cudaAvailable();
 // Process-wide (LibTorch keeps one switch), so it also affects training in the same process.
 void setCudaTensorFloat32(bool allowed);
 bool cudaTensorFloat32();
+// A diagnostic: while on, CPU convolutions round their inputs and weights to TF32 first, so any
+// machine shows how far CUDA's TF32 alone moves the outputs (pose_graph_bench). Off by default.
+void setEmulatedTensorFloat32(bool on);
 
 }  // namespace actionlens::pose

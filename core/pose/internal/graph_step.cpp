@@ -1,5 +1,6 @@
 #include "core/pose/internal/graph_step.h"
 
+#include <atomic>
 #include <limits>
 #include <stdexcept>
 
@@ -236,12 +237,34 @@ GraphStep prepareStep(const TfliteModel& model, std::size_t operatorIndex,
     return step;
 }
 
+namespace {
+
+std::atomic<bool> emulateTensorFloat32{false};
+
+// float32 -> the nearest TF32 value (sign, 8-bit exponent, 10-bit mantissa), kept as float32:
+// add half of the dropped 13 bits' unit, then clear them (ties round away from zero, as the
+// GPU's conversion does). Finite inputs only, which a model's activations are.
+torch::Tensor roundedToTensorFloat32(const torch::Tensor& x) {
+    const torch::Tensor bits = x.contiguous().view(torch::kInt32);
+    return ((bits + 0x1000).bitwise_and(~std::int32_t(0x1FFF))).view(torch::kFloat32).view(x.sizes());
+}
+
+}  // namespace
+
+void setEmulatedTensorFloat32(bool on) { emulateTensorFloat32 = on; }
+bool emulatedTensorFloat32() { return emulateTensorFloat32; }
+
 torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor>& x) {
     switch (step.kind) {
     case StepKind::Conv: {
         std::vector<std::int64_t> pad;
-        const torch::Tensor in = padForSame(step, x[0], 0.0, &pad);
-        torch::Tensor y = torch::conv2d(in, step.weight, step.bias, {step.strideH, step.strideW}, pad,
+        torch::Tensor in = padForSame(step, x[0], 0.0, &pad);
+        torch::Tensor weight = step.weight;
+        if (emulateTensorFloat32 && in.device().is_cpu()) {
+            in = roundedToTensorFloat32(in).contiguous(at::MemoryFormat::ChannelsLast);
+            weight = roundedToTensorFloat32(weight).contiguous(at::MemoryFormat::ChannelsLast);
+        }
+        torch::Tensor y = torch::conv2d(in, weight, step.bias, {step.strideH, step.strideW}, pad,
                                         {step.dilationH, step.dilationW}, step.groups);
         return applyActivation(y, step.activation);
     }

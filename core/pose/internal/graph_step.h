@@ -52,4 +52,10 @@ GraphStep prepareStep(const TfliteModel& model, std::size_t operatorIndex,
 
 torch::Tensor executeStep(const GraphStep& step, const std::vector<torch::Tensor>& operands);
 
+// While set, convolutions on the CPU round their inputs and weights to TensorFloat-32 (10-bit
+// mantissa, round to nearest) before a float32 convolution, as CUDA's TF32 tensor cores do: shows
+// on any machine how far TF32 alone moves a model's outputs (pose::setEmulatedTensorFloat32).
+void setEmulatedTensorFloat32(bool on);
+bool emulatedTensorFloat32();
+
 }  // namespace actionlens::pose::internal

@@ -5,10 +5,18 @@
 // output's scale). CUDA runs twice: with LibTorch's default, TensorFloat-32 convolutions (about
 // 1e-3 relative error per layer on GPUs that have them), and in full float32, which should agree
 // with the CPU to float rounding; so a difference that TF32 explains is told apart from a defect
-// of the CUDA path. Builds with
+// of the CUDA path. Any machine also shows TF32's expected effect: the CPU run again with every
+// convolution's inputs and weights rounded to TF32 (pose::setEmulatedTensorFloat32), its largest
+// difference from plain float32 relative and absolute. Builds with
 // LibTorch alone, so a CUDA machine without Qt or OpenCV runs it.
 //
 //   pose_graph_bench [--models detector,lite,full,heavy] [--threads 2] [--frames 50]
+//                    [--detector-input det_input.npy] [--landmark-input crop.npy]
+//
+// The input is a fixed pseudo-random image unless a float32 .npy (NHWC, the model's input size)
+// is given: e.g. ../shared/data/pose/det_input.npy, and a 256x256 person crop in [0, 1] for the
+// landmark models. Differences on a real picture are what matter; random pixels drive these
+// networks far outside what they were trained on.
 //
 // The models come from the folder packaging/install-pose-models.sh installs into (or
 // ACTIONLENS_POSE_MODELS). Exit code 77 (skipped) when they are not installed.
@@ -21,6 +29,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -56,6 +67,20 @@ Result<Timing> timeGraph(const std::string& path, const std::string& device, con
 
 // Per output: the largest |CUDA - CPU| relative to the output's largest |CPU| value; the worst
 // output's figure (outputs range from landmark pixels to logits in the thousands).
+double largestAbsoluteDifference(const std::vector<pose::FloatTensor>& a, const std::vector<pose::FloatTensor>& b) {
+    double worst = 0.0;
+    for (size_t t = 0; t < a.size() && t < b.size(); ++t)
+        for (size_t i = 0; i < a[t].values.size() && i < b[t].values.size(); ++i)
+            worst = std::max(worst, double(std::fabs(a[t].values[i] - b[t].values[i])));
+    return worst;
+}
+
+double largestMagnitude(const pose::FloatTensor& t) {
+    double largest = 0.0;
+    for (float v : t.values) largest = std::max(largest, double(std::fabs(v)));
+    return largest;
+}
+
 double largestRelativeDifference(const std::vector<pose::FloatTensor>& cpu, const std::vector<pose::FloatTensor>& cuda) {
     double worst = 0.0;
     for (size_t t = 0; t < cpu.size() && t < cuda.size(); ++t) {
@@ -69,18 +94,60 @@ double largestRelativeDifference(const std::vector<pose::FloatTensor>& cpu, cons
     return worst;
 }
 
+// A float32, little-endian, C-order .npy file.
+Result<pose::FloatTensor> readFloatNpy(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.size() < 12 || std::memcmp(bytes.data(), "\x93NUMPY", 6) != 0) return makeError("'" + path + "' is not an .npy file");
+    const bool version1 = bytes[6] == 1;
+    size_t headerLength = 0;
+    if (version1) {
+        headerLength = size_t(static_cast<unsigned char>(bytes[8])) | (size_t(static_cast<unsigned char>(bytes[9])) << 8);
+    } else {
+        std::uint32_t n = 0;
+        std::memcpy(&n, bytes.data() + 8, 4);
+        headerLength = n;
+    }
+    const size_t headerStart = version1 ? 10 : 12;
+    if (headerStart + headerLength > bytes.size()) return makeError("'" + path + "': truncated header");
+    const std::string header(bytes.data() + headerStart, headerLength);
+    if (header.find("'descr': '<f4'") == std::string::npos || header.find("'fortran_order': False") == std::string::npos)
+        return makeError("'" + path + "' is not float32 in C order: " + header);
+    pose::FloatTensor t;
+    const size_t open = header.find('(', header.find("'shape'")), close = header.find(')', open);
+    std::stringstream dims(header.substr(open + 1, close - open - 1));
+    std::string dim;
+    std::int64_t count = 1;
+    while (std::getline(dims, dim, ','))
+        if (dim.find_first_not_of(' ') != std::string::npos) {
+            t.shape.push_back(std::stoll(dim));
+            count *= t.shape.back();
+        }
+    const size_t dataStart = headerStart + headerLength;
+    if (bytes.size() - dataStart != size_t(count) * sizeof(float))
+        return makeError("'" + path + "' holds " + std::to_string(bytes.size() - dataStart) + " bytes of data, expected " +
+                         std::to_string(count * 4));
+    t.values.resize(size_t(count));
+    std::memcpy(t.values.data(), bytes.data() + dataStart, t.values.size() * sizeof(float));
+    return t;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string modelList = "detector,lite,full,heavy";
     int threads = 2, frames = 50;
+    std::string detectorInput, landmarkInput;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i], value = argv[i + 1];
         if (key == "--models") modelList = value;
         else if (key == "--threads") threads = std::atoi(value.c_str());
         else if (key == "--frames") frames = std::atoi(value.c_str());
+        else if (key == "--detector-input") detectorInput = value;
+        else if (key == "--landmark-input") landmarkInput = value;
         else {
-            std::fprintf(stderr, "usage: pose_graph_bench [--models detector,lite,full,heavy] [--threads N] [--frames N]\n");
+            std::fprintf(stderr, "usage: pose_graph_bench [--models detector,lite,full,heavy] [--threads N] [--frames N] "
+                                 "[--detector-input F.npy] [--landmark-input F.npy]\n");
             return 2;
         }
     }
@@ -91,13 +158,17 @@ int main(int argc, char** argv) {
     }
     pose::setInferenceThreads(threads);
     const bool cuda = pose::cudaAvailable();
-    std::printf("BlazePose models through the TFLite graph executor, %d frames each, CPU on %d thread(s)%s\n\n", frames, threads,
-                cuda ? ", and CUDA" : " (no CUDA device here)");
-    std::printf("| model | CPU frames/s | CUDA frames/s (TF32) | CUDA / CPU | CUDA float32 frames/s | CUDA float32 / CPU |"
-                " relative difference TF32 | relative difference float32 |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf("BlazePose models through the TFLite graph executor, %d frames each, CPU on %d thread(s)%s; input: %s, %s\n\n",
+                frames, threads, cuda ? ", and CUDA" : " (no CUDA device here)",
+                detectorInput.empty() ? "random (detector)" : detectorInput.c_str(),
+                landmarkInput.empty() ? "random (landmarks)" : landmarkInput.c_str());
+    std::printf("| model | CPU frames/s | TF32 emulated on CPU: relative / absolute difference | CUDA frames/s (TF32) | CUDA / CPU |"
+                " CUDA float32 frames/s | CUDA float32 / CPU | relative difference TF32 | relative difference float32 |\n"
+                "|---|---|---|---|---|---|---|---|---|\n");
     std::stringstream names(modelList);
     std::string name;
     int failures = 0;
+    std::string outputNotes;
     while (std::getline(names, name, ',')) {
         pose::LandmarkModel landmark{};
         std::string path;
@@ -126,13 +197,46 @@ int main(int argc, char** argv) {
             for (float& v : t.values) v = pixel(random);
             inputs.push_back(std::move(t));
         }
+        const std::string& given = name == "detector" ? detectorInput : landmarkInput;
+        if (!given.empty()) {
+            Result<pose::FloatTensor> picture = readFloatNpy(given);
+            if (!picture) {
+                std::fprintf(stderr, "pose_graph_bench: %s\n", picture.error().c_str());
+                return 2;
+            }
+            if (inputs.size() != 1 || picture->values.size() != inputs[0].values.size()) {
+                std::fprintf(stderr, "pose_graph_bench: '%s' does not fit the %s model's input\n", given.c_str(), name.c_str());
+                return 2;
+            }
+            inputs[0].values = std::move(picture->values);
+        }
         Result<Timing> onCpu = timeGraph(path, "cpu", inputs, frames);
         if (!onCpu) {
             std::fprintf(stderr, "pose_graph_bench: %s on CPU: %s\n", name.c_str(), onCpu.error().c_str());
             return 1;
         }
+        pose::setEmulatedTensorFloat32(true);
+        Result<Timing> emulated = timeGraph(path, "cpu", inputs, 1);
+        pose::setEmulatedTensorFloat32(false);
+        if (!emulated) {
+            std::fprintf(stderr, "pose_graph_bench: %s with TF32 emulated: %s\n", name.c_str(), emulated.error().c_str());
+            return 1;
+        }
+        // Per output, so that a landmark's pixels are told from a logit's units.
+        std::string perOutput;
+        for (size_t t = 0; t < probe->outputs().size() && t < onCpu->outputs.size(); ++t) {
+            char line[200];
+            std::snprintf(line, sizeof line, "    %s %s: largest |value| %.4g, TF32 emulated moves it by up to %.3g\n", name.c_str(),
+                          probe->outputs()[t].name.c_str(), largestMagnitude(onCpu->outputs[t]),
+                          largestAbsoluteDifference({onCpu->outputs[t]}, {emulated->outputs[t]}));
+            perOutput += line;
+        }
+        outputNotes += perOutput;
+        char emulation[96];
+        std::snprintf(emulation, sizeof emulation, "%.2g / %.3g", largestRelativeDifference(onCpu->outputs, emulated->outputs),
+                      largestAbsoluteDifference(onCpu->outputs, emulated->outputs));
         if (!cuda) {
-            std::printf("| %s | %.1f | - | - | - | - | - | - |\n", name.c_str(), onCpu->framesPerSecond);
+            std::printf("| %s | %.1f | %s | - | - | - | - | - | - |\n", name.c_str(), onCpu->framesPerSecond, emulation);
             continue;
         }
         Result<Timing> onCuda = timeGraph(path, "cuda", inputs, frames * 4);
@@ -146,11 +250,12 @@ int main(int argc, char** argv) {
             continue;
         }
         const double cpuRate = onCpu->framesPerSecond;
-        std::printf("| %s | %.1f | %.1f | %.2f | %.1f | %.2f | %.2g | %.2g |\n", name.c_str(), cpuRate, onCuda->framesPerSecond,
+        std::printf("| %s | %.1f | %s | %.1f | %.2f | %.1f | %.2f | %.2g | %.2g |\n", name.c_str(), cpuRate, emulation, onCuda->framesPerSecond,
                     onCuda->framesPerSecond / cpuRate, onCudaFloat32->framesPerSecond, onCudaFloat32->framesPerSecond / cpuRate,
                     largestRelativeDifference(onCpu->outputs, onCuda->outputs),
                     largestRelativeDifference(onCpu->outputs, onCudaFloat32->outputs));
         std::fflush(stdout);
     }
+    std::printf("\nPer output (CPU, float32 vs TF32 emulated):\n%s", outputNotes.c_str());
     return failures ? 1 : 0;
 }
