@@ -16,7 +16,7 @@
 # whether all passed.
 #
 #   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
-#       [--pose-models DIR] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
+#       [--pose-models DIR [--pose-inputs DIR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
 #       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
 #
 # --deadline: the whole run must end within this many seconds (a leased machine): the
@@ -32,13 +32,14 @@ fi
 libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
-python="" gtest_source="" pose_models="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
+python="" gtest_source="" pose_models="" pose_inputs="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
 out="$root/build/gpu-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --python) python="$2" ;;
     --gtest-source) gtest_source="$2" ;;
     --pose-models) pose_models="$2" ;;
+    --pose-inputs) pose_inputs="$2" ;;  # det_input.npy and crop.npy (float32 NHWC): real pictures
     --dataset) dataset="$2" ;;
     --ablation-config) ablation_config="$2" ;;
     --seeds) seeds="$2" ;;
@@ -102,7 +103,10 @@ for precision in off bf16; do
   step "train_bench_video_$precision" "$bin/bench/train/train_bench" --device cuda --trunk video --mixed-precision "$precision" \
     --clips 512 --epochs 2 --batch 32 --threads 4 --no-python && grep -E "clips/s|RSS|parameters" "$out/train_bench_video_$precision.log"
 done
-step pose_graph_bench "$bin/bench/pose_graph/pose_graph_bench" --threads 4 --frames 30 && cat "$out/pose_graph_bench.log"
+pose_input_args=()
+[ -n "$pose_inputs" ] && pose_input_args=(--detector-input "$pose_inputs/det_input.npy" --landmark-input "$pose_inputs/crop.npy")
+step pose_graph_bench "$bin/bench/pose_graph/pose_graph_bench" --threads 4 --frames 30 "${pose_input_args[@]}" &&
+  cat "$out/pose_graph_bench.log"
 
 # 3: the ablation's runs in the background, one process per (seed, fold), one CPU thread each.
 pids=()
