@@ -76,8 +76,12 @@ if [ -n "$gtest_source" ]; then
   if [ -f "$gtest_source" ]; then
     mkdir -p "$build-gtest-src" && tar xzf "$gtest_source" -C "$build-gtest-src" && src="$(ls -d "$build-gtest-src"/*/ | head -1)"
   fi
+  # GoogleTest must use LibTorch's std::string ABI: the tests' inline GoogleTest code and the
+  # library would otherwise disagree about the layout of its objects (a crash, not a link error).
+  abi=$(grep -rhoE '_GLIBCXX_USE_CXX11_ABI=[01]' "$libtorch" --include=TorchConfig.cmake 2>/dev/null | head -1)
+  echo "   LibTorch ABI flag: ${abi:-not found, the compiler default}"
   step gtest bash -c "cmake -S '$src' -B '$build-gtest' -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX='$build-gtest-install' \
-    -DBUILD_GMOCK=OFF && cmake --build '$build-gtest' && cmake --install '$build-gtest'" || exit 1
+    -DBUILD_GMOCK=OFF ${abi:+-DCMAKE_CXX_FLAGS=-D$abi} && cmake --build '$build-gtest' && cmake --install '$build-gtest'" || exit 1
   prefix="$prefix;$build-gtest-install"
   gtest_flags=(-DGTEST_ROOT="$build-gtest-install" -DGTest_DIR="$build-gtest-install/lib/cmake/GTest" -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON)
 fi
