@@ -84,8 +84,8 @@ std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch) {
 }
 
 RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views) {
-    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames, views.frames,
-                           views.size, views.size};
+    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames,
+                           decodedFramesFor(views.frames, views.augmentation), views.size, views.size};
     setSubjectRegion(request, clip.skeleton);
     return request;
 }
@@ -120,7 +120,7 @@ PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<in
             }
             const RgbViewDraw draw = video->augmentation ? drawRgbView(*video->augmentation, videoRng) : RgbViewDraw{};
             flipped = draw.flip;
-            const std::vector<float> view = rgbView(decoded.value(), draw);
+            const std::vector<float> view = rgbView(decoded.value(), draw, video->frames);
             out.video.values.insert(out.video.values.end(), view.begin(), view.end());
         }
         const bool* forcedMirror = video && video->mirrorSkeletonWithFrames ? &flipped : nullptr;

@@ -13,6 +13,7 @@ RgbViewDraw drawRgbView(const RgbAugmentationConfig& a, std::mt19937& rng) {
     const double xDraw = unitUniform(rng), yDraw = unitUniform(rng);
     const double flipDraw = unitUniform(rng), angleDraw = unitUniform(rng);
     const double brightnessDraw = unitUniform(rng), contrastDraw = unitUniform(rng), saturationDraw = unitUniform(rng);
+    const double lengthDraw = unitUniform(rng), startDraw = unitUniform(rng);
     RgbViewDraw d;
     if (!a.enabled) return d;
     const double area = a.cropMinArea + (1.0 - std::clamp(a.cropMinArea, 0.0, 1.0)) * areaDraw;
@@ -27,7 +28,15 @@ RgbViewDraw drawRgbView(const RgbAugmentationConfig& a, std::mt19937& rng) {
     d.brightness = 1.0 + a.brightness * (2.0 * brightnessDraw - 1.0);
     d.contrast = 1.0 + a.contrast * (2.0 * contrastDraw - 1.0);
     d.saturation = 1.0 + a.saturation * (2.0 * saturationDraw - 1.0);
+    const double minimum = std::clamp(a.temporalCropMinFraction, 0.0, 1.0);
+    d.timeLength = minimum + (1.0 - minimum) * lengthDraw;
+    d.timeStart = startDraw * (1.0 - d.timeLength);
     return d;
+}
+
+int decodedFramesFor(int frames, const RgbAugmentationConfig* training) {
+    const bool temporalCrop = training && training->enabled && training->temporalCropMinFraction < 1.0;
+    return temporalCrop ? 2 * frames : frames;
 }
 
 void setSubjectRegion(RgbClipRequest& request, const model::SkeletonClip& skeleton, int first, int count) {
@@ -86,15 +95,18 @@ std::vector<Tap> tapsOf(const RgbViewDraw& d, int width, int height) {
 
 }  // namespace
 
-std::vector<float> rgbView(const RgbClip& clip, const RgbViewDraw& d) {
-    const int t = clip.frames, h = clip.height, w = clip.width;
+std::vector<float> rgbView(const RgbClip& clip, const RgbViewDraw& d, int frames) {
+    const int t = frames > 0 ? frames : clip.frames, h = clip.height, w = clip.width;
     const size_t plane = size_t(h) * w, channelSize = size_t(t) * plane;
     std::vector<float> out(3 * channelSize);
     const std::vector<Tap> taps = tapsOf(d, w, h);
     // Geometry and brightness first, values in [0, 1]; the grey mean for contrast on the way.
     double greySum = 0.0;
     for (int f = 0; f < t; ++f) {
-        const std::uint8_t* frame = clip.pixels.data() + size_t(f) * plane * 3;
+        // Frame f of the view: the centre of the f-th of t equal parts of the draw's window.
+        const double at = (d.timeStart + (f + 0.5) / t * d.timeLength) * clip.frames;
+        const int source = std::clamp(int(std::floor(at)), 0, clip.frames - 1);
+        const std::uint8_t* frame = clip.pixels.data() + size_t(source) * plane * 3;
         for (size_t p = 0; p < plane; ++p) {
             const Tap& tap = taps[p];
             float rgb[3] = {0, 0, 0};

@@ -4,7 +4,8 @@
 // with the Kinetics-400 mean and deviation (what (2+1)D networks are usually fed), as
 // (3, frames, height, width). Training views are augmented first: a random resized crop, a
 // horizontal flip, a small rotation and colour jitter (brightness, contrast, saturation), one
-// draw per clip so that every frame of a clip moves together (motion stays motion).
+// draw per clip so that every frame of a clip moves together (motion stays motion), and a
+// temporal crop: the view's frames are sampled from a random window of the decoded ones.
 
 #include "core/model/skeleton_batch.h"
 #include "core/train/rgb_clip.h"
@@ -26,6 +27,9 @@ struct RgbViewDraw {
     double brightness = 1.0;
     double contrast = 1.0;
     double saturation = 1.0;
+    // The window of the decoded clip's time the view samples, as fractions of it.
+    double timeStart = 0.0;
+    double timeLength = 1.0;
 };
 
 // Draws one training view. Every draw happens whatever the options (a fixed count of numbers),
@@ -33,8 +37,14 @@ struct RgbViewDraw {
 RgbViewDraw drawRgbView(const RgbAugmentationConfig& augmentation, std::mt19937& rng);
 
 // The clip seen through `draw`, at the clip's own size, bilinearly sampled (edges repeated),
-// normalised: (3, frames, height, width). The identity draw reads every pixel exactly.
-std::vector<float> rgbView(const RgbClip& clip, const RgbViewDraw& draw = {});
+// normalised: (3, frames, height, width). `frames` (0: the clip's own count) are sampled from the
+// draw's time window, frame k from the centre of the k-th of `frames` equal parts of it. The
+// identity draw at the clip's own count reads every pixel exactly.
+std::vector<float> rgbView(const RgbClip& clip, const RgbViewDraw& draw = {}, int frames = 0);
+
+// The decoded frames a view of `frames` frames needs: twice as many for a training view with a
+// temporal crop (a window of them is sampled), else `frames`.
+int decodedFramesFor(int frames, const RgbAugmentationConfig* training);
 
 // Sets the request's region to the square around the skeleton's visible joints over frames
 // [first, first + count) (image pixels), a quarter wider than their extent so that hands and

@@ -230,6 +230,9 @@ const std::vector<Binding>& bindings() {
         rgb("rgb_brightness", "brightness factor in [1 - j, 1 + j]", &RgbAugmentationConfig::brightness),
         rgb("rgb_contrast", "contrast factor in [1 - j, 1 + j]", &RgbAugmentationConfig::contrast),
         rgb("rgb_saturation", "saturation factor in [1 - j, 1 + j]", &RgbAugmentationConfig::saturation),
+        rgb("rgb_temporal_crop_min_fraction",
+            "training clips show a random part [f, 1] of the segment's time (1: none; below 1, twice the frames are decoded)",
+            &RgbAugmentationConfig::temporalCropMinFraction),
         custom("weighting", "loss weighting: equal, fixed, uncertainty, dwa or gradnorm",
                [](const TrainConfig& c) { return JsonValue(weightingStrategyName(c.weighting.strategy)); },
                [](TrainConfig& c, const JsonValue& v) -> Status {
@@ -345,6 +348,7 @@ Status validateTrainConfig(const TrainConfig& c) {
     if (!fraction(r.rotationDegrees, 0, 45)) return makeError("rgb_rotation_degrees must be from 0 to 45");
     if (!fraction(r.brightness, 0, 0.9) || !fraction(r.contrast, 0, 0.9) || !fraction(r.saturation, 0, 1))
         return makeError("rgb_brightness and rgb_contrast must be from 0 to 0.9, rgb_saturation from 0 to 1");
+    if (!fraction(r.temporalCropMinFraction, 0.1, 1)) return makeError("rgb_temporal_crop_min_fraction must be from 0.1 to 1");
     if (c.videoCacheMiB < 0) return makeError("video_cache_mib must be >= 0");
     if (!fraction(c.consistencyWeight, 0, 1e6)) return makeError("consistency_weight must be a finite value >= 0");
     if (!fraction(c.graphRegularisationWeight, 0, 1e6))

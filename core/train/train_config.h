@@ -37,6 +37,10 @@ struct RgbAugmentationConfig {
     double brightness = 0.25;       // factors in [1 - j, 1 + j]
     double contrast = 0.25;
     double saturation = 0.25;
+    // Training clips show a random part [f, 1] of their segment's time (a temporal crop, which
+    // also changes the apparent speed): twice the clip's frames are decoded (once, then cached)
+    // and the view samples its frames from a random window of them. 1: no temporal crop.
+    double temporalCropMinFraction = 0.7;
 };
 
 struct TrainConfig {

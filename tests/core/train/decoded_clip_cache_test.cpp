@@ -96,6 +96,7 @@ TEST(FusionBatch, SkeletonIsMirroredExactlyWhenTheFramesAreFlipped) {
     rgb.cropMaxAspect = 1.0;
     rgb.rotationDegrees = 0.0;
     rgb.brightness = rgb.contrast = rgb.saturation = 0.0;
+    rgb.temporalCropMinFraction = 1.0;  // the frames as decoded: only the flip may change them
     VideoViews views{&frames, 4, 32, &rgb, true};
     const std::vector<int> items = testing::allItems(data);
     const PreparedBatch batch = assembleBatch(data, items, 8, {0}, &skeleton, 99, &views);

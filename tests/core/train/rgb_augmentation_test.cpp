@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace actionlens::train {
 namespace {
@@ -118,6 +120,63 @@ TEST(RgbAugmentation, FlipProbabilityIsHonoured) {
     EXPECT_NEAR(flips / 2000.0, 0.5, 0.05);
     config.flipProbability = 0.0;
     for (int n = 0; n < 200; ++n) EXPECT_FALSE(drawRgbView(config, rng).flip);
+}
+
+TEST(RgbAugmentation, TheViewSamplesItsFramesFromTheDrawsTimeWindow) {
+    const RgbClip clip = patternClip(8, 2, 2);
+    const auto sourceOf = [&](const std::vector<float>& view, int frames, int f) {
+        // The source frame whose pixel (0, 0) of channel 0 the view's frame f shows.
+        for (int s = 0; s < clip.frames; ++s)
+            if (std::abs(view[size_t(f) * 2 * 2] - normalised(clip.at(s, 0, 0, 0), 0)) < 1e-5f) return s;
+        (void)frames;
+        return -1;
+    };
+    // The whole clip at half its frame count: the centres of four equal parts, frames 1, 3, 5, 7.
+    const std::vector<float> whole = rgbView(clip, {}, 4);
+    ASSERT_EQ(whole.size(), size_t(3 * 4 * 2 * 2));
+    for (int f = 0; f < 4; ++f) EXPECT_EQ(sourceOf(whole, 4, f), 2 * f + 1) << f;
+    // The second half only: frames 5 and 7.
+    RgbViewDraw late;
+    late.timeStart = 0.5;
+    late.timeLength = 0.5;
+    const std::vector<float> second = rgbView(clip, late, 2);
+    EXPECT_EQ(sourceOf(second, 2, 0), 5);
+    EXPECT_EQ(sourceOf(second, 2, 1), 7);
+    // A quarter of the time stretched over four frames repeats frames (a slower motion).
+    RgbViewDraw slow;
+    slow.timeStart = 0.25;
+    slow.timeLength = 0.25;
+    const std::vector<float> stretched = rgbView(clip, slow, 4);
+    EXPECT_EQ(sourceOf(stretched, 4, 0), 2);
+    EXPECT_EQ(sourceOf(stretched, 4, 1), 2);
+    EXPECT_EQ(sourceOf(stretched, 4, 2), 3);
+    EXPECT_EQ(sourceOf(stretched, 4, 3), 3);
+}
+
+TEST(RgbAugmentation, TemporalCropDrawsAWindowInsideTheClipAndNeedsTwiceTheFrames) {
+    RgbAugmentationConfig config;
+    config.temporalCropMinFraction = 0.6;
+    std::mt19937 rng(3);
+    double shortest = 1.0;
+    for (int i = 0; i < 200; ++i) {
+        const RgbViewDraw d = drawRgbView(config, rng);
+        EXPECT_GE(d.timeLength, 0.6 - 1e-12);
+        EXPECT_LE(d.timeLength, 1.0);
+        EXPECT_GE(d.timeStart, 0.0);
+        EXPECT_LE(d.timeStart + d.timeLength, 1.0 + 1e-12);
+        shortest = std::min(shortest, d.timeLength);
+    }
+    EXPECT_LT(shortest, 0.7);  // the draws do reach short windows
+    EXPECT_EQ(decodedFramesFor(16, &config), 32);
+    EXPECT_EQ(decodedFramesFor(16, nullptr), 16);  // evaluation: the clip's own frames
+    config.temporalCropMinFraction = 1.0;
+    EXPECT_EQ(decodedFramesFor(16, &config), 16);
+    const RgbViewDraw none = drawRgbView(config, rng);
+    EXPECT_EQ(none.timeStart, 0.0);
+    EXPECT_EQ(none.timeLength, 1.0);
+    config.temporalCropMinFraction = 0.5;
+    config.enabled = false;
+    EXPECT_EQ(decodedFramesFor(16, &config), 16);
 }
 
 }  // namespace

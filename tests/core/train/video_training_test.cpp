@@ -48,7 +48,9 @@ TEST(VideoTraining, EpochsAfterTheFirstDecodeNothing) {
     EXPECT_EQ(s.decodes, std::int64_t(all.size()));
     EXPECT_EQ(s.hits, std::int64_t(2 * all.size()));
     EXPECT_EQ(s.clipsHeld, std::int64_t(all.size()));
-    EXPECT_EQ(s.bytesHeld, std::int64_t(all.size()) * 4 * 32 * 32 * 3);
+    // Training clips are decoded at twice the view's 4 frames (the temporal crop samples a window
+    // of them); validation clips at the view's own count.
+    EXPECT_EQ(s.bytesHeld, std::int64_t(train.size()) * 8 * 32 * 32 * 3 + std::int64_t(validation.size()) * 4 * 32 * 32 * 3);
 }
 
 TEST(VideoTraining, AVideoModelLearnsTheFrames) {
