@@ -8,11 +8,16 @@
 //
 // Cost: two compacted copies of the whole project on disk and two VACUUM INTO passes per import
 // (see ui/README.md for the Penn Action figures).
+//
+// A killed or crashed process cannot remove its folders: each holds a lock file naming its owner
+// (QLockFile), and removeAbandonedFolders() (called when the app starts) deletes the folders whose
+// owner is no longer running.
 
 #include "core/annotation/project_snapshot.h"
 #include "core/annotation/project_store.h"
 #include "core/common/result.h"
 
+#include <QLockFile>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -37,10 +42,19 @@ public:
     qint64 bytesOnDisk() const;
     QString folder() const { return folder_.path(); }
 
+    // Deletes the copies in `tempFolder` (default: the system's) left by processes that ended
+    // without removing them: folders whose owner lock is stale (its process is gone), and folders
+    // older than a minute without one (a process killed between making the folder and locking
+    // it). Returns how many it removed.
+    static int removeAbandonedFolders(const QString& tempFolder = QString());
+
+    static QString ownerLockName() { return QStringLiteral("owner.lock"); }
+
 private:
     explicit ImportSnapshots(const QString& folderTemplate) : folder_(folderTemplate) {}
 
     QTemporaryDir folder_;
+    std::unique_ptr<QLockFile> owner_;  // destroyed (unlocked) before the folder is removed
     std::optional<annotation::ProjectSnapshot> before_;
     std::optional<annotation::ProjectSnapshot> after_;
     annotation::ProjectCounts countsBefore_;

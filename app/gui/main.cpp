@@ -8,6 +8,7 @@
 // open it saves the start page.
 
 #include "build_info.h"
+#include "ui/import_snapshots.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -120,6 +121,8 @@ int main(int argc, char* argv[]) {
     }
     QApplication app(argc, argv);
     nameApplication();
+    // Copies for undoing imports that an earlier, killed session could not remove.
+    actionlens::ui::ImportSnapshots::removeAbandonedFolders();
 
     GuiCommandLine commandLine;
     QCommandLineParser& parser = commandLine.parser;

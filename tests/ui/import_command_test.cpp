@@ -7,6 +7,7 @@
 #include "ui/add_subject_command.h"
 #include "ui/add_videos_command.h"
 #include "ui/format_transfer_dialog.h"
+#include "ui/import_snapshots.h"
 #include "ui/main_window.h"
 #include "ui/project_document.h"
 #include "native_import_fixture.h"
@@ -143,7 +144,9 @@ TEST(ImportCommand, TheCopiesLiveAsLongAsTheCommand) {
     ASSERT_TRUE(importThroughDialog(document, uitest::writeNativeImportFile(project.dir)).ok);
     const QStringList folders = undoFolders(QStringLiteral("import-copies-folder"));
     ASSERT_EQ(folders.size(), 1);
-    EXPECT_EQ(QDir(QDir(QDir::tempPath()).filePath(folders.front())).entryList(QDir::Files).size(), 2) << "before and after";
+    const QDir folder(QDir(QDir::tempPath()).filePath(folders.front()));
+    EXPECT_EQ(folder.entryList({QStringLiteral("*.alproj")}, QDir::Files).size(), 2) << "before and after";
+    EXPECT_TRUE(folder.exists(ImportSnapshots::ownerLockName())) << "the owner's lock";
     document.close();  // clears the history
     EXPECT_TRUE(undoFolders(QStringLiteral("import-copies-folder")).isEmpty());
 }
