@@ -1,6 +1,7 @@
 #include "ui/pose_estimation_dialog.h"
 
 #include "core/pose/pose_model_files.h"
+#include "core/pose/tflite_graph.h"
 #include "ui/dataset_browser.h"
 #include "ui/main_window.h"
 #include "ui/project_document.h"
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -56,6 +58,18 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     layout_ = new QComboBox(this);
     for (const annotation::SkeletonLayout& layout : document_.store().skeletonLayouts()) layout_->addItem(QString::fromStdString(layout.name));
     layout_->setToolTip(tr("Skeleton layout the estimated landmarks are stored in."));
+    // The GPU where this LibTorch can use one (several times the CPU's frame rate), else the CPU;
+    // the last choice is remembered.
+    device_ = new QComboBox(this);
+    device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+    if (pose::cudaAvailable()) {
+        device_->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
+        device_->setCurrentIndex(1);
+    } else {
+        device_->setToolTip(tr("No CUDA GPU is usable here: poses are estimated on the CPU."));
+    }
+    const int remembered = device_->findData(QSettings().value(QStringLiteral("pose/device")).toString());
+    if (remembered >= 0) device_->setCurrentIndex(remembered);
 
     status_ = new QLabel(this);
     status_->setWordWrap(true);
@@ -78,6 +92,7 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     form->addRow(tr("Model:"), model_);
     form->addRow(tr("Minimum score:"), minScore_);
     form->addRow(tr("Skeleton layout:"), layout_);
+    form->addRow(tr("Device:"), device_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(status_);
@@ -124,6 +139,7 @@ PoseEstimationRequest PoseEstimationDialog::request() const {
     pose::parseLandmarkModel(model_->currentData().toString().toStdString(), &request.model);
     request.minScore = static_cast<float>(minScore_->value());
     request.layoutName = layout_->currentText();
+    request.device = device_->currentData().toString();
     // Every core the process may use: LibTorch's own default was about 4x slower here (124
     // frames of the demo, full model: 33 s by default, 8.5 s with 2 threads on 2 cores).
     request.threads = QThread::idealThreadCount();
@@ -146,6 +162,7 @@ bool PoseEstimationDialog::startEstimation() {
         return refuse(tr("Cannot estimate poses: %1.").arg(QString::fromStdString(installed.error())));
     }
     report_->clear();
+    QSettings().setValue(QStringLiteral("pose/device"), wanted.device);
     if (!run_.start(wanted)) {
         return refuse(run_.outcomes().empty() ? tr("Cannot start.") : run_.outcomes().front().message);
     }
@@ -156,7 +173,7 @@ bool PoseEstimationDialog::startEstimation() {
 }
 
 void PoseEstimationDialog::setRunning(bool running) {
-    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, minScore_, layout_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, minScore_, layout_, device_}) w->setEnabled(!running);
     startButton_->setEnabled(!running);
     buttons_->button(QDialogButtonBox::Close)->setText(running ? tr("&Cancel") : tr("&Close"));
     progressBar_->setVisible(true);

@@ -45,6 +45,7 @@ public:
     PoseEstimationRun& run() { return run_; }
     QComboBox* modelBox() const { return model_; }
     QComboBox* layoutBox() const { return layout_; }
+    QComboBox* deviceBox() const { return device_; }
     QDoubleSpinBox* minScoreBox() const { return minScore_; }
     QListWidget* videoList() const { return videos_; }
     QProgressBar* progressBar() const { return progressBar_; }
@@ -69,6 +70,7 @@ private:
     QComboBox* model_ = nullptr;
     QDoubleSpinBox* minScore_ = nullptr;
     QComboBox* layout_ = nullptr;
+    QComboBox* device_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QPlainTextEdit* report_ = nullptr;

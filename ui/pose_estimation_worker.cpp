@@ -30,6 +30,7 @@ void PoseEstimationWorker::estimate(const PoseEstimationRequest& request) {
     pose::PoseEstimatorOptions options;
     options.model = request.model;
     options.minDetectionScore = request.minScore;
+    options.device = request.device.toStdString();
     if (!request.modelDirectory.isEmpty()) options.modelDirectory = request.modelDirectory.toStdString();
     // Checked first: the missing-models message says how to install them.
     if (Status installed = pose::checkPoseModelsInstalled(options.modelDirectory, options.model); !installed.ok()) {

@@ -36,6 +36,7 @@ struct PoseEstimationRequest {
     QString layoutName;      // the skeleton layout the results are stored in (carried back)
     QString modelDirectory;  // empty: pose::poseModelDirectory()
     int threads = 0;         // CPU threads for the networks; 0: LibTorch's choice
+    QString device = QStringLiteral("cpu");  // "cpu" or "cuda"
 };
 
 struct PoseEstimationProgress {

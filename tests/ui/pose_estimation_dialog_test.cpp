@@ -8,7 +8,10 @@
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
+#include "core/pose/tflite_graph.h"
+
 #include <QComboBox>
+#include <QSettings>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
@@ -46,6 +49,7 @@ private:
 }  // namespace
 
 TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
+    QSettings().remove(QStringLiteral("pose/device"));  // no remembered device: the default
     ProjectDocument document;
     ASSERT_EQ(document.open(uitest::renderedProject()), QString());
     const std::int64_t second = document.videos()[1].id;
@@ -63,6 +67,11 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.model, pose::LandmarkModel::Lite);
     EXPECT_FLOAT_EQ(request.minScore, 0.7f);
     EXPECT_EQ(request.layoutName, QStringLiteral("Penn-13"));
+    // The device: CUDA offered (and chosen) only where LibTorch can use it.
+    EXPECT_EQ(dialog.deviceBox()->findData(QStringLiteral("cuda")) >= 0, pose::cudaAvailable());
+    EXPECT_EQ(request.device, pose::cudaAvailable() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
+    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+    EXPECT_EQ(dialog.request().device, QStringLiteral("cpu"));
 
     dialog.videoList()->item(1)->setCheckState(Qt::Unchecked);
     EXPECT_FALSE(dialog.startEstimation());
