@@ -6,7 +6,9 @@
 #      network in PyTorch when --python names a python3 with a CUDA torch), and the default
 #      video trunk (16 x 112 x 112) in both,
 #   2. pose_graph_bench (BlazePose's models on CPU and CUDA, with and without TF32; models from
-#      --pose-models),
+#      --pose-models), and with --opencv (Debian's OpenCV core + imgproc as packed by
+#      prepare-gpu-run.sh) pose_pipeline_bench: the whole pipeline on CPU and CUDA against the
+#      reference's landmarks,
 #   3. with --dataset: the single-task vs multi-task ablation over a dataset file written by
 #      `actionlens-cli export-dataset`, every (seed, fold) in its own process on the GPU in
 #      parallel, merged into one table (acceptance run),
@@ -16,7 +18,7 @@
 # whether all passed.
 #
 #   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
-#       [--pose-models DIR [--pose-inputs DIR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
+#       [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
 #       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
 #
 # --deadline: the whole run must end within this many seconds (a leased machine): the
@@ -26,20 +28,21 @@
 # Without an installed GoogleTest, --gtest-source builds it (e.g. a tarball of Debian's /usr/src/googletest).
 set -uo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  sed -n '2,24p' "$0" >&2
+  sed -n '2,28p' "$0" >&2
   exit 2
 fi
 libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
-python="" gtest_source="" pose_models="" pose_inputs="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
+python="" gtest_source="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
 out="$root/build/gpu-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --python) python="$2" ;;
     --gtest-source) gtest_source="$2" ;;
     --pose-models) pose_models="$2" ;;
-    --pose-inputs) pose_inputs="$2" ;;  # det_input.npy and crop.npy (float32 NHWC): real pictures
+    --pose-inputs) pose_inputs="$2" ;;  # det_input.npy, crop.npy, image.npy, expected_{lite,full}.npy
+    --opencv) opencv="$2" ;;
     --dataset) dataset="$2" ;;
     --ablation-config) ablation_config="$2" ;;
     --seeds) seeds="$2" ;;
@@ -87,10 +90,17 @@ if [ -n "$gtest_source" ]; then
 fi
 cuda_root=""
 command -v nvcc >/dev/null && cuda_root="$(dirname "$(dirname "$(readlink -f "$(command -v nvcc)")")")"
+opencv_flags=()
+pipeline_target=()
+if [ -n "$opencv" ]; then
+  mkdir -p "$build-opencv" && tar xzf "$opencv" -C "$build-opencv" &&
+    opencv_flags=(-DACTIONLENS_OPENCV_ROOT="$build-opencv") && pipeline_target=(pose_pipeline_bench)
+fi
 step configure cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DACTIONLENS_TORCH_ONLY=ON \
-  -DCMAKE_PREFIX_PATH="$prefix" ${cuda_root:+-DCUDAToolkit_ROOT="$cuda_root"} "${gtest_flags[@]}" || exit 1
+  -DCMAKE_PREFIX_PATH="$prefix" ${cuda_root:+-DCUDAToolkit_ROOT="$cuda_root"} "${gtest_flags[@]}" "${opencv_flags[@]}" || exit 1
 grep -h "GTest_DIR:\|GTEST_INCLUDE_DIR:\|GTEST_LIBRARY:" "$build/CMakeCache.txt" | sed 's/^/   /'
-step build cmake --build "$build" --target model_tests train_tests train_bench pose_graph_bench dataset_ablation -- -k 0
+step build cmake --build "$build" --target model_tests train_tests train_bench pose_graph_bench dataset_ablation \
+  "${pipeline_target[@]}" -- -k 0
 bin="$build/tests"
 
 # 1-2: benchmarks first, on a quiet machine.
@@ -111,6 +121,13 @@ pose_input_args=()
 [ -n "$pose_inputs" ] && pose_input_args=(--detector-input "$pose_inputs/det_input.npy" --landmark-input "$pose_inputs/crop.npy")
 step pose_graph_bench "$bin/bench/pose_graph/pose_graph_bench" --threads 4 --frames 30 "${pose_input_args[@]}" &&
   cat "$out/pose_graph_bench.log"
+if [ ${#pipeline_target[@]} -gt 0 ] && [ -n "$pose_inputs" ]; then
+  for model in lite full; do
+    step "pose_pipeline_$model" env LD_LIBRARY_PATH="$build-opencv/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+      "$bin/bench/pose_graph/pose_pipeline_bench" --image "$pose_inputs/image.npy" --expected "$pose_inputs/expected_$model.npy" \
+      --model "$model" --threads 4 --frames 30; cat "$out/pose_pipeline_$model.log"
+  done
+fi
 
 # 3: the ablation's runs in the background, one process per (seed, fold), one CPU thread each.
 pids=()
