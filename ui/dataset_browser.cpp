@@ -4,6 +4,7 @@
 #include "ui/project_document.h"
 
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -87,12 +88,20 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
         if (selecting_ || !current.isValid()) return;
         Q_EMIT videoChosen(current.data(DatasetTableModel::kVideoIdRole).toLongLong());
     });
-    connect(&document_, &ProjectDocument::segmentsChanged, this, &DatasetBrowser::refresh);
+    connect(&document_, &ProjectDocument::segmentsChanged, this, &DatasetBrowser::updateCounts);
     connect(&document_, &ProjectDocument::videosChanged, this, &DatasetBrowser::refresh);
-    connect(&document_, &ProjectDocument::skeletonsChanged, this, &DatasetBrowser::refresh);  // skeleton coverage
+    connect(&document_, &ProjectDocument::skeletonsChanged, this, &DatasetBrowser::updateCounts);  // skeleton coverage
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive && document_.isOpen()) refresh();
+    });
 }
 
 void DatasetBrowser::refresh() {
+    model_->forgetFileChecks();
+    updateCounts();
+}
+
+void DatasetBrowser::updateCounts() {
     const std::int64_t current = document_.currentVideoId();
     if (!document_.isOpen()) {
         model_->setVideos({}, {});

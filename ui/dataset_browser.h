@@ -22,8 +22,12 @@ class DatasetBrowser : public QWidget {
 public:
     explicit DatasetBrowser(ProjectDocument& document, QWidget* parent = nullptr);
 
-    // Reads the videos and their progress from the document's store again.
+    // Reads the videos and their progress from the document's store again, and asks the disk
+    // again which video files exist (also when the application becomes active again: files may
+    // have moved meanwhile).
     void refresh();
+    // The same after an edit (segments, skeletons): counts only, file checks as last known.
+    void updateCounts();
     void selectVideo(std::int64_t videoId);  // without emitting videoChosen
 
     QTableView* table() const { return table_; }

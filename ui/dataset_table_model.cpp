@@ -30,7 +30,9 @@ void DatasetTableModel::setVideos(std::vector<annotation::Video> videos, std::ve
     rows_.clear();
     for (auto& v : videos) {
         Row row{std::move(v), {}, false};
-        row.missing = annotation::videoFileMissing(row.video);
+        const auto known = missingByPath_.find(row.video.path);
+        row.missing = known != missingByPath_.end() ? known->second
+                                                     : (missingByPath_[row.video.path] = annotation::videoFileMissing(row.video));
         auto it = byId.find(row.video.id);
         row.progress = it != byId.end() ? it->second : annotation::VideoProgress{row.video.id};
         rows_.push_back(std::move(row));

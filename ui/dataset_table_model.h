@@ -10,6 +10,8 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace actionlens::ui {
@@ -24,7 +26,11 @@ public:
 
     explicit DatasetTableModel(QObject* parent = nullptr);
 
+    // Whether each video's file exists is asked of the disk once per path and then remembered
+    // (an edit's refresh must not stat every file again: slow on network folders) until
+    // forgetFileChecks().
     void setVideos(std::vector<annotation::Video> videos, std::vector<annotation::VideoProgress> progress);
+    void forgetFileChecks() { missingByPath_.clear(); }
     std::int64_t videoIdAt(int row) const;
     int rowOfVideo(std::int64_t videoId) const;  // -1 if absent
     int missingCount() const;  // videos whose file is missing (as of the last setVideos)
@@ -43,6 +49,7 @@ private:
         bool missing = false;
     };
     std::vector<Row> rows_;
+    std::map<std::string, bool> missingByPath_;
 };
 
 }  // namespace actionlens::ui

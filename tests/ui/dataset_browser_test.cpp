@@ -1,13 +1,17 @@
 // DatasetBrowser: one row per video with the store's counts; filter, sort and choose.
 
 #include "ui/dataset_browser.h"
+#include "ui/dataset_table_model.h"
 #include "ui/project_document.h"
 #include "ui_project_fixture.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -59,4 +63,34 @@ TEST(DatasetBrowser, FilterSortAndChoose) {
     // Selecting from code (the window following the current video) does not ask to open it.
     browser.selectVideo(browser.model()->videoIdAt(0));
     EXPECT_EQ(chosen.count(), 1);
+}
+
+TEST(DatasetBrowser, AnEditsRefreshDoesNotAskTheDiskAgainAnExplicitRefreshDoes) {
+    QTemporaryDir dir;
+    const QString file = QDir(dir.path()).filePath(QStringLiteral("clip.mp4"));
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("not really a video");
+    }
+    annotation::Video video;
+    video.id = 1;
+    video.path = file.toStdString();
+    DatasetTableModel model;
+    model.setVideos({video}, {});
+    EXPECT_EQ(model.missingCount(), 0);
+    ASSERT_TRUE(QFile::remove(file));
+    model.setVideos({video}, {});  // an edit: the file's state as last checked
+    EXPECT_EQ(model.missingCount(), 0);
+    model.forgetFileChecks();  // an explicit refresh
+    model.setVideos({video}, {});
+    EXPECT_EQ(model.missingCount(), 1);
+    const QString elsewhere = QDir(dir.path()).filePath(QStringLiteral("elsewhere.mp4"));
+    {
+        QFile f(elsewhere);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    }
+    video.path = elsewhere.toStdString();
+    model.setVideos({video}, {});  // a new path (a relink) is always checked: it is there
+    EXPECT_EQ(model.missingCount(), 0);
 }
