@@ -2,6 +2,7 @@
 
 #include "ui/annotation_colours.h"
 #include "ui/annotation_overlays.h"
+#include "ui/hotkey_edit.h"
 #include "ui/project_document.h"
 #include "ui/skeleton_overlay.h"
 
@@ -183,7 +184,7 @@ void PreferencesDialog::fillTable() {
         projectKey->setTextAlignment(Qt::AlignCenter);
         table_->setItem(row, ProjectKeyColumn, projectKey);
 
-        auto* edit = new QKeySequenceEdit(table_);
+        auto* edit = new HotkeyEdit(table_);
         edit->setToolTip(tr("Click, then press the key you want for %1").arg(action));
         connect(edit, &QKeySequenceEdit::editingFinished, this, [this, action] { commitKeyEdit(action); });
         table_->setCellWidget(row, UserKeyColumn, edit);
