@@ -19,15 +19,10 @@ bool HotkeyEdit::event(QEvent* event) {
     const bool keyEvent = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
     if (keyEvent && isFormKey(*static_cast<QKeyEvent*>(event))) {
         const auto* key = static_cast<QKeyEvent*>(event);
-        if (event->type() == QEvent::ShortcutOverride) {
-            event->ignore();  // let a dialog's Esc shortcut or button have it
-            return false;
-        }
-        if (key->key() == Qt::Key_Escape) {
-            event->ignore();  // to the parent: a dialog rejects on Esc
-            return false;
-        }
-        return focusNextPrevChild(key->key() == Qt::Key_Tab && !(key->modifiers() & Qt::ShiftModifier));
+        if (event->type() == QEvent::KeyPress && key->key() != Qt::Key_Escape)
+            return focusNextPrevChild(key->key() == Qt::Key_Tab && !(key->modifiers() & Qt::ShiftModifier));
+        event->ignore();  // Esc, and the shortcut check before any of the three: to the dialog
+        return false;
     }
     return QKeySequenceEdit::event(event);
 }

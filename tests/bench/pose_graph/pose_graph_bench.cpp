@@ -23,15 +23,13 @@
 
 #include "core/pose/pose_model_files.h"
 #include "core/pose/tflite_graph.h"
+#include "tests/bench/pose_graph/npy_array.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -92,44 +90,6 @@ double largestRelativeDifference(const std::vector<pose::FloatTensor>& cpu, cons
         if (scale > 0.0) worst = std::max(worst, difference / scale);
     }
     return worst;
-}
-
-// A float32, little-endian, C-order .npy file.
-Result<pose::FloatTensor> readFloatNpy(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() < 12 || std::memcmp(bytes.data(), "\x93NUMPY", 6) != 0) return makeError("'" + path + "' is not an .npy file");
-    const bool version1 = bytes[6] == 1;
-    size_t headerLength = 0;
-    if (version1) {
-        headerLength = size_t(static_cast<unsigned char>(bytes[8])) | (size_t(static_cast<unsigned char>(bytes[9])) << 8);
-    } else {
-        std::uint32_t n = 0;
-        std::memcpy(&n, bytes.data() + 8, 4);
-        headerLength = n;
-    }
-    const size_t headerStart = version1 ? 10 : 12;
-    if (headerStart + headerLength > bytes.size()) return makeError("'" + path + "': truncated header");
-    const std::string header(bytes.data() + headerStart, headerLength);
-    if (header.find("'descr': '<f4'") == std::string::npos || header.find("'fortran_order': False") == std::string::npos)
-        return makeError("'" + path + "' is not float32 in C order: " + header);
-    pose::FloatTensor t;
-    const size_t open = header.find('(', header.find("'shape'")), close = header.find(')', open);
-    std::stringstream dims(header.substr(open + 1, close - open - 1));
-    std::string dim;
-    std::int64_t count = 1;
-    while (std::getline(dims, dim, ','))
-        if (dim.find_first_not_of(' ') != std::string::npos) {
-            t.shape.push_back(std::stoll(dim));
-            count *= t.shape.back();
-        }
-    const size_t dataStart = headerStart + headerLength;
-    if (bytes.size() - dataStart != size_t(count) * sizeof(float))
-        return makeError("'" + path + "' holds " + std::to_string(bytes.size() - dataStart) + " bytes of data, expected " +
-                         std::to_string(count * 4));
-    t.values.resize(size_t(count));
-    std::memcpy(t.values.data(), bytes.data() + dataStart, t.values.size() * sizeof(float));
-    return t;
 }
 
 }  // namespace
@@ -199,16 +159,16 @@ int main(int argc, char** argv) {
         }
         const std::string& given = name == "detector" ? detectorInput : landmarkInput;
         if (!given.empty()) {
-            Result<pose::FloatTensor> picture = readFloatNpy(given);
-            if (!picture) {
-                std::fprintf(stderr, "pose_graph_bench: %s\n", picture.error().c_str());
+            Result<bench::NpyArray> picture = bench::readNpy(given);
+            if (!picture || picture->type != "<f4") {
+                std::fprintf(stderr, "pose_graph_bench: %s\n", picture ? ("'" + given + "' is not float32").c_str() : picture.error().c_str());
                 return 2;
             }
-            if (inputs.size() != 1 || picture->values.size() != inputs[0].values.size()) {
+            if (inputs.size() != 1 || size_t(picture->count()) != inputs[0].values.size()) {
                 std::fprintf(stderr, "pose_graph_bench: '%s' does not fit the %s model's input\n", given.c_str(), name.c_str());
                 return 2;
             }
-            inputs[0].values = std::move(picture->values);
+            inputs[0].values = picture->floats();
         }
         Result<Timing> onCpu = timeGraph(path, "cpu", inputs, frames);
         if (!onCpu) {

@@ -22,6 +22,7 @@
 #include "core/pose/pose_estimator.h"
 #include "core/pose/pose_model_files.h"
 #include "core/pose/tflite_graph.h"
+#include "tests/bench/pose_graph/npy_array.h"
 
 #ifdef ACTIONLENS_BENCH_IMAGE_FILES
 #include <opencv2/imgcodecs.hpp>
@@ -33,59 +34,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace actionlens;
 
 namespace {
-
-struct NpyArray {
-    std::vector<std::int64_t> shape;
-    std::string type;  // "<f4" or "|u1"
-    std::vector<char> data;
-};
-
-Result<NpyArray> readNpy(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() < 12 || std::memcmp(bytes.data(), "\x93NUMPY", 6) != 0) return makeError("'" + path + "' is not an .npy file");
-    const bool version1 = bytes[6] == 1;
-    size_t headerLength = 0;
-    if (version1) {
-        headerLength = size_t(static_cast<unsigned char>(bytes[8])) | (size_t(static_cast<unsigned char>(bytes[9])) << 8);
-    } else {
-        std::uint32_t n = 0;
-        std::memcpy(&n, bytes.data() + 8, 4);
-        headerLength = n;
-    }
-    const size_t headerStart = version1 ? 10 : 12;
-    if (headerStart + headerLength > bytes.size()) return makeError("'" + path + "': truncated header");
-    const std::string header(bytes.data() + headerStart, headerLength);
-    if (header.find("'fortran_order': False") == std::string::npos) return makeError("'" + path + "' is not in C order");
-    NpyArray a;
-    for (const char* type : {"<f4", "|u1"})
-        if (header.find(std::string("'descr': '") + type + "'") != std::string::npos) a.type = type;
-    if (a.type.empty()) return makeError("'" + path + "' is neither float32 nor uint8: " + header);
-    const size_t open = header.find('(', header.find("'shape'")), close = header.find(')', open);
-    std::stringstream dims(header.substr(open + 1, close - open - 1));
-    std::string dim;
-    std::int64_t count = 1;
-    while (std::getline(dims, dim, ','))
-        if (dim.find_first_not_of(' ') != std::string::npos) {
-            a.shape.push_back(std::stoll(dim));
-            count *= a.shape.back();
-        }
-    const size_t element = a.type == "<f4" ? 4 : 1;
-    const size_t dataStart = headerStart + headerLength;
-    if (bytes.size() - dataStart != size_t(count) * element) return makeError("'" + path + "': data size does not match its shape");
-    a.data.assign(bytes.begin() + long(dataStart), bytes.end());
-    return a;
-}
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -183,7 +137,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "pose_pipeline_bench: skipped: %s\n", s.error().c_str());
         return 77;
     }
-    Result<NpyArray> picture = makeError("");
+    Result<bench::NpyArray> picture = makeError("");
 #ifdef ACTIONLENS_BENCH_IMAGE_FILES
     if (imagePath.size() < 4 || imagePath.compare(imagePath.size() - 4, 4, ".npy") != 0) {
         const cv::Mat bgr = cv::imread(imagePath, cv::IMREAD_COLOR);
@@ -193,12 +147,12 @@ int main(int argc, char** argv) {
         }
         cv::Mat rgb;
         cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-        NpyArray a{{rgb.rows, rgb.cols, 3}, "|u1", {}};
+        bench::NpyArray a{{rgb.rows, rgb.cols, 3}, "|u1", {}};
         for (int y = 0; y < rgb.rows; ++y) a.data.insert(a.data.end(), rgb.ptr<char>(y), rgb.ptr<char>(y) + rgb.cols * 3);
         picture = a;
     } else
 #endif
-        picture = readNpy(imagePath);
+        picture = bench::readNpy(imagePath);
     if (!picture || picture->type != "|u1" || picture->shape.size() != 3 || picture->shape[2] != 3) {
         std::fprintf(stderr, "pose_pipeline_bench: %s\n", picture ? "the image must be uint8 (height, width, 3)" : picture.error().c_str());
         return 2;
@@ -207,13 +161,12 @@ int main(int argc, char** argv) {
     const pose::RgbImageView image{reinterpret_cast<const std::uint8_t*>(picture->data.data()), width, height, width * 3};
     std::vector<float> expected;
     if (!expectedPath.empty()) {
-        Result<NpyArray> e = readNpy(expectedPath);
+        Result<bench::NpyArray> e = bench::readNpy(expectedPath);
         if (!e || e->type != "<f4" || e->shape != std::vector<std::int64_t>{33, 4}) {
             std::fprintf(stderr, "pose_pipeline_bench: %s\n", e ? "the expected landmarks must be float32 (33, 4)" : e.error().c_str());
             return 2;
         }
-        expected.resize(33 * 4);
-        std::memcpy(expected.data(), e->data.data(), expected.size() * sizeof(float));
+        expected = e->floats();
     }
 
     pose::setInferenceThreads(threads);
