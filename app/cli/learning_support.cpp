@@ -1,6 +1,7 @@
 #include "app/cli/learning_support.h"
 
 #include "app/cli/progress_line.h"
+#include "core/model/compute_device.h"
 #include "core/train/data_splits.h"
 
 #include <QFileInfo>
@@ -23,6 +24,19 @@ QCommandLineOption modelOption() {
 
 QCommandLineOption outputOption(const QString& what) {
     return QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")}, what, QStringLiteral("file"));
+}
+
+QCommandLineOption deviceOption() {
+    return QCommandLineOption(QStringLiteral("device"),
+                              QStringLiteral("Where the model runs: auto (CUDA when available; the default), cpu, cuda or cuda:N."),
+                              QStringLiteral("name"), QStringLiteral("auto"));
+}
+
+Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requested) {
+    Result<std::string> device = model::resolveComputeDevice(requested.toStdString());
+    if (!device) return device.takeError();
+    if (Status moved = model.moveTo(device.value()); !moved) return moved.takeError();
+    return device;
 }
 
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk) {

@@ -7,6 +7,7 @@
 #include "core/clips/project_dataset.h"
 #include "core/clips/video_clip_decoder.h"
 #include "core/model/model_config.h"
+#include "core/model/multi_task_model.h"
 #include "core/train/decoded_clip_cache.h"
 #include "core/train/json_value.h"
 
@@ -28,6 +29,10 @@ struct ProjectDataset {
 QCommandLineOption projectOption();
 QCommandLineOption modelOption();
 QCommandLineOption outputOption(const QString& what);
+QCommandLineOption deviceOption();  // --device, default auto
+
+// Moves a loaded model to the --device request's device; the device it runs on, or why not.
+Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requested);
 
 // Opens the project and reads its labelled clips, with progress on stderr; a warning line says
 // how many segments were skipped and why (the first reason). A model with a video trunk alone

@@ -94,8 +94,9 @@ int runPose(const QStringList& arguments) {
                                      QStringLiteral("Subject id the skeletons belong to (default: a new subject)."), QStringLiteral("id"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads for the networks (default: LibTorch's choice)."),
                                      QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu (default) or cuda."), QStringLiteral("name"),
-                                    QStringLiteral("cpu"));
+    const QCommandLineOption device(QStringLiteral("device"),
+                                    QStringLiteral("Where the networks run: auto (CUDA when available; the default), cpu, cuda or cuda:N."),
+                                    QStringLiteral("name"), QStringLiteral("auto"));
     const QCommandLineOption noSmoothing(QStringLiteral("no-smoothing"), QStringLiteral("Video: report raw landmarks, without the One Euro filter."));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frame rate of an image folder (default 25)."),
                                  QStringLiteral("rate"), QStringLiteral("25"));
@@ -126,6 +127,7 @@ int runPose(const QStringList& arguments) {
     const auto rate = parsePositive(name, QStringLiteral("--fps"), parser.value(fps));
     if (!threadCount || !rate) return kExitUsage;
     options.device = parser.value(device).toStdString();
+    if (options.device == "auto") options.device = pose::cudaAvailable() ? "cuda" : "cpu";
     options.smoothing = !parser.isSet(noSmoothing);
     if (parser.isSet(project) != parser.isSet(video)) return usageError(name, QStringLiteral("-p PROJECT and --video ID go together"));
     if (parser.isSet(project) && parser.isSet(output)) return usageError(name, QStringLiteral("give either -o or -p, not both"));
@@ -204,6 +206,7 @@ int runPose(const QStringList& arguments) {
     QJsonObject root;
     root[QStringLiteral("input")] = input;
     root[QStringLiteral("model")] = QStringLiteral("BlazePose %1").arg(parser.value(model));
+    root[QStringLiteral("device")] = QString::fromStdString(options.device);
     root[QStringLiteral("width")] = result->width;
     root[QStringLiteral("height")] = result->height;
     QJsonArray names;

@@ -59,7 +59,8 @@ int runPredict(const QStringList& arguments) {
     const QCommandLineOption minFrames(QStringLiteral("min-frames"), QStringLiteral("Shortest segment kept (default 5)."), QStringLiteral("frames"), QStringLiteral("5"));
     const QCommandLineOption enter(QStringLiteral("enter"), QStringLiteral("Probability that starts a segment (default 0.5)."), QStringLiteral("p"), QStringLiteral("0.5"));
     const QCommandLineOption exit(QStringLiteral("exit"), QStringLiteral("Probability below which it ends (default 0.3)."), QStringLiteral("p"), QStringLiteral("0.3"));
-    for (const QCommandLineOption* o : {&project, &model, &video, &output, &write, &perFrame, &window, &stride, &smoothing, &minFrames, &enter, &exit})
+    const QCommandLineOption device = deviceOption();
+    for (const QCommandLineOption* o : {&project, &model, &video, &output, &write, &perFrame, &window, &stride, &smoothing, &minFrames, &enter, &exit, &device})
         parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Runs a trained model over every subject's skeleton track: sliding "
@@ -96,6 +97,8 @@ int runPredict(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(modelPath, &info);
     if (!loaded) return fail(loaded.error());
+    Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
+    if (!placed) return fail(placed.error());
     const train::ModelSnapshot& snapshot = info.snapshot;
     if (!QFileInfo::exists(parser.value(project))) return fail(QStringLiteral("project '%1' does not exist").arg(parser.value(project)));
     auto store = annotation::ProjectStore::open(parser.value(project).toStdString());
@@ -123,6 +126,7 @@ int runPredict(const QStringList& arguments) {
 
     train::JsonValue result = train::JsonValue::object();
     result.set("model", modelPath);
+    result.set("device", placed.value());
     result.set("segment_task", snapshot.tasks[size_t(segmentTask)].name);
     train::JsonValue tracks = train::JsonValue::array();
     ProgressLine progress(QStringLiteral("predicting"));

@@ -161,7 +161,8 @@ int runEvaluate(const QStringList& arguments) {
                                    QStringLiteral("Dataset split to evaluate on ('all': every clip). Default: test."),
                                    QStringLiteral("name"), QStringLiteral("test"));
     const QCommandLineOption output = outputOption(QStringLiteral("Write the metrics JSON here instead of stdout."));
-    for (const QCommandLineOption* o : {&project, &model, &split, &output}) parser.addOption(*o);
+    const QCommandLineOption device = deviceOption();
+    for (const QCommandLineOption* o : {&project, &model, &split, &output, &device}) parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Evaluates a trained model on a split of a project: per task accuracy, "
                                                     "top-k, macro precision/recall/F1, ROC-AUC and the confusion matrix, "
@@ -174,6 +175,8 @@ int runEvaluate(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(parser.value(model).toStdString(), &info);
     if (!loaded) return fail(loaded.error());
+    Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
+    if (!placed) return fail(placed.error());
     Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), info.snapshot.model.trunkKind);
     if (!data) return fail(data.error());
     Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
@@ -185,6 +188,7 @@ int runEvaluate(const QStringList& arguments) {
     train::JsonValue json = train::evaluationToJson(report.value());
     json.set("model", parser.value(model).toStdString());
     json.set("split", parser.value(split).toStdString());
+    json.set("device", placed.value());
     if (Status s = writeJsonResult(json, parser.value(output)); !s) return fail(s.error());
     return kExitSuccess;
 }

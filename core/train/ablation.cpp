@@ -132,6 +132,8 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
                 if (!trained) return makeError(run.model + ", seed " + std::to_string(seed) + ", fold " +
                                                std::to_string(k + 1) + ": " + trained.error());
                 if (trained->cancelled) return makeError("the ablation was cancelled");
+                // The trainer hands its model out on the CPU: test it where it trained.
+                if (Status moved = trained->model->moveTo(trained->device); !moved) return moved.takeError();
                 Result<EvaluationReport> evaluated = evaluateModel(*trained->model, trained->snapshot, data, testItems, 64,
                                                                    request.videoClips);
                 if (!evaluated) return evaluated.takeError();

@@ -1,5 +1,6 @@
 #include "core/train/trainer.h"
 
+#include "core/model/compute_device.h"
 #include "core/model/internal/gradient_surgery.h"
 #include "core/model/internal/multi_task_losses.h"
 #include "core/model/internal/multi_task_network.h"
@@ -99,11 +100,9 @@ Result<ModelSnapshot> snapshotFor(const LabelledDataset& dataset, const std::vec
 namespace {
 
 Result<torch::Device> chooseDevice(const std::string& name) {
-    const bool cuda = torch::cuda::is_available();
-    if (name == "cuda" && !cuda)
-        return makeError("device 'cuda' was asked for, but LibTorch finds no CUDA device (a CPU-only LibTorch, or no GPU)");
-    if (name == "cuda" || (name == "auto" && cuda)) return torch::Device(torch::kCUDA);
-    return torch::Device(torch::kCPU);
+    Result<std::string> device = model::resolveComputeDevice(name);
+    if (!device) return device.takeError();
+    return torch::Device(device.value());
 }
 
 // Linear warm-up to the peak rate, then a cosine down to minFraction of it.

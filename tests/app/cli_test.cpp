@@ -223,6 +223,12 @@ TEST(Cli, PoseWritesLandmarksOfAnImageAsJson) {
     EXPECT_NEAR(landmarks[0].toArray()[1].toDouble(), 127.0, 25.0);
     EXPECT_GT(landmarks[11].toArray()[3].toDouble(), 0.5);
     EXPECT_EQ(landmarks[11].toArray().size(), 4);
+    // --device auto (the default) says where it ran; an unknown device is refused by name.
+    const QString device = json[QStringLiteral("device")].toString();
+    EXPECT_TRUE(device == QStringLiteral("cpu") || device == QStringLiteral("cuda")) << device.toStdString();
+    const CliRun nowhere = runCli({QStringLiteral("pose"), kPoseImage, QStringLiteral("--device"), QStringLiteral("gpu7")});
+    EXPECT_EQ(nowhere.exitCode, 1);
+    EXPECT_TRUE(nowhere.err.contains(QStringLiteral("'gpu7'"))) << nowhere.err.toStdString();
 }
 
 TEST(Cli, PoseStoresSkeletonFramesOfAVideoInAProject) {

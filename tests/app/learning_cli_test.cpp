@@ -83,6 +83,20 @@ TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
     for (const char* key : {"accuracy", "macro_f1", "macro_precision", "top_k_accuracy", "confusion"})
         EXPECT_TRUE(action.contains(QLatin1String(key))) << key;
     EXPECT_TRUE(metrics[QStringLiteral("inconsistent_rate")].isDouble());
+    // --device auto (the default) names where it ran; an unknown device is refused by name.
+    const QString ranOn = metrics[QStringLiteral("device")].toString();
+    EXPECT_TRUE(ranOn == QStringLiteral("cpu") || ranOn == QStringLiteral("cuda")) << ranOn.toStdString();
+    const CliRun onCpu = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                 QStringLiteral("--device"), QStringLiteral("cpu")});
+    ASSERT_EQ(onCpu.exitCode, 0) << onCpu.err.toStdString();
+    EXPECT_EQ(jsonOf(onCpu.out)[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
+    if (ranOn == QStringLiteral("cpu"))
+        EXPECT_EQ(jsonOf(onCpu.out)[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("accuracy")],
+                  action[QStringLiteral("accuracy")]);
+    const CliRun nowhere = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                   QStringLiteral("--device"), QStringLiteral("gpu7")});
+    EXPECT_EQ(nowhere.exitCode, 1);
+    EXPECT_TRUE(nowhere.err.contains(QStringLiteral("'gpu7'"))) << nowhere.err.toStdString();
 
     const CliRun predicted = runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
                                      QStringLiteral("--write"), QStringLiteral("--min-frames"), QStringLiteral("1"),
@@ -90,6 +104,7 @@ TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
                                      QStringLiteral("0.01")});
     ASSERT_EQ(predicted.exitCode, 0) << predicted.err.toStdString();
     const QJsonObject predictions = jsonOf(predicted.out);
+    EXPECT_FALSE(predictions[QStringLiteral("device")].toString().isEmpty());
     EXPECT_GE(predictions[QStringLiteral("tracks")].toArray().size(), 8);
     const int segments = predictions[QStringLiteral("segments")].toInt();
     EXPECT_GT(segments, 0);
