@@ -84,8 +84,9 @@ std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch) {
 }
 
 RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views) {
-    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames,
-                           decodedFramesFor(views.frames, views.augmentation), views.size, views.size};
+    const int decoded = views.augmentation && views.fusedWithSkeleton ? 2 * views.frames
+                                                                       : decodedFramesFor(views.frames, views.augmentation);
+    RgbClipRequest request{clip.videoPath, clip.videoId, clip.firstFrame, clip.skeleton.frames, decoded, views.size, views.size};
     setSubjectRegion(request, clip.skeleton);
     return request;
 }
@@ -109,8 +110,20 @@ PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<in
     std::mt19937 videoRng(videoSeed);
     for (int item : items) {
         const LabelledClip& clip = dataset.clips[size_t(item)];
-        bool flipped = false;
+        RgbViewDraw draw;
+        if (video && video->augmentation) draw = drawRgbView(*video->augmentation, videoRng);
+        const bool fused = video && video->fusedWithSkeleton;
+        TimeWindow window;
+        const model::SkeletonClip view =
+            augmentation ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng, fused ? &draw.flip : nullptr,
+                                        &window)
+                         : evaluationView(clip.skeleton, frames);
+        out.batch.values.insert(out.batch.values.end(), view.values.begin(), view.values.end());
         if (video) {
+            if (fused && video->augmentation) {
+                draw.timeStart = window.start;
+                draw.timeLength = window.length;
+            }
             Result<RgbClip> decoded = video->decoder->decode(rgbRequestOf(clip, *video));
             if (!decoded) {
                 out.error = "cannot read the frames of video " + clip.videoName + " frames " +
@@ -118,16 +131,9 @@ PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<in
                             std::to_string(clip.firstFrame + clip.skeleton.frames - 1) + ": " + decoded.error();
                 return out;
             }
-            const RgbViewDraw draw = video->augmentation ? drawRgbView(*video->augmentation, videoRng) : RgbViewDraw{};
-            flipped = draw.flip;
-            const std::vector<float> view = rgbView(decoded.value(), draw, video->frames);
-            out.video.values.insert(out.video.values.end(), view.begin(), view.end());
+            const std::vector<float> frameView = rgbView(decoded.value(), draw, video->frames);
+            out.video.values.insert(out.video.values.end(), frameView.begin(), frameView.end());
         }
-        const bool* forcedMirror = video && video->mirrorSkeletonWithFrames ? &flipped : nullptr;
-        const model::SkeletonClip view =
-            augmentation ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng, forcedMirror)
-                         : evaluationView(clip.skeleton, frames);
-        out.batch.values.insert(out.batch.values.end(), view.values.begin(), view.values.end());
         for (size_t t = 0; t < taskColumns.size(); ++t) out.labels[t].push_back(clip.labels[size_t(taskColumns[t])]);
     }
     return out;

@@ -38,12 +38,15 @@ struct VideoViews {
     int size = 112;
     // Training views when given (random resized crop, flip, rotation, colour), evaluation views otherwise.
     const RgbAugmentationConfig* augmentation = nullptr;
-    // Fusion: the skeleton is mirrored exactly when the frames are flipped, so both trunks see
-    // the same (possibly mirrored) person.
-    bool mirrorSkeletonWithFrames = false;
+    // Fusion: the skeleton is mirrored exactly when the frames are flipped, and training frames
+    // are sampled over the skeleton view's time window (its temporal crop and speed, in place of
+    // the RGB temporal crop), so both trunks see the same (possibly mirrored) person at the same
+    // moments.
+    bool fusedWithSkeleton = false;
 };
 
-// The decode request of a clip's segment at the views' size, cut to its subject (setSubjectRegion).
+// The decode request of a clip's segment at the views' size, cut to its subject (setSubjectRegion):
+// twice the view's frames for training views with a time window (RGB temporal crop, or fusion).
 RgbClipRequest rgbRequestOf(const LabelledClip& clip, const VideoViews& views);
 
 class BatchLoader {

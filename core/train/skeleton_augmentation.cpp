@@ -56,7 +56,8 @@ void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>
 
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& a,
                                  const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
-                                 const bool* forcedMirror) {
+                                 const bool* forcedMirror, TimeWindow* window) {
+    if (window) *window = TimeWindow{};
     if (!a.enabled) {
         model::SkeletonClip view = evaluationView(clip, frames);
         if (forcedMirror && *forcedMirror) mirrorClip(view, mirrorPairs);
@@ -73,6 +74,7 @@ model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, co
 
     const double length = std::clamp(keep * speed, 0.05, 1.0) * clip.frames;
     const double start = startDraw * (clip.frames - length);
+    if (window && clip.frames > 0) *window = TimeWindow{start / clip.frames, length / clip.frames};
     model::SkeletonClip view = resampleClip(clip, start, length, frames);
     (void)model::normaliseClip(view);
     if (mirror) mirrorClip(view, mirrorPairs);

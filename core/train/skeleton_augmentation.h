@@ -31,11 +31,19 @@ model::SkeletonClip resampleClip(const model::SkeletonClip& clip, double start, 
 // The whole segment resampled to `frames` and normalised: what evaluation and prediction see.
 model::SkeletonClip evaluationView(const model::SkeletonClip& clip, int frames);
 
+// A stretch of a clip's time, as fractions of it.
+struct TimeWindow {
+    double start = 0.0;
+    double length = 1.0;
+};
+
 // A randomly cropped, resampled, normalised and augmented view for training. `forcedMirror`
 // (fusion: the RGB frames were flipped or not) replaces the mirror draw, which still happens.
+// `window`, when given, receives the stretch of the clip the view samples (fusion samples the
+// frames over the same one).
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& augmentation,
                                  const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
-                                 const bool* forcedMirror = nullptr);
+                                 const bool* forcedMirror = nullptr, TimeWindow* window = nullptr);
 
 // Mirrors a normalised clip in place: x -> -x, and each (left, right) pair swapped.
 void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>>& mirrorPairs);

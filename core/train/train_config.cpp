@@ -231,7 +231,8 @@ const std::vector<Binding>& bindings() {
         rgb("rgb_contrast", "contrast factor in [1 - j, 1 + j]", &RgbAugmentationConfig::contrast),
         rgb("rgb_saturation", "saturation factor in [1 - j, 1 + j]", &RgbAugmentationConfig::saturation),
         rgb("rgb_temporal_crop_min_fraction",
-            "training clips show a random part [f, 1] of the segment's time (1: none; below 1, twice the frames are decoded)",
+            "video trunk: training clips show a random part [f, 1] of the segment's time (1: none; below 1, twice the "
+            "frames are decoded); fusion samples the frames over the skeleton's temporal crop instead",
             &RgbAugmentationConfig::temporalCropMinFraction),
         custom("weighting", "loss weighting: equal, fixed, uncertainty, dwa or gradnorm",
                [](const TrainConfig& c) { return JsonValue(weightingStrategyName(c.weighting.strategy)); },

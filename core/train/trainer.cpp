@@ -240,7 +240,8 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                                      " has no video file (a skeleton-only record); the " +
                                      model::trunkKindName(snapshot.model.trunkKind) + " trunk needs its frames");
     }
-    // Training views of the frames; validation reads the same decoded clips unaugmented.
+    // Training views of the frames (fusion: over the skeleton view's time); validation reads the
+    // same decoded clips unaugmented.
     VideoViews trainingFrames{request.videoClips, snapshot.model.video.frames, snapshot.model.video.size,
                               &config.rgbAugmentation, snapshot.model.trunkKind == model::TrunkKind::Fusion};
     VideoViews validationFrames = trainingFrames;

@@ -1,5 +1,7 @@
 #include "core/train/batch_loader.h"
 
+#include "core/train/rgb_augmentation.h"
+#include "core/train/skeleton_augmentation.h"
 #include "train_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -71,6 +73,96 @@ TEST(BatchLoader, AssembledBatchesCarryTheViewsAndTheLabelsOfTheChosenTasks) {
     EXPECT_EQ(a.batch.values, b.batch.values);
     EXPECT_NE(a.batch.values, c.batch.values);
     EXPECT_NE(batchSeed(1, 1, 2), batchSeed(1, 2, 1));
+}
+
+TEST(FusionBatch, SkeletonIsMirroredExactlyWhenTheFramesAreFlipped) {
+    LabelledDataset data = testing::motionDataset(4);
+    testing::giveVideoPaths(data);
+    testing::ColourCodedFrames frames(data);
+    AugmentationConfig skeleton;
+    skeleton.enabled = false;  // no other skeleton change, so a mirror is visible as x -> -x
+    RgbAugmentationConfig rgb;
+    rgb.cropMinArea = 1.0;
+    rgb.cropMaxAspect = 1.0;
+    rgb.rotationDegrees = 0.0;
+    rgb.brightness = rgb.contrast = rgb.saturation = 0.0;
+    rgb.temporalCropMinFraction = 1.0;  // the frames as decoded: only the flip may change them
+    VideoViews views{&frames, 4, 32, &rgb, true};
+    const std::vector<int> items = testing::allItems(data);
+    const PreparedBatch batch = assembleBatch(data, items, 8, {0}, &skeleton, 99, &views);
+    ASSERT_TRUE(batch.error.empty()) << batch.error;
+    const size_t videoSize = size_t(3) * 4 * 32 * 32, skeletonSize = size_t(3) * 8 * 5;
+    int flipped = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const LabelledClip& clip = data.clips[size_t(items[i])];
+        const Result<RgbClip> decoded = frames.decode(rgbRequestOf(clip, views));
+        ASSERT_TRUE(decoded.ok());
+        const std::vector<float> plain = rgbView(decoded.value(), {}, 4);
+        RgbViewDraw flip;
+        flip.flip = true;
+        const std::vector<float> mirrored = rgbView(decoded.value(), flip, 4);
+        const std::vector<float> got(batch.video.values.begin() + long(i * videoSize),
+                                     batch.video.values.begin() + long((i + 1) * videoSize));
+        ASSERT_TRUE(got == plain || got == mirrored) << "clip " << i;
+        const bool isFlipped = got == mirrored;
+        flipped += isFlipped;
+        model::SkeletonClip expected = evaluationView(clip.skeleton, 8);
+        if (isFlipped) mirrorClip(expected, data.mirrorPairs);
+        const std::vector<float> skeletonGot(batch.batch.values.begin() + long(i * skeletonSize),
+                                             batch.batch.values.begin() + long((i + 1) * skeletonSize));
+        EXPECT_EQ(skeletonGot, expected.values) << "clip " << i << (isFlipped ? " (flipped)" : "");
+    }
+    EXPECT_GT(flipped, 0);
+    EXPECT_LT(flipped, int(items.size()));
+    // The same seed gives the same batch; another seed another one.
+    EXPECT_EQ(assembleBatch(data, items, 8, {0}, &skeleton, 99, &views).video.values, batch.video.values);
+    EXPECT_NE(assembleBatch(data, items, 8, {0}, &skeleton, 100, &views).video.values, batch.video.values);
+}
+
+TEST(FusionBatch, FramesAreSampledOverTheSkeletonViewsTimeWindow) {
+    LabelledDataset data = testing::motionDataset(4);
+    testing::giveVideoPaths(data);
+    testing::ColourCodedFrames frames(data);
+    AugmentationConfig skeleton;
+    skeleton.cropMinFraction = 0.4;  // windows from 40 % of a segment to all of it
+    RgbAugmentationConfig rgb;
+    rgb.enabled = false;                // no other change of the frames
+    rgb.temporalCropMinFraction = 1.0;  // and no crop of its own: the skeleton's window is used
+    VideoViews views{&frames, 4, 32, &rgb, true};
+    const std::vector<int> items = testing::allItems(data);
+    const std::uint32_t seed = 7;
+    const PreparedBatch batch = assembleBatch(data, items, 8, {0}, &skeleton, seed, &views);
+    ASSERT_TRUE(batch.error.empty()) << batch.error;
+    // The skeleton stream of the seed, replayed: each clip's view and the window it sampled.
+    std::mt19937 rng(seed);
+    const size_t videoSize = size_t(3) * 4 * 32 * 32;
+    int cropped = 0;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const LabelledClip& clip = data.clips[size_t(items[i])];
+        const bool noFlip = false;
+        TimeWindow window;
+        (void)trainingView(clip.skeleton, 8, skeleton, data.mirrorPairs, rng, &noFlip, &window);
+        EXPECT_GE(window.start, 0.0);
+        EXPECT_LE(window.start + window.length, 1.0 + 1e-9);
+        const Result<RgbClip> decoded = frames.decode(rgbRequestOf(clip, views));
+        ASSERT_TRUE(decoded.ok());
+        EXPECT_EQ(decoded->frames, 8) << "a training window needs twice the view's frames";
+        RgbViewDraw sameTime;
+        sameTime.timeStart = window.start;
+        sameTime.timeLength = window.length;
+        const std::vector<float> got(batch.video.values.begin() + long(i * videoSize),
+                                     batch.video.values.begin() + long((i + 1) * videoSize));
+        EXPECT_EQ(got, rgbView(decoded.value(), sameTime, 4)) << "clip " << i;
+        if (window.length < 0.75) {
+            ++cropped;
+            EXPECT_NE(got, rgbView(decoded.value(), {}, 4)) << "clip " << i << ": a short window shows other frames";
+        }
+    }
+    EXPECT_GT(cropped, 0);
+    // Evaluation views decode the view's frames only and see the whole segment.
+    VideoViews evaluation = views;
+    evaluation.augmentation = nullptr;
+    EXPECT_EQ(rgbRequestOf(data.clips[0], evaluation).frames, 4);
 }
 
 }  // namespace

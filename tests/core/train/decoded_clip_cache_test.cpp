@@ -1,8 +1,5 @@
 #include "core/train/decoded_clip_cache.h"
 
-#include "core/train/batch_loader.h"
-#include "core/train/rgb_augmentation.h"
-#include "core/train/skeleton_augmentation.h"
 #include "train_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -83,50 +80,6 @@ TEST(DecodedClipCache, ServesSeveralThreads) {
     const ClipCacheStatistics s = cache.statistics();
     EXPECT_EQ(s.clipsHeld, std::int64_t(data.clips.size()));
     EXPECT_EQ(s.hits + s.decodes, std::int64_t(4 * 5 * data.clips.size()));
-}
-
-TEST(FusionBatch, SkeletonIsMirroredExactlyWhenTheFramesAreFlipped) {
-    LabelledDataset data = testing::motionDataset(4);
-    testing::giveVideoPaths(data);
-    testing::ColourCodedFrames frames(data);
-    AugmentationConfig skeleton;
-    skeleton.enabled = false;  // no other skeleton change, so a mirror is visible as x -> -x
-    RgbAugmentationConfig rgb;
-    rgb.cropMinArea = 1.0;
-    rgb.cropMaxAspect = 1.0;
-    rgb.rotationDegrees = 0.0;
-    rgb.brightness = rgb.contrast = rgb.saturation = 0.0;
-    rgb.temporalCropMinFraction = 1.0;  // the frames as decoded: only the flip may change them
-    VideoViews views{&frames, 4, 32, &rgb, true};
-    const std::vector<int> items = testing::allItems(data);
-    const PreparedBatch batch = assembleBatch(data, items, 8, {0}, &skeleton, 99, &views);
-    ASSERT_TRUE(batch.error.empty()) << batch.error;
-    const size_t videoSize = size_t(3) * 4 * 32 * 32, skeletonSize = size_t(3) * 8 * 5;
-    int flipped = 0;
-    for (size_t i = 0; i < items.size(); ++i) {
-        const LabelledClip& clip = data.clips[size_t(items[i])];
-        const Result<RgbClip> decoded = frames.decode(rgbRequestOf(clip, views));
-        ASSERT_TRUE(decoded.ok());
-        const std::vector<float> plain = rgbView(decoded.value());
-        RgbViewDraw flip;
-        flip.flip = true;
-        const std::vector<float> mirrored = rgbView(decoded.value(), flip);
-        const std::vector<float> got(batch.video.values.begin() + long(i * videoSize),
-                                     batch.video.values.begin() + long((i + 1) * videoSize));
-        ASSERT_TRUE(got == plain || got == mirrored) << "clip " << i;
-        const bool isFlipped = got == mirrored;
-        flipped += isFlipped;
-        model::SkeletonClip expected = evaluationView(clip.skeleton, 8);
-        if (isFlipped) mirrorClip(expected, data.mirrorPairs);
-        const std::vector<float> skeletonGot(batch.batch.values.begin() + long(i * skeletonSize),
-                                             batch.batch.values.begin() + long((i + 1) * skeletonSize));
-        EXPECT_EQ(skeletonGot, expected.values) << "clip " << i << (isFlipped ? " (flipped)" : "");
-    }
-    EXPECT_GT(flipped, 0);
-    EXPECT_LT(flipped, int(items.size()));
-    // The same seed gives the same batch; another seed another one.
-    EXPECT_EQ(assembleBatch(data, items, 8, {0}, &skeleton, 99, &views).video.values, batch.video.values);
-    EXPECT_NE(assembleBatch(data, items, 8, {0}, &skeleton, 100, &views).video.values, batch.video.values);
 }
 
 }  // namespace
