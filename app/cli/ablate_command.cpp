@@ -39,7 +39,9 @@ int runAblate(const QStringList& arguments) {
     const QCommandLineOption output = outputOption(QStringLiteral("Write the JSON here (the Markdown table then goes to stdout)."));
     const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write the Markdown table to this file."),
                                       QStringLiteral("file"));
-    for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &onlyFold, &groupBy, &output, &markdown})
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Write the table as CSV to this file (full precision)."),
+                                 QStringLiteral("file"));
+    for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &onlyFold, &groupBy, &output, &markdown, &csv})
         parser.addOption(*o);
     parser.addPositionalArgument(QStringLiteral("reports"), QStringLiteral("With --merge: the JSON reports to merge."),
                                  QStringLiteral("[REPORT.json...]"));
@@ -54,6 +56,9 @@ int runAblate(const QStringList& arguments) {
         const std::string table = train::ablationToMarkdown(report);
         if (parser.isSet(markdown))
             if (Status s = train::writeTextFileAtomically(parser.value(markdown).toStdString(), table); !s) return fail(s.error());
+        if (parser.isSet(csv))
+            if (Status s = train::writeTextFileAtomically(parser.value(csv).toStdString(), train::ablationToCsv(report)); !s)
+                return fail(s.error());
         if (Status s = writeJsonResult(train::ablationToJson(report), parser.value(output)); !s) return fail(s.error());
         if (parser.isSet(output) && !parser.isSet(markdown)) std::fputs(table.c_str(), stdout);
         return int(kExitSuccess);

@@ -47,6 +47,24 @@ std::string signed3(double v) {
     return buffer;
 }
 
+std::string full(double v) {
+    if (!std::isfinite(v)) return "";
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
+    return buffer;
+}
+
+// A CSV field, quoted when it holds a separator, a quote or a line break (quotes doubled).
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 }  // namespace
 
 Result<AblationReport> runAblation(const AblationRequest& request, const AblationCallbacks& callbacks) {
@@ -323,6 +341,17 @@ std::string ablationToMarkdown(const AblationReport& report) {
     }
     if (report.multiInconsistentRate)
         out += "\nMulti-task inconsistent action/group predictions: " + fixed3(*report.multiInconsistentRate) + "\n";
+    return out;
+}
+
+std::string ablationToCsv(const AblationReport& report) {
+    std::string out = "task,pairs,single_mean,single_std,multi_mean,multi_std,difference,ci_low,ci_high\r\n";
+    for (const TaskAblation& t : report.tasks) {
+        out += csvField(t.task) + "," + std::to_string(t.pairs);
+        for (double v : {t.singleMean, t.singleStd, t.multiMean, t.multiStd, t.differenceMean, t.differenceLow, t.differenceHigh})
+            out += "," + full(v);
+        out += "\r\n";
+    }
     return out;
 }
 

@@ -86,6 +86,9 @@ Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& 
 JsonValue ablationToJson(const AblationReport& report);
 // A Markdown table: task | single-task | multi-task | difference [95 % CI].
 std::string ablationToMarkdown(const AblationReport& report);
+// The same per task as CSV (RFC 4180, full precision, empty CI cells below two pairs):
+// task,pairs,single_mean,single_std,multi_mean,multi_std,difference,ci_low,ci_high
+std::string ablationToCsv(const AblationReport& report);
 
 // Two-sided 95 % quantile of Student's t with `df` degrees of freedom (exact table to 30, then
 // an approximation within 0.001).

@@ -90,9 +90,10 @@ TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
                                  QStringLiteral("--device"), QStringLiteral("cpu")});
     ASSERT_EQ(onCpu.exitCode, 0) << onCpu.err.toStdString();
     EXPECT_EQ(jsonOf(onCpu.out)[QStringLiteral("device")].toString(), QStringLiteral("cpu"));
-    if (ranOn == QStringLiteral("cpu"))
+    if (ranOn == QStringLiteral("cpu")) {
         EXPECT_EQ(jsonOf(onCpu.out)[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("accuracy")],
                   action[QStringLiteral("accuracy")]);
+    }
     const CliRun nowhere = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
                                    QStringLiteral("--device"), QStringLiteral("gpu7")});
     EXPECT_EQ(nowhere.exitCode, 1);
@@ -236,11 +237,17 @@ TEST_F(LearningCli, AblationFoldsRunApartOnADatasetFileMergeIntoOneTable) {
         EXPECT_EQ(part[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("pairs")].toInt(), 1);
     }
     const QString merged = QString::fromStdString(file("merged.json"));
+    const QString csv = QString::fromStdString(file("merged.csv"));
     const CliRun merge = runCli(QStringList{QStringLiteral("ablate"), QStringLiteral("--merge")} + reports +
-                                QStringList{QStringLiteral("-o"), merged});
+                                QStringList{QStringLiteral("-o"), merged, QStringLiteral("--csv"), csv});
     ASSERT_EQ(merge.exitCode, 0) << merge.err.toStdString();
     const QJsonObject report = jsonFile(merged.toStdString());
     EXPECT_EQ(report[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("pairs")].toInt(), 2);
+    // The CSV table: a header and a row per task, the action's with its two pairs.
+    const QString table = QString::fromStdString(fixtures::readFileBytes(csv.toStdString()));
+    EXPECT_TRUE(table.startsWith(QStringLiteral("task,pairs,single_mean,"))) << table.toStdString();
+    EXPECT_EQ(table.count(QStringLiteral("\r\n")), 1 + report[QStringLiteral("tasks")].toObject().size()) << table.toStdString();
+    EXPECT_TRUE(table.contains(QStringLiteral("\r\naction,2,"))) << table.toStdString();
     // The same report twice is refused: the runs would count double.
     const CliRun twice = runCli({QStringLiteral("ablate"), QStringLiteral("--merge"), reports[0], reports[0]});
     EXPECT_EQ(twice.exitCode, 1);

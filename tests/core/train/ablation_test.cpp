@@ -93,5 +93,47 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
     EXPECT_NE(outside.error().find("is not a clip of the dataset"), std::string::npos) << outside.error();
 }
 
+TEST(Ablation, CsvTableHoldsTheSummaryAtFullPrecision) {
+    // Two (seed, fold) pairs by hand: single 0.5 and 0.7, multi 0.6 and 0.9 -> differences 0.1
+    // and 0.2, mean 0.15, sd 0.0707..., half width t(1) 12.706 * sd / sqrt(2) = 0.6353.
+    const auto run = [](int seed, const std::string& model, std::vector<std::string> tasks, std::vector<double> accuracy) {
+        AblationRun r;
+        r.seed = seed;
+        r.fold = 1;
+        r.model = model;
+        r.tasks = std::move(tasks);
+        r.accuracy = accuracy;
+        r.macroF1 = accuracy;
+        return r;
+    };
+    const AblationReport report = summariseAblation({run(1, "multi-task", {"act,ion \"x\""}, {0.6}), run(1, "act,ion \"x\"", {"act,ion \"x\""}, {0.5}),
+                                                     run(2, "multi-task", {"act,ion \"x\""}, {0.9}), run(2, "act,ion \"x\"", {"act,ion \"x\""}, {0.7})},
+                                                    1, 10);
+    const std::string csv = ablationToCsv(report);
+    const std::string header = "task,pairs,single_mean,single_std,multi_mean,multi_std,difference,ci_low,ci_high\r\n";
+    ASSERT_EQ(csv.substr(0, header.size()), header) << csv;
+    const std::string row = csv.substr(header.size());
+    // The task's comma and quotes are quoted; then pairs, means and deviations.
+    EXPECT_EQ(row.rfind("\"act,ion \"\"x\"\"\",2,0.6,", 0), 0u) << row;
+    double values[7];
+    const size_t fieldsAt = row.find(",2,") + 3;
+    ASSERT_EQ(std::sscanf(row.c_str() + fieldsAt, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &values[0], &values[1], &values[2], &values[3],
+                          &values[4], &values[5], &values[6]),
+              7)
+        << row;
+    EXPECT_NEAR(values[0], 0.6, 1e-9);
+    EXPECT_NEAR(values[1], std::sqrt(0.02), 1e-9);
+    EXPECT_NEAR(values[2], 0.75, 1e-9);
+    EXPECT_NEAR(values[3], std::sqrt(0.045), 1e-9);
+    EXPECT_NEAR(values[4], 0.15, 1e-9);
+    EXPECT_NEAR(values[5], 0.15 - 12.706 * std::sqrt(0.005) / std::sqrt(2.0), 1e-9);
+    EXPECT_NEAR(values[6], 0.15 + 12.706 * std::sqrt(0.005) / std::sqrt(2.0), 1e-9);
+    EXPECT_EQ(row.substr(row.size() - 2), "\r\n");
+    // One pair has no interval: its cells stay empty.
+    const AblationReport single = summariseAblation({run(1, "multi-task", {"a"}, {0.6}), run(1, "a", {"a"}, {0.5})}, 1, 10);
+    const std::string one = ablationToCsv(single);
+    EXPECT_EQ(one.substr(one.size() - 4), ",,\r\n") << one;
+}
+
 }  // namespace
 }  // namespace actionlens::train
