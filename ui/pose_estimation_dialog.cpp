@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -71,6 +72,13 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     const int remembered = device_->findData(QSettings().value(QStringLiteral("pose/device")).toString());
     if (remembered >= 0) device_->setCurrentIndex(remembered);
 
+    // One person (BlazePose's own graph) unless asked; the last choice is remembered.
+    people_ = new QSpinBox(this);
+    people_->setRange(1, 20);
+    people_->setValue(std::clamp(QSettings().value(QStringLiteral("pose/people"), 1).toInt(), 1, 20));
+    people_->setToolTip(tr("Most people to find in a frame. Each is tracked on its own and stored as a subject of its own; "
+                           "above 1 the detector also runs every 10 frames to find newcomers."));
+
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -93,6 +101,7 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     form->addRow(tr("Minimum score:"), minScore_);
     form->addRow(tr("Skeleton layout:"), layout_);
     form->addRow(tr("Device:"), device_);
+    form->addRow(tr("People per frame:"), people_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(status_);
@@ -140,6 +149,7 @@ PoseEstimationRequest PoseEstimationDialog::request() const {
     request.minScore = static_cast<float>(minScore_->value());
     request.layoutName = layout_->currentText();
     request.device = device_->currentData().toString();
+    request.maxPeople = people_->value();
     // Every core the process may use: LibTorch's own default was about 4x slower here (124
     // frames of the demo, full model: 33 s by default, 8.5 s with 2 threads on 2 cores).
     request.threads = QThread::idealThreadCount();
@@ -163,6 +173,7 @@ bool PoseEstimationDialog::startEstimation() {
     }
     report_->clear();
     QSettings().setValue(QStringLiteral("pose/device"), wanted.device);
+    QSettings().setValue(QStringLiteral("pose/people"), wanted.maxPeople);
     if (!run_.start(wanted)) {
         return refuse(run_.outcomes().empty() ? tr("Cannot start.") : run_.outcomes().front().message);
     }
@@ -173,7 +184,7 @@ bool PoseEstimationDialog::startEstimation() {
 }
 
 void PoseEstimationDialog::setRunning(bool running) {
-    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, minScore_, layout_, device_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, minScore_, layout_, device_, people_}) w->setEnabled(!running);
     startButton_->setEnabled(!running);
     buttons_->button(QDialogButtonBox::Close)->setText(running ? tr("&Cancel") : tr("&Close"));
     progressBar_->setVisible(true);
@@ -191,8 +202,18 @@ void PoseEstimationDialog::showOutcome(const PoseVideoOutcome& o) {
     const QString name = o.videoId == 0 ? tr("All videos") : videoName(o.videoId);
     switch (o.state) {
     case PoseVideoOutcome::State::Stored:
-        report_->appendPlainText(tr("%1: stored %2 skeleton frames (a pose in %2 of %3 frames) under subject %4")
-                                     .arg(name).arg(o.framesStored).arg(o.framesTotal).arg(o.subjectId));
+        if (o.subjectIds.empty()) {
+            report_->appendPlainText(tr("%1: nobody found in %2 frames, nothing stored").arg(name).arg(o.framesTotal));
+        } else if (o.subjectIds.size() == 1) {
+            report_->appendPlainText(tr("%1: stored %2 skeleton frames (a pose in %3 of %4 frames) under subject %5")
+                                         .arg(name).arg(o.framesStored).arg(o.framesWithPose).arg(o.framesTotal).arg(o.subjectIds.front()));
+        } else {
+            QStringList ids;
+            for (std::int64_t id : o.subjectIds) ids << QString::number(id);
+            report_->appendPlainText(tr("%1: stored %2 skeleton frames of %3 people (a pose in %4 of %5 frames) under subjects %6")
+                                         .arg(name).arg(o.framesStored).arg(o.subjectIds.size()).arg(o.framesWithPose)
+                                         .arg(o.framesTotal).arg(ids.join(QStringLiteral(", "))));
+        }
         Q_EMIT posesStored(o.videoId);
         break;
     case PoseVideoOutcome::State::Failed: report_->appendPlainText(tr("%1: failed: %2").arg(name, o.message)); break;

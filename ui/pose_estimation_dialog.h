@@ -22,6 +22,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 
 namespace actionlens::ui {
 
@@ -46,6 +47,7 @@ public:
     QComboBox* modelBox() const { return model_; }
     QComboBox* layoutBox() const { return layout_; }
     QComboBox* deviceBox() const { return device_; }
+    QSpinBox* peopleBox() const { return people_; }
     QDoubleSpinBox* minScoreBox() const { return minScore_; }
     QListWidget* videoList() const { return videos_; }
     QProgressBar* progressBar() const { return progressBar_; }
@@ -71,6 +73,7 @@ private:
     QDoubleSpinBox* minScore_ = nullptr;
     QComboBox* layout_ = nullptr;
     QComboBox* device_ = nullptr;
+    QSpinBox* people_ = nullptr;
     QLabel* status_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QPlainTextEdit* report_ = nullptr;

@@ -56,7 +56,7 @@ bool PoseEstimationRun::start(const PoseEstimationRequest& request) {
     if (running_) return false;
     outcomes_.clear();
     auto refuse = [this](const QString& message) {
-        outcomes_.push_back({0, PoseVideoOutcome::State::Failed, message, 0, 0, 0});
+        outcomes_.push_back({0, PoseVideoOutcome::State::Failed, message, {}, 0, 0, 0});
         return false;
     };
     if (!document_.isOpen()) return refuse(tr("no project is open"));
@@ -106,8 +106,8 @@ void PoseEstimationRun::store(const PoseVideoEstimate& estimate) {
         return;
     }
     pending_.erase(std::remove(pending_.begin(), pending_.end(), estimate.videoId), pending_.end());
-    PoseVideoOutcome outcome{estimate.videoId, PoseVideoOutcome::State::Stored, {}, command->subjectId(), command->framesStored(),
-                             static_cast<int>(estimate.result->frames.size())};
+    PoseVideoOutcome outcome{estimate.videoId, PoseVideoOutcome::State::Stored, {}, command->subjectIds(), command->framesStored(),
+                             estimate.result->framesWithPose(), static_cast<int>(estimate.result->frames.size())};
     outcomes_.push_back(outcome);
     document_.undoStack().push(command.release());  // already applied (and the document reloaded)
     Q_EMIT videoDone(outcome);
@@ -116,7 +116,7 @@ void PoseEstimationRun::store(const PoseVideoEstimate& estimate) {
 void PoseEstimationRun::fail(const PoseVideoFailure& failure) {
     if (!running_) return;
     pending_.erase(std::remove(pending_.begin(), pending_.end(), failure.videoId), pending_.end());
-    PoseVideoOutcome outcome{failure.videoId, PoseVideoOutcome::State::Failed, failure.message, 0, 0, 0};
+    PoseVideoOutcome outcome{failure.videoId, PoseVideoOutcome::State::Failed, failure.message, {}, 0, 0, 0};
     outcomes_.push_back(outcome);
     Q_EMIT videoDone(outcome);
 }
@@ -125,7 +125,7 @@ void PoseEstimationRun::finish(bool cancelled) {
     if (!running_) return;
     const bool runFailed = std::any_of(outcomes_.begin(), outcomes_.end(), [](const PoseVideoOutcome& o) { return o.videoId == 0; });
     for (std::int64_t id : pending_) {
-        PoseVideoOutcome outcome{id, PoseVideoOutcome::State::Cancelled, {}, 0, 0, 0};
+        PoseVideoOutcome outcome{id, PoseVideoOutcome::State::Cancelled, {}, {}, 0, 0, 0};
         if (!cancelled) {
             outcome.state = PoseVideoOutcome::State::Failed;
             outcome.message = runFailed ? tr("not estimated") : tr("no result from the worker");

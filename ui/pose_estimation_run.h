@@ -24,8 +24,9 @@ struct PoseVideoOutcome {
     std::int64_t videoId = 0;  // 0: the whole run failed (models missing, ...)
     enum class State { Stored, Failed, Cancelled } state = State::Failed;
     QString message;            // the error when failed
-    std::int64_t subjectId = 0;  // when stored
-    int framesStored = 0;        // frames with a pose
+    std::vector<std::int64_t> subjectIds;  // when stored: one per person found
+    int framesStored = 0;                   // skeleton frames stored, every person
+    int framesWithPose = 0;                 // frames with at least one person
     int framesTotal = 0;
 };
 

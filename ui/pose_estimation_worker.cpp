@@ -60,7 +60,9 @@ void PoseEstimationWorker::estimate(const PoseEstimationRequest& request) {
         callbacks.progress = [&](std::int64_t done, std::int64_t total) {
             Q_EMIT progress({i, count, video.videoId, done, total});
         };
-        auto result = pose::estimatePosesInVideo(estimator.value(), video.path.toStdString(), 25.0, callbacks);
+        pose::PeopleTrackerOptions tracking;
+        tracking.maxPeople = request.maxPeople;
+        auto result = pose::estimatePosesInVideo(estimator.value(), video.path.toStdString(), 25.0, callbacks, tracking);
         if (isCancelled()) break;  // a video stopped part-way is not handed back at all
         if (!result.ok()) {
             Q_EMIT videoFailed({video.videoId, QString::fromStdString(result.error())});

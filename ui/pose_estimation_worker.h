@@ -37,6 +37,7 @@ struct PoseEstimationRequest {
     QString modelDirectory;  // empty: pose::poseModelDirectory()
     int threads = 0;         // CPU threads for the networks; 0: LibTorch's choice
     QString device = QStringLiteral("cpu");  // "cpu" or "cuda"
+    int maxPeople = 1;  // people per frame: each tracked on its own, stored as a subject of its own
 };
 
 struct PoseEstimationProgress {

@@ -1,8 +1,9 @@
 #pragma once
 
 // StorePoseEstimateCommand: the undoable command for one video's pose estimate — a new subject
-// with its skeleton frames (source "model"), written in one transaction each way. Undo removes
-// the frames and the subject (keeping them for redo, which re-inserts both with their ids).
+// per person found, with its skeleton frames (source "model"), written in one transaction each
+// way. Undo removes the frames and the subjects (keeping them for redo, which re-inserts them
+// with their ids).
 // Like the other commands it is applied before it enters the undo stack, so a refused write
 // never shows as done.
 
@@ -27,13 +28,13 @@ public:
     StorePoseEstimateCommand(ProjectDocument& document, std::int64_t videoId, annotation::SkeletonLayout layout,
                              std::string subjectName, const QString& text);
 
-    // Stores `frames` (the frames with a pose) under a new subject.
+    // Stores the poses of `frames` under new subjects, one per person found.
     Status apply(const std::vector<pose::FramePose>& frames);
     void redo() override;
     void undo() override;
 
-    std::int64_t subjectId() const { return subject_.id; }
-    int framesStored() const { return framesStored_; }
+    std::vector<std::int64_t> subjectIds() const;  // by person number
+    int framesStored() const { return framesStored_; }  // skeleton frames, every person
 
 private:
     void reload();
@@ -41,7 +42,8 @@ private:
     ProjectDocument& document_;
     std::int64_t videoId_;
     annotation::SkeletonLayout layout_;  // a copy: the store reloads its own list on writes
-    annotation::Subject subject_;
+    std::string subjectName_;
+    std::vector<annotation::Subject> subjects_;
     std::vector<annotation::SkeletonFrame> undone_;  // what undo removed, for redo
     int framesStored_ = 0;
     bool applied_ = false;

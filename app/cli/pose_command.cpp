@@ -45,13 +45,14 @@ QJsonObject frameJson(const pose::FramePose& f) {
     object[QStringLiteral("frame")] = f.frame;
     object[QStringLiteral("time")] = f.seconds;
     QJsonArray persons;
-    if (f.estimate.found) {
+    for (const pose::PersonPose& p : f.people) {
         QJsonObject person;
-        person[QStringLiteral("presence")] = std::round(f.estimate.poseFlag * 1e4) / 1e4;
-        person[QStringLiteral("detected")] = f.estimate.detectorRan;  // false: tracked from the previous frame
-        if (f.estimate.detection) person[QStringLiteral("detection_score")] = std::round(f.estimate.detection->score * 1e4) / 1e4;
+        person[QStringLiteral("person")] = p.person;
+        person[QStringLiteral("presence")] = std::round(p.estimate.poseFlag * 1e4) / 1e4;
+        person[QStringLiteral("detected")] = p.estimate.detection.has_value();  // false: tracked from the previous frame
+        if (p.estimate.detection) person[QStringLiteral("detection_score")] = std::round(p.estimate.detection->score * 1e4) / 1e4;
         QJsonArray landmarks;
-        for (const pose::PoseLandmark& l : f.estimate.landmarks) landmarks.append(rounded({l.x, l.y, l.z, l.visibility}, 3));
+        for (const pose::PoseLandmark& l : p.estimate.landmarks) landmarks.append(rounded({l.x, l.y, l.z, l.visibility}, 3));
         person[QStringLiteral("landmarks")] = landmarks;
         persons.append(person);
     }
@@ -97,10 +98,14 @@ int runPose(const QStringList& arguments) {
     const QCommandLineOption device(QStringLiteral("device"),
                                     QStringLiteral("Where the networks run: auto (CUDA when available; the default), cpu, cuda or cuda:N."),
                                     QStringLiteral("name"), QStringLiteral("auto"));
+    const QCommandLineOption people(QStringLiteral("people"),
+                                    QStringLiteral("Most people to find per frame (default 1, BlazePose's own graph). Above 1, each "
+                                                   "person is tracked on its own and stored as a subject of its own."),
+                                    QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption noSmoothing(QStringLiteral("no-smoothing"), QStringLiteral("Video: report raw landmarks, without the One Euro filter."));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frame rate of an image folder (default 25)."),
                                  QStringLiteral("rate"), QStringLiteral("25"));
-    for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, noSmoothing, fps}) {
+    for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, people, noSmoothing, fps}) {
         parser.addOption(option);
     }
     if (auto stop = parseCommandLine(
@@ -125,7 +130,8 @@ int runPose(const QStringList& arguments) {
     }
     const auto threadCount = parseInteger(name, QStringLiteral("--threads"), parser.value(threads), 0, 256);
     const auto rate = parsePositive(name, QStringLiteral("--fps"), parser.value(fps));
-    if (!threadCount || !rate) return kExitUsage;
+    const auto maxPeople = parseInteger(name, QStringLiteral("--people"), parser.value(people), 1, 20);
+    if (!threadCount || !rate || !maxPeople) return kExitUsage;
     options.device = parser.value(device).toStdString();
     if (options.device == "auto") options.device = pose::cudaAvailable() ? "cuda" : "cpu";
     options.smoothing = !parser.isSet(noSmoothing);
@@ -139,6 +145,7 @@ int runPose(const QStringList& arguments) {
     }
     if (parser.isSet(subject)) {
         if (!parser.isSet(project)) return usageError(name, QStringLiteral("--subject needs -p PROJECT"));
+        if (*maxPeople > 1) return usageError(name, QStringLiteral("--subject takes one person's poses: leave it out with --people above 1"));
         const auto id = parseInteger(name, QStringLiteral("--subject"), parser.value(subject), 1, INT_MAX);
         if (!id) return kExitUsage;
         subjectId = *id;
@@ -163,7 +170,7 @@ int runPose(const QStringList& arguments) {
 
     Result<pose::PoseVideoResult> result = makeError("no input");
     if (isImageFile(input)) {
-        result = pose::estimatePosesInImage(estimator.value(), input.toStdString());
+        result = pose::estimatePosesInImage(estimator.value(), input.toStdString(), *maxPeople);
     } else {
         if (store) {
             // The input must be the project's video, or the skeletons would not line up.
@@ -182,7 +189,9 @@ int runPose(const QStringList& arguments) {
         ProgressLine progress(QStringLiteral("estimating poses"));
         pose::PoseVideoCallbacks callbacks;
         callbacks.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
-        result = pose::estimatePosesInVideo(estimator.value(), input.toStdString(), *rate, callbacks);
+        pose::PeopleTrackerOptions tracking;
+        tracking.maxPeople = *maxPeople;
+        result = pose::estimatePosesInVideo(estimator.value(), input.toStdString(), *rate, callbacks, tracking);
         if (result.ok()) {
             progress.finish();
         } else {
@@ -197,9 +206,16 @@ int runPose(const QStringList& arguments) {
         const std::string subjectName = "pose estimate (video " + std::to_string(*videoId) + ", BlazePose " + parser.value(model).toStdString() + ")";
         auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, subjectName, frames);
         if (!stored.ok()) return fail(stored.error());
-        std::fprintf(stderr, "pose: %d of %zu frames with a pose; stored %d skeleton frames (%s) for video %lld, subject %lld\n",
-                     withPose, frames.size(), stored->frames, layout->name.c_str(), static_cast<long long>(*videoId),
-                     static_cast<long long>(stored->subjectId));
+        std::string subjects;
+        for (const pose::StoredPerson& p : stored->people) {
+            subjects += subjects.empty() ? ", " : "; ";
+            if (stored->people.size() > 1) subjects += "person " + std::to_string(p.person) + ": ";
+            subjects += "subject " + std::to_string(p.subjectId);
+            if (stored->people.size() > 1) subjects += " (" + std::to_string(p.frames) + " frames)";
+        }
+        if (stored->people.empty()) subjects = ", no subject (nobody was found)";
+        std::fprintf(stderr, "pose: %d of %zu frames with a pose; stored %d skeleton frames (%s) for video %lld%s\n", withPose,
+                     frames.size(), stored->frames(), layout->name.c_str(), static_cast<long long>(*videoId), subjects.c_str());
         return kExitSuccess;
     }
 
@@ -217,7 +233,13 @@ int runPose(const QStringList& arguments) {
     for (const pose::FramePose& f : frames) frameArray.append(frameJson(f));
     root[QStringLiteral("frames")] = frameArray;
     if (Status s = writeJson(parser.value(output), root); !s.ok()) return fail(s.error());
-    std::fprintf(stderr, "pose: %d of %zu frames with a pose\n", withPose, frames.size());
+    const std::size_t peopleFound = result->people().size();
+    if (*maxPeople > 1) {
+        std::fprintf(stderr, "pose: %d of %zu frames with a pose; %zu %s\n", withPose, frames.size(), peopleFound,
+                     peopleFound == 1 ? "person" : "people");
+    } else {
+        std::fprintf(stderr, "pose: %d of %zu frames with a pose\n", withPose, frames.size());
+    }
     return kExitSuccess;
 }
 

@@ -1,6 +1,5 @@
 #include "core/pose/pose_estimator.h"
 
-#include "core/pose/landmark_smoothing.h"
 #include "core/pose/ssd_anchors.h"
 #include "core/pose/tflite_graph.h"
 
@@ -12,9 +11,6 @@ struct PoseEstimator::State {
     TfliteGraph landmarkModel;
     std::vector<int> landmarkOutputs;  // Identity, Identity_1 (+ Identity_3 for refinement)
     int rowsOutput = -1, flagOutput = -1, heatmapOutput = -1;
-    std::optional<PoseRoi> trackedRoi;
-    LandmarkSmoother body = LandmarkSmoother::forBody();
-    LandmarkSmoother auxiliary = LandmarkSmoother::forAuxiliary();
 
     State(PoseEstimatorOptions o, TfliteGraph d, TfliteGraph l)
         : options(std::move(o)), detector(std::move(d)), landmarkModel(std::move(l)) {}
@@ -108,9 +104,7 @@ PoseRoi PoseEstimator::roiFromAuxiliary(const std::vector<PoseLandmark>& points)
     return roiFromPoints(points[first].x, points[first].y, points[first + 1].x, points[first + 1].y);
 }
 
-namespace {
-
-PoseEstimate estimateFrom(const LandmarkPass& pass) {
+PoseEstimate estimateFromPass(const LandmarkPass& pass) {
     PoseEstimate e;
     e.found = true;
     e.roi = pass.roi;
@@ -120,15 +114,7 @@ PoseEstimate estimateFrom(const LandmarkPass& pass) {
     return e;
 }
 
-}  // namespace
-
-Result<PoseEstimate> PoseEstimator::estimateImage(const RgbImageView& image) {
-    auto detections = detect(image);
-    if (!detections.ok()) return detections.takeError();
-    PoseEstimate none;
-    none.detectorRan = true;
-    if (detections->empty()) return none;
-    const PoseDetection detection = detections->front();
+Result<PoseEstimate> PoseEstimator::estimateFromDetection(const RgbImageView& image, const PoseDetection& detection) {
     PoseRoi roi = roiFromDetection(detection, image.width, image.height);
     std::optional<LandmarkPass> last;
     for (int pass = 0; pass < std::max(1, state_->options.imagePasses); ++pass) {
@@ -137,65 +123,41 @@ Result<PoseEstimate> PoseEstimator::estimateImage(const RgbImageView& image) {
         last = std::move(result).value();
         roi = roiFromAuxiliary(last->landmarks);
     }
-    PoseEstimate estimate = estimateFrom(*last);
+    PoseEstimate estimate = estimateFromPass(*last);
     estimate.detectorRan = true;
     estimate.detection = detection;
     estimate.found = last->poseFlag >= state_->options.minPresence;
     return estimate;
 }
 
-void PoseEstimator::resetTracking() {
-    state_->trackedRoi.reset();
-    state_->body.reset();
-    state_->auxiliary.reset();
+Result<PoseEstimate> PoseEstimator::estimateImage(const RgbImageView& image) {
+    auto detections = detect(image);
+    if (!detections.ok()) return detections.takeError();
+    if (detections->empty()) {
+        PoseEstimate none;
+        none.detectorRan = true;
+        return none;
+    }
+    return estimateFromDetection(image, detections->front());
 }
 
-Result<PoseEstimate> PoseEstimator::track(const RgbImageView& image, double seconds) {
-    State& s = *state_;
-    std::optional<PoseDetection> detection;
-    std::optional<LandmarkPass> pass;
-    bool detectorCalled = false;
-    // Tracking first; when it has nothing or loses the pose, the detector on this same frame.
-    for (int attempt = 0; attempt < 2 && !pass; ++attempt) {
-        PoseRoi roi;
-        if (s.trackedRoi) {
-            roi = *s.trackedRoi;
-        } else {
-            auto detections = detect(image);
-            detectorCalled = true;
-            if (!detections.ok()) return detections.takeError();
-            if (detections->empty()) break;
-            detection = detections->front();
-            roi = roiFromDetection(*detection, image.width, image.height);
-        }
-        auto result = landmarks(image, roi);
-        if (!result.ok()) return result.takeError();
-        if (result->poseFlag >= s.options.minPresence) {
-            pass = std::move(result).value();
-        } else if (!s.trackedRoi) {
-            break;  // a fresh detection that the landmark model does not confirm
-        } else {
-            resetTracking();
-        }
+Result<std::vector<PoseEstimate>> PoseEstimator::estimatePeople(const RgbImageView& image, int maxPeople) {
+    auto detections = detect(image);
+    if (!detections.ok()) return detections.takeError();
+    std::vector<PoseEstimate> people;
+    std::vector<PoseRoi> taken;  // the squares of the detections tried so far
+    for (const PoseDetection& detection : detections.value()) {
+        if (static_cast<int>(people.size()) >= maxPeople) break;
+        const PoseRoi roi = roiFromDetection(detection, image.width, image.height);
+        bool seen = false;
+        for (const PoseRoi& other : taken) seen = seen || roiOverlap(roi, other) > kSamePersonOverlap;
+        if (seen) continue;
+        taken.push_back(roi);
+        auto estimate = estimateFromDetection(image, detection);
+        if (!estimate.ok()) return estimate.takeError();
+        if (estimate->found) people.push_back(std::move(estimate).value());
     }
-    PoseEstimate estimate;
-    if (pass) estimate = estimateFrom(*pass);
-    estimate.detectorRan = detectorCalled;
-    estimate.detection = detection;
-    if (!pass) {
-        resetTracking();
-        return estimate;
-    }
-    if (detection) {  // a new track: the filters start over
-        s.body.reset();
-        s.auxiliary.reset();
-    }
-    if (s.options.smoothing) {
-        estimate.landmarks = s.body.apply(seconds, estimate.landmarks);
-        estimate.auxiliary = s.auxiliary.apply(seconds, estimate.auxiliary);
-    }
-    s.trackedRoi = roiFromAuxiliary(estimate.auxiliary);
-    return estimate;
+    return people;
 }
 
 }  // namespace actionlens::pose

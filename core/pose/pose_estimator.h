@@ -1,10 +1,9 @@
 #pragma once
 
-// PoseEstimator: BlazePose on still images and on video. The detector finds the body and two
-// keypoints that fix a rotated square; the landmark model reads a 256 x 256 crop of it and
-// gives 33 body points plus auxiliary points that fix the next square. On video the detector
-// runs only when tracking is lost (pose presence below the threshold) and the landmarks are
-// smoothed over time. One person per image, as BlazePose's own graph.
+// PoseEstimator: BlazePose's stages. The detector finds bodies and two keypoints each that fix
+// a rotated square; the landmark model reads a 256 x 256 crop of it and gives 33 body points
+// plus auxiliary points that fix the next square. Still images: one person as BlazePose's own
+// graph (estimateImage), or several, one per detection (estimatePeople). Video: PeopleTracker.
 
 #include "core/common/result.h"
 #include "core/pose/detector_input.h"
@@ -53,6 +52,9 @@ struct PoseEstimate {
     std::vector<PoseLandmark> auxiliary;  // rows 33-38 (33: hip centre, 34: body scale/rotation point)
 };
 
+// A pass's landmarks as an estimate: found, its ROI and pose flag, body and auxiliary points.
+PoseEstimate estimateFromPass(const LandmarkPass& pass);
+
 class PoseEstimator {
 public:
     // Loads both graphs; fails with the install hint when the model files are missing.
@@ -63,10 +65,13 @@ public:
 
     const PoseEstimatorOptions& options() const;
 
+    // The best detection's pose (found = false when the landmark model does not confirm it).
     Result<PoseEstimate> estimateImage(const RgbImageView& image);
-    // Video frames in order; `seconds` from the video's timestamps (for the smoothing).
-    Result<PoseEstimate> track(const RgbImageView& image, double seconds);
-    void resetTracking();
+    // Up to `maxPeople` people, one per detection (best first; a detection whose square mostly
+    // covers an earlier one's is the same person), those the landmark model confirms.
+    Result<std::vector<PoseEstimate>> estimatePeople(const RgbImageView& image, int maxPeople);
+    // The landmark passes (options().imagePasses) from one detection's square.
+    Result<PoseEstimate> estimateFromDetection(const RgbImageView& image, const PoseDetection& detection);
 
     // Stages, for tests and tools.
     Result<std::vector<PoseDetection>> detect(const RgbImageView& image);          // best first, image-normalised

@@ -2,6 +2,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace actionlens::pose {
@@ -12,6 +13,15 @@ PoseRoi roiFromPoints(double centreX, double centreY, double endX, double endY, 
     double rotation = pi / 2.0 - std::atan2(-(endY - centreY), endX - centreX);
     rotation -= 2.0 * pi * std::floor((rotation + pi) / (2.0 * pi));
     return {centreX, centreY, 2.0 * distance * scale, rotation};
+}
+
+double roiOverlap(const PoseRoi& a, const PoseRoi& b) {
+    const auto overlap = [](double centreA, double sizeA, double centreB, double sizeB) {
+        return std::max(0.0, std::min(centreA + sizeA / 2, centreB + sizeB / 2) - std::max(centreA - sizeA / 2, centreB - sizeB / 2));
+    };
+    const double inter = overlap(a.cx, a.size, b.cx, b.size) * overlap(a.cy, a.size, b.cy, b.size);
+    const double uni = a.size * a.size + b.size * b.size - inter;
+    return uni > 0 ? inter / uni : 0.0;
 }
 
 namespace {

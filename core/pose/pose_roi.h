@@ -27,6 +27,13 @@ PoseRoi roiFromPoints(double centreX, double centreY, double endX, double endY, 
 // top-left corner to crop (0, 0), top-right to (256, 0), bottom-left to (0, 256).
 std::array<double, 6> roiToCropMatrix(const PoseRoi& roi, int cropSize = kLandmarkInputSize);
 
+// Intersection over union of two ROIs' squares taken upright (rotation ignored): whether two
+// regions look at the same person.
+double roiOverlap(const PoseRoi& a, const PoseRoi& b);
+// Above this overlap two squares are taken for one person. Two people side by side half a body
+// height apart overlap by about 0.43.
+constexpr double kSamePersonOverlap = 0.5;
+
 // Bilinear warp with replicated border: 256 x 256 x 3 RGB bytes.
 std::vector<std::uint8_t> cropRoi(const RgbImageView& image, const PoseRoi& roi, int cropSize = kLandmarkInputSize);
 

@@ -2,7 +2,7 @@
 
 // Pose estimates as a project's skeleton frames: mapped onto one of the project's skeleton
 // layouts (by joint name), source "model", visibility as each joint's confidence, stored in
-// one transaction under a subject.
+// one transaction, each person found under a subject of its own.
 
 #include "core/annotation/project_store.h"
 #include "core/common/result.h"
@@ -15,19 +15,26 @@
 
 namespace actionlens::pose {
 
-// Frames with a pose only; joints without an equivalent (BODY_25's small toes) are invisible
-// with confidence 0.
-std::vector<annotation::SkeletonFrame> skeletonFramesFromPoses(const std::vector<FramePose>& frames, std::int64_t videoId,
+// The frames where person `person` was found; joints without an equivalent (BODY_25's small
+// toes) are invisible with confidence 0.
+std::vector<annotation::SkeletonFrame> skeletonFramesFromPoses(const std::vector<FramePose>& frames, int person, std::int64_t videoId,
                                                                std::int64_t subjectId, const annotation::SkeletonLayout& layout);
 
-struct StoredPoses {
+struct StoredPerson {
+    int person = 1;
     std::int64_t subjectId = 0;
     int frames = 0;
 };
 
-// Under `subjectId`, or a new subject named `newSubjectName` when none is given. All or
-// nothing: a frame that exists already for that subject fails the whole store. `layout` is
-// taken by value: the store's own layout list may be reloaded by the writes.
+struct StoredPoses {
+    std::vector<StoredPerson> people;  // by person number
+    int frames() const;                // skeleton frames stored, every person
+};
+
+// One subject per person found: `subjectId` (only when one person was found), or new subjects
+// named `newSubjectName` (", person N" added when several were found). All or nothing: a frame
+// that exists already for that subject fails the whole store. `layout` is taken by value: the
+// store's own layout list may be reloaded by the writes.
 Result<StoredPoses> storePoseSkeletons(annotation::ProjectStore& store, std::int64_t videoId, annotation::SkeletonLayout layout,
                                        std::optional<std::int64_t> subjectId, const std::string& newSubjectName,
                                        const std::vector<FramePose>& frames);

@@ -3,6 +3,8 @@
 #include "core/media/frame_source.h"
 #include "core/media/image_io.h"
 
+#include <set>
+
 namespace actionlens::pose {
 
 namespace {
@@ -13,12 +15,21 @@ RgbImageView viewOf(const media::VideoFrame& frame) { return {frame.rgb.data(), 
 
 int PoseVideoResult::framesWithPose() const {
     int n = 0;
-    for (const FramePose& f : frames) n += f.estimate.found;
+    for (const FramePose& f : frames) n += !f.people.empty();
     return n;
 }
 
+std::vector<int> peopleIn(const std::vector<FramePose>& frames) {
+    std::set<int> numbers;
+    for (const FramePose& f : frames)
+        for (const PersonPose& p : f.people) numbers.insert(p.person);
+    return {numbers.begin(), numbers.end()};
+}
+
+std::vector<int> PoseVideoResult::people() const { return peopleIn(frames); }
+
 Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps,
-                                             const PoseVideoCallbacks& callbacks) {
+                                             const PoseVideoCallbacks& callbacks, const PeopleTrackerOptions& tracking) {
     media::OpenOptions options;
     options.imageSequenceFps = imageFolderFps;
     auto source = media::openFrameSource(path, options);
@@ -28,28 +39,37 @@ Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std
     result.width = info.width;
     result.height = info.height;
     result.frames.reserve(static_cast<std::size_t>(info.frameCount));
-    estimator.resetTracking();
+    PeopleTracker tracker(estimator, tracking);
     for (int i = 0; i < info.frameCount; ++i) {
         if (callbacks.shouldCancel && callbacks.shouldCancel()) return makeError(path + ": pose estimation cancelled at frame " + std::to_string(i));
         auto frame = source.value()->readFrame(i);
         if (!frame.ok()) return frame.takeError();
-        auto estimate = estimator.track(viewOf(*frame.value()), frame.value()->seconds);
-        if (!estimate.ok()) return makeError(path + ": frame " + std::to_string(i) + ": " + estimate.error());
-        result.frames.push_back({i, frame.value()->seconds, std::move(estimate).value()});
+        auto tracked = tracker.next(viewOf(*frame.value()), frame.value()->seconds);
+        if (!tracked.ok()) return makeError(path + ": frame " + std::to_string(i) + ": " + tracked.error());
+        result.frames.push_back({i, frame.value()->seconds, tracked->detectorRan, std::move(tracked->people)});
         if (callbacks.progress) callbacks.progress(i + 1, info.frameCount);
     }
     return result;
 }
 
-Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std::string& path) {
+Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std::string& path, int maxPeople) {
     auto image = media::loadImageAsFrame(path);
     if (!image.ok()) return image.takeError();
-    auto estimate = estimator.estimateImage(viewOf(*image.value()));
-    if (!estimate.ok()) return makeError(path + ": " + estimate.error());
+    FramePose frame;
+    frame.detectorRan = true;
+    if (maxPeople <= 1) {
+        auto estimate = estimator.estimateImage(viewOf(*image.value()));
+        if (!estimate.ok()) return makeError(path + ": " + estimate.error());
+        if (estimate->found) frame.people.push_back({1, std::move(estimate).value()});
+    } else {
+        auto people = estimator.estimatePeople(viewOf(*image.value()), maxPeople);
+        if (!people.ok()) return makeError(path + ": " + people.error());
+        for (PoseEstimate& e : people.value()) frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e)});
+    }
     PoseVideoResult result;
     result.width = image.value()->width;
     result.height = image.value()->height;
-    result.frames.push_back({0, 0.0, std::move(estimate).value()});
+    result.frames.push_back(std::move(frame));
     return result;
 }
 

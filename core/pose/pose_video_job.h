@@ -5,6 +5,7 @@
 // callbacks, no Qt: a ui/ adapter turns them into signals on a worker thread.
 
 #include "core/common/result.h"
+#include "core/pose/people_tracker.h"
 #include "core/pose/pose_estimator.h"
 
 #include <cstdint>
@@ -17,7 +18,8 @@ namespace actionlens::pose {
 struct FramePose {
     int frame = 0;        // 0-based, display order
     double seconds = 0;   // from the video's timestamps
-    PoseEstimate estimate;
+    bool detectorRan = false;
+    std::vector<PersonPose> people;  // the people found, by number
 };
 
 struct PoseVideoCallbacks {
@@ -28,15 +30,20 @@ struct PoseVideoCallbacks {
 struct PoseVideoResult {
     int width = 0, height = 0;
     std::vector<FramePose> frames;  // every frame, found or not
-    int framesWithPose() const;
+    int framesWithPose() const;     // frames with at least one person
+    std::vector<int> people() const;  // the person numbers found, ascending
 };
 
-// `estimator` tracks across the frames (its tracking state is reset first). `imageFolderFps`
-// is the rate given to a folder of images. A cancelled run is an error ("cancelled").
-Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps = 25.0,
-                                             const PoseVideoCallbacks& callbacks = {});
+// The person numbers found in `frames`, ascending.
+std::vector<int> peopleIn(const std::vector<FramePose>& frames);
 
-// One still image file (PNG, JPEG, ...): frame 0, no tracking.
-Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std::string& path);
+// People tracked across the frames (PeopleTracker; `tracking.maxPeople` 1: BlazePose's single
+// person). `imageFolderFps` is the rate given to a folder of images. A cancelled run is an
+// error ("cancelled").
+Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps = 25.0,
+                                             const PoseVideoCallbacks& callbacks = {}, const PeopleTrackerOptions& tracking = {});
+
+// One still image file (PNG, JPEG, ...): frame 0, no tracking; up to `maxPeople` people.
+Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std::string& path, int maxPeople = 1);
 
 }  // namespace actionlens::pose

@@ -301,6 +301,80 @@ TEST(Cli, PoseStoresSkeletonFramesOfAVideoInAProject) {
     expectOneLineFailure(wrong, "is not the project's video 1");
 }
 
+TEST(Cli, PoseFindsSeveralPeopleAndStoresEachAsASubject) {
+    fixtures::TempDir dir;
+    // A three-frame folder of two astronauts side by side.
+    auto single = media::loadImageAsFrame(kPoseImage.toStdString());
+    ASSERT_TRUE(single.ok()) << single.error();
+    const media::VideoFrame& one = *single.value();
+    media::VideoFrame two;
+    two.width = 2 * one.width;
+    two.height = one.height;
+    two.stride = 3 * two.width;
+    two.rgb.resize(static_cast<std::size_t>(two.stride) * two.height);
+    for (int y = 0; y < one.height; ++y)
+        for (int half = 0; half < 2; ++half) std::copy_n(one.row(y), 3 * one.width, two.row(y) + half * 3 * one.width);
+    std::filesystem::create_directories(dir.file("two"));
+    for (int i = 1; i <= 3; ++i) ASSERT_TRUE(media::saveFrameImage(two, dir.file("two/frame_000" + std::to_string(i) + ".png")).ok());
+    const QString clip = QString::fromStdString(dir.file("two"));
+    // Each astronaut is half the detector's scale of the picture alone (scores 0.49 and 0.71).
+    const QStringList common{QStringLiteral("pose"), clip, QStringLiteral("--model"), QStringLiteral("lite"), QStringLiteral("--threads"),
+                             QStringLiteral("2"), QStringLiteral("--min-score"), QStringLiteral("0.3")};
+
+    const QString json = QString::fromStdString(dir.file("two.json"));
+    const QStringList toJson = common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-o"), json};
+    RUN_POSE_OR_SKIP(run, toJson);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("3 of 3 frames with a pose; 2 people"))) << run.err.toStdString();
+    const QJsonArray frames = QJsonDocument::fromJson(QByteArray::fromStdString(fixtures::readFileBytes(json.toStdString())))
+                                  .object()[QStringLiteral("frames")].toArray();
+    ASSERT_EQ(frames.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const QJsonArray persons = frames[i].toObject()[QStringLiteral("persons")].toArray();
+        ASSERT_EQ(persons.size(), 2) << "frame " << i;
+        // Numbered 1 and 2 (in the order the detector found them), one astronaut each.
+        std::vector<double> noseX;
+        for (int p = 0; p < 2; ++p) {
+            EXPECT_EQ(persons[p].toObject()[QStringLiteral("person")].toInt(), p + 1);
+            noseX.push_back(persons[p].toObject()[QStringLiteral("landmarks")].toArray()[0].toArray()[0].toDouble());
+        }
+        std::sort(noseX.begin(), noseX.end());
+        EXPECT_LT(noseX[0], one.width) << "frame " << i;
+        EXPECT_GE(noseX[1], one.width) << "frame " << i;
+    }
+
+    // Into a project: one subject each.
+    const std::string projectPath = dir.file("p.alproj");
+    {
+        int argc = 0;
+        std::unique_ptr<QCoreApplication> app;
+        if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, nullptr);
+        auto store = annotation::ProjectStore::create(projectPath);
+        ASSERT_TRUE(store.ok()) << store.error();
+        annotation::Video video;
+        video.path = dir.file("two");
+        video.frameCount = 3;
+        video.width = two.width;
+        video.height = two.height;
+        video.fps = 25;
+        ASSERT_TRUE(store.value()->insertVideo(video).ok());
+    }
+    const QString project = QString::fromStdString(projectPath);
+    EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-p"), project,
+                                          QStringLiteral("--video"), QStringLiteral("1"), QStringLiteral("--subject"), QStringLiteral("1")})
+                  .exitCode,
+              2)
+        << "--subject takes one person";
+    const CliRun stored = runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-p"), project,
+                                                      QStringLiteral("--video"), QStringLiteral("1")});
+    ASSERT_EQ(stored.exitCode, 0) << stored.err.toStdString();
+    EXPECT_TRUE(stored.err.contains(QStringLiteral("stored 6 skeleton frames (MediaPipe-33) for video 1, person 1: subject"))) << stored.err.toStdString();
+    const QJsonObject counts = QJsonDocument::fromJson(runCli({QStringLiteral("info"), QStringLiteral("-p"), project}).out.toUtf8()).object();
+    EXPECT_EQ(counts[QStringLiteral("skeleton_frames")].toInt(), 6);
+    EXPECT_EQ(counts[QStringLiteral("subjects")].toInt(), 2);
+    EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("0")}).exitCode, 2);
+}
+
 TEST(Cli, PoseWithoutModelsSaysHowToInstallThem) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

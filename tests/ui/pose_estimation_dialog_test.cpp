@@ -72,6 +72,11 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.device, pose::cudaAvailable() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
     EXPECT_EQ(dialog.request().device, QStringLiteral("cpu"));
+    // People per frame: one (BlazePose's own graph) unless asked.
+    EXPECT_EQ(dialog.peopleBox()->value(), 1);
+    EXPECT_EQ(request.maxPeople, 1);
+    dialog.peopleBox()->setValue(3);
+    EXPECT_EQ(dialog.request().maxPeople, 3);
 
     dialog.videoList()->item(1)->setCheckState(Qt::Unchecked);
     EXPECT_FALSE(dialog.startEstimation());

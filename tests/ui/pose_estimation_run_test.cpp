@@ -55,7 +55,10 @@ TEST(PoseEstimationRun, StoresModelSkeletonsOfTheChosenLayoutAndReloadsTheDocume
     const PoseVideoOutcome& outcome = run.outcomes().front();
     ASSERT_EQ(outcome.state, PoseVideoOutcome::State::Stored) << outcome.message.toStdString();
     EXPECT_EQ(outcome.framesStored, 3);
+    EXPECT_EQ(outcome.framesWithPose, 3);
     EXPECT_EQ(outcome.framesTotal, 3);
+    ASSERT_EQ(outcome.subjectIds.size(), 1u);
+    const std::int64_t subject = outcome.subjectIds.front();
 
     // On disk: three COCO-17 frames of source "model" under the new subject.
     auto stored = document.store().skeletonFrames(video, 0, 2);
@@ -65,7 +68,7 @@ TEST(PoseEstimationRun, StoresModelSkeletonsOfTheChosenLayoutAndReloadsTheDocume
     ASSERT_NE(coco, nullptr);
     for (const annotation::SkeletonFrame& frame : stored.value()) {
         EXPECT_EQ(frame.source, annotation::PoseSource::Model);
-        EXPECT_EQ(frame.subjectId, outcome.subjectId);
+        EXPECT_EQ(frame.subjectId, subject);
         EXPECT_EQ(frame.layoutId, coco->id);
         ASSERT_EQ(frame.joints.size(), coco->joints.size());
         int visible = 0;
@@ -80,8 +83,8 @@ TEST(PoseEstimationRun, StoresModelSkeletonsOfTheChosenLayoutAndReloadsTheDocume
     EXPECT_GE(skeletonsChanged.count(), 1);
     EXPECT_EQ(document.skeletonPresence().size(), 3u);
     EXPECT_EQ(document.skeletonsAt(1).size(), 1u);
-    ASSERT_NE(document.subject(outcome.subjectId), nullptr);
-    EXPECT_EQ(document.subjectsOfCurrentVideo(), std::vector<std::int64_t>{outcome.subjectId});
+    ASSERT_NE(document.subject(subject), nullptr);
+    EXPECT_EQ(document.subjectsOfCurrentVideo(), std::vector<std::int64_t>{subject});
     // The project's layout for this video is now COCO-17.
     EXPECT_EQ(PoseEstimationRun::defaultLayoutName(document, {video}), QStringLiteral("COCO-17"));
 

@@ -22,9 +22,11 @@ std::vector<pose::FramePose> fivePoses() {
     std::vector<pose::FramePose> frames(5);
     for (int f = 0; f < 5; ++f) {
         frames[f].frame = f;
-        frames[f].estimate.found = f % 2 == 0;
-        if (!frames[f].estimate.found) continue;
-        for (int i = 0; i < 33; ++i) frames[f].estimate.landmarks.push_back({20.0f + i + f, 30.0f + i, 0.0f, 0.9f, 1.0f});
+        if (f % 2 != 0) continue;
+        pose::PersonPose person;
+        person.estimate.found = true;
+        for (int i = 0; i < 33; ++i) person.estimate.landmarks.push_back({20.0f + i + f, 30.0f + i, 0.0f, 0.9f, 1.0f});
+        frames[f].people.push_back(person);
     }
     return frames;
 }
@@ -45,7 +47,8 @@ TEST(StorePoseEstimateCommand, AppliesOnceThenUndoesAndRedoesSubjectAndFramesTog
 
     auto command = std::make_unique<StorePoseEstimateCommand>(document, video, *coco, "pose estimate (test)", QStringLiteral("Estimate poses"));
     ASSERT_TRUE(command->apply(fivePoses()).ok());
-    const std::int64_t subject = command->subjectId();
+    ASSERT_EQ(command->subjectIds().size(), 1u);
+    const std::int64_t subject = command->subjectIds().front();
     EXPECT_EQ(command->framesStored(), 3);
     StorePoseEstimateCommand* pushed = command.get();
     document.undoStack().push(command.release());  // the first redo writes nothing again
@@ -68,12 +71,59 @@ TEST(StorePoseEstimateCommand, AppliesOnceThenUndoesAndRedoesSubjectAndFramesTog
 
     document.undoStack().redo();
     EXPECT_TRUE(document.lastWriteFailure().isEmpty()) << document.lastWriteFailure().toStdString();
-    EXPECT_EQ(pushed->subjectId(), subject);  // the same subject id again: the frames refer to it
+    EXPECT_EQ(pushed->subjectIds(), std::vector<std::int64_t>{subject});  // the same subject id again: the frames refer to it
     auto redone = document.store().skeletonFrames(video, 0, 4, subject);
     ASSERT_TRUE(redone.ok());
     EXPECT_EQ(redone.value(), stored.value());
     EXPECT_EQ(document.skeletonPresence().size(), presenceBefore + 3);
     ASSERT_NE(document.subject(subject), nullptr);
+}
+
+TEST(StorePoseEstimateCommand, TwoPeopleAreTwoSubjectsInOneUndoStep) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    const std::int64_t video = document.videos()[0].id;
+    document.setCurrentVideo(video);
+    const auto before = document.store().counts();
+    ASSERT_TRUE(before.ok());
+    const annotation::SkeletonLayout* coco = document.store().skeletonLayout("COCO-17");
+    ASSERT_NE(coco, nullptr);
+    // Person 2 beside person 1 in frames 0, 2 and 4.
+    std::vector<pose::FramePose> frames = fivePoses();
+    for (pose::FramePose& f : frames) {
+        if (f.people.empty()) continue;
+        pose::PersonPose second = f.people.front();
+        second.person = 2;
+        for (pose::PoseLandmark& l : second.estimate.landmarks) l.x += 100.0f;
+        f.people.push_back(second);
+    }
+    auto command = std::make_unique<StorePoseEstimateCommand>(document, video, *coco, "pose estimate (test)", QStringLiteral("Estimate poses"));
+    ASSERT_TRUE(command->apply(frames).ok());
+    const std::vector<std::int64_t> subjects = command->subjectIds();
+    ASSERT_EQ(subjects.size(), 2u);
+    EXPECT_EQ(command->framesStored(), 6);
+    ASSERT_NE(document.subject(subjects[1]), nullptr);
+    EXPECT_EQ(document.subject(subjects[1])->name, "pose estimate (test), person 2");
+    StorePoseEstimateCommand* pushed = command.get();
+    document.undoStack().push(command.release());
+    EXPECT_EQ(document.undoStack().count(), 1);
+
+    document.undoStack().undo();
+    EXPECT_TRUE(document.lastWriteFailure().isEmpty()) << document.lastWriteFailure().toStdString();
+    auto undone = document.store().counts();
+    ASSERT_TRUE(undone.ok());
+    EXPECT_EQ(undone->subjects, before->subjects);
+    EXPECT_EQ(undone->skeletonFrames, before->skeletonFrames);
+
+    document.undoStack().redo();
+    EXPECT_TRUE(document.lastWriteFailure().isEmpty()) << document.lastWriteFailure().toStdString();
+    EXPECT_EQ(pushed->subjectIds(), subjects);
+    for (std::int64_t subject : subjects) {
+        auto stored = document.store().skeletonFrames(video, 0, 4, subject);
+        ASSERT_TRUE(stored.ok());
+        EXPECT_EQ(stored->size(), 3u);
+    }
 }
 
 TEST(StorePoseEstimateCommand, AFailedStoreWritesNothing) {

@@ -19,6 +19,7 @@
 // CUDA runs twice: LibTorch's default (TF32 convolutions) and full float32. Exit code 1 when a
 // device fails or misses the bound; 77 when the models are not installed.
 
+#include "core/pose/people_tracker.h"
 #include "core/pose/pose_estimator.h"
 #include "core/pose/pose_model_files.h"
 #include "core/pose/tflite_graph.h"
@@ -85,11 +86,11 @@ Result<DeviceRun> runOn(const std::string& device, const std::string& label, pos
     for (int i = 0; i < frames; ++i)
         if (Result<pose::PoseEstimate> e = estimator->estimateImage(image); !e) return e.takeError();
     run.stillFps = frames / secondsSince(start);
-    estimator->resetTracking();
-    if (Result<pose::PoseEstimate> first = estimator->track(image, 0.0); !first) return first.takeError();
+    pose::PeopleTracker tracker(estimator.value());
+    if (Result<pose::TrackedFrame> first = tracker.next(image, 0.0); !first) return first.takeError();
     start = std::chrono::steady_clock::now();
     for (int i = 1; i <= frames; ++i)
-        if (Result<pose::PoseEstimate> e = estimator->track(image, i / 25.0); !e) return e.takeError();
+        if (Result<pose::TrackedFrame> e = tracker.next(image, i / 25.0); !e) return e.takeError();
     run.trackingFps = frames / secondsSince(start);
     return run;
 }

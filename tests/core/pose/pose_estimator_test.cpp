@@ -1,5 +1,5 @@
-// The whole pipeline on the reference image (image in, landmarks out) in both modes, and
-// tracking over frames. Needs the installed models.
+// The whole pipeline on the reference image (image in, landmarks out) in both modes, one
+// person or several. Needs the installed models (tracking: people_tracker_test).
 
 #include "core/pose/pose_estimator.h"
 #include "tests/core/pose/pose_reference.h"
@@ -136,90 +136,37 @@ TEST_P(PoseEstimatorEndToEnd, MediaPipeModeStaysCloseToTheReference) {
 INSTANTIATE_TEST_SUITE_P(Models, PoseEstimatorEndToEnd, ::testing::Values(LandmarkModel::Lite, LandmarkModel::Full),
                          [](const auto& info) { return std::string(landmarkModelName(info.param)); });
 
-// The reference image pasted into a wider grey canvas at a horizontal offset.
-testing::RgbImage shifted(const testing::RgbImage& image, int offset) {
-    testing::RgbImage frame;
-    frame.width = image.width + 160;
-    frame.height = image.height;
-    frame.pixels.assign(static_cast<std::size_t>(frame.width) * frame.height * 3, 128);
-    for (int y = 0; y < image.height; ++y) {
-        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width * 3, image.width * 3,
-                    frame.pixels.begin() + (static_cast<std::ptrdiff_t>(y) * frame.width + offset) * 3);
-    }
-    return frame;
-}
-
-double meanVisibleX(const PoseEstimate& estimate) {
-    double sum = 0;
-    int n = 0;
-    for (const PoseLandmark& l : estimate.landmarks) {
-        if (l.visibility > 0.5f) {
-            sum += l.x;
-            ++n;
-        }
-    }
-    return n ? sum / n : 0.0;
-}
-
-TEST(PoseEstimatorTracking, DetectorRunsOnlyWhenTrackingIsLost) {
+TEST(PoseEstimator, EstimatesEachPersonOfAnImageOnce) {
     ACTIONLENS_REQUIRE_POSE_MODELS(LandmarkModel::Lite);
     PoseEstimatorOptions options;
     options.model = LandmarkModel::Lite;
-    options.smoothing = false;
+    // Side by side, each astronaut is half the detector's scale of the single image, where the
+    // detector scores them 0.49 (left) and 0.71 (right).
+    options.minDetectionScore = 0.3f;
     auto estimator = PoseEstimator::create(options);
     ASSERT_TRUE(estimator.ok()) << estimator.error();
     const auto image = testing::readRgb(testing::poseDataDir() + "/astronaut.png");
-    std::vector<double> meanX;
-    for (int k = 0; k < 4; ++k) {
-        const auto frame = shifted(image, 40 * k);
-        auto estimate = estimator->track(frame.view(), k / 25.0);
-        ASSERT_TRUE(estimate.ok()) << estimate.error();
-        ASSERT_TRUE(estimate->found) << "frame " << k;
-        EXPECT_EQ(estimate->detectorRan, k == 0) << "frame " << k;
-        meanX.push_back(meanVisibleX(*estimate));
-    }
-    // Each frame's crop comes from the previous frame's auxiliary points. The ROI side is
-    // ~1300 px here (one crop pixel = 5 image pixels), so the pose wanders by a few pixels
-    // from crop to crop; as a whole it follows the shift. Frame 0's crop comes from the
-    // detector's keypoints instead, a systematically different square.
-    // Measured: 25.8, 71.1 and 129.0 px for shifts of 40, 80 and 120.
-    for (int k = 1; k < 4; ++k) {
-        std::printf("[          ] frame %d: shift %d, pose moved %.2f px\n", k, 40 * k, meanX[k] - meanX[0]);
-        EXPECT_NEAR(meanX[k] - meanX[0], 40.0 * k, 20.0) << "frame " << k;
-        EXPECT_GT(meanX[k], meanX[k - 1] + 20.0) << "frame " << k;
-    }
+    const testing::RgbImage two = testing::sideBySide(image, image);
+    auto single = estimator->estimateImage(image.view());
+    ASSERT_TRUE(single.ok() && single->found);
 
-    // A frame without anyone: lost; the next frame with the person detects again.
-    testing::RgbImage grey = shifted(image, 0);
-    std::fill(grey.pixels.begin(), grey.pixels.end(), 128);
-    auto empty = estimator->track(grey.view(), 4 / 25.0);
-    ASSERT_TRUE(empty.ok()) << empty.error();
-    EXPECT_FALSE(empty->found);
-    EXPECT_TRUE(empty->detectorRan);
-    auto again = estimator->track(shifted(image, 0).view(), 5 / 25.0);
-    ASSERT_TRUE(again.ok()) << again.error();
-    EXPECT_TRUE(again->found);
-    EXPECT_TRUE(again->detectorRan);
-}
-
-TEST(PoseEstimatorTracking, SmoothedTrackFollowsTheMotion) {
-    ACTIONLENS_REQUIRE_POSE_MODELS(LandmarkModel::Lite);
-    PoseEstimatorOptions options;
-    options.model = LandmarkModel::Lite;
-    auto smoothedEstimator = PoseEstimator::create(options);
-    ASSERT_TRUE(smoothedEstimator.ok()) << smoothedEstimator.error();
-    const auto image = testing::readRgb(testing::poseDataDir() + "/astronaut.png");
-    double first = 0, last = 0;
-    for (int k = 0; k < 4; ++k) {
-        auto estimate = smoothedEstimator->track(shifted(image, 40 * k).view(), k / 25.0);
-        ASSERT_TRUE(estimate.ok()) << estimate.error();
-        ASSERT_TRUE(estimate->found);
-        (k == 0 ? first : last) = meanVisibleX(*estimate);
-    }
-    // 120 px of motion; the smoothing may lag but neither freezes nor overshoots.
-    std::printf("[          ] smoothed pose moved %.2f px for a 120 px shift\n", last - first);
-    EXPECT_GT(last - first, 80.0);
-    EXPECT_LT(last - first, 140.0);
+    auto people = estimator->estimatePeople(two.view(), 4);
+    ASSERT_TRUE(people.ok()) << people.error();
+    ASSERT_EQ(people->size(), 2u) << "two astronauts, each found once";
+    // One on each half, each where the single image has her (the right one shifted by its width).
+    std::vector<double> noseX{people->at(0).landmarks[0].x, people->at(1).landmarks[0].x};
+    std::sort(noseX.begin(), noseX.end());
+    std::printf("[          ] noses at x %.1f and %.1f (alone: %.1f)\n", noseX[0], noseX[1], single->landmarks[0].x);
+    EXPECT_NEAR(noseX[0], single->landmarks[0].x, 25.0);
+    EXPECT_NEAR(noseX[1], single->landmarks[0].x + image.width, 25.0);
+    // At most the number asked for; one person asked: the best detection, as estimateImage.
+    auto one = estimator->estimatePeople(two.view(), 1);
+    ASSERT_TRUE(one.ok()) << one.error();
+    EXPECT_EQ(one->size(), 1u);
+    auto alone = estimator->estimatePeople(image.view(), 4);
+    ASSERT_TRUE(alone.ok()) << alone.error();
+    ASSERT_EQ(alone->size(), 1u);
+    EXPECT_EQ(alone->front().landmarks[0].x, single->landmarks[0].x);
 }
 
 TEST(PoseEstimator, MissingModelsSayHowToInstallThem) {

@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -101,6 +102,34 @@ RgbImage readRgb(const std::string& path) {
     image.height = rgb.rows;
     image.pixels.assign(rgb.data, rgb.data + rgb.total() * 3);
     return image;
+}
+
+RgbImage sideBySide(const RgbImage& left, const RgbImage& right) {
+    RgbImage out;
+    out.width = left.width + right.width;
+    out.height = std::max(left.height, right.height);
+    out.pixels.assign(static_cast<std::size_t>(out.width) * out.height * 3, 128);
+    for (int y = 0; y < out.height; ++y) {
+        if (y < left.height)
+            std::copy_n(left.pixels.begin() + static_cast<std::ptrdiff_t>(y) * left.width * 3, left.width * 3,
+                        out.pixels.begin() + static_cast<std::ptrdiff_t>(y) * out.width * 3);
+        if (y < right.height)
+            std::copy_n(right.pixels.begin() + static_cast<std::ptrdiff_t>(y) * right.width * 3, right.width * 3,
+                        out.pixels.begin() + (static_cast<std::ptrdiff_t>(y) * out.width + left.width) * 3);
+    }
+    return out;
+}
+
+RgbImage shifted(const RgbImage& image, int offset, int extraWidth) {
+    RgbImage frame;
+    frame.width = image.width + extraWidth;
+    frame.height = image.height;
+    frame.pixels.assign(static_cast<std::size_t>(frame.width) * frame.height * 3, 128);
+    for (int y = 0; y < image.height; ++y) {
+        std::copy_n(image.pixels.begin() + static_cast<std::ptrdiff_t>(y) * image.width * 3, image.width * 3,
+                    frame.pixels.begin() + (static_cast<std::ptrdiff_t>(y) * frame.width + offset) * 3);
+    }
+    return frame;
 }
 
 bool modelsInstalled(LandmarkModel model, std::string* why) {

@@ -43,6 +43,10 @@ struct RgbImage {
     RgbImageView view() const { return {pixels.data(), width, height, width * 3}; }
 };
 RgbImage readRgb(const std::string& path);
+// `left` and `right` next to each other on a grey canvas of the taller one's height.
+RgbImage sideBySide(const RgbImage& left, const RgbImage& right);
+// `image` pasted into a grey canvas `extraWidth` wider, `offset` pixels from its left edge.
+RgbImage shifted(const RgbImage& image, int offset, int extraWidth = 160);
 
 // The model folder when both files exist, empty (and the reason in *why) otherwise.
 bool modelsInstalled(LandmarkModel model, std::string* why);

@@ -11,14 +11,29 @@
 namespace actionlens::pose {
 namespace {
 
+PersonPose personAt(int person, float x) {
+    PersonPose p;
+    p.person = person;
+    p.estimate.found = true;
+    p.estimate.landmarks.resize(33);
+    for (int i = 0; i < 33; ++i) p.estimate.landmarks[i] = {x + i, 20.0f + i, 0.0f, i == 0 ? 0.3f : 0.9f, 1.0f};
+    return p;
+}
+
 std::vector<FramePose> twoFramesOneFound() {
     std::vector<FramePose> frames(2);
     frames[0].frame = 4;
-    frames[0].estimate.found = true;
-    frames[0].estimate.landmarks.resize(33);
-    for (int i = 0; i < 33; ++i) frames[0].estimate.landmarks[i] = {10.0f + i, 20.0f + i, 0.0f, i == 0 ? 0.3f : 0.9f, 1.0f};
+    frames[0].people.push_back(personAt(1, 10.0f));
     frames[1].frame = 5;  // no pose: nothing stored
     return frames;
+}
+
+std::string subjectName(annotation::ProjectStore& store, std::int64_t id) {
+    auto subjects = store.subjects();
+    if (subjects.ok())
+        for (const annotation::Subject& s : subjects.value())
+            if (s.id == id) return s.name;
+    return "(no subject " + std::to_string(id) + ")";
 }
 
 const annotation::SkeletonLayout& layoutNamed(const std::string& name) {
@@ -29,7 +44,7 @@ const annotation::SkeletonLayout& layoutNamed(const std::string& name) {
 }
 
 TEST(PoseSkeletonFrames, MapsOntoTheLayoutWithVisibilityAsConfidence) {
-    const auto skeletons = skeletonFramesFromPoses(twoFramesOneFound(), 7, 3, layoutNamed("Penn-13"));
+    const auto skeletons = skeletonFramesFromPoses(twoFramesOneFound(), 1, 7, 3, layoutNamed("Penn-13"));
     ASSERT_EQ(skeletons.size(), 1u);
     const annotation::SkeletonFrame& s = skeletons[0];
     EXPECT_EQ(s.videoId, 7);
@@ -60,16 +75,18 @@ TEST(PoseSkeletonFrames, StoresUnderANewSubjectAllOrNothing) {
 
         auto stored = storePoseSkeletons(*store.value(), videoId.value(), coco, std::nullopt, "pose estimate", twoFramesOneFound());
         ASSERT_TRUE(stored.ok()) << stored.error();
-        EXPECT_EQ(stored->frames, 1);
+        ASSERT_EQ(stored->people.size(), 1u);
+        EXPECT_EQ(stored->frames(), 1);
         auto frames = store.value()->skeletonFrames(videoId.value(), 0, 9);
         ASSERT_TRUE(frames.ok()) << frames.error();
         ASSERT_EQ(frames->size(), 1u);
         EXPECT_EQ(frames->front().layoutId, coco.id);
         EXPECT_EQ(frames->front().joints.size(), 17u);
-        EXPECT_EQ(frames->front().subjectId, stored->subjectId);
+        EXPECT_EQ(frames->front().subjectId, stored->people[0].subjectId);
+        EXPECT_EQ(subjectName(*store.value(), stored->people[0].subjectId), "pose estimate");
 
         // Again under the same subject: frame 4 exists, so nothing is written.
-        auto again = storePoseSkeletons(*store.value(), videoId.value(), coco, stored->subjectId, "", twoFramesOneFound());
+        auto again = storePoseSkeletons(*store.value(), videoId.value(), coco, stored->people[0].subjectId, "", twoFramesOneFound());
         EXPECT_FALSE(again.ok());
         // And a new subject is rolled back with the frames when the store fails.
         auto subjectsBefore = store.value()->subjects();
@@ -77,6 +94,52 @@ TEST(PoseSkeletonFrames, StoresUnderANewSubjectAllOrNothing) {
         auto bad = storePoseSkeletons(*store.value(), 999, coco, std::nullopt, "orphan", twoFramesOneFound());
         EXPECT_FALSE(bad.ok());
         EXPECT_EQ(store.value()->subjects()->size(), subjectsBefore->size());
+    }
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+}
+
+TEST(PoseSkeletonFrames, EachPersonFoundGetsASubjectOfItsOwn) {
+    // Person 1 in frames 0-2, person 2 in frames 1-2 (far to the right), frame 3 nobody.
+    std::vector<FramePose> frames(4);
+    for (int f = 0; f < 4; ++f) frames[size_t(f)].frame = f;
+    for (int f = 0; f < 3; ++f) frames[size_t(f)].people.push_back(personAt(1, 10.0f));
+    for (int f = 1; f < 3; ++f) frames[size_t(f)].people.push_back(personAt(2, 300.0f));
+    EXPECT_EQ(peopleIn(frames), (std::vector<int>{1, 2}));
+    EXPECT_EQ(skeletonFramesFromPoses(frames, 2, 1, 9, layoutNamed("COCO-17")).size(), 2u);
+
+    const std::string path = (std::filesystem::temp_directory_path() / ("pose_people_test_" + std::to_string(::getpid()) + ".alproj")).string();
+    std::filesystem::remove(path);
+    {
+        auto store = annotation::ProjectStore::create(path);
+        ASSERT_TRUE(store.ok()) << store.error();
+        annotation::Video video;
+        video.name = "two people";
+        video.frameCount = 4;
+        auto videoId = store.value()->insertVideo(video);
+        ASSERT_TRUE(videoId.ok()) << videoId.error();
+        const annotation::SkeletonLayout coco = *store.value()->skeletonLayout("COCO-17");
+        // One given subject cannot take two people's poses.
+        auto given = storePoseSkeletons(*store.value(), videoId.value(), coco, std::int64_t{1}, "", frames);
+        ASSERT_FALSE(given.ok());
+        EXPECT_NE(given.error().find("2 people"), std::string::npos) << given.error();
+
+        auto stored = storePoseSkeletons(*store.value(), videoId.value(), coco, std::nullopt, "pose estimate", frames);
+        ASSERT_TRUE(stored.ok()) << stored.error();
+        ASSERT_EQ(stored->people.size(), 2u);
+        EXPECT_EQ(stored->people[0].person, 1);
+        EXPECT_EQ(stored->people[0].frames, 3);
+        EXPECT_EQ(stored->people[1].person, 2);
+        EXPECT_EQ(stored->people[1].frames, 2);
+        EXPECT_EQ(stored->frames(), 5);
+        EXPECT_NE(stored->people[0].subjectId, stored->people[1].subjectId);
+        EXPECT_EQ(subjectName(*store.value(), stored->people[1].subjectId), "pose estimate, person 2");
+        auto second = store.value()->skeletonFrames(videoId.value(), 0, 3, stored->people[1].subjectId);
+        ASSERT_TRUE(second.ok()) << second.error();
+        ASSERT_EQ(second->size(), 2u);
+        EXPECT_EQ(second->front().frame, 1);
+        EXPECT_FLOAT_EQ(second->front().joints[0].x, 300.0f);  // nose
     }
     std::filesystem::remove(path);
     std::filesystem::remove(path + "-wal");

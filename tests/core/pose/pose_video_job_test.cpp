@@ -45,7 +45,9 @@ TEST(PoseVideoJob, TracksEveryFrameAndReportsProgress) {
     for (int i = 0; i < 3; ++i) {
         EXPECT_EQ(result->frames[i].frame, i);
         EXPECT_DOUBLE_EQ(result->frames[i].seconds, i / 10.0);
-        EXPECT_EQ(result->frames[i].estimate.detectorRan, i == 0);
+        EXPECT_EQ(result->frames[i].detectorRan, i == 0);
+        ASSERT_EQ(result->frames[i].people.size(), 1u);
+        EXPECT_EQ(result->frames[i].people[0].person, 1);
     }
 
     int asked = 0;
