@@ -1,8 +1,8 @@
 #include "core/formats/segments_csv.h"
 
 #include "core/annotation/group_only_label.h"
-
 #include "core/annotation/project_store.h"
+#include "core/common/csv_field.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -15,16 +15,6 @@ namespace actionlens::formats {
 using namespace annotation;
 
 namespace {
-
-std::string csvField(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-    std::string quoted = "\"";
-    for (char c : field) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
 
 std::string seconds(std::int64_t frame, double fps) {
     if (!(fps > 0)) return {};

@@ -1,5 +1,6 @@
 #include "core/train/ablation.h"
 
+#include "core/common/csv_field.h"
 #include "core/train/data_splits.h"
 #include "core/train/evaluation.h"
 #include "core/train/trainer.h"
@@ -52,17 +53,6 @@ std::string full(double v) {
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%.10g", v);
     return buffer;
-}
-
-// A CSV field, quoted when it holds a separator, a quote or a line break (quotes doubled).
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
