@@ -200,6 +200,22 @@ const QString kPoseImage = QStringLiteral(ACTIONLENS_SHARED_DIR "/data/pose/astr
     const CliRun run = runCli(arguments);                                                              \
     if (run.exitCode == 1 && run.err.contains(QStringLiteral("not installed"))) GTEST_SKIP() << run.err.toStdString()
 
+// A new project at `projectPath` holding one video: the image folder `folder` (25 fps).
+void createProjectWithFolderVideo(const std::string& projectPath, const std::string& folder, int frames, int width, int height) {
+    int argc = 0;
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, nullptr);
+    auto store = annotation::ProjectStore::create(projectPath);
+    ASSERT_TRUE(store.ok()) << store.error();
+    annotation::Video video;
+    video.path = folder;
+    video.frameCount = frames;
+    video.width = width;
+    video.height = height;
+    video.fps = 25;
+    ASSERT_TRUE(store.value()->insertVideo(video).ok());
+}
+
 }  // namespace
 
 TEST(Cli, PoseWritesLandmarksOfAnImageAsJson) {
@@ -239,20 +255,7 @@ TEST(Cli, PoseStoresSkeletonFramesOfAVideoInAProject) {
         std::filesystem::copy_file(kPoseImage.toStdString(), dir.file("clip/frame_000" + std::to_string(i) + ".png"));
     }
     const std::string projectPath = dir.file("p.alproj");
-    {
-        int argc = 0;
-        std::unique_ptr<QCoreApplication> app;
-        if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, nullptr);
-        auto store = annotation::ProjectStore::create(projectPath);
-        ASSERT_TRUE(store.ok()) << store.error();
-        annotation::Video video;
-        video.path = dir.file("clip");
-        video.frameCount = 3;
-        video.width = 512;
-        video.height = 512;
-        video.fps = 25;
-        ASSERT_TRUE(store.value()->insertVideo(video).ok());
-    }
+    ASSERT_NO_FATAL_FAILURE(createProjectWithFolderVideo(projectPath, dir.file("clip"), 3, 512, 512));
     const QString project = QString::fromStdString(projectPath);
     const QString clip = QString::fromStdString(dir.file("clip"));
 
@@ -345,20 +348,7 @@ TEST(Cli, PoseFindsSeveralPeopleAndStoresEachAsASubject) {
 
     // Into a project: one subject each.
     const std::string projectPath = dir.file("p.alproj");
-    {
-        int argc = 0;
-        std::unique_ptr<QCoreApplication> app;
-        if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, nullptr);
-        auto store = annotation::ProjectStore::create(projectPath);
-        ASSERT_TRUE(store.ok()) << store.error();
-        annotation::Video video;
-        video.path = dir.file("two");
-        video.frameCount = 3;
-        video.width = two.width;
-        video.height = two.height;
-        video.fps = 25;
-        ASSERT_TRUE(store.value()->insertVideo(video).ok());
-    }
+    ASSERT_NO_FATAL_FAILURE(createProjectWithFolderVideo(projectPath, dir.file("two"), 3, two.width, two.height));
     const QString project = QString::fromStdString(projectPath);
     EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-p"), project,
                                           QStringLiteral("--video"), QStringLiteral("1"), QStringLiteral("--subject"), QStringLiteral("1")})
