@@ -41,7 +41,9 @@ struct PeopleTracker::State {
         options.detectionInterval = std::max(1, options.detectionInterval);
     }
 
-    void lose(const Track& track) { lost.push_back({track.person, track.roi, frame}); }
+    void lose(const Track& track) {
+        if (options.maxPeople > 1) lost.push_back({track.person, track.roi, frame});  // one person is always 1
+    }
 
     // The number for a new track: one person is always 1; otherwise a person lost lately near
     // this square, else a new number.
