@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace actionlens;
 using actionlens::ui::PoseEstimationRun;
 using actionlens::ui::PoseVideoOutcome;
@@ -29,6 +31,35 @@ ui::PoseEstimationRequest liteRequest(const ProjectDocument& document, const std
 }
 
 }  // namespace
+
+TEST(PoseEstimationRun, SeveralPeopleAreStoredAsOneSubjectEach) {
+    ACTIONLENS_REQUIRE_LITE_POSE_MODEL();
+    QTemporaryDir dir;
+    std::int64_t video = 0;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::astronautProject(dir.path(), &video, 2)), QString());
+    document.setCurrentVideo(video);
+    PoseEstimationRun run(document);
+    QSignalSpy finished(&run, &PoseEstimationRun::finished);
+    ui::PoseEstimationRequest request = liteRequest(document, {video}, QStringLiteral("COCO-17"));
+    request.maxPeople = 2;
+    request.minScore = 0.3f;  // side by side each astronaut is at half the detector's scale (scores 0.49, 0.71)
+    ASSERT_TRUE(run.start(request));
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.count() == 1; }, 120000));
+    ASSERT_EQ(run.outcomes().size(), 1u);
+    const PoseVideoOutcome& outcome = run.outcomes().front();
+    ASSERT_EQ(outcome.state, PoseVideoOutcome::State::Stored) << outcome.message.toStdString();
+    ASSERT_EQ(outcome.subjectIds.size(), 2u);
+    EXPECT_EQ(outcome.framesStored, 6);
+    EXPECT_EQ(outcome.framesWithPose, 3);
+    std::vector<std::int64_t> shown = document.subjectsOfCurrentVideo();
+    std::sort(shown.begin(), shown.end());
+    EXPECT_EQ(shown, outcome.subjectIds);
+    EXPECT_EQ(document.skeletonsAt(1).size(), 2u);
+    EXPECT_EQ(document.undoStack().count(), 1);  // both people in one step
+    document.undoStack().undo();
+    EXPECT_TRUE(document.subjectsOfCurrentVideo().empty());
+}
 
 TEST(PoseEstimationRun, StoresModelSkeletonsOfTheChosenLayoutAndReloadsTheDocument) {
     ACTIONLENS_REQUIRE_LITE_POSE_MODEL();

@@ -9,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QString>
 
 #include <gtest/gtest.h>
@@ -26,13 +28,18 @@ namespace actionlens::uitest {
 inline QString astronautImage() { return QStringLiteral(ACTIONLENS_SHARED_DIR "/data/pose/astronaut.png"); }
 
 // `folder`/astronaut/frame_0001..0003.png and `folder`/astronaut.alproj with that folder as
-// its one video (3 frames, 512 x 512). Returns the project's path.
-inline QString astronautProject(const QString& folder, std::int64_t* videoId) {
+// its one video (3 frames, 512 x 512). With `people` 2 the frames show the astronaut twice, side
+// by side (1024 x 512). Returns the project's path.
+inline QString astronautProject(const QString& folder, std::int64_t* videoId, int people = 1) {
     const QString frames = QDir(folder).filePath(QStringLiteral("astronaut"));
     EXPECT_TRUE(QDir().mkpath(frames));
-    for (int i = 1; i <= 3; ++i) {
-        EXPECT_TRUE(QFile::copy(astronautImage(), QDir(frames).filePath(QStringLiteral("frame_000%1.png").arg(i))));
+    const QImage one(astronautImage());
+    QImage picture(one.width() * people, one.height(), QImage::Format_RGB888);
+    {
+        QPainter painter(&picture);
+        for (int p = 0; p < people; ++p) painter.drawImage(p * one.width(), 0, one);
     }
+    for (int i = 1; i <= 3; ++i) EXPECT_TRUE(picture.save(QDir(frames).filePath(QStringLiteral("frame_000%1.png").arg(i))));
     const QString path = QDir(folder).filePath(QStringLiteral("astronaut.alproj"));
     auto store = annotation::ProjectStore::create(path.toStdString());
     EXPECT_TRUE(store.ok()) << store.error();
@@ -41,8 +48,8 @@ inline QString astronautProject(const QString& folder, std::int64_t* videoId) {
     video.path = frames.toStdString();
     video.fps = 25;
     video.frameCount = 3;
-    video.width = 512;
-    video.height = 512;
+    video.width = picture.width();
+    video.height = picture.height();
     video.name = "astronaut";
     auto id = store.value()->insertVideo(video);
     EXPECT_TRUE(id.ok()) << id.error();
