@@ -52,7 +52,8 @@ Result<StoredPoses> storePoseSkeletons(annotation::ProjectStore& store, std::int
                 entry.subjectId = *subjectId;
             } else {
                 annotation::Subject subject;
-                subject.name = people.size() > 1 ? newSubjectName + ", person " + std::to_string(person) : newSubjectName;
+                // The number first: lane headers and lists cut long names at the end.
+                subject.name = people.size() > 1 ? "person " + std::to_string(person) + ", " + newSubjectName : newSubjectName;
                 auto id = store.insertSubject(subject);
                 if (!id.ok()) return id.takeError();
                 entry.subjectId = id.value();

@@ -32,7 +32,7 @@ struct StoredPoses {
 };
 
 // One subject per person found: `subjectId` (only when one person was found), or new subjects
-// named `newSubjectName` (", person N" added when several were found). All or nothing: a frame
+// named `newSubjectName` ("person N, " before it when several were found). All or nothing: a frame
 // that exists already for that subject fails the whole store. `layout` is taken by value: the
 // store's own layout list may be reloaded by the writes.
 Result<StoredPoses> storePoseSkeletons(annotation::ProjectStore& store, std::int64_t videoId, annotation::SkeletonLayout layout,

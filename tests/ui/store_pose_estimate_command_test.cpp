@@ -104,7 +104,7 @@ TEST(StorePoseEstimateCommand, TwoPeopleAreTwoSubjectsInOneUndoStep) {
     ASSERT_EQ(subjects.size(), 2u);
     EXPECT_EQ(command->framesStored(), 6);
     ASSERT_NE(document.subject(subjects[1]), nullptr);
-    EXPECT_EQ(document.subject(subjects[1])->name, "pose estimate (test), person 2");
+    EXPECT_EQ(document.subject(subjects[1])->name, "person 2, pose estimate (test)");
     StorePoseEstimateCommand* pushed = command.get();
     document.undoStack().push(command.release());
     EXPECT_EQ(document.undoStack().count(), 1);

@@ -134,7 +134,7 @@ TEST(PoseSkeletonFrames, EachPersonFoundGetsASubjectOfItsOwn) {
         EXPECT_EQ(stored->people[1].frames, 2);
         EXPECT_EQ(stored->frames(), 5);
         EXPECT_NE(stored->people[0].subjectId, stored->people[1].subjectId);
-        EXPECT_EQ(subjectName(*store.value(), stored->people[1].subjectId), "pose estimate, person 2");
+        EXPECT_EQ(subjectName(*store.value(), stored->people[1].subjectId), "person 2, pose estimate");
         auto second = store.value()->skeletonFrames(videoId.value(), 0, 3, stored->people[1].subjectId);
         ASSERT_TRUE(second.ok()) << second.error();
         ASSERT_EQ(second->size(), 2u);
