@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace actionlens::pose {
 
@@ -126,6 +127,7 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         for (const Track& t : s.tracks) taken.push_back(PoseEstimator::roiFromAuxiliary(t.pass->landmarks));
         // The best detections, one per free place; those on a followed person do not count.
         int tried = 0;
+        std::vector<std::pair<PoseRoi, Track>> found;
         for (const PoseDetection& detection : detections.value()) {
             if (tried >= free) break;
             const PoseRoi roi = PoseEstimator::roiFromDetection(detection, image.width, image.height);
@@ -138,9 +140,14 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
             if (!pass.ok()) return pass.takeError();
             if (pass->poseFlag < options.minPresence) continue;  // a detection the landmark model does not confirm
             Track track;
-            track.person = s.numberFor(roi);
             track.pass = std::move(pass).value();
             track.detection = detection;
+            found.emplace_back(roi, std::move(track));
+        }
+        // People who appear together are numbered from left to right.
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.cx < b.first.cx; });
+        for (auto& [roi, track] : found) {
+            track.person = s.numberFor(roi);
             s.tracks.push_back(std::move(track));
         }
     }

@@ -19,7 +19,7 @@
 namespace actionlens::pose {
 
 struct PersonPose {
-    int person = 1;  // numbered from 1 in order of appearance; always 1 with one person
+    int person = 1;  // from 1 in order of appearance (left to right among those appearing together); always 1 with one person
     PoseEstimate estimate;
 };
 

@@ -3,6 +3,7 @@
 #include "core/media/frame_source.h"
 #include "core/media/image_io.h"
 
+#include <algorithm>
 #include <set>
 
 namespace actionlens::pose {
@@ -64,6 +65,8 @@ Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std
     } else {
         auto people = estimator.estimatePeople(viewOf(*image.value()), maxPeople);
         if (!people.ok()) return makeError(path + ": " + people.error());
+        // Numbered from left to right, as the tracker numbers people who appear together.
+        std::sort(people->begin(), people->end(), [](const PoseEstimate& a, const PoseEstimate& b) { return a.roi.cx < b.roi.cx; });
         for (PoseEstimate& e : people.value()) frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e)});
     }
     PoseVideoResult result;

@@ -141,7 +141,9 @@ TEST(PeopleTracker, SeveralPeopleKeepTheirNumbersAndNewcomersAreFound) {
         ASSERT_GE(f->people.size(), 1u);
         EXPECT_EQ(f->people[0].person, 1);
         EXPECT_NEAR(noseX(f->people[0]), leftNose, 25.0) << "frame " << k;
-        if (k == 6) EXPECT_EQ(f->people.size(), 1u);
+        if (k == 6) {
+            EXPECT_EQ(f->people.size(), 1u);
+        }
     }
     // Frames 7-8: she is back where she left. The detector ran at frame 6 (a track was lost),
     // so it is due again at frame 8, which finds her: person 2 again, not a third person.
@@ -155,13 +157,16 @@ TEST(PeopleTracker, SeveralPeopleKeepTheirNumbersAndNewcomersAreFound) {
     ASSERT_EQ(f8->people.size(), 2u);
     EXPECT_EQ(f8->people[1].person, 2);
     EXPECT_NEAR(noseX(f8->people[1]), leftNose + image.width, 25.0);
-    // A new video starts the numbering over.
+    // A new video starts the numbering over; people appearing together count from the left
+    // (the detector finds the right one first: it scores higher).
     tracker.reset();
     auto fresh = tracker.next(two.view(), 0.0);
     ASSERT_TRUE(fresh.ok()) << fresh.error();
     ASSERT_EQ(fresh->people.size(), 2u);
     EXPECT_EQ(fresh->people[0].person, 1);
     EXPECT_EQ(fresh->people[1].person, 2);
+    EXPECT_NEAR(noseX(fresh->people[0]), leftNose, 25.0);
+    EXPECT_NEAR(noseX(fresh->people[1]), leftNose + image.width, 25.0);
 }
 
 TEST(PeopleTracker, NoMoreTracksThanPeopleAsked) {

@@ -153,7 +153,8 @@ TEST(PoseEstimator, EstimatesEachPersonOfAnImageOnce) {
     auto people = estimator->estimatePeople(two.view(), 4);
     ASSERT_TRUE(people.ok()) << people.error();
     ASSERT_EQ(people->size(), 2u) << "two astronauts, each found once";
-    // One on each half, each where the single image has her (the right one shifted by its width).
+    // One on each half, each where the single image has her (the right one shifted by its width);
+    // estimatePeople keeps the detector's order (best first).
     std::vector<double> noseX{people->at(0).landmarks[0].x, people->at(1).landmarks[0].x};
     std::sort(noseX.begin(), noseX.end());
     std::printf("[          ] noses at x %.1f and %.1f (alone: %.1f)\n", noseX[0], noseX[1], single->landmarks[0].x);
