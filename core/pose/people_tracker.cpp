@@ -88,14 +88,24 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
     const PoseEstimatorOptions& options = estimator.options();
     TrackedFrame out;
 
-    // 1. Each followed person, in the square its last pose fixed.
-    bool lostOne = false;
-    std::vector<Track> kept;
-    for (Track& track : s.tracks) {
+    // 1. Each followed person, in the square its last pose fixed. The tracks change only once
+    // every one has its pass: a failed pass leaves them as they were, for the next frame.
+    std::vector<std::optional<LandmarkPass>> passes;
+    for (const Track& track : s.tracks) {
         auto pass = estimator.landmarks(image, track.roi);
         if (!pass.ok()) return pass.takeError();
         if (pass->poseFlag >= options.minPresence) {
-            track.pass = std::move(pass).value();
+            passes.emplace_back(std::move(pass).value());
+        } else {
+            passes.emplace_back();
+        }
+    }
+    bool lostOne = false;
+    std::vector<Track> kept;
+    for (std::size_t t = 0; t < s.tracks.size(); ++t) {
+        Track& track = s.tracks[t];
+        if (passes[t]) {
+            track.pass = std::move(passes[t]);
             track.detection.reset();
             kept.push_back(std::move(track));
         } else {
