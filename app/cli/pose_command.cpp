@@ -76,7 +76,10 @@ Status writeJson(const QString& path, const QJsonObject& root) {
 int runPose(const QStringList& arguments) {
     const QString name = QStringLiteral("pose");
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("Image file, video file, or folder of images."));
+    parser.addPositionalArgument(QStringLiteral("input"),
+                                 QStringLiteral("Image file, video file, or folder of images (with -p and --video: the project's file "
+                                                "when left out)."),
+                                 QStringLiteral("[INPUT]"));
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Landmark model: lite, full (default) or heavy."),
                                    QStringLiteral("name"), QStringLiteral("full"));
     const QCommandLineOption minScore(QStringLiteral("min-score"),
@@ -87,7 +90,10 @@ int runPose(const QStringList& arguments) {
                                     QStringLiteral("file"));
     const QCommandLineOption project(QStringList{QStringLiteral("p"), QStringLiteral("project")},
                                      QStringLiteral("Project (.alproj) to store the skeletons in (with --video)."), QStringLiteral("project"));
-    const QCommandLineOption video(QStringLiteral("video"), QStringLiteral("Id of the project's video that INPUT is."), QStringLiteral("id"));
+    const QCommandLineOption video(QStringLiteral("video"),
+                                   QStringLiteral("Id of the project's video that INPUT is (INPUT may then be left out: the "
+                                                  "project's file for that video)."),
+                                   QStringLiteral("id"));
     const QCommandLineOption layoutOption(QStringLiteral("layout"),
                                           QStringLiteral("Skeleton layout to store: MediaPipe-33 (default), COCO-17, Penn-13 or BODY_25."),
                                           QStringLiteral("name"), QStringLiteral("MediaPipe-33"));
@@ -110,15 +116,19 @@ int runPose(const QStringList& arguments) {
     }
     if (auto stop = parseCommandLine(
             parser, name,
-            QStringLiteral("Estimates body poses with BlazePose (33 landmarks, one person per frame). On video the detector runs "
-                           "only when tracking is lost and landmarks are smoothed over time. Writes JSON (per frame, per person, "
-                           "33 x [x, y, z, visibility] in image pixels) or, with -p and --video, stores skeleton frames "
-                           "(source 'model', visibility as confidence) in one transaction. Needs the models: "
-                           "packaging/install-pose-models.sh."),
-            arguments, 1)) {
+            QStringLiteral("Estimates body poses with BlazePose (33 landmarks; one person per frame, or up to --people). On "
+                           "video each person is tracked, the detector runs only when needed and landmarks are smoothed over "
+                           "time. Writes JSON (per frame, per person, 33 x [x, y, z, visibility] in image pixels) or, with -p "
+                           "and --video, stores skeleton frames (source 'model', visibility as confidence) in one transaction, "
+                           "a subject per person. INPUT: an image, a video or a folder of images; with -p and --video it may "
+                           "be left out. Needs the models: packaging/install-pose-models.sh."),
+            arguments, -1)) {
         return *stop;
     }
-    const QString input = parser.positionalArguments().front();
+    if (parser.positionalArguments().size() > 1) return usageError(name, QStringLiteral("expected one INPUT, got %1").arg(parser.positionalArguments().size()));
+    if (parser.positionalArguments().isEmpty() && !(parser.isSet(project) && parser.isSet(video)))
+        return usageError(name, QStringLiteral("give INPUT (an image, video or image folder), or -p PROJECT --video ID"));
+    QString input = parser.positionalArguments().value(0);
     pose::PoseEstimatorOptions options;
     if (!pose::parseLandmarkModel(parser.value(model).toStdString(), &options.model)) {
         return usageError(name, QStringLiteral("--model must be lite, full or heavy, got '%1'").arg(parser.value(model)));
@@ -161,7 +171,12 @@ int runPose(const QStringList& arguments) {
         const annotation::SkeletonLayout* named = store->skeletonLayout(parser.value(layoutOption).toStdString());
         if (named) layout = *named;
         if (!layout) return usageError(name, QStringLiteral("the project has no skeleton layout '%1'").arg(parser.value(layoutOption)));
-        if (auto v = store->video(*videoId); !v.ok()) return fail(v.error());
+        auto v = store->video(*videoId);
+        if (!v.ok()) return fail(v.error());
+        if (input.isEmpty()) {
+            if (v->path.empty()) return fail(QStringLiteral("video %1 of the project has no video file (it holds skeletons only)").arg(*videoId));
+            input = QString::fromStdString(v->path);
+        }
     }
 
     if (*threadCount > 0) pose::setInferenceThreads(*threadCount);

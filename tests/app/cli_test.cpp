@@ -353,14 +353,19 @@ TEST(Cli, PoseFindsSeveralPeopleAndStoresEachAsASubject) {
                   .exitCode,
               2)
         << "--subject takes one person";
-    const CliRun stored = runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-p"), project,
-                                                      QStringLiteral("--video"), QStringLiteral("1")});
+    // INPUT left out: the project's file for video 1.
+    QStringList fromProject = common;
+    fromProject.removeAt(1);
+    const CliRun stored = runCli(fromProject + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("-p"), project,
+                                                           QStringLiteral("--video"), QStringLiteral("1")});
     ASSERT_EQ(stored.exitCode, 0) << stored.err.toStdString();
     EXPECT_TRUE(stored.err.contains(QStringLiteral("stored 6 skeleton frames (MediaPipe-33) for video 1, person 1: subject"))) << stored.err.toStdString();
     const QJsonObject counts = QJsonDocument::fromJson(runCli({QStringLiteral("info"), QStringLiteral("-p"), project}).out.toUtf8()).object();
     EXPECT_EQ(counts[QStringLiteral("skeleton_frames")].toInt(), 6);
     EXPECT_EQ(counts[QStringLiteral("subjects")].toInt(), 2);
     EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("0")}).exitCode, 2);
+    EXPECT_EQ(runCli(fromProject).exitCode, 2) << "no INPUT and no project video";
+    EXPECT_EQ(runCli(common + QStringList{clip}).exitCode, 2) << "two INPUTs";
 }
 
 TEST(Cli, PoseWithoutModelsSaysHowToInstallThem) {
