@@ -77,7 +77,8 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     people_->setRange(1, 20);
     people_->setValue(std::clamp(QSettings().value(QStringLiteral("pose/people"), 1).toInt(), 1, 20));
     people_->setToolTip(tr("Most people to find in a frame. Each is tracked on its own and stored as a subject of its own; "
-                           "above 1 the detector also runs every 10 frames to find newcomers."));
+                           "above 1 the detector also runs every 10 frames to find newcomers. People who are small in the "
+                           "picture are found more readily with a lower minimum score (e.g. 0.3)."));
 
     status_ = new QLabel(this);
     status_->setWordWrap(true);
