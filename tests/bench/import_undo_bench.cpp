@@ -11,6 +11,7 @@
 // next to the project file's. Every restore is checked (counts, then integrity_check on
 // reopening); a difference fails the run (exit 1). Asserts no time.
 
+#include "tests/bench/bench_failure.h"
 #include "core/annotation/project_snapshot.h"
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
@@ -32,25 +33,13 @@
 #endif
 
 using namespace actionlens;
+using actionlens::bench::die;
+using actionlens::bench::need;
 using namespace actionlens::annotation;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-[[noreturn]] void die(const std::string& message) {
-    std::fprintf(stderr, "import_undo_bench: %s\n", message.c_str());
-    std::exit(1);
-}
-
-template <typename T>
-T need(Result<T> result, const std::string& what) {
-    if (!result.ok()) die(what + ": " + result.error());
-    return std::move(result).value();
-}
-void need(const Status& status, const std::string& what) {
-    if (!status.ok()) die(what + ": " + status.error());
-}
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 double mib(std::int64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }

@@ -10,6 +10,7 @@
 //     time the bare loop needs to decode one whole GOP.
 // Every frame the pipeline returns is checked against its stamp: a wrong frame fails the run.
 
+#include "tests/bench/bench_failure.h"
 #include "core/media/frame_server.h"
 #include "core/media/frame_stamp.h"
 #include "core/media/libav_handles.h"
@@ -30,6 +31,7 @@
 #include <unistd.h>
 
 using namespace actionlens;
+using actionlens::bench::die;
 using namespace actionlens::media;
 using Clock = std::chrono::steady_clock;
 
@@ -58,11 +60,6 @@ double percentile(std::vector<double> values, double p) {
     std::sort(values.begin(), values.end());
     const size_t at = std::min(values.size() - 1, static_cast<size_t>(p * (values.size() - 1) + 0.5));
     return values[at];
-}
-
-[[noreturn]] void die(const std::string& message) {
-    std::fprintf(stderr, "media_bench: %s\n", message.c_str());
-    std::exit(1);
 }
 
 // The reference: what any program decoding this file with libav at least has to do.

@@ -20,6 +20,7 @@
 // Peak RSS (VmHWM) is read after each phase. Every row read back is compared with what was
 // written (ids, frame, every joint value); any difference fails the run (exit 1).
 
+#include "tests/bench/bench_failure.h"
 #include "core/annotation/project_store.h"
 #include "core/annotation/taxonomy_json.h"
 #include "core/formats/format_registry.h"
@@ -45,6 +46,8 @@
 #endif
 
 using namespace actionlens;
+using actionlens::bench::die;
+using actionlens::bench::need;
 using namespace actionlens::annotation;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -64,11 +67,6 @@ struct Options {
     std::string json;
     bool keep = false;
 };
-
-[[noreturn]] void die(const std::string& message) {
-    std::fprintf(stderr, "store_bench: %s\n", message.c_str());
-    std::exit(1);
-}
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -95,16 +93,6 @@ std::int64_t fileSize(const std::string& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     return ec ? 0 : static_cast<std::int64_t>(size);
-}
-
-template <typename T>
-T need(Result<T> result, const std::string& what) {
-    if (!result.ok()) die(what + ": " + result.error());
-    return std::move(result).value();
-}
-
-void need(const Status& status, const std::string& what) {
-    if (!status.ok()) die(what + ": " + status.error());
 }
 
 std::string format(const char* fmt, double value) {

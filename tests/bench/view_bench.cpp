@@ -12,6 +12,7 @@
 //    the longest gap between ticks of a 1 ms timer on the GUI thread.
 // Runs with QT_QPA_PLATFORM=offscreen (set here when unset). Asserts no time.
 
+#include "tests/bench/bench_failure.h"
 #include "core/annotation/skeleton_layout.h"
 #include "core/media/frame_source.h"
 #include "core/media/frame_stamp.h"
@@ -39,6 +40,7 @@
 #include <vector>
 
 using namespace actionlens;
+using actionlens::bench::die;
 
 namespace {
 
@@ -51,11 +53,6 @@ struct Options {
     double playSeconds = 4.0;
     bool boxes = true;
 };
-
-[[noreturn]] void die(const std::string& message) {
-    std::fprintf(stderr, "view_bench: %s\n", message.c_str());
-    std::exit(1);
-}
 
 Options parse(int argc, char** argv) {
     Options o;

@@ -54,28 +54,26 @@ struct DeviceRun {
     double trackingFps = 0.0;
 };
 
-Result<pose::PoseEstimate> estimateOnce(const std::string& device, pose::LandmarkModel model, bool referenceMode, const pose::RgbImageView& image) {
+// Unsmoothed: the tracking measure repeats one picture, and the comparisons want raw landmarks.
+Result<pose::PoseEstimator> createEstimator(const std::string& device, pose::LandmarkModel model, bool referenceMode) {
     pose::PoseEstimatorOptions options;
     options.model = model;
     options.device = device;
     options.referenceCompatible = referenceMode;
-    Result<pose::PoseEstimator> estimator = pose::PoseEstimator::create(options);
-    if (!estimator) return estimator.takeError();
-    return estimator->estimateImage(image);
+    options.smoothing = false;
+    return pose::PoseEstimator::create(options);
 }
 
 Result<DeviceRun> runOn(const std::string& device, const std::string& label, pose::LandmarkModel model,
                         const pose::RgbImageView& image, int frames) {
     DeviceRun run;
     run.name = label;
-    Result<pose::PoseEstimate> reference = estimateOnce(device, model, true, image);
+    Result<pose::PoseEstimator> referenceEstimator = createEstimator(device, model, true);
+    if (!referenceEstimator) return referenceEstimator.takeError();
+    Result<pose::PoseEstimate> reference = referenceEstimator->estimateImage(image);
     if (!reference) return reference.takeError();
     run.referenceMode = reference.value();
-    pose::PoseEstimatorOptions options;
-    options.model = model;
-    options.device = device;
-    options.smoothing = false;
-    Result<pose::PoseEstimator> estimator = pose::PoseEstimator::create(options);
+    Result<pose::PoseEstimator> estimator = createEstimator(device, model, false);
     if (!estimator) return estimator.takeError();
     for (int i = 0; i < 2; ++i) {  // warm-up: kernels chosen, memory allocated
         Result<pose::PoseEstimate> e = estimator->estimateImage(image);
