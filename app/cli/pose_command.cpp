@@ -218,8 +218,8 @@ int runPose(const QStringList& arguments) {
     const int withPose = result->framesWithPose();
 
     if (store) {
-        const std::string subjectName = "pose estimate (video " + std::to_string(*videoId) + ", BlazePose " + parser.value(model).toStdString() + ")";
-        auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, subjectName, frames);
+        auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, pose::poseSubjectName(*videoId, parser.value(model).toStdString()),
+                                               frames);
         if (!stored.ok()) return fail(stored.error());
         std::string subjects;
         for (const pose::StoredPerson& p : stored->people) {

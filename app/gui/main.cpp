@@ -8,8 +8,8 @@
 // open it saves the start page.
 
 #include "build_info.h"
-#include "ui/import_snapshots.h"
-#include "ui/main_window.h"
+#include "ui/commands/import_snapshots.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -37,6 +37,10 @@ int StoredPoses::frames() const {
     return n;
 }
 
+std::string poseSubjectName(std::int64_t videoId, const std::string& modelName) {
+    return "pose estimate (video " + std::to_string(videoId) + ", BlazePose " + modelName + ")";
+}
+
 Result<StoredPoses> storePoseSkeletons(annotation::ProjectStore& store, std::int64_t videoId, annotation::SkeletonLayout layout,
                                        std::optional<std::int64_t> subjectId, const std::string& newSubjectName,
                                        const std::vector<FramePose>& frames) {

@@ -31,6 +31,10 @@ struct StoredPoses {
     int frames() const;                // skeleton frames stored, every person
 };
 
+// The name of the subject a pose estimate creates: "pose estimate (video 3, BlazePose full)";
+// storePoseSkeletons puts "person N, " before it when several people were found.
+std::string poseSubjectName(std::int64_t videoId, const std::string& modelName);
+
 // One subject per person found: `subjectId` (only when one person was found), or new subjects
 // named `newSubjectName` ("person N, " before it when several were found). All or nothing: a frame
 // that exists already for that subject fails the whole store. `layout` is taken by value: the

@@ -12,14 +12,14 @@
 //    the longest gap between ticks of a 1 ms timer on the GUI thread.
 // Runs with QT_QPA_PLATFORM=offscreen (set here when unset). Asserts no time.
 
-#include "tests/bench/bench_failure.h"
 #include "core/annotation/skeleton_layout.h"
 #include "core/media/frame_source.h"
 #include "core/media/frame_stamp.h"
 #include "core/media/video_encoder.h"
-#include "ui/player_controller.h"
-#include "ui/skeleton_overlay.h"
-#include "ui/video_view.h"
+#include "tests/bench/bench_failure.h"
+#include "ui/player/player_controller.h"
+#include "ui/player/skeleton_overlay.h"
+#include "ui/player/video_view.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 // The kill test (edit_durability_test.cpp) kills this process part-way and checks that every
 // edit it printed is in the reopened project.
 
-#include "ui/project_document.h"
-#include "ui/segment_editor.h"
+#include "ui/document/project_document.h"
+#include "ui/editing/segment_editor.h"
 
 #include <QCoreApplication>
 

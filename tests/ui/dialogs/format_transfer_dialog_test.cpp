@@ -1,0 +1,203 @@
+// FormatTransferDialog + FormatTransferWorker: File > Import / Export through the worker thread.
+
+#include "ui/dialogs/format_transfer_dialog.h"
+
+#include "core/annotation/taxonomy_json.h"
+#include "core/formats/format_registry.h"
+#include "native_import_fixture.h"
+#include "ui/commands/add_subject_command.h"
+#include "ui/document/project_document.h"
+#include "ui_test_wait.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace actionlens;
+using namespace actionlens::ui;
+
+namespace {
+
+void choose(FormatTransferDialog& dialog, const QString& format, const QString& path) {
+    const int index = dialog.formatBox()->findData(format);
+    ASSERT_GE(index, 0) << format.toStdString();
+    dialog.formatBox()->setCurrentIndex(index);
+    dialog.pathEdit()->setText(path);
+}
+
+bool runToEnd(FormatTransferDialog& dialog) { return uitest::waitUntil([&] { return !dialog.isRunning(); }); }
+
+}  // namespace
+
+TEST(FormatTransferDialog, OffersEveryFormatOfItsDirection) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("p.alproj"))), QString());
+    FormatTransferDialog importing(document, TransferDirection::Import);
+    FormatTransferDialog exporting(document, TransferDirection::Export);
+    int importers = 0, exporters = 0;
+    for (const formats::FormatHandler& handler : formats::formatHandlers()) {
+        const QString name = QString::fromStdString(handler.name);
+        EXPECT_EQ(importing.formatBox()->findData(name) >= 0, bool(handler.importer)) << handler.name;
+        EXPECT_EQ(exporting.formatBox()->findData(name) >= 0, bool(handler.exporter)) << handler.name;
+        importers += handler.importer ? 1 : 0;
+        exporters += handler.exporter ? 1 : 0;
+    }
+    EXPECT_EQ(importing.formatBox()->count(), importers);
+    EXPECT_EQ(exporting.formatBox()->count(), exporters);
+}
+
+TEST(FormatTransferDialog, ImportsAFileThroughTheWorkerIntoTheStore) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    ASSERT_TRUE(document.store().setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
+    QString error;
+    ASSERT_NE(AddSubjectCommand::run(document, annotation::Subject{0, "carol", {}}, &error), 0) << error.toStdString();
+    ASSERT_EQ(document.undoStack().count(), 1);
+
+    FormatTransferDialog dialog(document, TransferDirection::Import);
+    choose(dialog, QStringLiteral("native"), json);
+    bool finishedSignal = false;
+    QObject::connect(&dialog, &FormatTransferDialog::transferFinished, [&](const FormatTransferResult&) { finishedSignal = true; });
+    ASSERT_TRUE(dialog.start(false));
+    EXPECT_TRUE(dialog.isRunning());
+    ASSERT_TRUE(runToEnd(dialog));
+    EXPECT_TRUE(finishedSignal);
+    ASSERT_TRUE(dialog.lastResult().ok) << dialog.lastResult().message.toStdString();
+
+    const auto counts = document.store().counts().value();
+    EXPECT_EQ(counts.videos, 1);
+    EXPECT_EQ(counts.subjects, 3);  // carol + alice + bob
+    EXPECT_EQ(counts.segments, 3);
+    EXPECT_EQ(counts.skeletonFrames, 30);
+    // The document's caches were reloaded, and the import is one more step of the history
+    // (import_command_test.cpp undoes it).
+    ASSERT_EQ(document.videos().size(), 1u);
+    EXPECT_EQ(document.videos().front().name, "walk-0001");
+    EXPECT_EQ(document.subjects().size(), 3u);
+    EXPECT_EQ(document.undoStack().count(), 2);
+    EXPECT_TRUE(dialog.statusLabel()->text().startsWith(QStringLiteral("Imported"))) << dialog.statusLabel()->text().toStdString();
+}
+
+TEST(FormatTransferDialog, MalformedFileLeavesTheStoreUnchangedAndSaysWhere) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    QFile file(json);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray segments = root[QStringLiteral("segments")].toArray();
+    QJsonObject second = segments[1].toObject();
+    second[QStringLiteral("first_frame")] = QStringLiteral("thirty");
+    segments[1] = second;
+    root[QStringLiteral("segments")] = segments;
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile out(bad);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    ASSERT_TRUE(document.store().setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
+    QString error;
+    ASSERT_NE(AddSubjectCommand::run(document, annotation::Subject{0, "carol", {}}, &error), 0) << error.toStdString();
+    const auto before = document.store().counts().value();
+    const annotation::Taxonomy taxonomyBefore = document.store().taxonomy();
+
+    FormatTransferDialog dialog(document, TransferDirection::Import);
+    choose(dialog, QStringLiteral("native"), bad);
+    ASSERT_TRUE(dialog.start(false));
+    ASSERT_TRUE(runToEnd(dialog));
+    const FormatTransferResult& result = dialog.lastResult();
+    EXPECT_FALSE(result.ok);
+    EXPECT_FALSE(result.cancelled);
+    EXPECT_TRUE(result.message.contains(QStringLiteral("bad.json: segments[1].first_frame: expected a whole number")))
+        << result.message.toStdString();
+    EXPECT_TRUE(dialog.report()->toPlainText().contains(QStringLiteral("segments[1].first_frame")));
+    EXPECT_TRUE(dialog.statusLabel()->text().contains(QStringLiteral("unchanged")));
+
+    const auto after = document.store().counts().value();
+    EXPECT_EQ(after.videos, before.videos);
+    EXPECT_EQ(after.subjects, before.subjects);
+    EXPECT_EQ(after.segments, before.segments);
+    EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
+    EXPECT_EQ(document.store().taxonomy(), taxonomyBefore);
+    EXPECT_EQ(document.undoStack().count(), 1);  // a failed import keeps the history
+}
+
+TEST(FormatTransferDialog, CancelledImportLeavesNothing) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    FormatTransferDialog dialog(document, TransferDirection::Import);
+    choose(dialog, QStringLiteral("native"), json);
+    ASSERT_TRUE(dialog.start(false));
+    dialog.reject();  // Cancel while running: cancels, the dialog stays
+    EXPECT_TRUE(dialog.isRunning() || dialog.lastResult().cancelled);
+    ASSERT_TRUE(runToEnd(dialog));
+    EXPECT_FALSE(dialog.lastResult().ok);
+    EXPECT_TRUE(dialog.lastResult().cancelled);
+    const auto counts = document.store().counts().value();
+    EXPECT_EQ(counts.videos, 0);
+    EXPECT_EQ(counts.subjects, 0);
+    EXPECT_EQ(counts.segments, 0);
+    EXPECT_EQ(counts.skeletonFrames, 0);
+    EXPECT_TRUE(document.videos().empty());
+}
+
+TEST(FormatTransferDialog, ExportWritesTheFileAndRefusesIncompleteForms) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    ASSERT_TRUE(formats::importProject("native", json.toStdString(), document.store()).ok());
+
+    FormatTransferDialog dialog(document, TransferDirection::Export);
+    choose(dialog, QStringLiteral("segments-csv"), QString());
+    EXPECT_FALSE(dialog.start(false));  // no file chosen: said, nothing started
+    EXPECT_FALSE(dialog.isRunning());
+    EXPECT_FALSE(dialog.statusLabel()->text().isEmpty());
+
+    const QString csv = dir.filePath(QStringLiteral("segments.csv"));
+    dialog.pathEdit()->setText(csv);
+    ASSERT_TRUE(dialog.start(false));
+    ASSERT_TRUE(runToEnd(dialog));
+    ASSERT_TRUE(dialog.lastResult().ok) << dialog.lastResult().message.toStdString();
+    QFile written(csv);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = written.readAll().trimmed().split('\n');
+    EXPECT_EQ(lines.size(), 4);  // header + 3 segments
+    EXPECT_FALSE(QFileInfo::exists(csv + QStringLiteral(".part")));
+}
+
+TEST(FormatTransferDialog, RemembersTheFormatUsedLastInEachDirection) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    {
+        FormatTransferDialog exporting(document, TransferDirection::Export);
+        choose(exporting, QStringLiteral("coco"), dir.filePath(QStringLiteral("out.json")));
+        ASSERT_TRUE(exporting.start(false));
+        ASSERT_TRUE(runToEnd(exporting));
+        FormatTransferDialog importing(document, TransferDirection::Import);
+        choose(importing, QStringLiteral("native"), json);
+        ASSERT_TRUE(importing.start(false));
+        ASSERT_TRUE(runToEnd(importing));
+    }
+    EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Import).formatBox()->currentData().toString(), QStringLiteral("native"));
+    EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Export).formatBox()->currentData().toString(), QStringLiteral("coco"));
+}

@@ -1,0 +1,153 @@
+#include "ui/dataset/dataset_browser.h"
+
+#include "ui/document/project_document.h"
+#include "ui/style/action_icons.h"
+
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace actionlens::ui {
+
+DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
+    model_ = new DatasetTableModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setSortRole(DatasetTableModel::kSortRole);
+    proxy_->setFilterKeyColumn(DatasetTableModel::Name);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    filter_ = new QLineEdit(this);
+    filter_->setPlaceholderText(tr("Filter videos by name"));
+    filter_->setClearButtonEnabled(true);
+    table_ = new QTableView(this);
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(DatasetTableModel::Name, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(24);
+    table_->setAlternatingRowColors(true);
+    table_->setShowGrid(false);
+    QFont compact = table_->font();
+    compact.setPointSizeF(compact.pointSizeF() * 0.92);
+    table_->setFont(compact);
+    table_->horizontalHeader()->setFont(compact);
+    table_->horizontalHeader()->setStyleSheet(QStringLiteral("QHeaderView::section { padding: 2px 4px; }"));
+    // Numbers as wide as they need, the name takes the rest: every column fits the dock's
+    // default width without a horizontal scroll bar.
+    // (fitColumns: the header's own size hint reserves room for a sort arrow in every column.)
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table_->horizontalHeader()->setSectionResizeMode(DatasetTableModel::Name, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(false);
+    summary_ = new QLabel(this);
+    // The window's text colour: palette(mid) was too faint to read on the light theme.
+    summary_->setTextFormat(Qt::RichText);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    auto* add = new QPushButton(actionIcon(ActionIcon::AddVideos), tr("Add videos..."), this);
+    add->setToolTip(tr("Add video files to the project (read in the background; undoable)"));
+    connect(add, &QPushButton::clicked, this, &DatasetBrowser::addVideosRequested);
+    auto* addFolder = new QPushButton(actionIcon(ActionIcon::AddFolder), tr("Add folder..."), this);
+    addFolder->setToolTip(tr("Add every video of a folder (and, if you like, its subfolders) that the project does not have yet"));
+    connect(addFolder, &QPushButton::clicked, this, &DatasetBrowser::addFolderRequested);
+    relink_ = new QPushButton(actionIcon(ActionIcon::Relink), tr("Relink missing..."), this);
+    relink_->setToolTip(tr("Find moved or renamed video files in a folder (by name, confirmed by content)"));
+    relink_->setEnabled(false);
+    connect(relink_, &QPushButton::clicked, this, &DatasetBrowser::relinkRequested);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(6);
+    buttons->addWidget(add);
+    buttons->addWidget(addFolder);
+    buttons->addStretch(1);
+    buttons->addWidget(relink_);
+    layout->addWidget(filter_);
+    layout->addLayout(buttons);
+    layout->addWidget(table_, 1);
+    layout->addWidget(summary_);
+
+    connect(filter_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        proxy_->setFilterFixedString(text);
+        updateSummary();
+    });
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (selecting_ || !current.isValid()) return;
+        Q_EMIT videoChosen(current.data(DatasetTableModel::kVideoIdRole).toLongLong());
+    });
+    connect(&document_, &ProjectDocument::segmentsChanged, this, &DatasetBrowser::updateCounts);
+    connect(&document_, &ProjectDocument::videosChanged, this, &DatasetBrowser::refresh);
+    connect(&document_, &ProjectDocument::skeletonsChanged, this, &DatasetBrowser::updateCounts);  // skeleton coverage
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive && document_.isOpen()) refresh();
+    });
+}
+
+void DatasetBrowser::refresh() {
+    model_->forgetFileChecks();
+    updateCounts();
+}
+
+void DatasetBrowser::updateCounts() {
+    const std::int64_t current = document_.currentVideoId();
+    if (!document_.isOpen()) {
+        model_->setVideos({}, {});
+    } else {
+        auto progress = document_.store().videoProgress();
+        model_->setVideos(document_.videos(), progress ? std::move(progress).value() : std::vector<annotation::VideoProgress>{});
+    }
+    selectVideo(current);
+    updateSummary();
+    fitColumns();
+}
+
+void DatasetBrowser::fitColumns() {
+    const QFontMetrics header(table_->horizontalHeader()->font());
+    for (int column = 0; column < DatasetTableModel::ColumnCount; ++column) {
+        if (column == DatasetTableModel::Name) continue;
+        const QString title = model_->headerData(column, Qt::Horizontal).toString();
+        int widest = header.horizontalAdvance(title) + 12;
+        const QFontMetrics cells(table_->font());
+        // The first rows are enough to size a column of numbers (as Qt's own resizing does).
+        for (int row = 0; row < std::min(model_->rowCount(), 500); ++row)
+            widest = std::max(widest, cells.horizontalAdvance(model_->index(row, column).data().toString()) + 14);
+        table_->setColumnWidth(column, widest);
+    }
+}
+
+void DatasetBrowser::selectVideo(std::int64_t videoId) {
+    const int row = model_->rowOfVideo(videoId);
+    selecting_ = true;
+    if (row < 0) {
+        table_->selectionModel()->clearSelection();
+    } else {
+        const QModelIndex index = proxy_->mapFromSource(model_->index(row, 0));
+        table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        table_->scrollTo(index);
+    }
+    selecting_ = false;
+}
+
+void DatasetBrowser::updateSummary() {
+    const int missing = model_->missingCount();
+    QString text = tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount());
+    if (missing > 0) text += tr("  \u00b7  <span style=\"color:#c0392b\">%n file(s) missing</span>", nullptr, missing);
+    summary_->setText(text);
+    relink_->setEnabled(missing > 0);
+    relink_->setText(missing > 0 ? tr("Relink %1 missing...").arg(missing) : tr("Relink missing..."));
+}
+
+}  // namespace actionlens::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+// DatasetBrowser: the project's videos with their annotation progress, filterable by name and
+// sortable by any column; activating (or selecting) a row asks to open that video.
+
+#include "ui/dataset/dataset_table_model.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QLabel;
+class QPushButton;
+
+namespace actionlens::ui {
+
+class ProjectDocument;
+
+class DatasetBrowser : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetBrowser(ProjectDocument& document, QWidget* parent = nullptr);
+
+    // Reads the videos and their progress from the document's store again, and asks the disk
+    // again which video files exist (also when the application becomes active again: files may
+    // have moved meanwhile).
+    void refresh();
+    // The same after an edit (segments, skeletons): counts only, file checks as last known.
+    void updateCounts();
+    void selectVideo(std::int64_t videoId);  // without emitting videoChosen
+
+    QTableView* table() const { return table_; }
+    QLineEdit* filter() const { return filter_; }
+    QPushButton* relinkButton() const { return relink_; }
+    DatasetTableModel* model() const { return model_; }
+    QSortFilterProxyModel* proxy() const { return proxy_; }
+
+Q_SIGNALS:
+    void videoChosen(std::int64_t videoId);
+    void addVideosRequested();
+    void addFolderRequested();
+    void relinkRequested();
+
+private:
+    void updateSummary();
+    void fitColumns();  // numbers as wide as they need, the name takes the rest
+
+    ProjectDocument& document_;
+    DatasetTableModel* model_ = nullptr;
+    QSortFilterProxyModel* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QPushButton* relink_ = nullptr;  // enabled while video files are missing
+    bool selecting_ = false;
+};
+
+}  // namespace actionlens::ui

@@ -1,0 +1,193 @@
+#include "ui/editing/segment_change.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <set>
+
+namespace actionlens::ui::segment_edits {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("SegmentEdits", text); }
+
+std::string describe(const annotation::Segment& s) {
+    auto action = s.labels.find("action");
+    const std::string name = action != s.labels.end() ? "'" + action->second + "' " : std::string("unlabelled ");
+    return name + "(frames " + std::to_string(s.firstFrame) + "-" + std::to_string(s.lastFrame) + ")";
+}
+
+const annotation::Segment* find(const Segments& segments, std::int64_t id) {
+    for (const auto& s : segments)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+Result<SegmentChange> checked(const Segments& segments, SegmentChange change) {
+    if (Status s = checkNoOverlap(applied(segments, change)); !s) return s.takeError();
+    return change;
+}
+
+Status checkRange(std::int64_t first, std::int64_t last, std::int64_t frameCount) {
+    if (first < 0 || last < first)
+        return makeError("frames " + std::to_string(first) + "-" + std::to_string(last) + " are not a range");
+    if (frameCount > 0 && last >= frameCount)
+        return makeError("frame " + std::to_string(last) + " is past the video's end (frames 0-" + std::to_string(frameCount - 1) + ")");
+    return Status::success();
+}
+
+QString actionOf(const annotation::Segment& s) {
+    auto it = s.labels.find("action");
+    return it != s.labels.end() ? QString::fromStdString(it->second) : tr("unlabelled");
+}
+
+}  // namespace
+
+Segments applied(const Segments& segments, const SegmentChange& change) {
+    std::set<std::int64_t> removed;
+    for (const auto& s : change.removed) removed.insert(s.id);
+    Segments result;
+    for (const auto& s : segments)
+        if (!removed.count(s.id)) result.push_back(s);
+    result.insert(result.end(), change.added.begin(), change.added.end());
+    std::sort(result.begin(), result.end(), [](const auto& a, const auto& b) {
+        return a.firstFrame != b.firstFrame ? a.firstFrame < b.firstFrame : a.id < b.id;
+    });
+    return result;
+}
+
+Status checkNoOverlap(const Segments& segments) {
+    std::map<std::int64_t, std::vector<const annotation::Segment*>> lanes;
+    for (const auto& s : segments) lanes[s.subjectId].push_back(&s);
+    for (auto& [subject, lane] : lanes) {
+        std::sort(lane.begin(), lane.end(), [](auto* a, auto* b) { return a->firstFrame < b->firstFrame; });
+        for (size_t i = 1; i < lane.size(); ++i) {
+            if (lane[i]->firstFrame <= lane[i - 1]->lastFrame)
+                return makeError("segment " + describe(*lane[i]) + " would overlap segment " + describe(*lane[i - 1]) +
+                                 " of the same subject; a subject does one action at a time");
+        }
+    }
+    return Status::success();
+}
+
+Result<SegmentChange> create(const Segments& segments, std::int64_t videoId, std::int64_t subjectId, std::int64_t first,
+                             std::int64_t last, const Labels& labels, std::int64_t frameCount) {
+    if (Status s = checkRange(first, last, frameCount); !s) return s.takeError();
+    annotation::Segment segment;
+    segment.videoId = videoId;
+    segment.subjectId = subjectId;
+    segment.firstFrame = first;
+    segment.lastFrame = last;
+    segment.labels = labels;
+    SegmentChange change;
+    change.text = tr("Add segment %1 (%2-%3)").arg(actionOf(segment)).arg(first).arg(last);
+    change.added.push_back(segment);
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> setBounds(const Segments& segments, std::int64_t segmentId, std::int64_t first, std::int64_t last,
+                                std::int64_t frameCount) {
+    const annotation::Segment* old = find(segments, segmentId);
+    if (!old) return makeError("segment " + std::to_string(segmentId) + " is not in this video");
+    if (Status s = checkRange(first, last, frameCount); !s) return s.takeError();
+    annotation::Segment changed = *old;
+    changed.firstFrame = first;
+    changed.lastFrame = last;
+    SegmentChange change;
+    change.text = tr("Move segment %1 to %2-%3").arg(actionOf(*old)).arg(first).arg(last);
+    change.removed.push_back(*old);
+    change.added.push_back(changed);
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> split(const Segments& segments, std::int64_t segmentId, std::int64_t frame) {
+    const annotation::Segment* old = find(segments, segmentId);
+    if (!old) return makeError("segment " + std::to_string(segmentId) + " is not in this video");
+    if (frame <= old->firstFrame || frame > old->lastFrame)
+        return makeError("split at frame " + std::to_string(frame) + ": it must lie inside segment " + describe(*old) +
+                         " and after its first frame");
+    annotation::Segment before = *old;
+    before.lastFrame = frame - 1;
+    annotation::Segment after = *old;
+    after.id = 0;
+    after.createdMs = 0;
+    after.modifiedMs = 0;
+    after.firstFrame = frame;
+    SegmentChange change;
+    change.text = tr("Split segment %1 at frame %2").arg(actionOf(*old)).arg(frame);
+    change.removed.push_back(*old);
+    change.added = {before, after};
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int64_t>& segmentIds) {
+    std::vector<const annotation::Segment*> parts;
+    for (std::int64_t id : std::set<std::int64_t>(segmentIds.begin(), segmentIds.end())) {
+        const annotation::Segment* s = find(segments, id);
+        if (!s) return makeError("segment " + std::to_string(id) + " is not in this video");
+        parts.push_back(s);
+    }
+    if (parts.size() < 2) return makeError("select two or more segments of one subject to merge");
+    std::sort(parts.begin(), parts.end(), [](auto* a, auto* b) { return a->firstFrame < b->firstFrame; });
+    for (auto* p : parts)
+        if (p->subjectId != parts.front()->subjectId) return makeError("segments of different subjects cannot be merged");
+    const std::int64_t first = parts.front()->firstFrame;
+    std::int64_t last = 0;
+    for (auto* p : parts) last = std::max(last, p->lastFrame);
+    for (const auto& s : segments) {
+        const bool selected = std::find(parts.begin(), parts.end(), &s) != parts.end();
+        if (!selected && s.subjectId == parts.front()->subjectId && s.lastFrame >= first && s.firstFrame <= last)
+            return makeError("segment " + describe(s) + " lies between the segments to merge");
+    }
+    annotation::Segment merged = *parts.front();
+    merged.lastFrame = last;
+    SegmentChange change;
+    change.text = tr("Merge %1 segments into %2 (%3-%4)").arg(parts.size()).arg(actionOf(merged)).arg(first).arg(last);
+    for (auto* p : parts) change.removed.push_back(*p);
+    change.added.push_back(merged);
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> remove(const Segments& segments, const std::vector<std::int64_t>& segmentIds) {
+    SegmentChange change;
+    for (std::int64_t id : std::set<std::int64_t>(segmentIds.begin(), segmentIds.end())) {
+        const annotation::Segment* s = find(segments, id);
+        if (!s) return makeError("segment " + std::to_string(id) + " is not in this video");
+        change.removed.push_back(*s);
+    }
+    if (change.removed.empty()) return makeError("no segment selected");
+    change.text = change.removed.size() == 1 ? tr("Delete segment %1").arg(actionOf(change.removed.front()))
+                                             : tr("Delete %1 segments").arg(change.removed.size());
+    return change;
+}
+
+Result<SegmentChange> setLabels(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const Labels& changes,
+                                const QString& what) {
+    SegmentChange change;
+    for (std::int64_t id : std::set<std::int64_t>(segmentIds.begin(), segmentIds.end())) {
+        const annotation::Segment* s = find(segments, id);
+        if (!s) return makeError("segment " + std::to_string(id) + " is not in this video");
+        annotation::Segment changed = *s;
+        for (const auto& [task, value] : changes) {
+            if (value.empty())
+                changed.labels.erase(task);
+            else
+                changed.labels[task] = value;
+        }
+        if (changed.labels == s->labels) continue;
+        change.removed.push_back(*s);
+        change.added.push_back(changed);
+    }
+    if (change.removed.empty()) return makeError("nothing to change: the selected segments already say that");
+    change.text = change.removed.size() == 1 ? what : tr("%1 on %2 segments").arg(what).arg(change.removed.size());
+    return change;
+}
+
+Result<SegmentChange> setLabel(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const std::string& task,
+                               const std::string& value) {
+    const QString what = value.empty() ? tr("Clear %1").arg(QString::fromStdString(task))
+                                       : tr("Set %1 to %2").arg(QString::fromStdString(task), QString::fromStdString(value));
+    return setLabels(segments, segmentIds, {{task, value}}, what);
+}
+
+}  // namespace actionlens::ui::segment_edits

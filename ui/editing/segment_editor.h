@@ -1,0 +1,46 @@
+#pragma once
+
+// SegmentEditor: the segment edits the GUI offers, each planned (segment_change.h), applied as
+// one store transaction and pushed onto the document's undo stack. A refused edit (overlap in a
+// subject's lane, a range outside the video, a store check) changes nothing and comes back as
+// a message, also emitted as refused() for the status bar.
+
+#include "ui/editing/segment_change.h"
+
+#include <QObject>
+
+namespace actionlens::ui {
+
+class ProjectDocument;
+
+class SegmentEditor : public QObject {
+    Q_OBJECT
+public:
+    explicit SegmentEditor(ProjectDocument& document, QObject* parent = nullptr);
+
+    // Each returns an empty string when done, otherwise why not.
+    QString create(std::int64_t subjectId, std::int64_t first, std::int64_t last, const segment_edits::Labels& labels = {});
+    QString setBounds(std::int64_t segmentId, std::int64_t first, std::int64_t last);
+    QString split(std::int64_t segmentId, std::int64_t frame);
+    QString merge(const std::vector<std::int64_t>& segmentIds);
+    QString remove(const std::vector<std::int64_t>& segmentIds);
+    // An action replaces a group-only label (the group then comes from the action).
+    QString setLabel(const std::vector<std::int64_t>& segmentIds, const std::string& task, const std::string& value);
+    // A group-only label (group_only_label.h) in place of the action; "" clears it.
+    QString setClassGroup(const std::vector<std::int64_t>& segmentIds, const std::string& group);
+
+    // The segments the last successful edit put in (new or changed), e.g. to select them.
+    const std::vector<std::int64_t>& lastAddedIds() const { return lastAdded_; }
+
+Q_SIGNALS:
+    void refused(const QString& message);
+
+private:
+    QString run(Result<SegmentChange> planned);
+    std::int64_t frameCount() const;
+
+    ProjectDocument& document_;
+    std::vector<std::int64_t> lastAdded_;
+};
+
+}  // namespace actionlens::ui

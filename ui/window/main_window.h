@@ -1,0 +1,149 @@
+#pragma once
+
+// MainWindow of the `actionlens` GUI: the start page when no project is open; otherwise the
+// video view with the project's docks (dataset browser, ...). It wires the document, the player
+// and the widgets together; each widget lives in its own file in ui/.
+
+#include "ui/document/project_document.h"
+#include "ui/editing/segment_change.h"
+#include "ui/jobs/demo_project_builder.h"
+#include "ui/player/player_controller.h"
+#include "ui/player/video_view.h"
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QSettings>
+
+#include <optional>
+
+class QDockWidget;
+class QStackedWidget;
+class QMenu;
+class QSplitter;
+
+namespace actionlens::ui {
+
+class ActionHotkeyCoder;
+class AnnotationOverlays;
+class SegmentEditor;
+class SegmentInspector;
+class SkeletonEditor;
+class SubjectInspector;
+class DatasetBrowser;
+class StartPage;
+class VideoProber;
+class TimelineWidget;
+class TransportBar;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project and its first video; an empty string on success, else the message.
+    QString openProject(const QString& path);
+    QString createProject(const QString& path);
+    void closeProject();
+    // Opens a video of the open project (indexing in the background) and shows `frame` when
+    // it is ready.
+    void openProjectVideo(std::int64_t videoId, int frame = 0);
+    // Plays a video file without a project; indexing runs in the background.
+    void openVideoFile(const QString& path, int frame = 0);
+    // Shows `frame` of the current video, now or as soon as the opening video is ready.
+    void showFrame(int frame);
+    void openDemoProject();
+    // Reads the files in the background and adds them as one undoable step; an empty message
+    // when the reading started, else why not (no project, other work in the way).
+    QString addVideos(const QStringList& paths);
+
+    PlayerController& player() { return player_; }
+    VideoView& view() { return *view_; }
+    ProjectDocument& document() { return document_; }
+    StartPage& startPage() { return *startPage_; }
+    DatasetBrowser& datasetBrowser() { return *browser_; }
+    DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
+    AnnotationOverlays& overlays() { return *overlays_; }
+    TimelineWidget& timeline() { return *timeline_; }
+    TransportBar& transport() { return *transport_; }
+    SegmentEditor& editor() { return *editor_; }
+    SegmentInspector& segmentInspector() { return *segmentInspector_; }
+    SubjectInspector& subjectInspector() { return *subjectInspector_; }
+    SkeletonEditor& skeletonEditor() { return *skeletonEditor_; }
+
+    // Editing at the playhead and marks (the Edit menu's actions; public for tests and scripts).
+    void setMarkIn(int frame);
+    void setMarkOut(int frame);
+    void clearMarks();
+    std::optional<int> markIn() const { return markIn_; }
+    std::optional<int> markOut() const { return markOut_; }
+    QString createSegmentFromMarks(const segment_edits::Labels& labels = {});
+    QString splitAtPlayhead();
+    QString mergeSelected();
+    QString deleteSelected();
+    // A new subject ("person N") with its own lane in the current video, made the active lane.
+    std::int64_t addSubject();
+    bool showsStartPage() const;
+    // Edit > Preferences...: the user's own hotkeys and overlay settings (modal).
+    void openPreferences();
+
+Q_SIGNALS:
+    // The player failed to open a video or to decode the frame asked for.
+    void videoFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void createPlaybackActions(QMenu* menu);
+    void createOverlayActions(QMenu* menu);
+    void createEditing();
+    void createInspector();
+    void createEditActions(QMenu* menu);
+    void createSkeletonActions(QMenu* menu);  // main_window_skeletons.cpp
+    void createPreferencesAction(QMenu* menu);  // main_window_preferences.cpp
+    void applyChosenValue(const QString& task, const QString& value);
+    void selectAdded();
+    std::vector<std::int64_t> selectedSegments() const;
+    void chooseProject();
+    void chooseNewProject();
+    void chooseVideo();
+    void chooseVideosToAdd();
+    void updateLoop();
+    void updateTitle();
+    void showWorkspace(bool workspace);
+    void rememberProject(const QString& path);
+    // The docks as the user left them in the workspace (main_window_layout.cpp).
+    void rememberWorkspaceLayout();
+    void restoreWorkspaceLayout();
+
+    QSettings settings_;
+    ProjectDocument document_;
+    PlayerController player_;
+    DemoProjectBuilder demoBuilder_;
+    VideoProber* prober_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    StartPage* startPage_ = nullptr;
+    QWidget* workspace_ = nullptr;
+    VideoView* view_ = nullptr;
+    TimelineWidget* timeline_ = nullptr;
+    AnnotationOverlays* overlays_ = nullptr;
+    DatasetBrowser* browser_ = nullptr;
+    QDockWidget* browserDock_ = nullptr;
+    TransportBar* transport_ = nullptr;
+    SegmentEditor* editor_ = nullptr;
+    ActionHotkeyCoder* coder_ = nullptr;
+    QDockWidget* historyDock_ = nullptr;
+    QDockWidget* inspectorDock_ = nullptr;
+    SegmentInspector* segmentInspector_ = nullptr;
+    SubjectInspector* subjectInspector_ = nullptr;
+    SkeletonEditor* skeletonEditor_ = nullptr;
+    std::optional<int> markIn_;
+    std::optional<int> markOut_;
+    int pendingFrame_ = -1;  // shown once the opening video is ready
+    bool workspaceLayoutShown_ = false;  // the project's docks are on screen as the user arranged them
+    QString videoLabel_;     // the current video's name, for the title bar
+};
+
+}  // namespace actionlens::ui
