@@ -110,7 +110,8 @@ int runExport(const QStringList& arguments) {
     if (!handler || !handler->exporter) {
         return usageError(name, QStringLiteral("unknown export format '%1'").arg(parser.value(format)));
     }
-    auto store = annotation::ProjectStore::open(parser.value(kProjectOption).toStdString());
+    // A reader: it runs beside the window that has the project open.
+    auto store = annotation::ProjectStore::openToRead(parser.value(kProjectOption).toStdString());
     if (!store.ok()) return fail(store.error());
     ProgressLine progress(QStringLiteral("exporting"));
     formats::ExportOptions options;
@@ -133,7 +134,7 @@ int runInfo(const QStringList& arguments) {
     if (!parser.isSet(kProjectOption)) return usageError(name, QStringLiteral("-p PROJECT is required"));
     const QString path = parser.value(kProjectOption);
     if (!QFileInfo::exists(path)) return fail(QStringLiteral("'%1' does not exist").arg(path));
-    auto store = annotation::ProjectStore::open(path.toStdString());
+    auto store = annotation::ProjectStore::openToRead(path.toStdString());  // beside the window too
     if (!store.ok()) return fail(store.error());
     auto counts = store.value()->counts();
     if (!counts.ok()) return fail(counts.error());

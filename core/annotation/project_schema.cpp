@@ -86,6 +86,20 @@ Status addGroupOnlyLabels(const QSqlDatabase& db) {
     return execAll(db, {"ALTER TABLE class_groups ADD COLUMN allows_group_only INTEGER NOT NULL DEFAULT 0"});
 }
 
+// Version 5: model runs (training, evaluation, ablation) with their config, per-epoch history
+// and metrics as JSON text, so the window lists runs trained anywhere, the CLI's included.
+Status createTrainingRuns(const QSqlDatabase& db) {
+    return execAll(db, {
+        "CREATE TABLE training_runs(id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL"
+        " CHECK(kind IN ('training', 'evaluation', 'ablation')), status TEXT NOT NULL"
+        " CHECK(status IN ('running', 'finished', 'stopped', 'cancelled', 'failed')), origin TEXT NOT NULL DEFAULT '',"
+        " parent_id INTEGER REFERENCES training_runs(id) ON DELETE SET NULL, config TEXT NOT NULL DEFAULT '',"
+        " history TEXT NOT NULL DEFAULT '', metrics TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '',"
+        " checkpoint TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '', started_ms INTEGER NOT NULL,"
+        " ended_ms INTEGER NOT NULL DEFAULT 0, message TEXT NOT NULL DEFAULT '')",
+    });
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -94,6 +108,7 @@ const std::vector<Migration>& migrations() {
         {2, "skeleton layouts and per-frame skeletons", &createSkeletonTables},
         {3, "video names and dataset splits", &addVideoNamesAndSplits},
         {4, "group-only labels", &addGroupOnlyLabels},
+        {5, "model runs", &createTrainingRuns},
     };
     return steps;
 }

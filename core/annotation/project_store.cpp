@@ -33,18 +33,34 @@ ProjectStore::~ProjectStore() {
     // lock_ goes last (after this body), once nothing can write the file any more.
 }
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const std::string& path) { return openOrCreate(path, true); }
-Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path) { return openOrCreate(path, false); }
+Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const std::string& path) { return openOrCreate(path, OpenMode::Create); }
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::string& path) { return openOrCreate(path, OpenMode::Open); }
+Result<std::unique_ptr<ProjectStore>> ProjectStore::openReadOnly(const std::string& path) {
+    return openOrCreate(path, OpenMode::ReadOnly);
+}
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::openOrCreate(const std::string& path, bool create) {
+Result<std::unique_ptr<ProjectStore>> ProjectStore::openToRead(const std::string& path) {
+    auto reader = openReadOnly(path);
+    if (reader) return reader;
+    if (auto writer = open(path); writer) return writer;
+    return reader.takeError();
+}
+
+Result<std::unique_ptr<ProjectStore>> ProjectStore::openOrCreate(const std::string& path, OpenMode mode) {
     const QFileInfo info(QString::fromStdString(path));
     const std::string absolute = info.absoluteFilePath().toStdString();
+    const bool create = mode == OpenMode::Create;
     if (create && info.exists()) return makeError("cannot create project '" + path + "': the file exists");
     if (!create && !info.isFile()) return makeError("project '" + path + "' does not exist");
-    auto lock = ProjectLock::acquire(absolute);
-    if (!lock) return lock.takeError();
-    std::unique_ptr<ProjectStore> store(new ProjectStore(absolute, std::move(lock).value()));
-    if (Status s = store->initialise(create); !s) {
+    std::unique_ptr<ProjectLock> lock;
+    if (mode != OpenMode::ReadOnly) {
+        auto acquired = ProjectLock::acquire(absolute);
+        if (!acquired) return acquired.takeError();
+        lock = std::move(acquired).value();
+    }
+    std::unique_ptr<ProjectStore> store(new ProjectStore(absolute, std::move(lock)));
+    store->readOnly_ = mode == OpenMode::ReadOnly;
+    if (Status s = store->initialise(mode); !s) {
         store.reset();  // closes the file before a half-created one is removed
         if (create) {
             QFile::remove(QString::fromStdString(absolute));
@@ -56,11 +72,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::openOrCreate(const std::stri
     return store;
 }
 
-Status ProjectStore::initialise(bool create) {
+Status ProjectStore::initialise(OpenMode mode) {
+    const bool create = mode == OpenMode::Create;
     db_ = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QString::fromStdString(connectionName_));
     if (!db_.isValid()) return makeError("cannot open '" + name_ + "': Qt's SQLite driver (QSQLITE) is not installed");
     db_.setDatabaseName(QString::fromStdString(path_));
-    db_.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db_.setConnectOptions(mode == OpenMode::ReadOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                                     : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db_.open()) return makeError("cannot open '" + name_ + "': " + db_.lastError().text().toStdString());
     statements_ = std::make_unique<SqlStatements>(db_);
 
@@ -81,18 +99,23 @@ Status ProjectStore::initialise(bool create) {
                              "); restore it from a backup");
     }
 
-    auto mode = querySingle(db_, QStringLiteral("PRAGMA journal_mode = WAL"));
-    if (!mode) return makeError("cannot open '" + name_ + "': " + mode.error());
-    if (mode->toString() != QLatin1String("wal"))
-        return makeError("cannot open '" + name_ + "' in WAL mode (the file system may not support it)");
-    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"})
-        if (Status s = execSql(db_, QString::fromUtf8(pragma)); !s) return makeError("cannot open '" + name_ + "': " + s.error());
+    if (mode != OpenMode::ReadOnly) {
+        auto journal = querySingle(db_, QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (!journal) return makeError("cannot open '" + name_ + "': " + journal.error());
+        if (journal->toString() != QLatin1String("wal"))
+            return makeError("cannot open '" + name_ + "' in WAL mode (the file system may not support it)");
+        for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"})
+            if (Status s = execSql(db_, QString::fromUtf8(pragma)); !s) return makeError("cannot open '" + name_ + "': " + s.error());
+    }
 
     auto version = schemaVersion();
     if (!version) return makeError("cannot open '" + name_ + "': " + version.error());
     if (version.value() > kSchemaVersion)
         return makeError("'" + name_ + "' was written by a newer ActionLens (schema version " + std::to_string(version.value()) +
                          "; this version reads up to " + std::to_string(kSchemaVersion) + ")");
+    if (version.value() < kSchemaVersion && mode == OpenMode::ReadOnly)
+        return makeError("'" + name_ + "' was written by an older ActionLens (schema version " + std::to_string(version.value()) +
+                         "); open it once in ActionLens, which upgrades it, then read it again");
     if (version.value() < kSchemaVersion) {
         const int from = version.value();
         if (Status s = transaction([&] { return migrateSchema(db_, from); }); !s)

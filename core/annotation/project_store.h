@@ -12,6 +12,7 @@
 #include "core/annotation/subject.h"
 #include "core/annotation/taxonomy.h"
 #include "core/annotation/taxonomy_change.h"
+#include "core/annotation/training_run.h"
 #include "core/annotation/video.h"
 #include "core/annotation/video_progress.h"
 #include "core/common/result.h"
@@ -53,6 +54,16 @@ public:
     // Fails if `path` is missing, locked by another process, not a project, damaged, or
     // written by a newer ActionLens.
     static Result<std::unique_ptr<ProjectStore>> open(const std::string& path);
+    // A reader beside the one writer (SQLite's WAL lets readers in while another process, such
+    // as the window, holds the project's lock and writes): takes no lock, and every write fails.
+    // Sees the project as it was committed when each read began. Fails as open() does, except
+    // for the lock, and for a file of an older schema (which only a writer can upgrade).
+    static Result<std::unique_ptr<ProjectStore>> openReadOnly(const std::string& path);
+    bool isReadOnly() const { return readOnly_; }
+    // For commands that only read: a reader (openReadOnly) beside whoever writes; a project that
+    // no process has open and that only a writer can read (an older schema) is opened as its
+    // writer instead, which upgrades it. The reader's error when neither works.
+    static Result<std::unique_ptr<ProjectStore>> openToRead(const std::string& path);
     ~ProjectStore();
     ProjectStore(const ProjectStore&) = delete;
     ProjectStore& operator=(const ProjectStore&) = delete;
@@ -140,13 +151,22 @@ public:
     // Which frames of a video have which subject's skeleton (and from where), without joints.
     Result<std::vector<SkeletonPresence>> skeletonPresence(std::int64_t videoId);
 
+    // Model runs (training_run.h), ordered by id. A checkpoint path inside the project folder is
+    // stored relative to it, like a video's.
+    Result<std::int64_t> insertRun(const TrainingRun& run);  // id 0: a new id
+    Result<TrainingRun> updateRun(const TrainingRun& run);    // by id; returns the previous record
+    Result<TrainingRun> removeRun(std::int64_t id);
+    Result<TrainingRun> run(std::int64_t id);
+    Result<std::vector<TrainingRun>> runs();
+
 private:
     // Copies and replaces the whole database (VACUUM INTO, ATTACH), below the row API.
     friend class ProjectSnapshot;
 
     ProjectStore(std::string path, std::unique_ptr<ProjectLock> lock);
-    static Result<std::unique_ptr<ProjectStore>> openOrCreate(const std::string& path, bool create);
-    Status initialise(bool create);
+    enum class OpenMode { Create, Open, ReadOnly };
+    static Result<std::unique_ptr<ProjectStore>> openOrCreate(const std::string& path, OpenMode mode);
+    Status initialise(OpenMode mode);
     Status reloadCaches();
     Result<std::int64_t> count(const char* table);
     Status checkSegment(const Segment& segment);
@@ -161,8 +181,9 @@ private:
     Result<Taxonomy> readTaxonomy();
     Status writeVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
     Result<std::vector<std::string>> readVideoSplits(std::int64_t videoId);
-    std::string storedVideoPath(const std::string& path) const;
-    std::string resolvedVideoPath(const std::string& stored) const;
+    std::string storedFilePath(const std::string& path) const;
+    std::string resolvedFilePath(const std::string& stored) const;
+    Result<std::vector<TrainingRun>> readRuns(const char* where, std::int64_t id);
 
     std::string path_;
     std::string name_;  // file name, for messages
@@ -171,6 +192,7 @@ private:
     QSqlDatabase db_;
     std::unique_ptr<SqlStatements> statements_;
     int transactionDepth_ = 0;
+    bool readOnly_ = false;
     Taxonomy taxonomy_;
     std::deque<SkeletonLayout> layouts_;  // a deque: growing it never moves the layouts
 };

@@ -38,7 +38,7 @@ constexpr const char* kVideoColumns =
 
 }  // namespace
 
-std::string ProjectStore::storedVideoPath(const std::string& path) const {
+std::string ProjectStore::storedFilePath(const std::string& path) const {
     if (path.empty()) return {};
     const QDir folder = QFileInfo(QString::fromStdString(path_)).absoluteDir();
     const QString absolute = QFileInfo(QString::fromStdString(path)).absoluteFilePath();
@@ -49,7 +49,7 @@ std::string ProjectStore::storedVideoPath(const std::string& path) const {
     return relative.toStdString();
 }
 
-std::string ProjectStore::resolvedVideoPath(const std::string& stored) const {
+std::string ProjectStore::resolvedFilePath(const std::string& stored) const {
     if (stored.empty()) return {};
     const QString p = QString::fromStdString(stored);
     if (QDir::isAbsolutePath(p)) return stored;
@@ -90,7 +90,7 @@ Result<std::int64_t> ProjectStore::insertVideo(const Video& video) {
             "INSERT INTO videos(id, path, size_bytes, fps, frame_count, width, height, content_hash, name)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!q) return q.takeError();
-        bindAll(*q.value(), {video.id ? QVariant(qint64(video.id)) : QVariant(), QString::fromStdString(storedVideoPath(video.path)),
+        bindAll(*q.value(), {video.id ? QVariant(qint64(video.id)) : QVariant(), QString::fromStdString(storedFilePath(video.path)),
                              qint64(video.sizeBytes), video.fps, qint64(video.frameCount), video.width, video.height,
                              QString::fromStdString(video.contentHash), QString::fromStdString(video.name)});
         const std::string what = video.path.empty() ? video.name : video.path;
@@ -146,7 +146,7 @@ Result<std::string> ProjectStore::setVideoPath(std::int64_t videoId, const std::
         previous = old->path;
         auto q = statements_->prepared("UPDATE videos SET path = ? WHERE id = ?");
         if (!q) return q.takeError();
-        bindAll(*q.value(), {QString::fromStdString(storedVideoPath(path)), qint64(videoId)});
+        bindAll(*q.value(), {QString::fromStdString(storedFilePath(path)), qint64(videoId)});
         return SqlStatements::execute(*q.value(), "cannot relink video " + std::to_string(videoId) + " to '" + path + "'");
     });
     if (!s) return s.takeError();
@@ -160,7 +160,7 @@ Result<Video> ProjectStore::video(std::int64_t id) {
     if (!q.exec()) return makeError("cannot read video " + std::to_string(id) + ": " + sqlErrorText(q));
     if (!q.next()) return makeError("the project has no video " + std::to_string(id));
     Video v = videoFromRow(q);
-    v.path = resolvedVideoPath(v.path);
+    v.path = resolvedFilePath(v.path);
     auto splits = readVideoSplits(id);
     if (!splits) return splits.takeError();
     v.splits = splits.value();
@@ -174,7 +174,7 @@ Result<std::vector<Video>> ProjectStore::videos() {
     std::vector<Video> result;
     while (q.next()) {
         result.push_back(videoFromRow(q));
-        result.back().path = resolvedVideoPath(result.back().path);
+        result.back().path = resolvedFilePath(result.back().path);
     }
     QSqlQuery splits(db_);
     if (!splits.exec(QStringLiteral("SELECT video_id, split FROM video_splits ORDER BY video_id, split")))

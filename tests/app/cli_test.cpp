@@ -1,5 +1,6 @@
 // actionlens-cli end to end: run the real binary, check exit codes, output and written files.
 
+#include "core/annotation/project_store.h"
 #include "core/media/image_io.h"
 #include "tests/app/cli_runner.h"
 #include "tests/support/test_videos.h"
@@ -120,6 +121,34 @@ TEST(Cli, ImportPennActionThenInfoAndExport) {
     const std::string text = fixtures::readFileBytes(csv.toStdString());
     EXPECT_NE(text.find("baseball_pitch"), std::string::npos) << text;
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 4) << "a header and one row per segment";
+}
+
+TEST(Cli, ReadingCommandsRunBesideTheWindowAndWritesStayExclusive) {
+    fixtures::TempDir dir;
+    std::filesystem::create_directories(dir.file("labels"));
+    const std::filesystem::path penn = std::filesystem::path(ACTIONLENS_SHARED_DIR) / "data" / "penn_action" / "train";
+    std::filesystem::copy_file(penn / "0002.mat", dir.file("labels/0002.mat"));
+    const QString project = QString::fromStdString(dir.file("p.alproj"));
+    ASSERT_EQ(runCli({QStringLiteral("import"), QStringLiteral("-f"), QStringLiteral("penn-action"),
+                      QString::fromStdString(dir.file("labels")), QStringLiteral("-p"), project})
+                  .exitCode,
+              0);
+    // This process plays the window: it holds the project's lock and writes.
+    auto window = annotation::ProjectStore::open(project.toStdString());
+    ASSERT_TRUE(window.ok()) << window.error();
+    ASSERT_TRUE(window.value()->insertSubject(annotation::Subject{0, "added by the window", {}}).ok());
+
+    const CliRun info = runCli({QStringLiteral("info"), QStringLiteral("-p"), project});
+    ASSERT_EQ(info.exitCode, 0) << info.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(info.out.toUtf8()).object()[QStringLiteral("subjects")].toInt(), 2)
+        << "the reader sees what the window committed";
+    const QString csv = QString::fromStdString(dir.file("segments.csv"));
+    const CliRun exported = runCli({QStringLiteral("export"), QStringLiteral("-f"), QStringLiteral("segments-csv"),
+                                    QStringLiteral("-p"), project, QStringLiteral("-o"), csv});
+    EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    expectOneLineFailure(runCli({QStringLiteral("import"), QStringLiteral("-f"), QStringLiteral("penn-action"),
+                                 QString::fromStdString(dir.file("labels")), QStringLiteral("-p"), project}),
+                         "another ActionLens process");
 }
 
 TEST(Cli, AFailedImportIntoANewProjectLeavesNoFile) {
