@@ -124,11 +124,11 @@ int runPredict(const QStringList& arguments) {
     // nothing across them (each window is its own clip): decode straight through.
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(snapshot.model.trunkKind, 0);
 
-    train::JsonValue result = train::JsonValue::object();
-    result.set("model", modelPath);
-    result.set("device", placed.value());
-    result.set("segment_task", snapshot.tasks[size_t(segmentTask)].name);
-    train::JsonValue tracks = train::JsonValue::array();
+    nlohmann::ordered_json result = nlohmann::ordered_json::object();
+    result["model"] = modelPath;
+    result["device"] = placed.value();
+    result["segment_task"] = snapshot.tasks[size_t(segmentTask)].name;
+    nlohmann::ordered_json tracks = nlohmann::ordered_json::array();
     ProgressLine progress(QStringLiteral("predicting"));
     int segmentCount = 0;
     for (size_t v = 0; v < chosen.size(); ++v) {
@@ -157,18 +157,18 @@ int runPredict(const QStringList& arguments) {
             if (!prediction) return fail(prediction.error());
             const std::vector<train::PredictedSegment> segments =
                 train::decodeSegments(prediction.value(), segmentTask, snapshot, decoding);
-            train::JsonValue entry = train::JsonValue::object();
-            entry.set("video", vid.id);
-            entry.set("video_name", vid.name);
-            entry.set("subject", key.subject);
-            entry.set("first_frame", key.first);
-            entry.set("last_frame", key.last);
-            train::JsonValue list = train::JsonValue::array();
+            nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+            entry["video"] = vid.id;
+            entry["video_name"] = vid.name;
+            entry["subject"] = key.subject;
+            entry["first_frame"] = key.first;
+            entry["last_frame"] = key.last;
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (const train::PredictedSegment& s : segments) {
-                train::JsonValue js = train::JsonValue::object();
-                js.set("first_frame", key.first + s.firstFrame);
-                js.set("last_frame", key.first + s.lastFrame);
-                train::JsonValue labels = train::JsonValue::object(), confidence = train::JsonValue::object();
+                nlohmann::ordered_json js = nlohmann::ordered_json::object();
+                js["first_frame"] = key.first + s.firstFrame;
+                js["last_frame"] = key.first + s.lastFrame;
+                nlohmann::ordered_json labels = nlohmann::ordered_json::object(), confidence = nlohmann::ordered_json::object();
                 annotation::Segment stored;
                 stored.videoId = vid.id;
                 stored.subjectId = key.subject;
@@ -178,35 +178,35 @@ int runPredict(const QStringList& arguments) {
                 for (size_t t = 0; t < snapshot.tasks.size(); ++t) {
                     const std::string& task = snapshot.tasks[t].name;
                     const std::string& value = snapshot.tasks[t].classNames[size_t(s.classes[t])];
-                    labels.set(task, value);
-                    confidence.set(task, s.confidences[t]);
+                    labels[task] = value;
+                    confidence[task] = s.confidences[t];
                     // Only what a segment stores: per-segment tasks (the group follows the action).
                     const annotation::TaskDefinition* definition = taxonomy.findTask(task);
                     if (definition && definition->scope == annotation::TaskScope::Segment &&
                         annotation::checkLabel(taxonomy, annotation::TaskScope::Segment, task, value).ok())
                         stored.labels[task] = value;
                 }
-                js.set("labels", labels);
-                js.set("confidence", confidence);
-                list.push(js);
+                js["labels"] = labels;
+                js["confidence"] = confidence;
+                list.push_back(js);
                 toWrite.push_back(stored);
             }
-            entry.set("segments", list);
+            entry["segments"] = list;
             segmentCount += int(segments.size());
             if (parser.isSet(perFrame)) {
-                train::JsonValue frames = train::JsonValue::object();
+                nlohmann::ordered_json frames = nlohmann::ordered_json::object();
                 for (const train::TaskFrameProbabilities& task : prediction->tasks) {
-                    train::JsonValue rows = train::JsonValue::array();
+                    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
                     for (int f = 0; f < prediction->frames; ++f) {
-                        train::JsonValue row = train::JsonValue::array();
-                        for (int c = 0; c < task.classCount; ++c) row.push(double(task.probabilities[size_t(f) * task.classCount + c]));
-                        rows.push(row);
+                        nlohmann::ordered_json row = nlohmann::ordered_json::array();
+                        for (int c = 0; c < task.classCount; ++c) row.push_back(double(task.probabilities[size_t(f) * task.classCount + c]));
+                        rows.push_back(row);
                     }
-                    frames.set(task.task, rows);
+                    frames[task.task] = rows;
                 }
-                entry.set("probabilities", frames);
+                entry["probabilities"] = frames;
             }
-            tracks.push(entry);
+            tracks.push_back(entry);
         }
         if (parser.isSet(write)) {
             Status written = store.value()->transaction([&]() -> Status {
@@ -224,8 +224,8 @@ int runPredict(const QStringList& arguments) {
         progress.update(std::int64_t(v + 1), std::int64_t(chosen.size()));
     }
     progress.finish();
-    result.set("segments", segmentCount);
-    result.set("tracks", tracks);
+    result["segments"] = segmentCount;
+    result["tracks"] = tracks;
     if (Status s = writeJsonResult(result, parser.value(output)); !s) return fail(s.error());
     return kExitSuccess;
 }
