@@ -18,7 +18,7 @@
 # whether all passed.
 #
 #   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
-#       [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
+#       [--nlohmann-json TAR] [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
 #       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
 #
 # --deadline: the whole run must end within this many seconds (a leased machine): the
@@ -26,20 +26,23 @@
 #
 # For python's CUDA torch: /path/to/libtorch = $(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)').
 # Without an installed GoogleTest, --gtest-source builds it (e.g. a tarball of Debian's /usr/src/googletest).
+# Without an installed nlohmann-json (core/train's JSON, header-only), --nlohmann-json takes Debian's
+# headers and CMake config as packed by prepare-gpu-run.sh.
 set -uo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
-  sed -n '2,28p' "$0" >&2
+  sed -n '2,30p' "$0" >&2
   exit 2
 fi
 libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
-python="" gtest_source="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
+python="" gtest_source="" nlohmann_json="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
 out="$root/build/gpu-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --python) python="$2" ;;
     --gtest-source) gtest_source="$2" ;;
+    --nlohmann-json) nlohmann_json="$2" ;;
     --pose-models) pose_models="$2" ;;
     --pose-inputs) pose_inputs="$2" ;;  # det_input.npy, crop.npy, image.npy, expected_{lite,full}.npy
     --opencv) opencv="$2" ;;
@@ -87,6 +90,9 @@ if [ -n "$gtest_source" ]; then
     -DBUILD_GMOCK=OFF ${abi:+-DCMAKE_CXX_FLAGS=-D$abi} && cmake --build '$build-gtest' && cmake --install '$build-gtest'" || exit 1
   prefix="$prefix;$build-gtest-install"
   gtest_flags=(-DGTEST_ROOT="$build-gtest-install" -DGTest_DIR="$build-gtest-install/lib/cmake/GTest" -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON)
+fi
+if [ -n "$nlohmann_json" ]; then
+  mkdir -p "$build-nlohmann-json" && tar xzf "$nlohmann_json" -C "$build-nlohmann-json" && prefix="$prefix;$build-nlohmann-json"
 fi
 cuda_root=""
 command -v nvcc >/dev/null && cuda_root="$(dirname "$(dirname "$(readlink -f "$(command -v nvcc)")")")"

@@ -9,8 +9,8 @@ packages=(
   # Qt 6: widgets, sql (SQLite driver), svg, tools (linguist, uic)
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
-  # learning, images, video
-  libtorch-dev libopencv-dev
+  # learning (JSON of core/train's files: nlohmann-json, header-only), images, video
+  libtorch-dev nlohmann-json3-dev libopencv-dev
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   # plots, datasets
   libqcustomplot-dev libmatio-dev

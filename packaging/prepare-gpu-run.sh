@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Gathers in .gpu/ (git-ignored) what packaging/gpu-bench.sh needs on a CUDA machine that has
-# LibTorch and a compiler but no Debian packages: GoogleTest's source, the BlazePose models, real
-# model inputs and the reference's landmarks, Debian's OpenCV core + imgproc with the libraries
-# they load (for the pose pipeline), and with --dataset the Penn Action training split as one
-# dataset file (the acceptance ablation; 14 MB more).
+# LibTorch and a compiler but no Debian packages: GoogleTest's source, nlohmann-json's headers
+# (0.14 MB), the BlazePose models, real model inputs and the reference's landmarks, Debian's
+# OpenCV core + imgproc with the libraries they load (for the pose pipeline), and with --dataset
+# the Penn Action training split as one dataset file (the acceptance ablation; 14 MB more).
 # Run here after the build (./packaging/run-tests.sh or cmake --build build/release); the device
 # tool carries .gpu with `carry: [".gpu"]` (about 52 MB, 66 with --dataset: the tool takes 64 MiB
 # with the working tree, so --dataset leaves out the heavy model). Prints the command to run there.
@@ -22,6 +22,9 @@ mkdir -p "$out"
 
 # 1. GoogleTest, built there from Debian's source.
 tar czf "$out/googletest.tar.gz" -C /usr/src googletest
+
+# 1b. nlohmann-json (header-only, core/train's JSON) with its CMake config, relocatable.
+tar czf "$out/nlohmann-json.tar.gz" -C /usr include/nlohmann share/cmake/nlohmann_json
 
 # 2. The pose models, where install-pose-models.sh put them.
 models="${ACTIONLENS_POSE_MODELS:-${XDG_DATA_HOME:-$HOME/.local/share}/actionlens/models/pose}"
@@ -79,7 +82,7 @@ dataset_args=""
 cat <<CMD
 On the GPU machine (device tool, carry [".gpu"], one call, timeout about 560 s):
   LT=\$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)'); bash packaging/gpu-bench.sh "\$LT" --python python3 \\
-    --gtest-source \$PWD/.gpu/googletest.tar.gz --pose-models \$PWD/.gpu/models/pose --pose-inputs \$PWD/.gpu/pose-inputs \\
+    --gtest-source \$PWD/.gpu/googletest.tar.gz --nlohmann-json \$PWD/.gpu/nlohmann-json.tar.gz --pose-models \$PWD/.gpu/models/pose --pose-inputs \$PWD/.gpu/pose-inputs \\
     --opencv \$PWD/.gpu/opencv.tar.gz$dataset_args --deadline 520 \\
     --out \$PWD/build/gpu-bench; tar czf \$OUT/gpu-bench.tar.gz -C build gpu-bench
 (The run's many logs come back as one archive: the tool returns only a few files.)

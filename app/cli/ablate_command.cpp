@@ -6,6 +6,7 @@
 #include "app/cli/progress_line.h"
 #include "core/train/ablation.h"
 #include "core/train/dataset_file.h"
+#include "core/train/file_replacement.h"
 
 #include <cstdio>
 

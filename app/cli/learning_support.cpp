@@ -3,6 +3,7 @@
 #include "app/cli/progress_line.h"
 #include "core/model/compute_device.h"
 #include "core/train/data_splits.h"
+#include "core/train/file_replacement.h"
 
 #include <QFileInfo>
 
@@ -66,13 +67,13 @@ std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB
     return std::make_unique<VideoFrames>(std::int64_t(cacheMiB) * 1024 * 1024);
 }
 
-train::JsonValue videoFramesToJson(const VideoFrames& frames) {
+nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames) {
     const train::ClipCacheStatistics s = frames.cache.statistics();
-    train::JsonValue out = train::JsonValue::object();
-    out.set("clips_decoded", s.decodes);
-    out.set("cache_hits", s.hits);
-    out.set("clips_cached", s.clipsHeld);
-    out.set("cached_mib", double(s.bytesHeld) / (1024.0 * 1024.0));
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    out["clips_decoded"] = s.decodes;
+    out["cache_hits"] = s.hits;
+    out["clips_cached"] = s.clipsHeld;
+    out["cached_mib"] = double(s.bytesHeld) / (1024.0 * 1024.0);
     return out;
 }
 
@@ -105,8 +106,8 @@ void catchInterrupts() {
 
 bool interrupted() { return interruptRequested.load(); }
 
-Status writeJsonResult(const train::JsonValue& json, const QString& path) {
-    const std::string text = json.write() + "\n";
+Status writeJsonResult(const nlohmann::ordered_json& json, const QString& path) {
+    const std::string text = train::writeJson(json) + "\n";
     if (path.isEmpty()) {
         std::fputs(text.c_str(), stdout);
         std::fflush(stdout);

@@ -9,7 +9,7 @@
 #include "core/model/model_config.h"
 #include "core/model/multi_task_model.h"
 #include "core/train/decoded_clip_cache.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 
 #include <QCommandLineOption>
 #include <QString>
@@ -49,7 +49,7 @@ struct VideoFrames {
 // Null for a skeleton trunk, which reads no frames.
 std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB);
 // {"clips_decoded": ..., "cache_hits": ..., "cached_mib": ...}
-train::JsonValue videoFramesToJson(const VideoFrames& frames);
+nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames);
 
 // Clips of the dataset's own split `split`, or every clip for "all".
 Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split);
@@ -60,6 +60,6 @@ void catchInterrupts();
 bool interrupted();
 
 // JSON on stdout, or written atomically to `path` when it is not empty.
-Status writeJsonResult(const train::JsonValue& json, const QString& path);
+Status writeJsonResult(const nlohmann::ordered_json& json, const QString& path);
 
 }  // namespace actionlens::cli

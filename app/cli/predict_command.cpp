@@ -5,41 +5,15 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
-#include "core/clips/skeleton_track.h"
+#include "core/predict/model_segments.h"
+#include "core/predict/video_prediction.h"
 #include "core/train/checkpoint.h"
-#include "core/train/sliding_window_prediction.h"
 
 #include <QFileInfo>
-
-#include <algorithm>
-#include <limits>
-#include <map>
 
 namespace actionlens::cli {
 
 namespace {
-
-struct TrackKey {
-    std::int64_t subject = 0;
-    std::int64_t first = 0;
-    std::int64_t last = 0;
-};
-
-// The subjects with poses of the model's layout in a video, and the frames they span.
-Result<std::vector<TrackKey>> tracksOfVideo(annotation::ProjectStore& store, std::int64_t videoId, std::int64_t layoutId) {
-    auto frames = store.skeletonFrames(videoId, 0, std::numeric_limits<std::int32_t>::max());
-    if (!frames) return frames.takeError();
-    std::map<std::int64_t, TrackKey> bySubject;
-    for (const annotation::SkeletonFrame& f : frames.value()) {
-        if (f.layoutId != layoutId || f.subjectId == 0) continue;
-        auto [it, inserted] = bySubject.try_emplace(f.subjectId, TrackKey{f.subjectId, f.frame, f.frame});
-        it->second.first = std::min(it->second.first, f.frame);
-        it->second.last = std::max(it->second.last, f.frame);
-    }
-    std::vector<TrackKey> out;
-    for (const auto& [id, key] : bySubject) out.push_back(key);
-    return out;
-}
 
 int runPredict(const QStringList& arguments) {
     const QString name = QStringLiteral("predict");
@@ -103,8 +77,8 @@ int runPredict(const QStringList& arguments) {
     if (!QFileInfo::exists(parser.value(project))) return fail(QStringLiteral("project '%1' does not exist").arg(parser.value(project)));
     auto store = annotation::ProjectStore::open(parser.value(project).toStdString());
     if (!store) return fail(store.error());
-    const annotation::SkeletonLayout* layout = store.value()->skeletonLayout(snapshot.layoutName);
-    if (!layout) return fail("the project has no skeleton layout '" + snapshot.layoutName + "', which the model reads");
+    Result<const annotation::SkeletonLayout*> layout = predict::modelLayout(*store.value(), snapshot);
+    if (!layout) return fail(layout.error());
     auto videos = store.value()->videos();
     if (!videos) return fail(videos.error());
     std::vector<annotation::Video> chosen;
@@ -113,119 +87,76 @@ int runPredict(const QStringList& arguments) {
             chosen.push_back(v);
     if (chosen.empty()) return fail(QStringLiteral("the project has no video '%1'").arg(parser.value(video)));
 
-    // The task whose segments are decoded: the hierarchy's action, else the first task.
-    int segmentTask = 0;
-    for (size_t t = 0; t < snapshot.tasks.size(); ++t)
-        if (snapshot.hierarchy && snapshot.tasks[t].name == snapshot.hierarchy->actionTask) segmentTask = int(t);
-    const std::string annotator = "model:" + QFileInfo(parser.value(model)).fileName().toStdString();
-    const annotation::Taxonomy& taxonomy = store.value()->taxonomy();
-
     // Video and fusion models read each window's frames; windows overlap, so a cache saves
     // nothing across them (each window is its own clip): decode straight through.
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(snapshot.model.trunkKind, 0);
+    predict::PredictionRequest request;
+    request.model = loaded.value().get();
+    request.snapshot = &snapshot;
+    request.annotator = predict::modelAnnotator(modelPath);
+    request.videoClips = frames ? &frames->decoder : nullptr;
+    request.windows = windows;
+    request.decoding = decoding;
+    request.keepFrameProbabilities = parser.isSet(perFrame);
 
-    train::JsonValue result = train::JsonValue::object();
-    result.set("model", modelPath);
-    result.set("device", placed.value());
-    result.set("segment_task", snapshot.tasks[size_t(segmentTask)].name);
-    train::JsonValue tracks = train::JsonValue::array();
+    nlohmann::ordered_json result = nlohmann::ordered_json::object();
+    result["model"] = modelPath;
+    result["device"] = placed.value();
+    result["segment_task"] = snapshot.tasks[size_t(predict::segmentTaskOf(snapshot))].name;
+    nlohmann::ordered_json tracks = nlohmann::ordered_json::array();
     ProgressLine progress(QStringLiteral("predicting"));
     int segmentCount = 0;
     for (size_t v = 0; v < chosen.size(); ++v) {
         const annotation::Video& vid = chosen[v];
-        Result<std::vector<TrackKey>> keys = tracksOfVideo(*store.value(), vid.id, layout->id);
-        if (!keys) return fail(keys.error());
-        // A model that reads only the frames needs no pose: a video without a track is one
-        // whole-frame track of no subject (a subject's track places its crop where there is one).
-        if (keys->empty() && snapshot.model.trunkKind == model::TrunkKind::Video && vid.frameCount > 0)
-            keys->push_back(TrackKey{0, 0, vid.frameCount - 1});
-        std::vector<annotation::Segment> toWrite;
-        for (const TrackKey& key : keys.value()) {
-            Result<clips::SkeletonTrack> track = clips::readSkeletonTrack(*store.value(), vid.id, key.subject, key.first, key.last,
-                                                                          int(layout->joints.size()));
-            // (Subject 0 has no stored poses: its track is all zeros, the whole frame.)
-            if (!track) return fail(track.error());
-            train::SlidingWindowOptions trackWindows = windows;
-            if (frames) {
-                trackWindows.videoClips = &frames->decoder;
-                trackWindows.videoPath = vid.path;
-                trackWindows.videoId = vid.id;
-                trackWindows.trackFirstFrame = key.first;
-            }
-            Result<train::TrackPrediction> prediction =
-                train::predictTrack(*loaded.value(), snapshot, track->skeleton, trackWindows);
-            if (!prediction) return fail(prediction.error());
-            const std::vector<train::PredictedSegment> segments =
-                train::decodeSegments(prediction.value(), segmentTask, snapshot, decoding);
-            train::JsonValue entry = train::JsonValue::object();
-            entry.set("video", vid.id);
-            entry.set("video_name", vid.name);
-            entry.set("subject", key.subject);
-            entry.set("first_frame", key.first);
-            entry.set("last_frame", key.last);
-            train::JsonValue list = train::JsonValue::array();
-            for (const train::PredictedSegment& s : segments) {
-                train::JsonValue js = train::JsonValue::object();
-                js.set("first_frame", key.first + s.firstFrame);
-                js.set("last_frame", key.first + s.lastFrame);
-                train::JsonValue labels = train::JsonValue::object(), confidence = train::JsonValue::object();
-                annotation::Segment stored;
-                stored.videoId = vid.id;
-                stored.subjectId = key.subject;
-                stored.firstFrame = key.first + s.firstFrame;
-                stored.lastFrame = key.first + s.lastFrame;
-                stored.annotator = annotator;
+        Result<predict::VideoPrediction> predicted = predict::predictVideo(*store.value(), vid, *layout.value(), request);
+        if (!predicted) return fail(predicted.error());
+        for (const predict::PredictedTrack& track : predicted->tracks) {
+            nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+            entry["video"] = vid.id;
+            entry["video_name"] = vid.name;
+            entry["subject"] = track.track.subjectId;
+            entry["first_frame"] = track.track.firstFrame;
+            entry["last_frame"] = track.track.lastFrame;
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const predict::SegmentPrediction& s : track.segments) {
+                nlohmann::ordered_json js = nlohmann::ordered_json::object();
+                js["first_frame"] = s.segment.firstFrame;
+                js["last_frame"] = s.segment.lastFrame;
+                nlohmann::ordered_json labels = nlohmann::ordered_json::object(), confidence = nlohmann::ordered_json::object();
                 for (size_t t = 0; t < snapshot.tasks.size(); ++t) {
-                    const std::string& task = snapshot.tasks[t].name;
-                    const std::string& value = snapshot.tasks[t].classNames[size_t(s.classes[t])];
-                    labels.set(task, value);
-                    confidence.set(task, s.confidences[t]);
-                    // Only what a segment stores: per-segment tasks (the group follows the action).
-                    const annotation::TaskDefinition* definition = taxonomy.findTask(task);
-                    if (definition && definition->scope == annotation::TaskScope::Segment &&
-                        annotation::checkLabel(taxonomy, annotation::TaskScope::Segment, task, value).ok())
-                        stored.labels[task] = value;
+                    labels[snapshot.tasks[t].name] = s.classes[t];
+                    confidence[snapshot.tasks[t].name] = s.confidences[t];
                 }
-                js.set("labels", labels);
-                js.set("confidence", confidence);
-                list.push(js);
-                toWrite.push_back(stored);
+                js["labels"] = labels;
+                js["confidence"] = confidence;
+                list.push_back(js);
             }
-            entry.set("segments", list);
-            segmentCount += int(segments.size());
-            if (parser.isSet(perFrame)) {
-                train::JsonValue frames = train::JsonValue::object();
-                for (const train::TaskFrameProbabilities& task : prediction->tasks) {
-                    train::JsonValue rows = train::JsonValue::array();
-                    for (int f = 0; f < prediction->frames; ++f) {
-                        train::JsonValue row = train::JsonValue::array();
-                        for (int c = 0; c < task.classCount; ++c) row.push(double(task.probabilities[size_t(f) * task.classCount + c]));
-                        rows.push(row);
+            entry["segments"] = list;
+            segmentCount += int(track.segments.size());
+            if (track.frameProbabilities) {
+                nlohmann::ordered_json perTask = nlohmann::ordered_json::object();
+                for (const train::TaskFrameProbabilities& task : track.frameProbabilities->tasks) {
+                    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+                    for (int f = 0; f < track.frameProbabilities->frames; ++f) {
+                        nlohmann::ordered_json row = nlohmann::ordered_json::array();
+                        for (int c = 0; c < task.classCount; ++c) row.push_back(double(task.probabilities[size_t(f) * task.classCount + c]));
+                        rows.push_back(row);
                     }
-                    frames.set(task.task, rows);
+                    perTask[task.task] = rows;
                 }
-                entry.set("probabilities", frames);
+                entry["probabilities"] = perTask;
             }
-            tracks.push(entry);
+            tracks.push_back(entry);
         }
-        if (parser.isSet(write)) {
-            Status written = store.value()->transaction([&]() -> Status {
-                auto existing = store.value()->segmentsOfVideo(vid.id);
-                if (!existing) return existing.takeError();
-                for (const annotation::Segment& s : existing.value())
-                    if (s.annotator == annotator)
-                        if (auto removed = store.value()->removeSegment(s.id); !removed) return removed.takeError();
-                for (const annotation::Segment& s : toWrite)
-                    if (auto id = store.value()->insertSegment(s); !id) return id.takeError();
-                return Status::success();
-            });
-            if (!written) return fail(written.error());
-        }
+        if (parser.isSet(write))
+            if (Status written = predict::replaceModelSegments(*store.value(), vid.id, request.annotator, predicted->segmentsToStore());
+                !written)
+                return fail(written.error());
         progress.update(std::int64_t(v + 1), std::int64_t(chosen.size()));
     }
     progress.finish();
-    result.set("segments", segmentCount);
-    result.set("tracks", tracks);
+    result["segments"] = segmentCount;
+    result["tracks"] = tracks;
     if (Status s = writeJsonResult(result, parser.value(output)); !s) return fail(s.error());
     return kExitSuccess;
 }

@@ -128,22 +128,22 @@ int runTrain(const QStringList& arguments) {
     progress.finish();
     if (!outcome) return fail(outcome.error());
 
-    train::JsonValue summary = train::JsonValue::object();
-    summary.set("model", modelPath);
-    summary.set("device", outcome->device);
-    summary.set("train_clips", int(trainItems.size()));
-    summary.set("validation_clips", int(validationItems.size()));
-    summary.set("epochs_done", outcome->epochsDone);
-    summary.set("best_epoch", outcome->bestEpoch);
-    summary.set("finished", outcome->finished);
-    summary.set("stopped_early", outcome->stoppedEarly);
-    summary.set("cancelled", outcome->cancelled);
-    summary.set("parameters", std::int64_t(outcome->model->parameterCount()));
-    train::JsonValue tasks = train::JsonValue::array();
-    for (const train::DatasetTask& t : outcome->snapshot.tasks) tasks.push(t.name);
-    summary.set("tasks", tasks);
-    summary.set("trunk", model::trunkKindName(outcome->snapshot.model.trunkKind));
-    if (frames) summary.set("video_frames", videoFramesToJson(*frames));
+    nlohmann::ordered_json summary = nlohmann::ordered_json::object();
+    summary["model"] = modelPath;
+    summary["device"] = outcome->device;
+    summary["train_clips"] = int(trainItems.size());
+    summary["validation_clips"] = int(validationItems.size());
+    summary["epochs_done"] = outcome->epochsDone;
+    summary["best_epoch"] = outcome->bestEpoch;
+    summary["finished"] = outcome->finished;
+    summary["stopped_early"] = outcome->stoppedEarly;
+    summary["cancelled"] = outcome->cancelled;
+    summary["parameters"] = std::int64_t(outcome->model->parameterCount());
+    nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
+    for (const train::DatasetTask& t : outcome->snapshot.tasks) tasks.push_back(t.name);
+    summary["tasks"] = tasks;
+    summary["trunk"] = model::trunkKindName(outcome->snapshot.model.trunkKind);
+    if (frames) summary["video_frames"] = videoFramesToJson(*frames);
     if (Status s = writeJsonResult(summary, QString()); !s) return fail(s.error());
     if (outcome->cancelled) {
         std::fprintf(stderr, "actionlens-cli: training interrupted after epoch %d; continue with --resume\n", outcome->epochsDone);
@@ -185,10 +185,10 @@ int runEvaluate(const QStringList& arguments) {
     Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value(),
                                                                   64, frames ? &frames->cache : nullptr);
     if (!report) return fail(report.error());
-    train::JsonValue json = train::evaluationToJson(report.value());
-    json.set("model", parser.value(model).toStdString());
-    json.set("split", parser.value(split).toStdString());
-    json.set("device", placed.value());
+    nlohmann::ordered_json json = train::evaluationToJson(report.value());
+    json["model"] = parser.value(model).toStdString();
+    json["split"] = parser.value(split).toStdString();
+    json["device"] = placed.value();
     if (Status s = writeJsonResult(json, parser.value(output)); !s) return fail(s.error());
     return kExitSuccess;
 }

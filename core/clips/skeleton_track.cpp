@@ -1,8 +1,25 @@
 #include "core/clips/skeleton_track.h"
 
 #include <algorithm>
+#include <limits>
+#include <map>
 
 namespace actionlens::clips {
+
+Result<std::vector<TrackSpan>> tracksOfVideo(annotation::ProjectStore& store, std::int64_t videoId, std::int64_t layoutId) {
+    auto frames = store.skeletonFrames(videoId, 0, std::numeric_limits<std::int32_t>::max());
+    if (!frames) return frames.takeError();
+    std::map<std::int64_t, TrackSpan> bySubject;
+    for (const annotation::SkeletonFrame& f : frames.value()) {
+        if (f.layoutId != layoutId || f.subjectId == 0) continue;
+        auto [it, inserted] = bySubject.try_emplace(f.subjectId, TrackSpan{f.subjectId, f.frame, f.frame});
+        it->second.firstFrame = std::min(it->second.firstFrame, f.frame);
+        it->second.lastFrame = std::max(it->second.lastFrame, f.frame);
+    }
+    std::vector<TrackSpan> out;
+    for (const auto& [id, span] : bySubject) out.push_back(span);
+    return out;
+}
 
 Result<SkeletonTrack> readSkeletonTrack(annotation::ProjectStore& store, std::int64_t videoId,
                                         std::int64_t subjectId, std::int64_t firstFrame,

@@ -6,8 +6,19 @@
 #include "core/model/skeleton_batch.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace actionlens::clips {
+
+// The frames from a subject's first pose of one layout in a video to its last.
+struct TrackSpan {
+    std::int64_t subjectId = 0;
+    std::int64_t firstFrame = 0;
+    std::int64_t lastFrame = 0;
+};
+
+// The subjects with poses of `layoutId` in `videoId`, by subject id, and the frames they span.
+Result<std::vector<TrackSpan>> tracksOfVideo(annotation::ProjectStore& store, std::int64_t videoId, std::int64_t layoutId);
 
 struct SkeletonTrack {
     model::SkeletonClip skeleton;  // (3, lastFrame - firstFrame + 1, joints), image pixels

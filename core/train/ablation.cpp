@@ -15,6 +15,8 @@
 
 namespace actionlens::train {
 
+using Json = nlohmann::ordered_json;
+
 double studentT975(int df) {
     static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
                                    2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
@@ -213,32 +215,32 @@ AblationReport summariseAblation(std::vector<AblationRun> runs, int folds, int c
     return report;
 }
 
-Result<std::vector<AblationRun>> ablationRunsFromJson(const JsonValue& report) {
-    const JsonValue* runs = report.find("runs");
-    if (!runs || !runs->isArray()) return makeError("the ablation report has no 'runs' array");
+Result<std::vector<AblationRun>> ablationRunsFromJson(const Json& report) {
+    const Json* runs = findMember(report, "runs");
+    if (!runs || !runs->is_array()) return makeError("the ablation report has no 'runs' array");
     std::vector<AblationRun> out;
-    for (size_t i = 0; i < runs->items().size(); ++i) {
-        const JsonValue& r = runs->items()[i];
+    for (size_t i = 0; i < runs->size(); ++i) {
+        const Json& r = (*runs)[i];
         const std::string at = "run " + std::to_string(i) + ": ";
-        const JsonValue *seed = r.find("seed"), *fold = r.find("fold"), *model = r.find("model"), *accuracy = r.find("accuracy"),
-                        *f1 = r.find("macro_f1");
-        if (!seed || !seed->isNumber() || !fold || !fold->isNumber() || !model || !model->isString() || !accuracy ||
-            !accuracy->isObject())
+        const Json *seed = findMember(r, "seed"), *fold = findMember(r, "fold"), *model = findMember(r, "model"),
+                   *accuracy = findMember(r, "accuracy"), *f1 = findMember(r, "macro_f1");
+        if (!seed || !seed->is_number() || !fold || !fold->is_number() || !model || !model->is_string() || !accuracy ||
+            !accuracy->is_object())
             return makeError(at + "needs seed, fold, model and accuracy");
         AblationRun run;
-        run.seed = int(seed->asNumber());
-        run.fold = int(fold->asNumber());
-        run.model = model->asString();
-        for (const auto& [task, value] : accuracy->members()) {
-            if (!value.isNumber()) return makeError(at + "the accuracy of '" + task + "' is not a number");
+        run.seed = int(seed->get<double>());
+        run.fold = int(fold->get<double>());
+        run.model = model->get<std::string>();
+        for (const auto& [task, value] : accuracy->items()) {
+            if (!value.is_number()) return makeError(at + "the accuracy of '" + task + "' is not a number");
             run.tasks.push_back(task);
-            run.accuracy.push_back(value.asNumber());
-            const JsonValue* taskF1 = f1 ? f1->find(task) : nullptr;
-            run.macroF1.push_back(taskF1 && taskF1->isNumber() ? taskF1->asNumber() : std::nan(""));
+            run.accuracy.push_back(value.get<double>());
+            const Json* taskF1 = f1 ? findMember(*f1, task) : nullptr;
+            run.macroF1.push_back(taskF1 && taskF1->is_number() ? taskF1->get<double>() : std::nan(""));
         }
-        if (const JsonValue* v = r.find("best_epoch"); v && v->isNumber()) run.bestEpoch = int(v->asNumber());
-        if (const JsonValue* v = r.find("seconds"); v && v->isNumber()) run.seconds = v->asNumber();
-        if (const JsonValue* v = r.find("inconsistent_rate"); v && v->isNumber()) run.inconsistentRate = v->asNumber();
+        if (const Json* v = findMember(r, "best_epoch"); v && v->is_number()) run.bestEpoch = int(v->get<double>());
+        if (const Json* v = findMember(r, "seconds"); v && v->is_number()) run.seconds = v->get<double>();
+        if (const Json* v = findMember(r, "inconsistent_rate"); v && v->is_number()) run.inconsistentRate = v->get<double>();
         out.push_back(std::move(run));
     }
     return out;
@@ -249,72 +251,68 @@ Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& 
     std::vector<AblationRun> runs;
     int folds = 0, clips = 0;
     for (const std::string& path : paths) {
-        Result<JsonValue> json = readJsonFile(path);
+        Result<Json> json = readJsonFile(path);
         if (!json) return json.takeError();
         Result<std::vector<AblationRun>> part = ablationRunsFromJson(json.value());
         if (!part) return makeError("'" + path + "': " + part.error());
-        const JsonValue* partFolds = json->find("folds");
-        const JsonValue* partClips = json->find("clips");
-        if (!partFolds || !partFolds->isNumber() || !partClips || !partClips->isNumber())
+        const Json* partFolds = findMember(json.value(), "folds");
+        const Json* partClips = findMember(json.value(), "clips");
+        if (!partFolds || !partFolds->is_number() || !partClips || !partClips->is_number())
             return makeError("'" + path + "': the report says no folds or clips");
-        if (!runs.empty() && (folds != int(partFolds->asNumber()) || clips != int(partClips->asNumber())))
+        if (!runs.empty() && (folds != int(partFolds->get<double>()) || clips != int(partClips->get<double>())))
             return makeError("'" + path + "': its folds or clips differ from '" + paths.front() + "': not the same ablation");
         for (const AblationRun& r : part.value())
             for (const AblationRun& seen : runs)
                 if (seen.seed == r.seed && seen.fold == r.fold && seen.model == r.model)
                     return makeError("'" + path + "': seed " + std::to_string(r.seed) + ", fold " + std::to_string(r.fold) + ", " +
                                      r.model + " is in an earlier report too");
-        folds = int(partFolds->asNumber());
-        clips = int(partClips->asNumber());
+        folds = int(partFolds->get<double>());
+        clips = int(partClips->get<double>());
         runs.insert(runs.end(), part->begin(), part->end());
     }
     return summariseAblation(std::move(runs), folds, clips);
 }
 
-JsonValue ablationToJson(const AblationReport& report) {
-    JsonValue root = JsonValue::object();
-    root.set("seeds", report.seeds);
-    root.set("folds", report.folds);
-    root.set("clips", report.clips);
-    root.set("multi_task_inconsistent_rate",
-             report.multiInconsistentRate ? JsonValue(*report.multiInconsistentRate) : JsonValue());
-    JsonValue tasks = JsonValue::object();
+Json ablationToJson(const AblationReport& report) {
+    Json root = Json::object();
+    root["seeds"] = report.seeds;
+    root["folds"] = report.folds;
+    root["clips"] = report.clips;
+    root["multi_task_inconsistent_rate"] = report.multiInconsistentRate ? Json(*report.multiInconsistentRate) : Json();
+    Json tasks = Json::object();
     for (const TaskAblation& t : report.tasks) {
-        JsonValue task = JsonValue::object();
-        task.set("pairs", t.pairs);
-        task.set("single_task_accuracy_mean", t.singleMean);
-        task.set("single_task_accuracy_std", t.singleStd);
-        task.set("multi_task_accuracy_mean", t.multiMean);
-        task.set("multi_task_accuracy_std", t.multiStd);
-        task.set("difference_mean", t.differenceMean);
-        task.set("difference_ci95", JsonValue::array({t.differenceLow, t.differenceHigh}));
-        JsonValue s = JsonValue::array(), m = JsonValue::array();
-        for (double v : t.single) s.push(v);
-        for (double v : t.multi) m.push(v);
-        task.set("single_task_accuracy", s);
-        task.set("multi_task_accuracy", m);
-        tasks.set(t.task, task);
+        Json task = Json::object();
+        task["pairs"] = t.pairs;
+        task["single_task_accuracy_mean"] = t.singleMean;
+        task["single_task_accuracy_std"] = t.singleStd;
+        task["multi_task_accuracy_mean"] = t.multiMean;
+        task["multi_task_accuracy_std"] = t.multiStd;
+        task["difference_mean"] = t.differenceMean;
+        task["difference_ci95"] = Json::array({t.differenceLow, t.differenceHigh});
+        task["single_task_accuracy"] = t.single;
+        task["multi_task_accuracy"] = t.multi;
+        tasks[t.task] = task;
     }
-    root.set("tasks", tasks);
-    JsonValue runs = JsonValue::array();
+    root["tasks"] = tasks;
+    Json runs = Json::array();
     for (const AblationRun& r : report.runs) {
-        JsonValue run = JsonValue::object();
-        run.set("seed", r.seed);
-        run.set("fold", r.fold);
-        run.set("model", r.model);
-        JsonValue accuracy = JsonValue::object(), f1 = JsonValue::object();
+        Json run = Json::object();
+        run["seed"] = r.seed;
+        run["fold"] = r.fold;
+        run["model"] = r.model;
+        Json accuracy = Json::object(), f1 = Json::object();
         for (size_t i = 0; i < r.tasks.size() && i < r.accuracy.size(); ++i) {
-            accuracy.set(r.tasks[i], r.accuracy[i]);
-            f1.set(r.tasks[i], r.macroF1[i]);
+            accuracy[r.tasks[i]] = r.accuracy[i];
+            f1[r.tasks[i]] = r.macroF1[i];
         }
-        run.set("accuracy", accuracy);
-        run.set("macro_f1", f1);
-        run.set("best_epoch", r.bestEpoch);
-        run.set("seconds", r.seconds);
-        if (r.inconsistentRate) run.set("inconsistent_rate", *r.inconsistentRate);
-        runs.push(run);
+        run["accuracy"] = accuracy;
+        run["macro_f1"] = f1;
+        run["best_epoch"] = r.bestEpoch;
+        run["seconds"] = r.seconds;
+        if (r.inconsistentRate) run["inconsistent_rate"] = *r.inconsistentRate;
+        runs.push_back(run);
     }
-    root.set("runs", runs);
+    root["runs"] = runs;
     return root;
 }
 

@@ -8,7 +8,7 @@
 // literature, measured on the user's own data.
 
 #include "core/common/result.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
@@ -77,13 +77,13 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
 AblationReport summariseAblation(std::vector<AblationRun> runs, int folds, int clips);
 
 // The runs of an ablation JSON report (ablationToJson's "runs"); errors name the run.
-Result<std::vector<AblationRun>> ablationRunsFromJson(const JsonValue& report);
+Result<std::vector<AblationRun>> ablationRunsFromJson(const nlohmann::ordered_json& report);
 
 // One report from the JSON reports of ablations over the same clips and folds (e.g. run in
 // parallel, one seed each); errors name the file.
 Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& paths);
 
-JsonValue ablationToJson(const AblationReport& report);
+nlohmann::ordered_json ablationToJson(const AblationReport& report);
 // A Markdown table: task | single-task | multi-task | difference [95 % CI].
 std::string ablationToMarkdown(const AblationReport& report);
 // The same per task as CSV (RFC 4180, full precision, empty CI cells below two pairs):

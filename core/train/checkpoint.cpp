@@ -52,21 +52,21 @@ Result<CheckpointInfo> readInfo(const std::string& path, torch::serialize::Input
     auto fail = [&](const std::string& what) { return makeError("model file '" + path + "': " + what); };
     Result<std::string> snapshotText = readString(archive, "snapshot");
     if (!snapshotText) return fail(snapshotText.error());
-    Result<JsonValue> snapshotJson = parseJson(snapshotText.value());
+    Result<nlohmann::ordered_json> snapshotJson = parseJson(snapshotText.value());
     if (!snapshotJson) return fail("model description: " + snapshotJson.error());
     Result<ModelSnapshot> snapshot = modelSnapshotFromJson(snapshotJson.value());
     if (!snapshot) return fail(snapshot.error());
     info.snapshot = std::move(snapshot).value();
     Result<std::string> configText = readString(archive, "config");
     if (!configText) return fail(configText.error());
-    Result<JsonValue> configJson = parseJson(configText.value());
+    Result<nlohmann::ordered_json> configJson = parseJson(configText.value());
     if (!configJson) return fail("training config: " + configJson.error());
     Result<TrainConfig> config = trainConfigFromJson(configJson.value());
     if (!config) return fail(config.error());
     info.config = config.value();
     Result<std::string> historyText = readString(archive, "history");
     if (!historyText) return fail(historyText.error());
-    Result<JsonValue> history = parseJson(historyText.value());
+    Result<nlohmann::ordered_json> history = parseJson(historyText.value());
     if (!history) return fail("history: " + history.error());
     info.history = history.value();
     for (const char* key : {"epochs_done", "best_epoch", "best_score", "finished"}) {
@@ -137,9 +137,9 @@ Status writeCheckpoint(const std::string& path, const CheckpointInfo& info, cons
     try {
         torch::serialize::OutputArchive archive;
         writeString(archive, kFormatKey, kFormat);
-        writeString(archive, "snapshot", modelSnapshotToJson(info.snapshot).write(-1));
-        writeString(archive, "config", trainConfigToJson(info.config).write(-1));
-        writeString(archive, "history", info.history.write(-1));
+        writeString(archive, "snapshot", writeJson(modelSnapshotToJson(info.snapshot), -1));
+        writeString(archive, "config", writeJson(trainConfigToJson(info.config), -1));
+        writeString(archive, "history", writeJson(info.history, -1));
         archive.write("epochs_done", c10::IValue(int64_t(counters.epochsDone)));
         archive.write("steps_done", c10::IValue(int64_t(counters.stepsDone)));
         archive.write("best_epoch", c10::IValue(int64_t(counters.bestEpoch)));

@@ -11,7 +11,7 @@
 
 #include "core/common/result.h"
 #include "core/model/multi_task_model.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 #include "core/train/model_snapshot.h"
 #include "core/train/train_config.h"
 
@@ -27,7 +27,7 @@ struct CheckpointInfo {
     int bestEpoch = 0;   // 1-based epoch whose weights are the file's best weights
     double bestScore = 0.0;
     bool finished = false;  // training ended (all epochs, early stop); false: it can be resumed
-    JsonValue history;      // array of per-epoch reports (see epochReportToJson)
+    nlohmann::ordered_json history;  // array of per-epoch reports (see epochReportToJson)
 };
 
 // Reads the file's description without building a network.

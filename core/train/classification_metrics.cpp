@@ -1,5 +1,7 @@
 #include "core/train/classification_metrics.h"
 
+#include "core/train/json_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -157,31 +159,6 @@ Result<TaskMetrics> computeTaskMetrics(const std::vector<int>& labels,
     m.macroF1 = ratio(f1Sum, m.macroClassCount);
     m.macroRocAuc = m.aucClassCount > 0 ? aucSum / m.aucClassCount : kNaN;
     return m;
-}
-
-std::string jsonQuoted(const std::string& text) {
-    std::string out = "\"";
-    for (const char ch : text) {
-        const auto byte = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (byte < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
-                out += buffer;
-            } else {
-                out += ch;  // UTF-8 passes through unchanged
-            }
-        }
-    }
-    return out + "\"";
 }
 
 std::string taskMetricsToJson(const TaskMetrics& m, const std::string& taskName,

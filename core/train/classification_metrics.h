@@ -67,7 +67,4 @@ double binaryRocAuc(const std::vector<bool>& positive, const std::vector<double>
 std::string taskMetricsToJson(const TaskMetrics& metrics, const std::string& taskName,
                               const std::vector<std::string>& classNames = {});
 
-// JSON string literal with quotes, escaping quotes, backslashes and control characters.
-std::string jsonQuoted(const std::string& text);
-
 }  // namespace actionlens::train

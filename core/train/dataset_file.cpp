@@ -1,7 +1,7 @@
 #include "core/train/dataset_file.h"
 
 #include "core/train/file_replacement.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +9,8 @@
 #include <fstream>
 
 namespace actionlens::train {
+
+using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -22,84 +24,76 @@ bool littleEndianHost() {
     return first == 1;
 }
 
-JsonValue intArray(const std::vector<int>& values) {
-    JsonValue out = JsonValue::array();
-    for (int v : values) out.push(v);
+Json pairArray(const std::vector<std::pair<int, int>>& pairs) {
+    Json out = Json::array();
+    for (const auto& [a, b] : pairs) out.push_back(Json::array({a, b}));
     return out;
 }
 
-JsonValue pairArray(const std::vector<std::pair<int, int>>& pairs) {
-    JsonValue out = JsonValue::array();
-    for (const auto& [a, b] : pairs) out.push(JsonValue::array({a, b}));
-    return out;
-}
-
-JsonValue headerOf(const LabelledDataset& data) {
-    JsonValue root = JsonValue::object();
-    root.set("taxonomy", data.taxonomyName);
-    JsonValue tasks = JsonValue::array();
+Json headerOf(const LabelledDataset& data) {
+    Json root = Json::object();
+    root["taxonomy"] = data.taxonomyName;
+    Json tasks = Json::array();
     for (const DatasetTask& t : data.tasks) {
-        JsonValue task = JsonValue::object();
-        task.set("name", t.name);
-        JsonValue classes = JsonValue::array();
-        for (const std::string& c : t.classNames) classes.push(c);
-        task.set("classes", classes);
-        tasks.push(task);
+        Json task = Json::object();
+        task["name"] = t.name;
+        task["classes"] = t.classNames;
+        tasks.push_back(task);
     }
-    root.set("tasks", tasks);
+    root["tasks"] = tasks;
     if (data.hierarchy) {
-        JsonValue h = JsonValue::object();
-        h.set("action_task", data.hierarchy->actionTask);
-        h.set("group_task", data.hierarchy->groupTask);
-        h.set("group_of_action", intArray(data.hierarchy->groupOfAction));
-        h.set("group_count", data.hierarchy->groupCount);
-        root.set("hierarchy", h);
+        Json h = Json::object();
+        h["action_task"] = data.hierarchy->actionTask;
+        h["group_task"] = data.hierarchy->groupTask;
+        h["group_of_action"] = data.hierarchy->groupOfAction;
+        h["group_count"] = data.hierarchy->groupCount;
+        root["hierarchy"] = h;
     }
-    JsonValue layout = JsonValue::object();
-    layout.set("name", data.layoutName);
-    layout.set("joints", data.layout.jointCount);
-    layout.set("edges", pairArray(data.layout.edges));
-    layout.set("centre", data.layout.centreJoint);
-    layout.set("mirror_pairs", pairArray(data.mirrorPairs));
-    root.set("layout", layout);
-    JsonValue clips = JsonValue::array();
+    Json layout = Json::object();
+    layout["name"] = data.layoutName;
+    layout["joints"] = data.layout.jointCount;
+    layout["edges"] = pairArray(data.layout.edges);
+    layout["centre"] = data.layout.centreJoint;
+    layout["mirror_pairs"] = pairArray(data.mirrorPairs);
+    root["layout"] = layout;
+    Json clips = Json::array();
     for (const LabelledClip& c : data.clips) {
-        JsonValue clip = JsonValue::object();
-        clip.set("frames", c.skeleton.frames);
-        clip.set("joints", c.skeleton.joints);
-        clip.set("labels", intArray(c.labels));
-        clip.set("segment", c.segmentId);
-        clip.set("video", c.videoId);
-        clip.set("video_name", c.videoName);
-        if (!c.videoPath.empty()) clip.set("video_path", c.videoPath);
-        clip.set("subject", c.subjectId);
-        clip.set("first_frame", c.firstFrame);
-        JsonValue splits = JsonValue::array();
-        for (const std::string& s : c.splits) splits.push(s);
-        clip.set("splits", splits);
-        clips.push(clip);
+        Json clip = Json::object();
+        clip["frames"] = c.skeleton.frames;
+        clip["joints"] = c.skeleton.joints;
+        clip["labels"] = c.labels;
+        clip["segment"] = c.segmentId;
+        clip["video"] = c.videoId;
+        clip["video_name"] = c.videoName;
+        if (!c.videoPath.empty()) clip["video_path"] = c.videoPath;
+        clip["subject"] = c.subjectId;
+        clip["first_frame"] = c.firstFrame;
+        clip["splits"] = c.splits;
+        clips.push_back(clip);
     }
-    root.set("clips", clips);
+    root["clips"] = clips;
     return root;
 }
+
+enum class Kind { Number, String, Array, Object };
 
 // Reading the header: each accessor says where a missing or mistyped field is.
 class HeaderReader {
 public:
     explicit HeaderReader(std::string where) : where_(std::move(where)) {}
 
-    const JsonValue* field(const JsonValue& object, const std::string& key, JsonValue::Type type, const std::string& at) {
-        const JsonValue* v = object.find(key);
-        if (!v || v->type() != type) {
-            if (error_.empty()) error_ = at + "'" + key + "' is missing or not " + typeName(type);
+    const Json* field(const Json& object, const std::string& key, Kind kind, const std::string& at) {
+        const Json* v = findMember(object, key);
+        if (!v || !is(*v, kind)) {
+            if (error_.empty()) error_ = at + "'" + key + "' is missing or not " + typeName(kind);
             return nullptr;
         }
         return v;
     }
-    bool integer(const JsonValue& object, const std::string& key, const std::string& at, std::int64_t* out) {
-        const JsonValue* v = field(object, key, JsonValue::Type::Number, at);
+    bool integer(const Json& object, const std::string& key, const std::string& at, std::int64_t* out) {
+        const Json* v = field(object, key, Kind::Number, at);
         if (!v) return false;
-        const double d = v->asNumber();
+        const double d = v->get<double>();
         if (d != double(std::int64_t(d))) {
             if (error_.empty()) error_ = at + "'" + key + "' is not a whole number";
             return false;
@@ -107,39 +101,39 @@ public:
         *out = std::int64_t(d);
         return true;
     }
-    bool integers(const JsonValue& object, const std::string& key, const std::string& at, std::vector<int>* out) {
-        const JsonValue* v = field(object, key, JsonValue::Type::Array, at);
+    bool integers(const Json& object, const std::string& key, const std::string& at, std::vector<int>* out) {
+        const Json* v = field(object, key, Kind::Array, at);
         if (!v) return false;
-        for (const JsonValue& item : v->items()) {
-            if (!item.isNumber() || item.asNumber() != double(int(item.asNumber()))) {
+        for (const Json& item : *v) {
+            if (!item.is_number() || item.get<double>() != double(int(item.get<double>()))) {
                 if (error_.empty()) error_ = at + "'" + key + "' holds something other than whole numbers";
                 return false;
             }
-            out->push_back(int(item.asNumber()));
+            out->push_back(int(item.get<double>()));
         }
         return true;
     }
-    bool pairs(const JsonValue& object, const std::string& key, const std::string& at, std::vector<std::pair<int, int>>* out) {
-        const JsonValue* v = field(object, key, JsonValue::Type::Array, at);
+    bool pairs(const Json& object, const std::string& key, const std::string& at, std::vector<std::pair<int, int>>* out) {
+        const Json* v = field(object, key, Kind::Array, at);
         if (!v) return false;
-        for (const JsonValue& item : v->items()) {
-            if (!item.isArray() || item.items().size() != 2 || !item.items()[0].isNumber() || !item.items()[1].isNumber()) {
+        for (const Json& item : *v) {
+            if (!item.is_array() || item.size() != 2 || !item[0].is_number() || !item[1].is_number()) {
                 if (error_.empty()) error_ = at + "'" + key + "' holds something other than pairs of joint indices";
                 return false;
             }
-            out->emplace_back(int(item.items()[0].asNumber()), int(item.items()[1].asNumber()));
+            out->emplace_back(int(item[0].get<double>()), int(item[1].get<double>()));
         }
         return true;
     }
-    bool strings(const JsonValue& object, const std::string& key, const std::string& at, std::vector<std::string>* out) {
-        const JsonValue* v = field(object, key, JsonValue::Type::Array, at);
+    bool strings(const Json& object, const std::string& key, const std::string& at, std::vector<std::string>* out) {
+        const Json* v = field(object, key, Kind::Array, at);
         if (!v) return false;
-        for (const JsonValue& item : v->items()) {
-            if (!item.isString()) {
+        for (const Json& item : *v) {
+            if (!item.is_string()) {
                 if (error_.empty()) error_ = at + "'" + key + "' holds something other than strings";
                 return false;
             }
-            out->push_back(item.asString());
+            out->push_back(item.get<std::string>());
         }
         return true;
     }
@@ -150,12 +144,21 @@ public:
     Error error() const { return makeError(where_ + ": " + error_); }
 
 private:
-    static std::string typeName(JsonValue::Type type) {
-        switch (type) {
-        case JsonValue::Type::Number: return "a number";
-        case JsonValue::Type::String: return "a string";
-        case JsonValue::Type::Array: return "an array";
-        case JsonValue::Type::Object: return "an object";
+    static bool is(const Json& value, Kind kind) {
+        switch (kind) {
+        case Kind::Number: return value.is_number();
+        case Kind::String: return value.is_string();
+        case Kind::Array: return value.is_array();
+        case Kind::Object: return value.is_object();
+        }
+        return false;
+    }
+    static std::string typeName(Kind kind) {
+        switch (kind) {
+        case Kind::Number: return "a number";
+        case Kind::String: return "a string";
+        case Kind::Array: return "an array";
+        case Kind::Object: return "an object";
         default: return "of the right type";
         }
     }
@@ -163,33 +166,33 @@ private:
     std::string error_;
 };
 
-Result<LabelledDataset> datasetFromHeader(const JsonValue& root, HeaderReader& r) {
+Result<LabelledDataset> datasetFromHeader(const Json& root, HeaderReader& r) {
     LabelledDataset data;
-    if (!root.isObject()) r.fail("the header is not a JSON object");
+    if (!root.is_object()) r.fail("the header is not a JSON object");
     if (r.failed()) return r.error();
-    if (const JsonValue* v = r.field(root, "taxonomy", JsonValue::Type::String, "")) data.taxonomyName = v->asString();
-    if (const JsonValue* tasks = r.field(root, "tasks", JsonValue::Type::Array, "")) {
-        for (size_t i = 0; i < tasks->items().size(); ++i) {
+    if (const Json* v = r.field(root, "taxonomy", Kind::String, "")) data.taxonomyName = v->get<std::string>();
+    if (const Json* tasks = r.field(root, "tasks", Kind::Array, "")) {
+        for (size_t i = 0; i < tasks->size(); ++i) {
             const std::string at = "task " + std::to_string(i) + ": ";
-            const JsonValue& t = tasks->items()[i];
+            const Json& t = (*tasks)[i];
             DatasetTask task;
-            if (const JsonValue* n = r.field(t, "name", JsonValue::Type::String, at)) task.name = n->asString();
+            if (const Json* n = r.field(t, "name", Kind::String, at)) task.name = n->get<std::string>();
             r.strings(t, "classes", at, &task.classNames);
             data.tasks.push_back(task);
         }
     }
-    if (const JsonValue* h = root.find("hierarchy")) {
+    if (const Json* h = findMember(root, "hierarchy")) {
         model::TaskHierarchy hierarchy;
         std::int64_t groups = 0;
-        if (const JsonValue* v = r.field(*h, "action_task", JsonValue::Type::String, "hierarchy: ")) hierarchy.actionTask = v->asString();
-        if (const JsonValue* v = r.field(*h, "group_task", JsonValue::Type::String, "hierarchy: ")) hierarchy.groupTask = v->asString();
+        if (const Json* v = r.field(*h, "action_task", Kind::String, "hierarchy: ")) hierarchy.actionTask = v->get<std::string>();
+        if (const Json* v = r.field(*h, "group_task", Kind::String, "hierarchy: ")) hierarchy.groupTask = v->get<std::string>();
         r.integers(*h, "group_of_action", "hierarchy: ", &hierarchy.groupOfAction);
         if (r.integer(*h, "group_count", "hierarchy: ", &groups)) hierarchy.groupCount = int(groups);
         data.hierarchy = hierarchy;
     }
-    if (const JsonValue* layout = r.field(root, "layout", JsonValue::Type::Object, "")) {
+    if (const Json* layout = r.field(root, "layout", Kind::Object, "")) {
         std::int64_t joints = 0, centre = 0;
-        if (const JsonValue* v = r.field(*layout, "name", JsonValue::Type::String, "layout: ")) data.layoutName = v->asString();
+        if (const Json* v = r.field(*layout, "name", Kind::String, "layout: ")) data.layoutName = v->get<std::string>();
         if (r.integer(*layout, "joints", "layout: ", &joints)) data.layout.jointCount = int(joints);
         r.pairs(*layout, "edges", "layout: ", &data.layout.edges);
         if (r.integer(*layout, "centre", "layout: ", &centre)) data.layout.centreJoint = int(centre);
@@ -199,10 +202,10 @@ Result<LabelledDataset> datasetFromHeader(const JsonValue& root, HeaderReader& r
                 r.fail("layout: edge (" + std::to_string(a) + ", " + std::to_string(b) + ") names a joint outside 0.." +
                        std::to_string(data.layout.jointCount - 1));
     }
-    if (const JsonValue* clips = r.field(root, "clips", JsonValue::Type::Array, "")) {
-        for (size_t i = 0; i < clips->items().size() && !r.failed(); ++i) {
+    if (const Json* clips = r.field(root, "clips", Kind::Array, "")) {
+        for (size_t i = 0; i < clips->size() && !r.failed(); ++i) {
             const std::string at = "clip " + std::to_string(i) + ": ";
-            const JsonValue& c = clips->items()[i];
+            const Json& c = (*clips)[i];
             LabelledClip clip;
             std::int64_t frames = 0, joints = 0;
             r.integer(c, "frames", at, &frames);
@@ -210,8 +213,8 @@ Result<LabelledDataset> datasetFromHeader(const JsonValue& root, HeaderReader& r
             r.integers(c, "labels", at, &clip.labels);
             r.integer(c, "segment", at, &clip.segmentId);
             r.integer(c, "video", at, &clip.videoId);
-            if (const JsonValue* v = r.field(c, "video_name", JsonValue::Type::String, at)) clip.videoName = v->asString();
-            if (const JsonValue* v = c.find("video_path"); v && v->isString()) clip.videoPath = v->asString();
+            if (const Json* v = r.field(c, "video_name", Kind::String, at)) clip.videoName = v->get<std::string>();
+            if (const Json* v = findMember(c, "video_path"); v && v->is_string()) clip.videoPath = v->get<std::string>();
             r.integer(c, "subject", at, &clip.subjectId);
             r.integer(c, "first_frame", at, &clip.firstFrame);
             r.strings(c, "splits", at, &clip.splits);
@@ -264,7 +267,7 @@ Status writeDatasetFile(const LabelledDataset& dataset, const std::string& path)
             return makeError("cannot write '" + path + "': clip " + std::to_string(i) + " holds " + std::to_string(s.values.size()) +
                              " values, not 3 x " + std::to_string(s.frames) + " frames x " + std::to_string(s.joints) + " joints");
     }
-    const std::string header = headerOf(dataset).write(-1);
+    const std::string header = writeJson(headerOf(dataset), -1);
     const std::string temporary = temporaryPathBeside(path);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -301,7 +304,7 @@ Result<LabelledDataset> readDatasetFile(const std::string& path) {
     in.seekg(std::streamoff(magic.size() + length.size()));
     std::string headerText(headerBytes, '\0');
     in.read(headerText.data(), std::streamsize(headerBytes));
-    Result<JsonValue> header = parseJson(headerText);
+    Result<Json> header = parseJson(headerText);
     if (!header) return makeError(where + ": header: " + header.error());
     HeaderReader reader(where);
     Result<LabelledDataset> data = datasetFromHeader(header.value(), reader);

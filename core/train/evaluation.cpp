@@ -92,18 +92,18 @@ Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const Model
     return report;
 }
 
-JsonValue evaluationToJson(const EvaluationReport& report) {
-    JsonValue root = JsonValue::object();
-    root.set("clips", report.clips);
-    root.set("inconsistent_rate", report.inconsistentRate ? JsonValue(*report.inconsistentRate) : JsonValue());
-    root.set("consistent_group_accuracy",
-             report.consistentGroupAccuracy ? JsonValue(*report.consistentGroupAccuracy) : JsonValue());
-    JsonValue tasks = JsonValue::object();
+nlohmann::ordered_json evaluationToJson(const EvaluationReport& report) {
+    using Json = nlohmann::ordered_json;
+    Json root = Json::object();
+    root["clips"] = report.clips;
+    root["inconsistent_rate"] = report.inconsistentRate ? Json(*report.inconsistentRate) : Json();
+    root["consistent_group_accuracy"] = report.consistentGroupAccuracy ? Json(*report.consistentGroupAccuracy) : Json();
+    Json tasks = Json::object();
     for (const TaskEvaluation& task : report.tasks) {
-        Result<JsonValue> parsed = parseJson(taskMetricsToJson(task.metrics, task.task, task.classNames));
-        tasks.set(task.task, parsed ? parsed.value() : JsonValue());
+        Result<Json> parsed = parseJson(taskMetricsToJson(task.metrics, task.task, task.classNames));
+        tasks[task.task] = parsed ? parsed.value() : Json();
     }
-    root.set("tasks", tasks);
+    root["tasks"] = tasks;
     return root;
 }
 

@@ -7,7 +7,7 @@
 #include "core/common/result.h"
 #include "core/model/multi_task_model.h"
 #include "core/train/classification_metrics.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/model_snapshot.h"
 #include "core/train/rgb_clip.h"
@@ -41,6 +41,6 @@ Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const Model
                                        int batchSize = 64, RgbClipDecoder* videoClips = nullptr);
 
 // {"clips": N, "inconsistent_rate": ..., "tasks": {"action": {accuracy, macro_f1, ...}, ...}}
-JsonValue evaluationToJson(const EvaluationReport& report);
+nlohmann::ordered_json evaluationToJson(const EvaluationReport& report);
 
 }  // namespace actionlens::train

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 namespace actionlens::train {
@@ -29,6 +30,21 @@ Status moveIntoPlace(const std::string& temporary, const std::string& path, cons
         return makeError(what + ": " + (synced ? error.message() : "flushing to disk failed"));
     }
     return Status::success();
+}
+
+Status writeTextFileAtomically(const std::string& path, const std::string& text) {
+    const std::string temporary = temporaryPathBeside(path);
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return makeError("cannot write '" + path + "': cannot create a file in its folder");
+        out << text;
+        out.flush();
+        if (!out) {
+            removeQuietly(temporary);
+            return makeError("cannot write '" + path + "': writing failed (disk full?)");
+        }
+    }
+    return moveIntoPlace(temporary, path, "cannot write '" + path + "'");
 }
 
 }  // namespace actionlens::train

@@ -2,7 +2,7 @@
 
 // Writing a file so that a crash, a full disk or a kill never leaves it half-written: the new
 // content goes to a temporary file beside it, which is flushed to disk and renamed over it.
-// Used for model checkpoints and JSON outputs.
+// Used for model checkpoints, dataset files, JSON reports and tables.
 
 #include "core/common/result.h"
 
@@ -19,5 +19,8 @@ Status moveIntoPlace(const std::string& temporary, const std::string& path, cons
 
 // Removes a file if it is there, ignoring errors (the clean-up of a failed write).
 void removeQuietly(const std::string& path);
+
+// The whole of `text` as the file `path`, through a temporary file beside it.
+Status writeTextFileAtomically(const std::string& path, const std::string& text);
 
 }  // namespace actionlens::train

@@ -2,110 +2,105 @@
 
 namespace actionlens::train {
 
+using Json = nlohmann::ordered_json;
+
 namespace {
 
-JsonValue intArray(const std::vector<int>& values) {
-    JsonValue a = JsonValue::array();
-    for (int v : values) a.push(v);
+Json pairArray(const std::vector<std::pair<int, int>>& pairs) {
+    Json a = Json::array();
+    for (const auto& [x, y] : pairs) a.push_back(Json::array({x, y}));
     return a;
 }
 
-JsonValue pairArray(const std::vector<std::pair<int, int>>& pairs) {
-    JsonValue a = JsonValue::array();
-    for (const auto& [x, y] : pairs) a.push(JsonValue::array({x, y}));
-    return a;
-}
+int whole(const Json& value) { return value.is_number() ? int(value.get<double>()) : 0; }
 
 // Readers that remember the first problem, so the parser reads straight through.
 struct Reader {
-    const JsonValue& root;
+    const Json& root;
     std::string error;
 
-    const JsonValue* field(const JsonValue& object, const std::string& key) {
-        const JsonValue* v = object.find(key);
+    const Json* field(const Json& object, const std::string& key) {
+        const Json* v = findMember(object, key);
         if (!v && error.empty()) error = "model description lacks '" + key + "'";
         return v;
     }
-    int integer(const JsonValue& object, const std::string& key) {
-        const JsonValue* v = field(object, key);
-        if (v && !v->isNumber() && error.empty()) error = "'" + key + "' is not a number";
-        return v && v->isNumber() ? int(v->asNumber()) : 0;
+    int integer(const Json& object, const std::string& key) {
+        const Json* v = field(object, key);
+        if (v && !v->is_number() && error.empty()) error = "'" + key + "' is not a number";
+        return v && v->is_number() ? int(v->get<double>()) : 0;
     }
-    double number(const JsonValue& object, const std::string& key) {
-        const JsonValue* v = field(object, key);
-        return v && v->isNumber() ? v->asNumber() : 0.0;
+    double number(const Json& object, const std::string& key) {
+        const Json* v = field(object, key);
+        return v && v->is_number() ? v->get<double>() : 0.0;
     }
-    std::string text(const JsonValue& object, const std::string& key) {
-        const JsonValue* v = field(object, key);
-        return v && v->isString() ? v->asString() : std::string();
+    std::string text(const Json& object, const std::string& key) {
+        const Json* v = field(object, key);
+        return v && v->is_string() ? v->get<std::string>() : std::string();
     }
-    std::vector<int> ints(const JsonValue& object, const std::string& key) {
+    std::vector<int> ints(const Json& object, const std::string& key) {
         std::vector<int> out;
-        if (const JsonValue* v = field(object, key))
-            for (const JsonValue& item : v->items()) out.push_back(int(item.asNumber()));
+        if (const Json* v = field(object, key); v && v->is_array())
+            for (const Json& item : *v) out.push_back(whole(item));
         return out;
     }
-    std::vector<std::pair<int, int>> pairs(const JsonValue& object, const std::string& key) {
+    std::vector<std::pair<int, int>> pairs(const Json& object, const std::string& key) {
         std::vector<std::pair<int, int>> out;
-        if (const JsonValue* v = field(object, key))
-            for (const JsonValue& item : v->items())
-                if (item.items().size() == 2)
-                    out.emplace_back(int(item.items()[0].asNumber()), int(item.items()[1].asNumber()));
+        if (const Json* v = field(object, key); v && v->is_array())
+            for (const Json& item : *v)
+                if (item.is_array() && item.size() == 2) out.emplace_back(whole(item[0]), whole(item[1]));
         return out;
     }
 };
 
 }  // namespace
 
-JsonValue modelSnapshotToJson(const ModelSnapshot& s) {
-    JsonValue root = JsonValue::object();
-    root.set("taxonomy", s.taxonomyName);
-    root.set("layout", s.layoutName);
-    root.set("joints", s.model.layout.jointCount);
-    root.set("edges", pairArray(s.model.layout.edges));
-    root.set("centre_joint", s.model.layout.centreJoint);
-    root.set("mirror_pairs", pairArray(s.mirrorPairs));
-    root.set("input_channels", s.model.inputChannels);
-    root.set("trunk_channels", intArray(s.model.trunk.channels));
-    root.set("trunk_strides", intArray(s.model.trunk.temporalStrides));
-    root.set("temporal_kernel", s.model.trunk.temporalKernel);
-    root.set("dropout", s.model.trunk.dropout);
-    root.set("attention_hidden", s.model.attentionHidden);
-    root.set("trunk", model::trunkKindName(s.model.trunkKind));
+Json modelSnapshotToJson(const ModelSnapshot& s) {
+    Json root = Json::object();
+    root["taxonomy"] = s.taxonomyName;
+    root["layout"] = s.layoutName;
+    root["joints"] = s.model.layout.jointCount;
+    root["edges"] = pairArray(s.model.layout.edges);
+    root["centre_joint"] = s.model.layout.centreJoint;
+    root["mirror_pairs"] = pairArray(s.mirrorPairs);
+    root["input_channels"] = s.model.inputChannels;
+    root["trunk_channels"] = s.model.trunk.channels;
+    root["trunk_strides"] = s.model.trunk.temporalStrides;
+    root["temporal_kernel"] = s.model.trunk.temporalKernel;
+    root["dropout"] = s.model.trunk.dropout;
+    root["attention_hidden"] = s.model.attentionHidden;
+    root["trunk"] = model::trunkKindName(s.model.trunkKind);
     if (model::readsVideo(s.model.trunkKind)) {
-        JsonValue video = JsonValue::object();
-        video.set("channels", intArray(s.model.video.channels));
-        video.set("frames", s.model.video.frames);
-        video.set("size", s.model.video.size);
-        root.set("video", video);
+        Json video = Json::object();
+        video["channels"] = s.model.video.channels;
+        video["frames"] = s.model.video.frames;
+        video["size"] = s.model.video.size;
+        root["video"] = video;
     }
-    JsonValue tasks = JsonValue::array();
+    Json tasks = Json::array();
     for (const DatasetTask& task : s.tasks) {
-        JsonValue t = JsonValue::object();
-        t.set("name", task.name);
-        JsonValue classes = JsonValue::array();
-        for (const std::string& c : task.classNames) classes.push(c);
-        t.set("classes", classes);
-        tasks.push(t);
+        Json t = Json::object();
+        t["name"] = task.name;
+        t["classes"] = task.classNames;
+        tasks.push_back(t);
     }
-    root.set("tasks", tasks);
+    root["tasks"] = tasks;
     if (s.hierarchy) {
-        JsonValue h = JsonValue::object();
-        h.set("action", s.hierarchy->actionTask);
-        h.set("group", s.hierarchy->groupTask);
-        h.set("group_of_action", intArray(s.hierarchy->groupOfAction));
-        h.set("groups", s.hierarchy->groupCount);
-        root.set("hierarchy", h);
+        Json h = Json::object();
+        h["action"] = s.hierarchy->actionTask;
+        h["group"] = s.hierarchy->groupTask;
+        h["group_of_action"] = s.hierarchy->groupOfAction;
+        h["groups"] = s.hierarchy->groupCount;
+        root["hierarchy"] = h;
     } else {
-        root.set("hierarchy", JsonValue());
+        root["hierarchy"] = nullptr;
     }
-    root.set("frames", s.frames);
-    root.set("window_frames", s.windowFrames);
+    root["frames"] = s.frames;
+    root["window_frames"] = s.windowFrames;
     return root;
 }
 
-Result<ModelSnapshot> modelSnapshotFromJson(const JsonValue& json) {
-    if (!json.isObject()) return makeError("the model description is not a JSON object");
+Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
+    if (!json.is_object()) return makeError("the model description is not a JSON object");
     Reader r{json, {}};
     ModelSnapshot s;
     s.taxonomyName = r.text(json, "taxonomy");
@@ -121,27 +116,27 @@ Result<ModelSnapshot> modelSnapshotFromJson(const JsonValue& json) {
     s.model.trunk.dropout = r.number(json, "dropout");
     s.model.attentionHidden = r.integer(json, "attention_hidden");
     // Files written before the video trunk existed have no "trunk": they hold skeleton models.
-    if (const JsonValue* trunk = json.find("trunk")) {
-        if (!trunk->isString() || !model::trunkKindFromName(trunk->asString(), &s.model.trunkKind))
-            return makeError("model description has trunk " + trunk->write(-1) + ", expected skeleton, video or fusion");
+    if (const Json* trunk = findMember(json, "trunk")) {
+        if (!trunk->is_string() || !model::trunkKindFromName(trunk->get<std::string>(), &s.model.trunkKind))
+            return makeError("model description has trunk " + writeJson(*trunk, -1) + ", expected skeleton, video or fusion");
     }
     if (model::readsVideo(s.model.trunkKind)) {
-        if (const JsonValue* video = r.field(json, "video")) {
+        if (const Json* video = r.field(json, "video")) {
             s.model.video.channels = r.ints(*video, "channels");
             s.model.video.frames = r.integer(*video, "frames");
             s.model.video.size = r.integer(*video, "size");
         }
     }
-    if (const JsonValue* tasks = r.field(json, "tasks")) {
-        for (const JsonValue& t : tasks->items()) {
+    if (const Json* tasks = r.field(json, "tasks"); tasks && tasks->is_array()) {
+        for (const Json& t : *tasks) {
             DatasetTask task{r.text(t, "name"), {}};
-            if (const JsonValue* classes = r.field(t, "classes"))
-                for (const JsonValue& c : classes->items()) task.classNames.push_back(c.asString());
+            if (const Json* classes = r.field(t, "classes"); classes && classes->is_array())
+                for (const Json& c : *classes) task.classNames.push_back(c.is_string() ? c.get<std::string>() : std::string());
             s.model.tasks.push_back(model::TaskSpec{task.name, int(task.classNames.size())});
             s.tasks.push_back(std::move(task));
         }
     }
-    if (const JsonValue* h = r.field(json, "hierarchy"); h && h->isObject())
+    if (const Json* h = r.field(json, "hierarchy"); h && h->is_object())
         s.hierarchy = model::TaskHierarchy{r.text(*h, "action"), r.text(*h, "group"), r.ints(*h, "group_of_action"),
                                            r.integer(*h, "groups")};
     s.frames = r.integer(json, "frames");

@@ -8,7 +8,7 @@
 #include "core/common/result.h"
 #include "core/model/model_config.h"
 #include "core/model/task_hierarchy.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
 
 #include <optional>
@@ -29,8 +29,8 @@ struct ModelSnapshot {
     int windowFrames = 0;  // median training segment length in source frames (prediction window)
 };
 
-JsonValue modelSnapshotToJson(const ModelSnapshot& snapshot);
-Result<ModelSnapshot> modelSnapshotFromJson(const JsonValue& json);
+nlohmann::ordered_json modelSnapshotToJson(const ModelSnapshot& snapshot);
+Result<ModelSnapshot> modelSnapshotFromJson(const nlohmann::ordered_json& json);
 
 // For each model task, the dataset task of the same name (-1 when the dataset lacks it). Fails
 // when a task exists in both with different classes: the model's class 3 would not be the

@@ -9,7 +9,6 @@
 #include "core/common/result.h"
 #include "core/model/multi_task_model.h"
 #include "core/model/skeleton_batch.h"
-#include "core/train/json_value.h"
 #include "core/train/model_snapshot.h"
 #include "core/train/rgb_clip.h"
 

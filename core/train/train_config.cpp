@@ -1,9 +1,13 @@
 #include "core/train/train_config.h"
 
+#include "core/train/file_replacement.h"
+
 #include <cmath>
 #include <functional>
 
 namespace actionlens::train {
+
+using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -23,8 +27,8 @@ const std::vector<std::pair<WeightingStrategy, const char*>>& strategyNames() {
 struct Binding {
     std::string key;
     std::string help;
-    std::function<JsonValue(const TrainConfig&)> get;
-    std::function<Status(TrainConfig&, const JsonValue&)> set;
+    std::function<Json(const TrainConfig&)> get;
+    std::function<Status(TrainConfig&, const Json&)> set;
 };
 
 Error typeError(const std::string& key, const char* expected) {
@@ -32,10 +36,10 @@ Error typeError(const std::string& key, const char* expected) {
 }
 
 Binding number(std::string key, std::string help, double TrainConfig::*field) {
-    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
-            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
-                if (!v.isNumber()) return typeError(key, "a number");
-                c.*field = v.asNumber();
+    return {key, help, [field](const TrainConfig& c) { return Json(c.*field); },
+            [field, key](TrainConfig& c, const Json& v) -> Status {
+                if (!v.is_number()) return typeError(key, "a number");
+                c.*field = v.get<double>();
                 return Status::success();
             }};
 }
@@ -45,17 +49,17 @@ Binding custom(std::string key, std::string help, Get get, Set set) {
     return {std::move(key), std::move(help), get, set};
 }
 
-Status readInteger(const std::string& key, const JsonValue& v, double minimum, double maximum, double* out) {
-    if (!v.isNumber() || v.asNumber() != std::floor(v.asNumber()) || v.asNumber() < minimum || v.asNumber() > maximum)
-        return makeError("config key '" + key + "': expected a whole number from " + JsonValue(minimum).write() +
-                         " to " + JsonValue(maximum).write());
-    *out = v.asNumber();
+Status readInteger(const std::string& key, const Json& v, double minimum, double maximum, double* out) {
+    if (!v.is_number() || v.get<double>() != std::floor(v.get<double>()) || v.get<double>() < minimum || v.get<double>() > maximum)
+        return makeError("config key '" + key + "': expected a whole number from " + writeJson(Json(minimum)) +
+                         " to " + writeJson(Json(maximum)));
+    *out = v.get<double>();
     return Status::success();
 }
 
 Binding integer(std::string key, std::string help, int TrainConfig::*field, int minimum = 0) {
-    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
-            [field, key, minimum](TrainConfig& c, const JsonValue& v) -> Status {
+    return {key, help, [field](const TrainConfig& c) { return Json(c.*field); },
+            [field, key, minimum](TrainConfig& c, const Json& v) -> Status {
                 double d = 0;
                 if (Status s = readInteger(key, v, minimum, 1e9, &d); !s) return s;
                 c.*field = int(d);
@@ -64,42 +68,42 @@ Binding integer(std::string key, std::string help, int TrainConfig::*field, int 
 }
 
 Binding boolean(std::string key, std::string help, bool TrainConfig::*field) {
-    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.*field); },
-            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
-                if (!v.isBool()) return typeError(key, "true or false");
-                c.*field = v.asBool();
+    return {key, help, [field](const TrainConfig& c) { return Json(c.*field); },
+            [field, key](TrainConfig& c, const Json& v) -> Status {
+                if (!v.is_boolean()) return typeError(key, "true or false");
+                c.*field = v.get<bool>();
                 return Status::success();
             }};
 }
 
 template <typename T>
 Binding augmentation(std::string key, std::string help, T AugmentationConfig::*field) {
-    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.augmentation.*field); },
-            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
+    return {key, help, [field](const TrainConfig& c) { return Json(c.augmentation.*field); },
+            [field, key](TrainConfig& c, const Json& v) -> Status {
                 if constexpr (std::is_same_v<T, bool>) {
-                    if (!v.isBool()) return typeError(key, "true or false");
-                    c.augmentation.*field = v.asBool();
+                    if (!v.is_boolean()) return typeError(key, "true or false");
+                    c.augmentation.*field = v.get<bool>();
                 } else {
-                    if (!v.isNumber()) return typeError(key, "a number");
-                    c.augmentation.*field = v.asNumber();
+                    if (!v.is_number()) return typeError(key, "a number");
+                    c.augmentation.*field = v.get<double>();
                 }
                 return Status::success();
             }};
 }
 
 Binding rgb(std::string key, std::string help, double RgbAugmentationConfig::*field) {
-    return {key, help, [field](const TrainConfig& c) { return JsonValue(c.rgbAugmentation.*field); },
-            [field, key](TrainConfig& c, const JsonValue& v) -> Status {
-                if (!v.isNumber()) return typeError(key, "a number");
-                c.rgbAugmentation.*field = v.asNumber();
+    return {key, help, [field](const TrainConfig& c) { return Json(c.rgbAugmentation.*field); },
+            [field, key](TrainConfig& c, const Json& v) -> Status {
+                if (!v.is_number()) return typeError(key, "a number");
+                c.rgbAugmentation.*field = v.get<double>();
                 return Status::success();
             }};
 }
 
-Result<std::vector<int>> intList(const std::string& key, const JsonValue& v) {
-    if (!v.isArray()) return typeError(key, "a list of whole numbers");
+Result<std::vector<int>> intList(const std::string& key, const Json& v) {
+    if (!v.is_array()) return typeError(key, "a list of whole numbers");
     std::vector<int> out;
-    for (const JsonValue& item : v.items()) {
+    for (const Json& item : v) {
         double d = 0;
         if (Status s = readInteger(key, item, 1, 1e6, &d); !s) return s.takeError();
         out.push_back(int(d));
@@ -107,29 +111,29 @@ Result<std::vector<int>> intList(const std::string& key, const JsonValue& v) {
     return out;
 }
 
-JsonValue listOf(const std::vector<int>& values) {
-    JsonValue a = JsonValue::array();
-    for (int v : values) a.push(v);
+Json listOf(const std::vector<int>& values) {
+    Json a = Json::array();
+    for (int v : values) a.push_back(v);
     return a;
 }
 
-std::string defaultText(const JsonValue& v) { return v.write(-1); }
+std::string defaultText(const Json& v) { return writeJson(v, -1); }
 
 const std::vector<Binding>& bindings() {
     static const std::vector<Binding> all{
         integer("frames", "frames every clip is resampled to (the network's time axis)", &TrainConfig::frames, 4),
         custom("tasks", "task names to learn; [] learns every task the training items label",
                [](const TrainConfig& c) {
-                   JsonValue a = JsonValue::array();
-                   for (const std::string& t : c.tasks) a.push(t);
+                   Json a = Json::array();
+                   for (const std::string& t : c.tasks) a.push_back(t);
                    return a;
                },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isArray()) return typeError("tasks", "a list of task names");
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_array()) return typeError("tasks", "a list of task names");
                    c.tasks.clear();
-                   for (const JsonValue& item : v.items()) {
-                       if (!item.isString()) return typeError("tasks", "a list of task names");
-                       c.tasks.push_back(item.asString());
+                   for (const Json& item : v) {
+                       if (!item.is_string()) return typeError("tasks", "a list of task names");
+                       c.tasks.push_back(item.get<std::string>());
                    }
                    return Status::success();
                }),
@@ -152,7 +156,7 @@ const std::vector<Binding>& bindings() {
         augmentation("noise_std", "Gaussian noise on normalised x, y", &AugmentationConfig::noiseStd),
         custom("trunk_channels", "output channels of each ST-GCN block",
                [](const TrainConfig& c) { return listOf(c.trunk.channels); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](TrainConfig& c, const Json& v) -> Status {
                    auto l = intList("trunk_channels", v);
                    if (!l) return l.takeError();
                    c.trunk.channels = l.value();
@@ -160,53 +164,53 @@ const std::vector<Binding>& bindings() {
                }),
         custom("trunk_strides", "temporal stride of each ST-GCN block (one per channel entry)",
                [](const TrainConfig& c) { return listOf(c.trunk.temporalStrides); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](TrainConfig& c, const Json& v) -> Status {
                    auto l = intList("trunk_strides", v);
                    if (!l) return l.takeError();
                    c.trunk.temporalStrides = l.value();
                    return Status::success();
                }),
         custom("temporal_kernel", "temporal convolution size (odd)",
-               [](const TrainConfig& c) { return JsonValue(c.trunk.temporalKernel); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](const TrainConfig& c) { return Json(c.trunk.temporalKernel); },
+               [](TrainConfig& c, const Json& v) -> Status {
                    double d = 0;
                    if (Status s = readInteger("temporal_kernel", v, 1, 99, &d); !s) return s;
                    c.trunk.temporalKernel = int(d);
                    return Status::success();
                }),
         custom("dropout", "dropout in the trunk blocks",
-               [](const TrainConfig& c) { return JsonValue(c.trunk.dropout); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isNumber()) return typeError("dropout", "a number");
-                   c.trunk.dropout = v.asNumber();
+               [](const TrainConfig& c) { return Json(c.trunk.dropout); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_number()) return typeError("dropout", "a number");
+                   c.trunk.dropout = v.get<double>();
                    return Status::success();
                }),
         integer("attention_hidden", "width of each task head's attention scorer", &TrainConfig::attentionHidden, 1),
         custom("trunk", "shared trunk: skeleton (ST-GCN), video ((2+1)D CNN on RGB clips) or fusion (both, late-fused)",
-               [](const TrainConfig& c) { return JsonValue(model::trunkKindName(c.trunkKind)); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (v.isString() && model::trunkKindFromName(v.asString(), &c.trunkKind)) return Status::success();
+               [](const TrainConfig& c) { return Json(model::trunkKindName(c.trunkKind)); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (v.is_string() && model::trunkKindFromName(v.get<std::string>(), &c.trunkKind)) return Status::success();
                    return typeError("trunk", "one of skeleton, video, fusion");
                }),
         custom("video_channels", "output channels of each residual (2+1)D block of the video trunk",
                [](const TrainConfig& c) { return listOf(c.video.channels); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](TrainConfig& c, const Json& v) -> Status {
                    auto l = intList("video_channels", v);
                    if (!l) return l.takeError();
                    c.video.channels = l.value();
                    return Status::success();
                }),
         custom("video_frames", "frames of each RGB clip, sampled evenly over the segment",
-               [](const TrainConfig& c) { return JsonValue(c.video.frames); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](const TrainConfig& c) { return Json(c.video.frames); },
+               [](TrainConfig& c, const Json& v) -> Status {
                    double d = 0;
                    if (Status s = readInteger("video_frames", v, 1, 256, &d); !s) return s;
                    c.video.frames = int(d);
                    return Status::success();
                }),
         custom("video_size", "RGB clips are resized (whole frame) to this many pixels square",
-               [](const TrainConfig& c) { return JsonValue(c.video.size); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](const TrainConfig& c) { return Json(c.video.size); },
+               [](TrainConfig& c, const Json& v) -> Status {
                    double d = 0;
                    if (Status s = readInteger("video_size", v, 16, 1024, &d); !s) return s;
                    c.video.size = int(d);
@@ -215,10 +219,10 @@ const std::vector<Binding>& bindings() {
         integer("video_cache_mib", "decoded RGB clips kept in memory between epochs, in MiB (0: decode every time)",
                 &TrainConfig::videoCacheMiB),
         custom("rgb_augment", "RGB augmentation on training clips",
-               [](const TrainConfig& c) { return JsonValue(c.rgbAugmentation.enabled); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isBool()) return typeError("rgb_augment", "true or false");
-                   c.rgbAugmentation.enabled = v.asBool();
+               [](const TrainConfig& c) { return Json(c.rgbAugmentation.enabled); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_boolean()) return typeError("rgb_augment", "true or false");
+                   c.rgbAugmentation.enabled = v.get<bool>();
                    return Status::success();
                }),
         rgb("rgb_crop_min_area", "random resized crop keeps a part of [a, 1] of the frame's area",
@@ -235,11 +239,11 @@ const std::vector<Binding>& bindings() {
             "frames are decoded); fusion samples the frames over the skeleton's temporal crop instead",
             &RgbAugmentationConfig::temporalCropMinFraction),
         custom("weighting", "loss weighting: equal, fixed, uncertainty, dwa or gradnorm",
-               [](const TrainConfig& c) { return JsonValue(weightingStrategyName(c.weighting.strategy)); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (v.isString())
+               [](const TrainConfig& c) { return Json(weightingStrategyName(c.weighting.strategy)); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (v.is_string())
                        for (const auto& [strategy, name] : strategyNames())
-                           if (v.asString() == name) {
+                           if (v.get<std::string>() == name) {
                                c.weighting.strategy = strategy;
                                return Status::success();
                            }
@@ -247,31 +251,31 @@ const std::vector<Binding>& bindings() {
                }),
         custom("fixed_weights", "per-task loss weights for weighting 'fixed', in the order of 'tasks'",
                [](const TrainConfig& c) {
-                   JsonValue a = JsonValue::array();
-                   for (double w : c.weighting.fixedWeights) a.push(w);
+                   Json a = Json::array();
+                   for (double w : c.weighting.fixedWeights) a.push_back(w);
                    return a;
                },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isArray()) return typeError("fixed_weights", "a list of numbers");
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_array()) return typeError("fixed_weights", "a list of numbers");
                    c.weighting.fixedWeights.clear();
-                   for (const JsonValue& item : v.items()) {
-                       if (!item.isNumber()) return typeError("fixed_weights", "a list of numbers");
-                       c.weighting.fixedWeights.push_back(item.asNumber());
+                   for (const Json& item : v) {
+                       if (!item.is_number()) return typeError("fixed_weights", "a list of numbers");
+                       c.weighting.fixedWeights.push_back(item.get<double>());
                    }
                    return Status::success();
                }),
         custom("dwa_temperature", "dynamic weight average temperature (larger: closer to equal)",
-               [](const TrainConfig& c) { return JsonValue(c.weighting.dwaTemperature); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isNumber()) return typeError("dwa_temperature", "a number");
-                   c.weighting.dwaTemperature = v.asNumber();
+               [](const TrainConfig& c) { return Json(c.weighting.dwaTemperature); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_number()) return typeError("dwa_temperature", "a number");
+                   c.weighting.dwaTemperature = v.get<double>();
                    return Status::success();
                }),
         custom("gradnorm_alpha", "GradNorm asymmetry (0: equal gradient norms)",
-               [](const TrainConfig& c) { return JsonValue(c.weighting.gradNormAlpha); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isNumber()) return typeError("gradnorm_alpha", "a number");
-                   c.weighting.gradNormAlpha = v.asNumber();
+               [](const TrainConfig& c) { return Json(c.weighting.gradNormAlpha); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_number()) return typeError("gradnorm_alpha", "a number");
+                   c.weighting.gradNormAlpha = v.get<double>();
                    return Status::success();
                }),
         boolean("pcgrad", "PCGrad gradient surgery on the shared trunk (with equal, fixed or dwa weighting)",
@@ -292,28 +296,28 @@ const std::vector<Binding>& bindings() {
         integer("early_stopping_patience", "stop after this many epochs without a better validation score (0: never)",
                 &TrainConfig::earlyStoppingPatience),
         custom("seed", "seed of every random choice (splits, sampling, augmentation, initial weights)",
-               [](const TrainConfig& c) { return JsonValue(std::int64_t(c.seed)); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
+               [](const TrainConfig& c) { return Json(std::int64_t(c.seed)); },
+               [](TrainConfig& c, const Json& v) -> Status {
                    double d = 0;
                    if (Status s = readInteger("seed", v, 0, 4294967295.0, &d); !s) return s;
                    c.seed = std::uint32_t(d);
                    return Status::success();
                }),
         custom("device", "auto (CUDA when available), cpu or cuda",
-               [](const TrainConfig& c) { return JsonValue(c.device); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isString()) return typeError("device", "\"auto\", \"cpu\" or \"cuda\"");
-                   c.device = v.asString();
+               [](const TrainConfig& c) { return Json(c.device); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_string()) return typeError("device", "\"auto\", \"cpu\" or \"cuda\"");
+                   c.device = v.get<std::string>();
                    return Status::success();
                }),
         integer("threads", "LibTorch CPU threads (0: LibTorch's default)", &TrainConfig::threads),
         custom("mixed_precision",
                "off (float32) or bf16 (training forward passes in bfloat16 autocast: faster on recent CUDA GPUs, no "
                "loss scaling needed; evaluation stays float32)",
-               [](const TrainConfig& c) { return JsonValue(c.mixedPrecision); },
-               [](TrainConfig& c, const JsonValue& v) -> Status {
-                   if (!v.isString()) return typeError("mixed_precision", "\"off\" or \"bf16\"");
-                   c.mixedPrecision = v.asString();
+               [](const TrainConfig& c) { return Json(c.mixedPrecision); },
+               [](TrainConfig& c, const Json& v) -> Status {
+                   if (!v.is_string()) return typeError("mixed_precision", "\"off\" or \"bf16\"");
+                   c.mixedPrecision = v.get<std::string>();
                    return Status::success();
                }),
         integer("loader_queue", "batches the loader thread prepares ahead of the training step", &TrainConfig::loaderQueue, 1),
@@ -384,21 +388,21 @@ const std::vector<TrainConfigOption>& trainConfigOptions() {
     return options;
 }
 
-JsonValue trainConfigToJson(const TrainConfig& config, bool withDocumentation) {
-    JsonValue root = JsonValue::object();
-    for (const Binding& b : bindings()) root.set(b.key, b.get(config));
+Json trainConfigToJson(const TrainConfig& config, bool withDocumentation) {
+    Json root = Json::object();
+    for (const Binding& b : bindings()) root[b.key] = b.get(config);
     if (withDocumentation) {
-        JsonValue doc = JsonValue::object();
-        for (const TrainConfigOption& o : trainConfigOptions()) doc.set(o.key, o.help);
-        root.set("_doc", doc);
+        Json doc = Json::object();
+        for (const TrainConfigOption& o : trainConfigOptions()) doc[o.key] = o.help;
+        root["_doc"] = doc;
     }
     return root;
 }
 
-Result<TrainConfig> trainConfigFromJson(const JsonValue& json) {
-    if (!json.isObject()) return makeError("a training config must be a JSON object");
+Result<TrainConfig> trainConfigFromJson(const Json& json) {
+    if (!json.is_object()) return makeError("a training config must be a JSON object");
     TrainConfig config;
-    for (const auto& [key, value] : json.members()) {
+    for (const auto& [key, value] : json.items()) {
         if (key == "_doc") continue;
         const Binding* binding = nullptr;
         for (const Binding& b : bindings())
@@ -411,7 +415,7 @@ Result<TrainConfig> trainConfigFromJson(const JsonValue& json) {
 }
 
 Result<TrainConfig> loadTrainConfig(const std::string& path) {
-    Result<JsonValue> json = readJsonFile(path);
+    Result<Json> json = readJsonFile(path);
     if (!json) return json.takeError();
     Result<TrainConfig> config = trainConfigFromJson(json.value());
     if (!config) return makeError(path + ": " + config.error());
@@ -419,7 +423,7 @@ Result<TrainConfig> loadTrainConfig(const std::string& path) {
 }
 
 Status saveTrainConfig(const TrainConfig& config, const std::string& path, bool withDocumentation) {
-    return writeTextFileAtomically(path, trainConfigToJson(config, withDocumentation).write() + "\n");
+    return writeTextFileAtomically(path, writeJson(trainConfigToJson(config, withDocumentation)) + "\n");
 }
 
 }  // namespace actionlens::train

@@ -8,7 +8,7 @@
 #include "core/common/result.h"
 #include "core/model/loss_weighting.h"
 #include "core/model/model_config.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 
 #include <cstdint>
 #include <string>
@@ -96,9 +96,9 @@ struct TrainConfigOption {
 const std::vector<TrainConfigOption>& trainConfigOptions();
 
 // withDocumentation adds "_doc": {key: help (default ...)} for every option.
-JsonValue trainConfigToJson(const TrainConfig& config, bool withDocumentation = false);
+nlohmann::ordered_json trainConfigToJson(const TrainConfig& config, bool withDocumentation = false);
 // Missing keys keep their defaults; an unknown key or a wrong type is an error naming the key.
-Result<TrainConfig> trainConfigFromJson(const JsonValue& json);
+Result<TrainConfig> trainConfigFromJson(const nlohmann::ordered_json& json);
 Result<TrainConfig> loadTrainConfig(const std::string& path);
 Status saveTrainConfig(const TrainConfig& config, const std::string& path, bool withDocumentation = true);
 

@@ -22,25 +22,26 @@ namespace actionlens::train {
 
 namespace mi = model::internal;
 
-JsonValue epochReportToJson(const EpochReport& r, const std::vector<std::string>& taskNames) {
-    JsonValue out = JsonValue::object();
-    out.set("epoch", r.epoch);
-    out.set("learning_rate", r.learningRate);
-    out.set("train_loss", r.trainLoss);
-    out.set("validation_loss", r.validationLoss);
-    out.set("score", r.score);
-    out.set("best", r.best);
-    out.set("seconds", r.seconds);
-    out.set("clips_per_second", r.clipsPerSecond);
-    JsonValue tasks = JsonValue::object();
+nlohmann::ordered_json epochReportToJson(const EpochReport& r, const std::vector<std::string>& taskNames) {
+    using Json = nlohmann::ordered_json;
+    Json out = Json::object();
+    out["epoch"] = r.epoch;
+    out["learning_rate"] = r.learningRate;
+    out["train_loss"] = r.trainLoss;
+    out["validation_loss"] = r.validationLoss;
+    out["score"] = r.score;
+    out["best"] = r.best;
+    out["seconds"] = r.seconds;
+    out["clips_per_second"] = r.clipsPerSecond;
+    Json tasks = Json::object();
     for (size_t t = 0; t < taskNames.size(); ++t) {
-        JsonValue task = JsonValue::object();
-        if (t < r.trainTaskLoss.size()) task.set("train_loss", r.trainTaskLoss[t]);
-        if (t < r.taskWeights.size()) task.set("weight", r.taskWeights[t]);
-        if (t < r.validationAccuracy.size()) task.set("validation_accuracy", r.validationAccuracy[t]);
-        tasks.set(taskNames[t], task);
+        Json task = Json::object();
+        if (t < r.trainTaskLoss.size()) task["train_loss"] = r.trainTaskLoss[t];
+        if (t < r.taskWeights.size()) task["weight"] = r.taskWeights[t];
+        if (t < r.validationAccuracy.size()) task["validation_accuracy"] = r.validationAccuracy[t];
+        tasks[taskNames[t]] = task;
     }
-    out.set("tasks", tasks);
+    out["tasks"] = tasks;
     return out;
 }
 
@@ -210,7 +211,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         Result<ModelSnapshot> snapshot = snapshotFor(dataset, request.trainItems, info.config);
         if (!snapshot) return snapshot.takeError();
         info.snapshot = std::move(snapshot).value();
-        info.history = JsonValue::array();
+        info.history = nlohmann::ordered_json::array();
     }
     const TrainConfig& config = info.config;
     const ModelSnapshot& snapshot = info.snapshot;
@@ -401,7 +402,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         ++epochsThisCall;
         outcome.stoppedEarly = config.earlyStoppingPatience > 0 && counters.epochsWithoutGain >= config.earlyStoppingPatience;
         counters.finished = epoch == config.epochs || outcome.stoppedEarly;
-        info.history.push(epochReportToJson(report, taskNames));
+        info.history.push_back(epochReportToJson(report, taskNames));
         outcome.history.push_back(report);
         if (callbacks.epochEnd) callbacks.epochEnd(report);
         if (!request.checkpointPath.empty()) {

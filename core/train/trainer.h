@@ -6,7 +6,7 @@
 
 #include "core/common/result.h"
 #include "core/model/multi_task_model.h"
-#include "core/train/json_value.h"
+#include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/model_snapshot.h"
 #include "core/train/rgb_clip.h"
@@ -41,7 +41,7 @@ struct EpochReport {
     double clipsPerSecond = 0.0;  // training clips over the epoch's training time
 };
 
-JsonValue epochReportToJson(const EpochReport& report, const std::vector<std::string>& taskNames);
+nlohmann::ordered_json epochReportToJson(const EpochReport& report, const std::vector<std::string>& taskNames);
 
 struct TrainingCallbacks {
     std::function<void(const TrainingProgress&)> progress;

@@ -10,7 +10,8 @@
 
 #include "core/train/ablation.h"
 #include "core/train/dataset_file.h"
-#include "core/train/json_value.h"
+#include "core/train/file_replacement.h"
+#include "core/train/json_text.h"
 #include "core/train/train_config.h"
 
 #include <chrono>
@@ -39,7 +40,7 @@ int writeReport(const train::AblationReport& report, const std::string& output, 
             return 1;
         }
     if (!output.empty())
-        if (Status s = train::writeTextFileAtomically(output, train::ablationToJson(report).write() + "\n"); !s) {
+        if (Status s = train::writeTextFileAtomically(output, train::writeJson(train::ablationToJson(report)) + "\n"); !s) {
             std::fprintf(stderr, "dataset_ablation: %s\n", s.error().c_str());
             return 1;
         }

@@ -22,12 +22,14 @@
 #include "core/model/multi_task_model.h"
 #include "core/model/skeleton_graph.h"
 #include "core/train/decoded_clip_cache.h"
-#include "core/train/json_value.h"
+#include "core/train/file_replacement.h"
+#include "core/train/json_text.h"
 #include "core/train/trainer.h"
 
 #include <torch/torch.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -226,49 +228,53 @@ int main(int argc, char** argv) {
     if (!o.runPython) return 0;
 
     Result<model::SkeletonGraph> graph = model::SkeletonGraph::build(penn13());
-    train::JsonValue spec = train::JsonValue::object();
-    spec.set("joints", 13);
-    spec.set("input_channels", 3);
-    train::JsonValue partitions = train::JsonValue::array();
-    for (float p : graph->partitions()) partitions.push(double(p));
-    spec.set("partitions", partitions);
-    train::JsonValue channels = train::JsonValue::array(), strides = train::JsonValue::array();
-    for (int c : config.trunk.channels) channels.push(c);
-    for (int s : config.trunk.temporalStrides) strides.push(s);
-    spec.set("trunk_channels", channels);
-    spec.set("trunk_strides", strides);
-    spec.set("temporal_kernel", config.trunk.temporalKernel);
-    spec.set("dropout", config.trunk.dropout);
-    spec.set("attention_hidden", config.attentionHidden);
-    spec.set("classes", train::JsonValue::array({15, 3, 4}));
-    spec.set("learning_rate", config.learningRate);
-    spec.set("weight_decay", config.weightDecay);
-    spec.set("gradient_clip_norm", config.gradientClipNorm);
-    spec.set("batch_size", o.batch);
-    spec.set("frames", o.frames);
-    spec.set("steps", std::max(1, o.clips / o.batch));
-    spec.set("threads", o.threads);
-    spec.set("device", trained->device);
-    spec.set("mixed_precision", o.mixedPrecision);
-    spec.set("inference_batch", inferenceBatch);
-    spec.set("inference_rounds", rounds);
+    nlohmann::ordered_json spec = nlohmann::ordered_json::object();
+    spec["joints"] = 13;
+    spec["input_channels"] = 3;
+    nlohmann::ordered_json partitions = nlohmann::ordered_json::array();
+    for (float p : graph->partitions()) partitions.push_back(double(p));
+    spec["partitions"] = partitions;
+    spec["trunk_channels"] = config.trunk.channels;
+    spec["trunk_strides"] = config.trunk.temporalStrides;
+    spec["temporal_kernel"] = config.trunk.temporalKernel;
+    spec["dropout"] = config.trunk.dropout;
+    spec["attention_hidden"] = config.attentionHidden;
+    spec["classes"] = nlohmann::ordered_json::array({15, 3, 4});
+    spec["learning_rate"] = config.learningRate;
+    spec["weight_decay"] = config.weightDecay;
+    spec["gradient_clip_norm"] = config.gradientClipNorm;
+    spec["batch_size"] = o.batch;
+    spec["frames"] = o.frames;
+    spec["steps"] = std::max(1, o.clips / o.batch);
+    spec["threads"] = o.threads;
+    spec["device"] = trained->device;
+    spec["mixed_precision"] = o.mixedPrecision;
+    spec["inference_batch"] = inferenceBatch;
+    spec["inference_rounds"] = rounds;
     const std::string specPath =
         (std::filesystem::temp_directory_path() / ("train_bench_spec_" + std::to_string(::getpid()) + ".json")).string();
-    if (!train::writeTextFileAtomically(specPath, spec.write(-1))) return 1;
+    if (!train::writeTextFileAtomically(specPath, train::writeJson(spec, -1))) return 1;
     const std::string script = ACTIONLENS_TRAIN_BENCH_SCRIPT;
     const std::string output = runCommand(o.python + " '" + script + "' '" + specPath + "' 2>/dev/null");
     std::filesystem::remove(specPath);
-    Result<train::JsonValue> python = train::parseJson(output);
-    if (!python || !python->find("train_clips_per_second")) {
+    Result<nlohmann::ordered_json> python = train::parseJson(output);
+    // The script's figures; NaN where it left one out.
+    auto figure = [&](const char* key) {
+        const nlohmann::ordered_json* v = python ? train::findMember(python.value(), key) : nullptr;
+        return v && v->is_number() ? v->get<double>() : std::nan("");
+    };
+    if (!python || !train::findMember(python.value(), "train_clips_per_second")) {
         std::printf("Python (%s + torch): not available; install python3-torch for the comparison\n", o.python.c_str());
         return 0;
     }
-    const double pyTrain = python->find("train_clips_per_second")->asNumber();
-    const double pyInference = python->find("inference_clips_per_second")->asNumber();
-    std::printf("Python torch %s training step:            %.1f clips/s\n", python->find("torch")->asString().c_str(), pyTrain);
+    const double pyTrain = figure("train_clips_per_second");
+    const double pyInference = figure("inference_clips_per_second");
+    const nlohmann::ordered_json* torchVersion = train::findMember(python.value(), "torch");
+    std::printf("Python torch %s training step:            %.1f clips/s\n",
+                torchVersion && torchVersion->is_string() ? torchVersion->get<std::string>().c_str() : "?", pyTrain);
     std::printf("Python inference:                          %.1f clips/s\n", pyInference);
-    std::printf("Python peak RSS:                           %.1f MiB\n", python->find("peak_rss_mib")->asNumber());
-    std::printf("Python parameters:                         %.0f (C++: %lld)\n", python->find("parameters")->asNumber(),
+    std::printf("Python peak RSS:                           %.1f MiB\n", figure("peak_rss_mib"));
+    std::printf("Python parameters:                         %.0f (C++: %lld)\n", figure("parameters"),
                 (long long)net.parameterCount());
     std::printf("ratio training C++ / Python:  %.2f\n", cppTrain / pyTrain);
     std::printf("ratio inference C++ / Python: %.2f\n", cppInference / pyInference);

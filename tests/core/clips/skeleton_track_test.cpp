@@ -38,5 +38,35 @@ TEST(SkeletonTrack, RefusesAWrongJointCountAndAnEmptyRange) {
     EXPECT_EQ(none->layoutId, 0);
 }
 
+TEST(SkeletonTrack, TracksOfAVideoAreItsSubjectsWithPosesOfTheLayout) {
+    auto p = testing::makeSmallProject();
+    // Bob: Penn-13 poses on frames 12..20 and COCO-17 poses later, which a Penn-13 model does
+    // not read.
+    const std::int64_t coco = p->store->skeletonLayout("COCO-17")->id;
+    std::vector<annotation::SkeletonFrame> frames;
+    for (std::int64_t f : {20, 12, 16}) frames.push_back(testing::pose(p->videoId, p->bob, p->pennLayoutId, f));
+    annotation::SkeletonFrame other{p->videoId, p->bob, 35, coco, annotation::PoseSource::Imported, {}};
+    other.joints.assign(17, annotation::Joint{1.0f, 2.0f, 0.5f, true});
+    frames.push_back(other);
+    const Status inserted = p->store->insertSkeletonFrames(frames);
+    ASSERT_TRUE(inserted.ok()) << inserted.error();
+
+    Result<std::vector<TrackSpan>> tracks = tracksOfVideo(*p->store, p->videoId, p->pennLayoutId);
+    ASSERT_TRUE(tracks.ok()) << tracks.error();
+    ASSERT_EQ(tracks->size(), 2u);
+    EXPECT_EQ((*tracks)[0].subjectId, p->alice);
+    EXPECT_EQ((*tracks)[0].firstFrame, 0);
+    EXPECT_EQ((*tracks)[0].lastFrame, 29);
+    EXPECT_EQ((*tracks)[1].subjectId, p->bob);
+    EXPECT_EQ((*tracks)[1].firstFrame, 12);
+    EXPECT_EQ((*tracks)[1].lastFrame, 20);
+
+    Result<std::vector<TrackSpan>> cocoTracks = tracksOfVideo(*p->store, p->videoId, coco);
+    ASSERT_TRUE(cocoTracks.ok());
+    ASSERT_EQ(cocoTracks->size(), 1u);
+    EXPECT_EQ((*cocoTracks)[0].firstFrame, 35);
+    EXPECT_TRUE(tracksOfVideo(*p->store, p->videoId + 1, p->pennLayoutId)->empty());
+}
+
 }  // namespace
 }  // namespace actionlens::clips

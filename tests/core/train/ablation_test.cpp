@@ -51,9 +51,9 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
     const std::string markdown = ablationToMarkdown(report.value());
     EXPECT_NE(markdown.find("| action | "), std::string::npos) << markdown;
     EXPECT_NE(markdown.find("| viewpoint | "), std::string::npos) << markdown;
-    const JsonValue json = ablationToJson(report.value());
-    EXPECT_EQ(json.find("tasks")->find("action")->find("pairs")->asNumber(), 4.0);
-    EXPECT_EQ(json.find("runs")->items().size(), 12u);
+    const nlohmann::ordered_json json = ablationToJson(report.value());
+    EXPECT_EQ(json.at("tasks").at("action").at("pairs").get<double>(), 4.0);
+    EXPECT_EQ(json.at("runs").size(), 12u);
 
     // Ablations run in parallel, one seed each, merge into the same table: the second seed run
     // alone gives the second half of the runs, and the JSON reports of both halves summarise to
@@ -67,7 +67,7 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
     for (const AblationRun& r : report->runs)
         if (r.seed == int(request.config.seed)) firstHalf.push_back(r);
     for (const AblationReport& part : {summariseAblation(firstHalf, 2, report->clips), secondOnly.value()}) {
-        Result<JsonValue> reread = parseJson(ablationToJson(part).write());
+        Result<nlohmann::ordered_json> reread = parseJson(writeJson(ablationToJson(part)));
         ASSERT_TRUE(reread.ok()) << reread.error();
         Result<std::vector<AblationRun>> runs = ablationRunsFromJson(reread.value());
         ASSERT_TRUE(runs.ok()) << runs.error();
@@ -82,7 +82,7 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
         EXPECT_EQ(whole.tasks[t].multi, report->tasks[t].multi);
         EXPECT_NEAR(whole.tasks[t].differenceLow, report->tasks[t].differenceLow, 1e-12);
     }
-    EXPECT_FALSE(ablationRunsFromJson(JsonValue::object()).ok());
+    EXPECT_FALSE(ablationRunsFromJson(nlohmann::ordered_json::object()).ok());
 
     request.config.tasks = {"action"};
     EXPECT_FALSE(runAblation(request).ok());

@@ -40,9 +40,9 @@ TEST(Evaluation, HierarchyFiguresFollowFromTheHeadsProbabilities) {
     EXPECT_DOUBLE_EQ(*report->inconsistentRate, inconsistent / 5.0);
     EXPECT_DOUBLE_EQ(*report->consistentGroupAccuracy, correctGroup / 5.0);
     EXPECT_DOUBLE_EQ(action.metrics.accuracy, correctAction / 5.0);
-    const JsonValue json = evaluationToJson(report.value());
-    EXPECT_EQ(json.find("clips")->asNumber(), 5.0);
-    EXPECT_EQ(json.find("tasks")->find("viewpoint")->find("classes")->asNumber(), 2.0);
+    const nlohmann::ordered_json json = evaluationToJson(report.value());
+    EXPECT_EQ(json.at("clips").get<double>(), 5.0);
+    EXPECT_EQ(json.at("tasks").at("viewpoint").at("classes").get<double>(), 2.0);
 }
 
 TEST(Evaluation, RefusesNoItemsAndOtherSkeletons) {

@@ -54,3 +54,16 @@ TEST(FileReplacement, AFailedMoveKeepsTheOldFileAndSaysWhat) {
     EXPECT_EQ(contentOf(path), "old");
     fs::remove_all(folder);
 }
+
+TEST(FileReplacement, TextFilesAreWrittenWholeOrNotAtAll) {
+    const fs::path folder = freshFolder("file_replacement_text");
+    const std::string path = (folder / "out.json").string();
+    std::ofstream(path) << "old";
+    ASSERT_TRUE(writeTextFileAtomically(path, "{\"x\": [1, 2.5]}").ok());
+    EXPECT_EQ(contentOf(path), "{\"x\": [1, 2.5]}");
+    EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), 1);  // no temporary left
+    const Status refused = writeTextFileAtomically("/nonexistent-folder/x.json", "{}");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("'/nonexistent-folder/x.json'"), std::string::npos) << refused.error();
+    fs::remove_all(folder);
+}

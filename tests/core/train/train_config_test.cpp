@@ -14,20 +14,27 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
     changed.augmentation.noiseStd = 0.05;
     changed.tasks = {"action", "group"};
     changed.seed = 4000000000u;
-    const JsonValue json = trainConfigToJson(changed, true);
+    const nlohmann::ordered_json json = trainConfigToJson(changed, true);
     Result<TrainConfig> back = trainConfigFromJson(json);
     ASSERT_TRUE(back.ok()) << back.error();
-    EXPECT_EQ(trainConfigToJson(back.value()).write(), trainConfigToJson(changed).write());
+    EXPECT_EQ(writeJson(trainConfigToJson(back.value())), writeJson(trainConfigToJson(changed)));
     EXPECT_EQ(back->seed, 4000000000u);
-    const JsonValue* doc = json.find("_doc");
+    const nlohmann::ordered_json* doc = findMember(json, "_doc");
     ASSERT_NE(doc, nullptr);
-    // One documented key per option, each naming its default.
-    EXPECT_EQ(doc->members().size() + 1, json.members().size());
-    for (const auto& [key, help] : doc->members()) {
-        EXPECT_NE(json.find(key), nullptr) << key;
-        EXPECT_NE(help.asString().find("(default "), std::string::npos) << key;
+    // One documented key per option, each naming its default, in the options' order.
+    EXPECT_EQ(doc->size() + 1, json.size());
+    size_t option = 0;
+    for (const auto& [key, help] : doc->items()) {
+        EXPECT_NE(findMember(json, key), nullptr) << key;
+        EXPECT_EQ(key, trainConfigOptions()[option++].key);
+        EXPECT_NE(help.get<std::string>().find("(default "), std::string::npos) << key;
     }
-    EXPECT_NE(doc->find("epochs")->asString().find("(default 30)"), std::string::npos);
+    EXPECT_NE(doc->at("epochs").get<std::string>().find("(default 30)"), std::string::npos);
+    // The file reads like its documentation: the options in order, whole numbers without a
+    // fraction, lists on one line.
+    const std::string text = writeJson(trainConfigToJson(changed));
+    EXPECT_EQ(text.rfind("{\n  \"frames\": 32,\n  \"tasks\": [\"action\", \"group\"],\n", 0), 0u) << text;
+    EXPECT_NE(text.find("\n  \"trunk_channels\": [16, 32, 64],\n"), std::string::npos) << text;
 }
 
 TEST(TrainConfig, MissingKeysKeepDefaultsAndBadOnesAreNamed) {

@@ -77,8 +77,8 @@ TEST(Trainer, CheckpointReloadGivesIdenticalOutputs) {
     EXPECT_EQ(info.bestEpoch, outcome->bestEpoch);
     EXPECT_TRUE(info.finished);
     EXPECT_EQ(info.snapshot.tasks[0].classNames, data.tasks[0].classNames);
-    EXPECT_EQ(info.history.items().size(), 4u);
-    EXPECT_EQ(trainConfigToJson(info.config).write(), trainConfigToJson(config).write());
+    EXPECT_EQ(info.history.size(), 4u);
+    EXPECT_EQ(writeJson(trainConfigToJson(info.config)), writeJson(trainConfigToJson(config)));
     const std::vector<float> before = outputs(*outcome->model, outcome->snapshot, data);
     const std::vector<float> after = outputs(*loaded.value(), info.snapshot, data);
     ASSERT_FALSE(before.empty());
@@ -127,7 +127,7 @@ TEST(Trainer, ResumeContinuesExactlyAsTheUninterruptedRun) {
         }
         EXPECT_EQ(resumed->bestEpoch, uninterrupted->bestEpoch);
         EXPECT_EQ(outputs(*resumed->model, resumed->snapshot, data), outputs(*uninterrupted->model, uninterrupted->snapshot, data));
-        EXPECT_EQ(readCheckpointInfo(folder.file("part.alm"))->history.items().size(), 4u);
+        EXPECT_EQ(readCheckpointInfo(folder.file("part.alm"))->history.size(), 4u);
         // A finished run cannot be resumed.
         Result<TrainingOutcome> again = trainModel(rest);
         ASSERT_FALSE(again.ok());
