@@ -97,7 +97,7 @@ int runAblate(const QStringList& arguments) {
         if (!fromFile) return fail(fromFile.error());
         data = std::move(fromFile.value());
     }
-    Result<std::vector<int>> items = itemsOfSplit(data, parser.value(split).toStdString());
+    Result<std::vector<int>> items = train::itemsOfSplit(data, parser.value(split).toStdString());
     if (!items) return fail(items.error());
     request.dataset = &data;
     request.items = items.value();

@@ -30,7 +30,7 @@ int runExportDataset(const QStringList& arguments) {
     if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o FILE is required"));
     Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString());
     if (!data) return fail(data.error());
-    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    Result<std::vector<int>> items = train::itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());
     train::LabelledDataset chosen = data->dataset;
     chosen.clips.clear();

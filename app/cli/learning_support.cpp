@@ -2,7 +2,6 @@
 
 #include "app/cli/progress_line.h"
 #include "core/model/compute_device.h"
-#include "core/train/data_splits.h"
 #include "core/train/file_replacement.h"
 
 #include <QFileInfo>
@@ -75,15 +74,6 @@ nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames) {
     out["clips_cached"] = s.clipsHeld;
     out["cached_mib"] = double(s.bytesHeld) / (1024.0 * 1024.0);
     return out;
-}
-
-Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split) {
-    if (split == "all") {
-        std::vector<int> all;
-        for (size_t i = 0; i < dataset.clips.size(); ++i) all.push_back(int(i));
-        return all;
-    }
-    return train::itemsInSplit(train::clipSplits(dataset), split);
 }
 
 namespace {

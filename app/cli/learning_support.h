@@ -1,7 +1,8 @@
 #pragma once
 
 // What the learning commands (train, evaluate, predict, ablate) share: reading a project into a
-// labelled dataset, choosing a split's clips, Ctrl+C as a cancel request, JSON output.
+// labelled dataset, Ctrl+C as a cancel request, JSON output. A split's clips: core/train's
+// training_items.
 
 #include "core/annotation/project_store.h"
 #include "core/clips/project_dataset.h"
@@ -10,6 +11,7 @@
 #include "core/model/multi_task_model.h"
 #include "core/train/decoded_clip_cache.h"
 #include "core/train/json_text.h"
+#include "core/train/training_items.h"
 
 #include <QCommandLineOption>
 #include <QString>
@@ -50,9 +52,6 @@ struct VideoFrames {
 std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB);
 // {"clips_decoded": ..., "cache_hits": ..., "cached_mib": ...}
 nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames);
-
-// Clips of the dataset's own split `split`, or every clip for "all".
-Result<std::vector<int>> itemsOfSplit(const train::LabelledDataset& dataset, const std::string& split);
 
 // The first Ctrl+C (SIGINT) or SIGTERM sets a flag instead of killing the process, so a long
 // run can end cleanly (a trained model keeps its last finished epoch); a second one kills.

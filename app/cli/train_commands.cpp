@@ -5,7 +5,6 @@
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
 #include "core/train/checkpoint.h"
-#include "core/train/data_splits.h"
 #include "core/train/evaluation.h"
 #include "core/train/trainer.h"
 
@@ -79,32 +78,11 @@ int runTrain(const QStringList& arguments) {
     }
     Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), trainConfig.trunkKind);
     if (!data) return fail(data.error());
-    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, parser.value(split).toStdString(), trainConfig);
     if (!items) return fail(items.error());
-
-    // Validation: a seeded part of the split, stratified by the first task's labels, or by whole
-    // videos where a video holds several clips (train::validationSplit).
-    std::vector<int> trainItems = items.value(), validationItems;
-    if (trainConfig.validationFraction > 0.0) {
-        const std::vector<std::string> videoKeys = train::groupKeys(data->dataset, train::GroupBy::Video);
-        std::vector<int> labels;
-        std::vector<std::string> groups;
-        for (int i : trainItems) {
-            labels.push_back(data->dataset.clips[size_t(i)].labels[0]);
-            groups.push_back(videoKeys[size_t(i)]);
-        }
-        Result<train::TrainValidationSplit> parts =
-            train::validationSplit(labels, groups, trainConfig.validationFraction, trainConfig.seed);
-        if (parts) {
-            std::vector<int> kept;
-            for (int i : parts->train) kept.push_back(trainItems[size_t(i)]);
-            for (int i : parts->validation) validationItems.push_back(trainItems[size_t(i)]);
-            trainItems = kept;
-        } else {
-            std::fprintf(stderr, "actionlens-cli: warning: no validation part (%s); the best epoch is the lowest training loss\n",
-                         parts.error().c_str());
-        }
-    }
+    if (!items->warning.empty()) std::fprintf(stderr, "actionlens-cli: warning: %s\n", items->warning.c_str());
+    const std::vector<int>& trainItems = items->train;
+    const std::vector<int>& validationItems = items->validation;
 
     catchInterrupts();
     ProgressLine progress(QStringLiteral("training"));
@@ -179,7 +157,7 @@ int runEvaluate(const QStringList& arguments) {
     if (!placed) return fail(placed.error());
     Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), info.snapshot.model.trunkKind);
     if (!data) return fail(data.error());
-    Result<std::vector<int>> items = itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    Result<std::vector<int>> items = train::itemsOfSplit(data->dataset, parser.value(split).toStdString());
     if (!items) return fail(items.error());
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(info.snapshot.model.trunkKind, 0);
     Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value(),
