@@ -65,7 +65,7 @@ struct TrainingRequest {
 struct TrainingOutcome {
     ModelSnapshot snapshot;
     std::unique_ptr<model::MultiTaskModel> model;  // the best weights, on the CPU
-    std::vector<EpochReport> history;              // every epoch, resumed ones included
+    std::vector<EpochReport> history;              // this call's epochs (a resumed run's earlier ones: the checkpoint's history)
     int epochsDone = 0;
     int bestEpoch = 0;
     bool finished = false;      // ran to the end or stopped early
