@@ -1,6 +1,6 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--screenshot OUT.png]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training [--run ID]] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -77,6 +77,11 @@ struct GuiCommandLine {
                                    QStringLiteral("Open the project's N-th video (0-based, in the project's order)."),
                                    QStringLiteral("N")};
     const QCommandLineOption frame{QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F")};
+    const QCommandLineOption panel{QStringLiteral("panel"),
+                                   QStringLiteral("Show a view of a model run: training (its curves in the Training dock)."),
+                                   QStringLiteral("training")};
+    const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
+                                 QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                         QStringLiteral("Save the window with the frame shown to OUT.png and exit."),
                                         QStringLiteral("OUT.png")};
@@ -90,6 +95,8 @@ struct GuiCommandLine {
                                      QStringLiteral("[PROJECT.alproj | VIDEO]"));
         parser.addOption(video);
         parser.addOption(frame);
+        parser.addOption(panel);
+        parser.addOption(run);
         parser.addOption(screenshot);
     }
 };
@@ -141,6 +148,16 @@ int main(int argc, char* argv[]) {
     const QString target = positional.isEmpty() ? QString() : positional.first();
     const bool isProject = target.endsWith(QStringLiteral(".alproj"), Qt::CaseInsensitive);
     if (videoIndex && !isProject) return fail(QStringLiteral("--video needs a project (.alproj) to choose from"));
+    if (parser.isSet(commandLine.panel) && !isProject) return fail(QStringLiteral("--panel needs a project (.alproj) with runs"));
+    if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
+    if (parser.isSet(commandLine.panel) && parser.value(commandLine.panel) != QLatin1String("training"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training)").arg(parser.value(commandLine.panel)));
+    qint64 runId = 0;
+    if (parser.isSet(commandLine.run)) {
+        bool ok = false;
+        runId = parser.value(commandLine.run).toLongLong(&ok);
+        if (!ok || runId <= 0) return fail(QStringLiteral("--run expects a run id (a positive number), got '%1'").arg(parser.value(commandLine.run)));
+    }
 
     MainWindow window;
     bool waitForFrame = false;
@@ -154,6 +171,10 @@ int main(int argc, char* argv[]) {
         if (!videos.empty()) {
             window.openProjectVideo(videos[size_t(index)].id, frame.value_or(0));
             waitForFrame = !videos[size_t(index)].path.empty();
+        }
+        if (parser.isSet(commandLine.panel)) {
+            error = window.showTrainingRun(runId);
+            if (!error.isEmpty()) return fail(error);
         }
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));

@@ -11,6 +11,7 @@
 #include "ui/window/start_page.h"
 
 #include <QDockWidget>
+#include <QCloseEvent>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSplitter>
@@ -143,6 +144,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     createEditing();
     createInspector();
+    createLearning();
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
@@ -155,6 +157,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmStopTraining(tr("close the window"))) {
+        event->ignore();
+        return;
+    }
     if (workspaceLayoutShown_) rememberWorkspaceLayout();
     settings_.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings_.setValue(QStringLiteral("window/state"), saveState());

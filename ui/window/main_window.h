@@ -33,6 +33,8 @@ class DatasetBrowser;
 class StartPage;
 class VideoProber;
 class TimelineWidget;
+class TrainingDashboard;
+class TrainingSession;
 class TransportBar;
 
 class MainWindow : public QMainWindow {
@@ -86,6 +88,14 @@ public:
     bool showsStartPage() const;
     // Edit > Preferences...: the user's own hotkeys and overlay settings (modal).
     void openPreferences();
+    // Model > Train... (main_window_learning.cpp): the form, then a run in the background,
+    // followed live in the Training dock. Null where the build has no learning engine.
+    void openTrainDialog();
+    // The Training dock on a recorded run's curves (0: the latest training run); an empty
+    // message, or why not (no such run, a damaged history, a build without learning).
+    QString showTrainingRun(std::int64_t runId);
+    TrainingSession* trainingSession() const { return training_; }
+    TrainingDashboard* trainingDashboard() const { return dashboard_; }
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -103,6 +113,11 @@ private:
     void createEditActions(QMenu* menu);
     void createSkeletonActions(QMenu* menu);  // main_window_skeletons.cpp
     void createPreferencesAction(QMenu* menu);  // main_window_preferences.cpp
+    void createLearning();                      // main_window_learning.cpp
+    void createModelMenu();
+    // Closing the window or the project while a model trains: asks, then stops the run (its
+    // model file keeps the last finished epoch). False: the user keeps it running.
+    bool confirmStopTraining(const QString& what);
     void applyChosenValue(const QString& task, const QString& value);
     void selectAdded();
     std::vector<std::int64_t> selectedSegments() const;
@@ -139,6 +154,9 @@ private:
     SegmentInspector* segmentInspector_ = nullptr;
     SubjectInspector* subjectInspector_ = nullptr;
     SkeletonEditor* skeletonEditor_ = nullptr;
+    TrainingSession* training_ = nullptr;
+    TrainingDashboard* dashboard_ = nullptr;
+    QDockWidget* trainingDock_ = nullptr;
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready

@@ -66,6 +66,7 @@ void MainWindow::createMenus() {
     createOverlayActions(viewMenu);
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
+    createModelMenu();
 #ifdef ACTIONLENS_WITH_POSE_ESTIMATION
     QAction* estimatePoses = add(menuBar()->addMenu(tr("&Tools")), tr("Estimate &poses..."), {}, [this] { openPoseEstimationDialog(*this); });
     browser_->table()->addAction(estimatePoses);  // also on the dataset browser's right-click menu

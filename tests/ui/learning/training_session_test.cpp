@@ -1,0 +1,180 @@
+// TrainingSession + TrainingDashboard: a real (tiny) training run from the window's side, in the
+// background, recorded in the project and drawn live; stop after an epoch, cancel; and the
+// longest stall of the GUI event loop while it trains (measured and printed, never asserted:
+// tests do not assert times; the README reports it).
+
+#include "core/annotation/project_store.h"
+#include "ui/document/project_document.h"
+#include "ui/learning/training_dashboard.h"
+#include "ui/learning/training_session.h"
+#include "ui_project_fixture.h"
+#include "ui_test_wait.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <qcustomplot.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+using namespace actionlens;
+using namespace actionlens::ui;
+
+namespace {
+
+TrainingSettings tinySettings(int epochs) {
+    TrainingSettings s;
+    s.split = QStringLiteral("all");
+    s.config.frames = 16;
+    s.config.trunk.channels = {8, 16};
+    s.config.trunk.temporalStrides = {1, 2};
+    s.config.trunk.temporalKernel = 3;
+    s.config.attentionHidden = 8;
+    s.config.epochs = epochs;
+    s.config.batchSize = 4;
+    s.config.threads = 1;
+    s.config.device = "cpu";
+    s.config.warmupEpochs = 1;
+    s.config.validationFraction = 0.2;
+    s.config.earlyStoppingPatience = 0;
+    return s;
+}
+
+using Finished = std::pair<annotation::RunStatus, QString>;
+
+}  // namespace
+
+TEST(TrainingSession, TrainsInTheBackgroundRecordsTheRunAndDrawsItLive) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    TrainingSession session(document);
+    TrainingDashboard dashboard;
+    dashboard.resize(1200, 600);
+    dashboard.show();
+    QSignalSpy started(&session, &TrainingSession::started);
+    QSignalSpy epochs(&session, &TrainingSession::epochDone);
+    std::optional<Finished> finished;
+    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
+        finished = Finished{status, message};
+    });
+    ASSERT_EQ(session.start(tinySettings(3)), QString());
+    dashboard.follow(&session);
+    EXPECT_TRUE(session.isRunning());
+    EXPECT_EQ(session.start(tinySettings(3)), QStringLiteral("A training run is going already."));
+
+    // The event loop's longest pause while the model trains and the dashboard redraws.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longest = 0;
+    QTimer probe;
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    probe.start();
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
+    probe.stop();
+    std::printf("[ measure  ] longest GUI event-loop stall while training live: %lld ms (over %lld ms)\n",
+                static_cast<long long>(longest), static_cast<long long>(clock.elapsed()));
+
+    ASSERT_EQ(finished->first, annotation::RunStatus::Finished) << finished->second.toStdString();
+    EXPECT_EQ(started.count(), 1);
+    EXPECT_EQ(epochs.count(), 3);
+    EXPECT_FALSE(session.isRunning());
+    EXPECT_TRUE(QFileInfo::exists(session.checkpointPath())) << session.checkpointPath().toStdString();
+    EXPECT_TRUE(session.checkpointPath().contains(QStringLiteral("/models/run 1.alm")) ||
+                session.checkpointPath().contains(QStringLiteral("/models/run-1.alm")))
+        << session.checkpointPath().toStdString();
+
+    auto runs = document.store().runs();
+    ASSERT_TRUE(runs.ok()) << runs.error();
+    ASSERT_EQ(runs->size(), 1u);
+    const annotation::TrainingRun& run = runs->front();
+    EXPECT_EQ(run.id, session.runId());
+    EXPECT_EQ(run.name, "run 1");
+    EXPECT_EQ(run.status, annotation::RunStatus::Finished);
+    EXPECT_EQ(run.origin, "window");
+    EXPECT_GT(run.endedMs, run.startedMs - 1);
+    EXPECT_EQ(QJsonDocument::fromJson(QByteArray::fromStdString(run.historyJson)).array().size(), 3);
+    EXPECT_EQ(QString::fromStdString(run.checkpointPath), session.checkpointPath());
+
+    // The dashboard drew the curves it was given, on its timer.
+    uitest::waitUntil([&] { return false; }, 400);
+    ASSERT_EQ(dashboard.history().epochs().size(), 3u);
+    EXPECT_GT(dashboard.replotCount(), 0);
+    EXPECT_LT(dashboard.replotCount(), 200) << "redrawn on a timer, not per step";
+    EXPECT_GE(dashboard.lossPlot()->graphCount(), 3) << "per task, all tasks, validation";
+    EXPECT_EQ(dashboard.lossPlot()->graph(0)->dataCount(), 3);
+    EXPECT_FALSE(dashboard.stopButton()->isEnabled());
+    EXPECT_TRUE(dashboard.statusLabel()->text().contains(QStringLiteral("finished"))) << dashboard.statusLabel()->text().toStdString();
+}
+
+TEST(TrainingSession, StopAfterAnEpochKeepsTheCheckpointAndSaysStopped) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    TrainingSession session(document);
+    std::optional<Finished> finished;
+    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
+        finished = Finished{status, message};
+    });
+    QObject::connect(&session, &TrainingSession::epochDone, [&] { session.stopAfterEpoch(); });
+    ASSERT_EQ(session.start(tinySettings(30)), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
+    EXPECT_EQ(finished->first, annotation::RunStatus::Stopped) << finished->second.toStdString();
+    EXPECT_LT(session.history().epochs().size(), 30u);
+    EXPECT_TRUE(QFileInfo::exists(session.checkpointPath()));
+    auto run = document.store().run(session.runId());
+    ASSERT_TRUE(run.ok());
+    EXPECT_EQ(run->status, annotation::RunStatus::Stopped);
+}
+
+TEST(TrainingSession, PauseHoldsTheRunAndCancelEndsIt) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    TrainingSession session(document);
+    std::optional<Finished> finished;
+    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
+        finished = Finished{status, message};
+    });
+    int steps = 0;
+    QObject::connect(&session, &TrainingSession::stepDone, [&] { ++steps; });
+    ASSERT_EQ(session.start(tinySettings(30)), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return steps > 0; }, 120000));
+    session.setPaused(true);
+    EXPECT_TRUE(session.isPaused());
+    uitest::waitUntil([&] { return false; }, 300);  // a step in progress finishes
+    const int held = steps;
+    uitest::waitUntil([&] { return false; }, 500);
+    EXPECT_EQ(steps, held) << "no step while paused";
+    session.cancel();  // also ends the pause
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 120000));
+    EXPECT_EQ(finished->first, annotation::RunStatus::Cancelled) << finished->second.toStdString();
+    EXPECT_EQ(document.store().run(session.runId())->status, annotation::RunStatus::Cancelled);
+}
+
+TEST(TrainingSession, AConfigThatDoesNotValidateIsRefusedBeforeAnythingRuns) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    TrainingSession session(document);
+    TrainingSettings settings = tinySettings(2);
+    settings.config.learningRate = -1;
+    EXPECT_TRUE(session.start(settings).contains(QStringLiteral("learning_rate")));
+    EXPECT_FALSE(session.isRunning());
+    EXPECT_TRUE(document.store().runs()->empty());
+    ProjectDocument closed;
+    TrainingSession nothing(closed);
+    EXPECT_FALSE(nothing.start(tinySettings(2)).isEmpty());
+}

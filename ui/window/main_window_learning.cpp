@@ -1,0 +1,117 @@
+// MainWindow: the model's life cycle (Model menu, the Training dock). Built without it where
+// LibTorch was not found (no ACTIONLENS_WITH_LEARNING): then there is no Model menu.
+
+#include "ui/window/main_window.h"
+
+#ifdef ACTIONLENS_WITH_LEARNING
+#include "ui/learning/train_dialog.h"
+#include "ui/learning/training_dashboard.h"
+#include "ui/learning/training_session.h"
+#endif
+
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace actionlens::ui {
+
+void MainWindow::createLearning() {
+#ifdef ACTIONLENS_WITH_LEARNING
+    training_ = new TrainingSession(document_, this);
+    dashboard_ = new TrainingDashboard;
+    trainingDock_ = new QDockWidget(tr("Training"), this);
+    trainingDock_->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock_->setWidget(dashboard_);
+    addDockWidget(Qt::BottomDockWidgetArea, trainingDock_);
+    trainingDock_->hide();  // shown when a run starts
+    connect(training_, &TrainingSession::finished, this, [this](annotation::RunStatus status, const QString& message) {
+        const QString name = QString::fromStdString(training_->run().name);
+        statusBar()->showMessage(message.isEmpty()
+                                     ? tr("Training %1 %2; the model is in %3").arg(name, QLatin1String(annotation::runStatusName(status)), training_->checkpointPath())
+                                     : tr("Training %1 %2: %3").arg(name, QLatin1String(annotation::runStatusName(status)), message),
+                                 20000);
+    });
+#endif
+}
+
+void MainWindow::createModelMenu() {
+#ifdef ACTIONLENS_WITH_LEARNING
+    QMenu* menu = menuBar()->addMenu(tr("&Model"));
+    QAction* train = menu->addAction(tr("&Train..."), this, &MainWindow::openTrainDialog);
+    train->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    menu->addAction(trainingDock_->toggleViewAction());
+#endif
+}
+
+void MainWindow::openTrainDialog() {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) {
+        QMessageBox::information(this, tr("Train a model"), tr("Open a project first: the model learns its labelled segments."));
+        return;
+    }
+    if (training_->isRunning()) {
+        trainingDock_->show();
+        trainingDock_->raise();
+        QMessageBox::information(this, tr("Train a model"), tr("A model is training already; its curves are in the Training dock."));
+        return;
+    }
+    TrainDialog dialog(document_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    auto settings = dialog.settings();
+    if (!settings) return;  // the dialog accepts only settings that validate
+    if (const QString refused = training_->start(settings.value()); !refused.isEmpty()) {
+        QMessageBox::warning(this, tr("Train a model"), refused);
+        return;
+    }
+    dashboard_->follow(training_);
+    trainingDock_->show();
+    trainingDock_->raise();
+#endif
+}
+
+QString MainWindow::showTrainingRun(std::int64_t runId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) return tr("no project is open");
+    auto runs = document_.store().runs();
+    if (!runs) return QString::fromStdString(runs.error());
+    const annotation::TrainingRun* shown = nullptr;
+    for (const annotation::TrainingRun& run : runs.value())
+        if (run.kind == annotation::RunKind::Training && (runId == 0 || run.id == runId)) shown = &run;
+    if (!shown)
+        return runId == 0 ? tr("the project has no training run yet (Model > Train... or actionlens-cli train -p)")
+                          : tr("the project has no training run %1").arg(runId);
+    auto history = TrainingHistory::fromJson(QByteArray::fromStdString(shown->historyJson));
+    if (!history) return tr("run %1: %2").arg(shown->id).arg(QString::fromStdString(history.error()));
+    const QString status = QLatin1String(annotation::runStatusName(shown->status));
+    dashboard_->showHistory(tr("%1 (%2, %3 epochs, %4)").arg(QString::fromStdString(shown->name), status).arg(history->epochs().size())
+                                .arg(QString::fromStdString(shown->checkpointPath)),
+                            history.value());
+    trainingDock_->show();
+    trainingDock_->raise();
+    return {};
+#else
+    Q_UNUSED(runId);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+bool MainWindow::confirmStopTraining(const QString& what) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!training_ || !training_->isRunning()) return true;
+    const QString name = QString::fromStdString(training_->run().name);
+    const auto answer = QMessageBox::question(
+        this, tr("A model is training"),
+        tr("%1 is still training. Stop it and %2?\n\nThe model file keeps the last finished epoch; the run is recorded as cancelled.")
+            .arg(name.isEmpty() ? tr("A model") : name, what),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes) return false;
+    training_->cancel();
+    if (Job* job = training_->job()) job->wait();  // its thread ends before the project closes
+#else
+    Q_UNUSED(what);
+#endif
+    return true;
+}
+
+}  // namespace actionlens::ui
