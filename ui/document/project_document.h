@@ -68,6 +68,8 @@ public:
     void reloadSubjects();
     void reloadSkeletons();
     void reloadVideos();
+    // After the project's runs changed (a run recorded, added or deleted): runsChanged().
+    void reloadRuns() { Q_EMIT runsChanged(); }
     // After a command replaced the taxonomy (and rewrote labels): taxonomyChanged(), then the
     // subjects and segments are read again.
     void reloadTaxonomy();
@@ -94,6 +96,7 @@ Q_SIGNALS:
     void skeletonsChanged();
     void videosChanged();
     void taxonomyChanged();
+    void runsChanged();
     void writeFailed(const QString& message);
 
 private:

@@ -177,9 +177,10 @@ void TrainingSession::onStarted(const QStringList& tasks, int trainClips, int va
     if (!warning.isEmpty()) run_.message = warning.toStdString();
     if (document_.isOpen()) {
         auto id = document_.store().insertRun(run_);
-        if (id)
+        if (id) {
             run_.id = id.value();
-        else
+            document_.reloadRuns();
+        } else
             document_.reportWriteFailure(tr("the run could not be recorded: %1").arg(QString::fromStdString(id.error())));
     }
     Q_EMIT started(run_.id);
@@ -220,6 +221,8 @@ void TrainingSession::record() {
     if (run_.id == 0 || !document_.isOpen()) return;
     if (auto written = document_.store().updateRun(run_); !written)
         document_.reportWriteFailure(tr("the run could not be recorded: %1").arg(QString::fromStdString(written.error())));
+    else
+        document_.reloadRuns();
 }
 
 void TrainingSession::setPaused(bool paused) {

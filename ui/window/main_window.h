@@ -33,6 +33,7 @@ class DatasetBrowser;
 class StartPage;
 class VideoProber;
 class TimelineWidget;
+class RunsView;
 class TrainingDashboard;
 class TrainingSession;
 class TransportBar;
@@ -96,6 +97,9 @@ public:
     QString showTrainingRun(std::int64_t runId);
     TrainingSession* trainingSession() const { return training_; }
     TrainingDashboard* trainingDashboard() const { return dashboard_; }
+    RunsView* runsView() const { return runsView_; }
+    // The Training dock on run `runId`'s curves with `otherRunId`'s overlaid (dashed).
+    QString compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId);
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -157,6 +161,8 @@ private:
     TrainingSession* training_ = nullptr;
     TrainingDashboard* dashboard_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;
+    RunsView* runsView_ = nullptr;
+    QDockWidget* runsDock_ = nullptr;
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready

@@ -4,12 +4,15 @@
 #include "ui/window/main_window.h"
 
 #ifdef ACTIONLENS_WITH_LEARNING
+#include "core/annotation/project_store.h"
+#include "ui/learning/runs_view.h"
 #include "ui/learning/train_dialog.h"
 #include "ui/learning/training_dashboard.h"
 #include "ui/learning/training_session.h"
 #endif
 
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -25,6 +28,19 @@ void MainWindow::createLearning() {
     trainingDock_->setWidget(dashboard_);
     addDockWidget(Qt::BottomDockWidgetArea, trainingDock_);
     trainingDock_->hide();  // shown when a run starts
+    runsView_ = new RunsView(document_);
+    runsDock_ = new QDockWidget(tr("Runs"), this);
+    runsDock_->setObjectName(QStringLiteral("runsDock"));
+    runsDock_->setWidget(runsView_);
+    addDockWidget(Qt::BottomDockWidgetArea, runsDock_);
+    tabifyDockWidget(runsDock_, trainingDock_);
+    runsDock_->hide();
+    connect(runsView_, &RunsView::showRunRequested, this, [this](std::int64_t id) {
+        if (const QString error = showTrainingRun(id); !error.isEmpty()) statusBar()->showMessage(error, 10000);
+    });
+    connect(runsView_, &RunsView::compareRequested, this, [this](std::int64_t id, std::int64_t other) {
+        if (const QString error = compareTrainingRuns(id, other); !error.isEmpty()) statusBar()->showMessage(error, 10000);
+    });
     connect(training_, &TrainingSession::finished, this, [this](annotation::RunStatus status, const QString& message) {
         const QString name = QString::fromStdString(training_->run().name);
         statusBar()->showMessage(message.isEmpty()
@@ -40,7 +56,16 @@ void MainWindow::createModelMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Model"));
     QAction* train = menu->addAction(tr("&Train..."), this, &MainWindow::openTrainDialog);
     train->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    menu->addSeparator();
     menu->addAction(trainingDock_->toggleViewAction());
+    menu->addAction(runsDock_->toggleViewAction());
+    menu->addAction(tr("Add a run from a model &file..."), this, [this] {
+        if (!document_.isOpen()) return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));
+        if (path.isEmpty()) return;
+        if (const QString error = runsView_->addFromFile(path); !error.isEmpty()) QMessageBox::warning(this, tr("Add from file"), error);
+        runsDock_->show();
+    });
 #endif
 }
 
@@ -73,6 +98,12 @@ void MainWindow::openTrainDialog() {
 QString MainWindow::showTrainingRun(std::int64_t runId) {
 #ifdef ACTIONLENS_WITH_LEARNING
     if (!document_.isOpen()) return tr("no project is open");
+    if (training_->isRunning() && runId == training_->runId()) {  // the run in progress: live
+        dashboard_->follow(training_);
+        trainingDock_->show();
+        trainingDock_->raise();
+        return {};
+    }
     auto runs = document_.store().runs();
     if (!runs) return QString::fromStdString(runs.error());
     const annotation::TrainingRun* shown = nullptr;
@@ -92,6 +123,22 @@ QString MainWindow::showTrainingRun(std::int64_t runId) {
     return {};
 #else
     Q_UNUSED(runId);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+QString MainWindow::compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (const QString error = showTrainingRun(runId); !error.isEmpty()) return error;
+    auto other = document_.store().run(otherRunId);
+    if (!other) return QString::fromStdString(other.error());
+    auto history = TrainingHistory::fromJson(QByteArray::fromStdString(other->historyJson));
+    if (!history) return tr("run %1: %2").arg(otherRunId).arg(QString::fromStdString(history.error()));
+    dashboard_->setComparison(QString::fromStdString(other->name), history.value());
+    return {};
+#else
+    Q_UNUSED(runId);
+    Q_UNUSED(otherRunId);
     return tr("this build of ActionLens has no learning engine");
 #endif
 }
