@@ -4,6 +4,7 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
+#include "core/runs/run_record.h"
 #include "core/train/ablation.h"
 #include "core/train/dataset_file.h"
 #include "core/train/file_replacement.h"
@@ -50,7 +51,9 @@ int runAblate(const QStringList& arguments) {
                                      QStringLiteral("Trains one single-task model per task and the multi-task model with the "
                                                     "same config and budget on S seeds x K grouped folds, and reports per "
                                                     "task the test accuracy (mean +- std) of both and their paired "
-                                                    "difference with a 95 % confidence interval."),
+                                                    "difference with a 95 % confidence interval. With -p the ablation "
+                                                    "reads the project beside the window and is recorded in it as a run "
+                                                    "unless the window has it open."),
                                      arguments, -1))
         return *stop;
     const auto writeReport = [&](const train::AblationReport& report) {
@@ -112,6 +115,16 @@ int runAblate(const QStringList& arguments) {
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(request.config.trunkKind, request.config.videoCacheMiB);
     request.videoClips = frames ? &frames->cache : nullptr;
 
+    // An ablation of a project is one of its runs, recorded at its start and end (not while the
+    // window has the project open: the report is then the output alone).
+    const std::string projectPath = parser.value(project).toStdString();
+    annotation::TrainingRun run = runs::startedAblationRun("", "cli", request, parser.value(split).toStdString(), nowMs());
+    bool warned = false;
+    const auto record = [&](const char* what) {
+        if (parser.isSet(project)) recordRunInProject(projectPath, run, what, "", &warned);
+    };
+    record("the ablation");
+
     catchInterrupts();
     ProgressLine progress(QStringLiteral("ablation runs"));
     train::AblationCallbacks callbacks;
@@ -119,7 +132,13 @@ int runAblate(const QStringList& arguments) {
     callbacks.shouldCancel = [] { return interrupted(); };
     Result<train::AblationReport> report = train::runAblation(request, callbacks);
     progress.finish();
-    if (!report) return fail(report.error());
+    if (!report) {
+        runs::endRun(run, interrupted() ? annotation::RunStatus::Cancelled : annotation::RunStatus::Failed, report.error(), nowMs());
+        record(run.id ? "the ablation's end" : "the ablation");
+        return fail(report.error());
+    }
+    runs::finishAblationRun(run, report.value(), nowMs());
+    record(run.id ? "the ablation's end" : "the ablation");
     return writeReport(report.value());
 }
 

@@ -2,8 +2,10 @@
 
 #include "app/cli/progress_line.h"
 #include "core/model/compute_device.h"
+#include "core/runs/project_runs.h"
 #include "core/train/file_replacement.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 
 #include <atomic>
@@ -42,7 +44,7 @@ Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requ
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk) {
     if (!QFileInfo::exists(QString::fromStdString(projectPath)))
         return makeError("project '" + projectPath + "' does not exist");
-    auto store = annotation::ProjectStore::open(projectPath);
+    auto store = annotation::ProjectStore::openToRead(projectPath);
     if (!store) return store.takeError();
     ProgressLine progress(QStringLiteral("reading clips"));
     clips::DatasetReadOptions options;
@@ -52,7 +54,6 @@ Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model:
     progress.finish();
     if (!read) return makeError(projectPath + ": " + read.error());
     ProjectDataset out;
-    out.store = std::move(store).value();
     out.skipped = int(read->skipped.size());
     if (!read->skipped.empty())
         std::fprintf(stderr, "actionlens-cli: warning: %d segment(s) skipped, e.g. %s\n", out.skipped,
@@ -75,6 +76,19 @@ nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames) {
     out["cached_mib"] = double(s.bytesHeld) / (1024.0 * 1024.0);
     return out;
 }
+
+bool recordRunInProject(const std::string& projectPath, annotation::TrainingRun& run, const std::string& what,
+                        const std::string& where, bool* warned) {
+    const Status recorded = runs::recordRun(projectPath, run);
+    if (recorded) return true;
+    if (!warned || !*warned)
+        std::fprintf(stderr, "actionlens-cli: warning: %s is not recorded in the project (%s)%s\n", what.c_str(),
+                     recorded.error().c_str(), where.c_str());
+    if (warned) *warned = true;
+    return false;
+}
+
+std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 namespace {
 

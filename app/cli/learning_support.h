@@ -1,8 +1,8 @@
 #pragma once
 
 // What the learning commands (train, evaluate, predict, ablate) share: reading a project into a
-// labelled dataset, Ctrl+C as a cancel request, JSON output. A split's clips: core/train's
-// training_items.
+// labelled dataset, recording a run in the project, Ctrl+C as a cancel request, JSON output. A
+// split's clips: core/train's training_items; the runs' records: core/runs.
 
 #include "core/annotation/project_store.h"
 #include "core/clips/project_dataset.h"
@@ -23,7 +23,6 @@
 namespace actionlens::cli {
 
 struct ProjectDataset {
-    std::unique_ptr<annotation::ProjectStore> store;
     train::LabelledDataset dataset;
     int skipped = 0;
 };
@@ -36,9 +35,10 @@ QCommandLineOption deviceOption();  // --device, default auto
 // Moves a loaded model to the --device request's device; the device it runs on, or why not.
 Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requested);
 
-// Opens the project and reads its labelled clips, with progress on stderr; a warning line says
-// how many segments were skipped and why (the first reason). A model with a video trunk alone
-// also trains on segments without a skeleton (or subject): their clips show the whole frame.
+// Reads the project's labelled clips as a reader (ProjectStore::openToRead: beside the window that
+// has it open), with progress on stderr, and closes it again; a warning line says how many
+// segments were skipped and why (the first reason). A model with a video trunk alone also trains
+// on segments without a skeleton (or subject): their clips show the whole frame.
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk = model::TrunkKind::Skeleton);
 
 // The frames of a project's clips for video and fusion models: the media decoder behind a
@@ -52,6 +52,16 @@ struct VideoFrames {
 std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB);
 // {"clips_decoded": ..., "cache_hits": ..., "cached_mib": ...}
 nlohmann::ordered_json videoFramesToJson(const VideoFrames& frames);
+
+// Records `run` in the project through a short-lived writer (runs::recordRun: an empty name becomes
+// the next "run N"). While another process (the window) holds the project, says so in one warning
+// line on stderr, "actionlens-cli: warning: WHAT is not recorded in the project (REASON)WHERE", unless
+// `warned` says that line was printed already, and returns false.
+bool recordRunInProject(const std::string& projectPath, annotation::TrainingRun& run, const std::string& what,
+                        const std::string& where, bool* warned);
+
+// Milliseconds since the epoch, for the runs' records.
+std::int64_t nowMs();
 
 // The first Ctrl+C (SIGINT) or SIGTERM sets a flag instead of killing the process, so a long
 // run can end cleanly (a trained model keeps its last finished epoch); a second one kills.

@@ -39,7 +39,8 @@ int runPredict(const QStringList& arguments) {
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Runs a trained model over every subject's skeleton track: sliding "
                                                     "windows give per-frame class probabilities per task, which smoothing "
-                                                    "and hysteresis turn into action segments labelled for every task."),
+                                                    "and hysteresis turn into action segments labelled for every task. "
+                                                    "Without --write it reads the project beside the window."),
                                      arguments, 0))
         return *stop;
     if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
@@ -75,7 +76,9 @@ int runPredict(const QStringList& arguments) {
     if (!placed) return fail(placed.error());
     const train::ModelSnapshot& snapshot = info.snapshot;
     if (!QFileInfo::exists(parser.value(project))) return fail(QStringLiteral("project '%1' does not exist").arg(parser.value(project)));
-    auto store = annotation::ProjectStore::open(parser.value(project).toStdString());
+    // Only --write writes: without it, a reader beside the window that has the project open.
+    auto store = parser.isSet(write) ? annotation::ProjectStore::open(parser.value(project).toStdString())
+                                     : annotation::ProjectStore::openToRead(parser.value(project).toStdString());
     if (!store) return fail(store.error());
     Result<const annotation::SkeletonLayout*> layout = predict::modelLayout(*store.value(), snapshot);
     if (!layout) return fail(layout.error());

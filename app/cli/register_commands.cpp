@@ -13,6 +13,7 @@ void registerTrainCommands(CommandRegistry& registry);
 void registerPredictCommand(CommandRegistry& registry);
 void registerAblateCommand(CommandRegistry& registry);
 void registerExportDatasetCommand(CommandRegistry& registry);
+void registerRunsCommand(CommandRegistry& registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
 void registerPoseCommand(CommandRegistry& registry);
@@ -31,6 +32,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerPredictCommand(registry);
     registerAblateCommand(registry);
     registerExportDatasetCommand(registry);
+    registerRunsCommand(registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
     registerPoseCommand(registry);

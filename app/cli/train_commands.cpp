@@ -4,6 +4,8 @@
 #include "app/cli/command_registry.h"
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
+#include "core/runs/project_runs.h"
+#include "core/runs/run_record.h"
 #include "core/train/checkpoint.h"
 #include "core/train/evaluation.h"
 #include "core/train/trainer.h"
@@ -12,6 +14,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace actionlens::cli {
 
@@ -48,7 +51,10 @@ int runTrain(const QStringList& arguments) {
                                                     "one head per task of the taxonomy (action, its group, attributes), "
                                                     "validated on a part of the split (validation_fraction; by label, or by whole videos where a video has several clips). "
                                                     "Ctrl+C stops after saving the last finished epoch; --resume "
-                                                    "continues it."),
+                                                    "continues it. The run is recorded in the project ('runs' lists it); "
+                                                    "while the window has the project open, the clips are read beside it and "
+                                                    "the run's record stays in the model file, which the window adds "
+                                                    "(Runs > Add from file)."),
                                      arguments, 0))
         return *stop;
     if (parser.isSet(writeConfig)) {
@@ -68,28 +74,56 @@ int runTrain(const QStringList& arguments) {
         if (!loaded) return fail(loaded.error());
         trainConfig = loaded.value();
     }
+    const std::string projectPath = parser.value(project).toStdString();
     const std::string modelPath = parser.value(output).toStdString();
+    // The record names the file absolutely: the project may lie elsewhere than this directory.
+    const std::string modelFile = QFileInfo(parser.value(output)).absoluteFilePath().toStdString();
     if (parser.isSet(resume) && !QFileInfo::exists(parser.value(output)))
         return fail("cannot resume: '" + modelPath + "' does not exist");
+    std::optional<train::CheckpointInfo> resumed;
     if (parser.isSet(resume)) {
         Result<train::CheckpointInfo> info = train::readCheckpointInfo(modelPath);
         if (!info) return fail(info.error());
-        trainConfig = info->config;
+        resumed = std::move(info).value();
+        trainConfig = resumed->config;
     }
-    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), trainConfig.trunkKind);
+    Result<ProjectDataset> data = readProjectDataset(projectPath, trainConfig.trunkKind);
     if (!data) return fail(data.error());
-    Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, parser.value(split).toStdString(), trainConfig);
+    const std::string splitName = parser.value(split).toStdString();
+    Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, splitName, trainConfig);
     if (!items) return fail(items.error());
     if (!items->warning.empty()) std::fprintf(stderr, "actionlens-cli: warning: %s\n", items->warning.c_str());
     const std::vector<int>& trainItems = items->train;
     const std::vector<int>& validationItems = items->validation;
+
+    // The run's record: in the project when no other process (the window) holds it, else only in
+    // the model file, which the window adds to its runs (Runs > Add from file). A resumed model
+    // file continues its own record where the project has one.
+    annotation::TrainingRun run = runs::startedTrainingRun("", "cli", trainConfig, splitName, items.value(), modelFile, nowMs());
+    run.message = items->warning;
+    if (resumed) {
+        run.historyJson = train::writeJson(resumed->history, -1);
+        if (auto reader = annotation::ProjectStore::openToRead(projectPath))
+            if (auto known = reader.value()->runs())
+                if (const std::int64_t id = runs::trainingRunOfCheckpoint(known.value(), modelFile))
+                    if (auto earlier = reader.value()->run(id)) {
+                        run.id = id;
+                        run.name = earlier->name;
+                        run.origin = earlier->origin;
+                        run.parentId = earlier->parentId;
+                        run.startedMs = earlier->startedMs;
+                    }
+    }
+    const std::string staysIn = "; its record stays in " + modelPath + " (the window adds it: Runs > Add from file)";
+    bool warned = false;
+    bool recorded = recordRunInProject(projectPath, run, "the run", staysIn, &warned);
 
     catchInterrupts();
     ProgressLine progress(QStringLiteral("training"));
     train::TrainingCallbacks callbacks;
     train::ModelSnapshot snapshot;
     if (Result<train::ModelSnapshot> s = train::snapshotFor(data->dataset, trainItems, trainConfig)) snapshot = s.value();
-    if (parser.isSet(resume)) snapshot = train::readCheckpointInfo(modelPath)->snapshot;
+    if (resumed) snapshot = resumed->snapshot;
     callbacks.progress = [&](const train::TrainingProgress& p) {
         progress.update(std::int64_t(p.epoch - 1) * p.stepsPerEpoch + p.step, std::int64_t(p.epochs) * p.stepsPerEpoch);
     };
@@ -100,11 +134,19 @@ int runTrain(const QStringList& arguments) {
     callbacks.shouldCancel = [] { return interrupted(); };
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(trainConfig.trunkKind, trainConfig.videoCacheMiB);
     train::TrainingRequest request{&data->dataset, trainItems, validationItems, trainConfig, modelPath,
-                                   parser.isSet(resume) ? modelPath : std::string(), 0,
+                                   resumed ? modelPath : std::string(), 0,
                                    frames ? &frames->cache : nullptr};
     Result<train::TrainingOutcome> outcome = train::trainModel(request, callbacks);
     progress.finish();
-    if (!outcome) return fail(outcome.error());
+    if (!outcome) {
+        runs::failTrainingRun(run, outcome.error(), nowMs());
+        recordRunInProject(projectPath, run, "the run's end", staysIn, &warned);
+        return fail(outcome.error());
+    }
+    std::vector<std::string> taskNames;
+    for (const train::DatasetTask& t : outcome->snapshot.tasks) taskNames.push_back(t.name);
+    runs::finishTrainingRun(run, outcome.value(), taskNames, false, nowMs());
+    recorded = recordRunInProject(projectPath, run, run.id ? "the run's end" : "the run", staysIn, &warned);
 
     nlohmann::ordered_json summary = nlohmann::ordered_json::object();
     summary["model"] = modelPath;
@@ -118,10 +160,15 @@ int runTrain(const QStringList& arguments) {
     summary["cancelled"] = outcome->cancelled;
     summary["parameters"] = std::int64_t(outcome->model->parameterCount());
     nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
-    for (const train::DatasetTask& t : outcome->snapshot.tasks) tasks.push_back(t.name);
+    for (const std::string& t : taskNames) tasks.push_back(t);
     summary["tasks"] = tasks;
     summary["trunk"] = model::trunkKindName(outcome->snapshot.model.trunkKind);
     if (frames) summary["video_frames"] = videoFramesToJson(*frames);
+    // The project's record of this run (its id), or false: the record is the model file's only.
+    if (recorded)
+        summary["recorded"] = run.id;
+    else
+        summary["recorded"] = false;
     if (Status s = writeJsonResult(summary, QString()); !s) return fail(s.error());
     if (outcome->cancelled) {
         std::fprintf(stderr, "actionlens-cli: training interrupted after epoch %d; continue with --resume\n", outcome->epochsDone);
@@ -145,19 +192,24 @@ int runEvaluate(const QStringList& arguments) {
                                      QStringLiteral("Evaluates a trained model on a split of a project: per task accuracy, "
                                                     "top-k, macro precision/recall/F1, ROC-AUC and the confusion matrix, "
                                                     "and the rate of action/group predictions that contradict the "
-                                                    "hierarchy, as JSON."),
+                                                    "hierarchy, as JSON. Reads the project beside the window; the "
+                                                    "evaluation is recorded in the project as a run (parent: the "
+                                                    "training run of the model file) unless the window has it open."),
                                      arguments, 0))
         return *stop;
     if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
     if (!parser.isSet(model)) return usageError(name, QStringLiteral("-m MODEL is required"));
+    const std::int64_t startedMs = nowMs();
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(parser.value(model).toStdString(), &info);
     if (!loaded) return fail(loaded.error());
     Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
     if (!placed) return fail(placed.error());
-    Result<ProjectDataset> data = readProjectDataset(parser.value(project).toStdString(), info.snapshot.model.trunkKind);
+    const std::string projectPath = parser.value(project).toStdString();
+    Result<ProjectDataset> data = readProjectDataset(projectPath, info.snapshot.model.trunkKind);
     if (!data) return fail(data.error());
-    Result<std::vector<int>> items = train::itemsOfSplit(data->dataset, parser.value(split).toStdString());
+    const std::string splitName = parser.value(split).toStdString();
+    Result<std::vector<int>> items = train::itemsOfSplit(data->dataset, splitName);
     if (!items) return fail(items.error());
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(info.snapshot.model.trunkKind, 0);
     Result<train::EvaluationReport> report = train::evaluateModel(*loaded.value(), info.snapshot, data->dataset, items.value(),
@@ -165,8 +217,20 @@ int runEvaluate(const QStringList& arguments) {
     if (!report) return fail(report.error());
     nlohmann::ordered_json json = train::evaluationToJson(report.value());
     json["model"] = parser.value(model).toStdString();
-    json["split"] = parser.value(split).toStdString();
+    json["split"] = splitName;
     json["device"] = placed.value();
+
+    // Recorded in the project as an evaluation of the training run that wrote the model file.
+    const std::string modelFile = QFileInfo(parser.value(model)).absoluteFilePath().toStdString();
+    std::int64_t parent = 0;
+    if (auto reader = annotation::ProjectStore::openToRead(projectPath))
+        if (auto known = reader.value()->runs()) parent = runs::trainingRunOfCheckpoint(known.value(), modelFile);
+    annotation::TrainingRun run =
+        runs::evaluationRun("", "cli", parent, modelFile, splitName, json, placed.value(), startedMs, nowMs());
+    if (recordRunInProject(projectPath, run, "the evaluation", "", nullptr))
+        json["recorded"] = run.id;
+    else
+        json["recorded"] = false;
     if (Status s = writeJsonResult(json, parser.value(output)); !s) return fail(s.error());
     return kExitSuccess;
 }

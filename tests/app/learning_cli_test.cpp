@@ -127,6 +127,108 @@ TEST_F(LearningCli, TrainEvaluatePredictRoundTrip) {
     EXPECT_EQ(jsonOf(all.out)[QStringLiteral("clips")].toInt(), before - segments);
 }
 
+// The runs a project records, as `runs` lists them.
+QJsonObject recordedRun(const QString& project, int id) {
+    const CliRun listed = runCli({QStringLiteral("runs"), QStringLiteral("-p"), project});
+    EXPECT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    for (const QJsonValue& run : jsonOf(listed.out)[QStringLiteral("runs")].toArray())
+        if (run.toObject()[QStringLiteral("id")].toInt() == id) return run.toObject();
+    ADD_FAILURE() << "no run " << id << " in " << listed.out.toStdString();
+    return {};
+}
+
+int runCount(const QString& project) {
+    const CliRun listed = runCli({QStringLiteral("runs"), QStringLiteral("-p"), project});
+    EXPECT_EQ(listed.exitCode, 0) << listed.err.toStdString();
+    return int(jsonOf(listed.out)[QStringLiteral("runs")].toArray().size());
+}
+
+TEST_F(LearningCli, TrainAndEvaluateAreRecordedAsRunsThatRunsLists) {
+    const QString model = QString::fromStdString(file("recorded.alm"));
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                                   QStringLiteral("-o"), model});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    const QJsonObject summary = jsonOf(trained.out);
+    const int id = summary[QStringLiteral("recorded")].toInt();
+    ASSERT_GT(id, 0) << trained.out.toStdString();
+    EXPECT_FALSE(trained.err.contains(QStringLiteral("not recorded"))) << trained.err.toStdString();
+
+    const QJsonObject run = recordedRun(project(), id);
+    EXPECT_EQ(run[QStringLiteral("kind")].toString(), QStringLiteral("training"));
+    EXPECT_EQ(run[QStringLiteral("status")].toString(), QStringLiteral("finished"));
+    EXPECT_EQ(run[QStringLiteral("origin")].toString(), QStringLiteral("cli"));
+    EXPECT_TRUE(run[QStringLiteral("name")].toString().startsWith(QStringLiteral("run "))) << run[QStringLiteral("name")].toString().toStdString();
+    EXPECT_EQ(run[QStringLiteral("checkpoint")].toString(), model);
+    EXPECT_EQ(run[QStringLiteral("device")].toString(), summary[QStringLiteral("device")].toString());
+    EXPECT_GT(run[QStringLiteral("ended_ms")].toDouble(), run[QStringLiteral("started_ms")].toDouble() - 1);
+    // The documents are embedded as JSON, not as strings.
+    EXPECT_EQ(run[QStringLiteral("config")].toObject()[QStringLiteral("epochs")].toInt(), 3);
+    const QJsonArray history = run[QStringLiteral("history")].toArray();
+    ASSERT_EQ(history.size(), 3);
+    EXPECT_EQ(history[2].toObject()[QStringLiteral("epoch")].toInt(), 3);
+    EXPECT_TRUE(history[0].toObject()[QStringLiteral("tasks")].toObject().contains(QStringLiteral("action")));
+    EXPECT_EQ(run[QStringLiteral("metrics")].toObject()[QStringLiteral("epochs_done")].toInt(), 3);
+    EXPECT_EQ(run[QStringLiteral("metrics")].toObject()[QStringLiteral("best_epoch")].toInt(),
+              summary[QStringLiteral("best_epoch")].toInt());
+    const QJsonObject data = run[QStringLiteral("data")].toObject();
+    EXPECT_EQ(data[QStringLiteral("split")].toString(), QStringLiteral("train"));
+    EXPECT_EQ(data[QStringLiteral("train_clips")].toInt(), summary[QStringLiteral("train_clips")].toInt());
+    EXPECT_EQ(data[QStringLiteral("validation_clips")].toInt(), summary[QStringLiteral("validation_clips")].toInt());
+
+    // Its evaluation is a run too, whose parent is the training that wrote the model file.
+    const CliRun evaluated = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    const QJsonObject metrics = jsonOf(evaluated.out);
+    const int evaluationId = metrics[QStringLiteral("recorded")].toInt();
+    ASSERT_GT(evaluationId, id) << evaluated.out.toStdString();
+    const QJsonObject evaluation = recordedRun(project(), evaluationId);
+    EXPECT_EQ(evaluation[QStringLiteral("kind")].toString(), QStringLiteral("evaluation"));
+    EXPECT_EQ(evaluation[QStringLiteral("parent_id")].toInt(), id);
+    EXPECT_EQ(evaluation[QStringLiteral("metrics")].toObject()[QStringLiteral("clips")].toInt(), metrics[QStringLiteral("clips")].toInt());
+    EXPECT_EQ(evaluation[QStringLiteral("metrics")].toObject()[QStringLiteral("tasks")].toObject()[QStringLiteral("action")]
+                  .toObject()[QStringLiteral("accuracy")],
+              metrics[QStringLiteral("tasks")].toObject()[QStringLiteral("action")].toObject()[QStringLiteral("accuracy")]);
+    EXPECT_EQ(evaluation[QStringLiteral("data")].toObject()[QStringLiteral("split")].toString(), QStringLiteral("test"));
+
+    fixtures::expectOneLineFailure(runCli({QStringLiteral("runs"), QStringLiteral("-p"), QString::fromStdString(file("none.alproj"))}),
+                         "does not exist");
+    EXPECT_EQ(runCli({QStringLiteral("runs")}).exitCode, 2);
+}
+
+TEST_F(LearningCli, BesideTheWindowTrainingReadsTheClipsAndKeepsItsRecordInTheModelFile) {
+    const int before = runCount(project());
+    // This process plays the window: it holds the project's lock.
+    auto window = annotation::ProjectStore::open(project().toStdString());
+    ASSERT_TRUE(window.ok()) << window.error();
+    const QString model = QString::fromStdString(file("beside.alm"));
+    const CliRun trained = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                                   QStringLiteral("-o"), model});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    EXPECT_EQ(jsonOf(trained.out)[QStringLiteral("epochs_done")].toInt(), 3);
+    EXPECT_EQ(jsonOf(trained.out)[QStringLiteral("recorded")], QJsonValue(false)) << trained.out.toStdString();
+    EXPECT_TRUE(std::filesystem::exists(model.toStdString()));
+    // One warning line says so, and where the record stays.
+    const QStringList warnings = trained.err.split(QLatin1Char('\n')).filter(QStringLiteral("not recorded"));
+    ASSERT_EQ(warnings.size(), 1) << trained.err.toStdString();
+    EXPECT_TRUE(warnings[0].startsWith(QStringLiteral("actionlens-cli: warning: "))) << warnings[0].toStdString();
+    EXPECT_TRUE(warnings[0].contains(QStringLiteral("another ActionLens process"))) << warnings[0].toStdString();
+    EXPECT_TRUE(warnings[0].contains(model)) << warnings[0].toStdString();
+
+    // The other reading commands run beside it too; writing ones stay out.
+    const CliRun evaluated = runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    EXPECT_EQ(jsonOf(evaluated.out)[QStringLiteral("recorded")], QJsonValue(false));
+    EXPECT_TRUE(evaluated.err.contains(QStringLiteral("not recorded"))) << evaluated.err.toStdString();
+    const CliRun predicted = runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                     QStringLiteral("--video"), QStringLiteral("1")});
+    EXPECT_EQ(predicted.exitCode, 0) << predicted.err.toStdString();
+    fixtures::expectOneLineFailure(runCli({QStringLiteral("predict"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model,
+                                           QStringLiteral("--write")}),
+                                   "another ActionLens process");
+    EXPECT_EQ(runCount(project()), before) << "the reader lists what the window has";
+    EXPECT_TRUE(window.value()->runs()->size() == size_t(before));
+}
+
 TEST_F(LearningCli, VideoAndFusionTrunksTrainEvaluateAndPredictOnTheRenderedFrames) {
     writeFile(file("video.json"), R"({"trunk": "video", "video_frames": 4, "video_size": 32, "video_channels": [8, 16],
                                     "attention_hidden": 8, "epochs": 2, "batch_size": 8, "threads": 1, "device": "cpu",
