@@ -5,7 +5,7 @@
 #include "core/annotation/project_store.h"
 #include "ui/document/project_document.h"
 #include "ui/learning/runs_view.h"
-#include "ui/learning/training_session.h"
+#include "learning/learning_fixture.h"
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
@@ -18,31 +18,7 @@
 using namespace actionlens;
 using namespace actionlens::ui;
 
-namespace {
-
-// One real training run of two epochs in `document`: its model file and record.
-annotation::TrainingRun trainOnce(ProjectDocument& document) {
-    TrainingSession session(document);
-    TrainingSettings s;
-    s.split = QStringLiteral("all");
-    s.config.frames = 16;
-    s.config.trunk.channels = {8};
-    s.config.trunk.temporalStrides = {1};
-    s.config.trunk.temporalKernel = 3;
-    s.config.attentionHidden = 8;
-    s.config.epochs = 2;
-    s.config.batchSize = 4;
-    s.config.threads = 1;
-    s.config.device = "cpu";
-    s.config.warmupEpochs = 1;
-    bool done = false;
-    QObject::connect(&session, &TrainingSession::finished, [&] { done = true; });
-    EXPECT_EQ(session.start(s), QString());
-    EXPECT_TRUE(uitest::waitUntil([&] { return done; }, 120000));
-    return document.store().run(session.runId()).value();
-}
-
-}  // namespace
+using uitest::trainOnce;
 
 TEST(RunsView, ListsRunsFlagsMissingModelFilesAndDeletesUndoably) {
     QTemporaryDir dir;

@@ -7,6 +7,7 @@
 #include "ui/document/project_document.h"
 #include "ui/learning/training_dashboard.h"
 #include "ui/learning/training_session.h"
+#include "learning/learning_fixture.h"
 #include "ui_project_fixture.h"
 #include "ui_test_wait.h"
 
@@ -29,23 +30,7 @@ using namespace actionlens::ui;
 
 namespace {
 
-TrainingSettings tinySettings(int epochs) {
-    TrainingSettings s;
-    s.split = QStringLiteral("all");
-    s.config.frames = 16;
-    s.config.trunk.channels = {8, 16};
-    s.config.trunk.temporalStrides = {1, 2};
-    s.config.trunk.temporalKernel = 3;
-    s.config.attentionHidden = 8;
-    s.config.epochs = epochs;
-    s.config.batchSize = 4;
-    s.config.threads = 1;
-    s.config.device = "cpu";
-    s.config.warmupEpochs = 1;
-    s.config.validationFraction = 0.2;
-    s.config.earlyStoppingPatience = 0;
-    return s;
-}
+TrainingSettings tinySettings(int epochs) { return uitest::tinyTrainingSettings(epochs); }
 
 using Finished = std::pair<annotation::RunStatus, QString>;
 
