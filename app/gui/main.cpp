@@ -10,6 +10,9 @@
 #include "build_info.h"
 #include "ui/commands/import_snapshots.h"
 #include "ui/window/main_window.h"
+#ifdef ACTIONLENS_WITH_LEARNING
+#include "ui/learning/evaluation_session.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,6 +73,27 @@ int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QStri
     return 0;
 }
 
+// --panel evaluation: a recorded evaluation at once, or a training run evaluated now (the
+// screenshot waits for it).
+QString showEvaluation(MainWindow& window, qint64 runId) {
+    const QString error = window.evaluateRun(runId);
+#ifndef ACTIONLENS_WITH_LEARNING
+    return error;
+#else
+    if (!error.isEmpty()) return error;
+    actionlens::ui::EvaluationSession* session = window.evaluationSession();
+    if (!session || !session->isRunning()) return {};
+    QString message;
+    QEventLoop loop;
+    QObject::connect(session, &actionlens::ui::EvaluationSession::finished, &loop, [&](const QString& m) {
+        message = m;
+        loop.quit();
+    });
+    loop.exec();
+    return message;
+#endif
+}
+
 // The command line, described once for the help text and for the real run.
 struct GuiCommandLine {
     QCommandLineParser parser;
@@ -78,8 +102,9 @@ struct GuiCommandLine {
                                    QStringLiteral("N")};
     const QCommandLineOption frame{QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F")};
     const QCommandLineOption panel{QStringLiteral("panel"),
-                                   QStringLiteral("Show a view of a model run: training (its curves in the Training dock)."),
-                                   QStringLiteral("training")};
+                                   QStringLiteral("Show a view of a model run: training (its curves in the Training dock) or "
+                                                  "evaluation (a training run evaluated on the test split, or a recorded evaluation)."),
+                                   QStringLiteral("training|evaluation")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -150,8 +175,9 @@ int main(int argc, char* argv[]) {
     if (videoIndex && !isProject) return fail(QStringLiteral("--video needs a project (.alproj) to choose from"));
     if (parser.isSet(commandLine.panel) && !isProject) return fail(QStringLiteral("--panel needs a project (.alproj) with runs"));
     if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
-    if (parser.isSet(commandLine.panel) && parser.value(commandLine.panel) != QLatin1String("training"))
-        return fail(QStringLiteral("unknown --panel '%1' (expected: training)").arg(parser.value(commandLine.panel)));
+    const QString panel = parser.value(commandLine.panel);
+    if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training or evaluation)").arg(panel));
     qint64 runId = 0;
     if (parser.isSet(commandLine.run)) {
         bool ok = false;
@@ -172,10 +198,9 @@ int main(int argc, char* argv[]) {
             window.openProjectVideo(videos[size_t(index)].id, frame.value_or(0));
             waitForFrame = !videos[size_t(index)].path.empty();
         }
-        if (parser.isSet(commandLine.panel)) {
-            error = window.showTrainingRun(runId);
-            if (!error.isEmpty()) return fail(error);
-        }
+        if (panel == QLatin1String("training")) error = window.showTrainingRun(runId);
+        if (panel == QLatin1String("evaluation")) error = showEvaluation(window, runId);
+        if (!error.isEmpty()) return fail(error);
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));
         window.openVideoFile(target, frame.value_or(0));

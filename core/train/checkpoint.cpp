@@ -133,6 +133,10 @@ namespace internal {
 Status writeCheckpoint(const std::string& path, const CheckpointInfo& info, const TrainingCounters& counters,
                        model::internal::MultiTaskNetworkImpl& best, model::internal::MultiTaskNetworkImpl& current,
                        torch::optim::AdamW& optimiser, model::internal::MultiTaskObjectiveImpl& objective) {
+    // Said plainly, before LibTorch says it with a stack trace.
+    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+    if (std::error_code e; !std::filesystem::is_directory(folder, e))
+        return makeError("cannot write the model file '" + path + "': the folder '" + folder.string() + "' does not exist");
     const std::string temporary = temporaryPathBeside(path);
     try {
         torch::serialize::OutputArchive archive;
@@ -160,6 +164,9 @@ Status writeCheckpoint(const std::string& path, const CheckpointInfo& info, cons
         // Never empty: it always holds DWA's epoch count.
         archive.write("objective_state", torch::tensor(extra, torch::kFloat64), /*is_buffer=*/true);
         archive.save_to(temporary);
+    } catch (const c10::Error& e) {
+        removeQuietly(temporary);
+        return makeError("cannot write the model file '" + path + "': " + e.what_without_backtrace());
     } catch (const std::exception& e) {
         removeQuietly(temporary);
         return makeError("cannot write the model file '" + path + "': " + e.what());

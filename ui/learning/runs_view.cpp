@@ -61,11 +61,13 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
     show_ = new QPushButton(tr("Show curves"));
     compare_ = new QPushButton(tr("Compare"));
     compare_->setToolTip(tr("Select two training runs: the second one's curves are drawn dashed over the first's"));
+    evaluate_ = new QPushButton(tr("Evaluate..."));
+    evaluate_->setToolTip(tr("Run the selected training run's model on a split: metrics, confusion matrix, ROC curves"));
     auto* add = new QPushButton(tr("Add from file..."));
     add->setToolTip(tr("Add the run recorded in a model file (.alm), e.g. one trained while the project was open here"));
     delete_ = new QPushButton(tr("Delete..."));
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {show_, compare_, add, delete_}) buttons->addWidget(b);
+    for (QPushButton* b : {show_, compare_, evaluate_, add, delete_}) buttons->addWidget(b);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(table_, 1);
@@ -75,6 +77,7 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
         const auto ids = selectedRunIds();
         show_->setEnabled(ids.size() == 1);
         compare_->setEnabled(ids.size() == 2);
+        evaluate_->setEnabled(ids.size() == 1);
         delete_->setEnabled(!ids.empty());
     };
     connect(table_, &QTableWidget::itemSelectionChanged, this, updateButtons);
@@ -86,6 +89,9 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
     });
     connect(compare_, &QPushButton::clicked, this, [this] {
         if (const auto ids = selectedRunIds(); ids.size() == 2) Q_EMIT compareRequested(ids[0], ids[1]);
+    });
+    connect(evaluate_, &QPushButton::clicked, this, [this] {
+        if (const auto ids = selectedRunIds(); ids.size() == 1) Q_EMIT evaluateRequested(ids.front());
     });
     connect(add, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));

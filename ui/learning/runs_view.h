@@ -40,12 +40,14 @@ public:
 Q_SIGNALS:
     void showRunRequested(std::int64_t runId);
     void compareRequested(std::int64_t runId, std::int64_t otherRunId);
+    void evaluateRequested(std::int64_t runId);
 
 private:
     ProjectDocument& document_;
     QTableWidget* table_ = nullptr;
     QPushButton* show_ = nullptr;
     QPushButton* compare_ = nullptr;
+    QPushButton* evaluate_ = nullptr;
     QPushButton* delete_ = nullptr;
     std::vector<annotation::TrainingRun> runs_;
 };

@@ -79,6 +79,19 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
 
     plots_.resize(kPlotCount);
     plots_[kLoss] = makePlot(tr("Loss per epoch"), tr("loss"));
+    {
+        // The tasks' legend, beside the loss plot rather than over its curves.
+        QCustomPlot* loss = plots_[kLoss];
+        loss->legend->setVisible(true);
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        loss->legend->setFont(small);
+        loss->legend->setRowSpacing(-2);
+        loss->axisRect()->insetLayout()->take(loss->legend);
+        loss->plotLayout()->addElement(1, 1, loss->legend);
+        loss->plotLayout()->setColumnStretchFactor(1, 0.001);
+        loss->plotLayout()->setRowStretchFactor(0, 0.001);  // the title row keeps its own height
+    }
     plots_[kAccuracy] = makePlot(tr("Validation accuracy"), tr("accuracy"));
     plots_[kSteps] = makePlot(tr("Steps of this epoch"), tr("loss"));
     plots_[kWeights] = makePlot(tr("Task weights"), tr("weight"));
@@ -126,11 +139,7 @@ QCustomPlot* TrainingDashboard::makePlot(const QString& title, const QString& yL
     auto* heading = new QCPTextElement(plot, title, QFont(font().family(), font().pointSize(), QFont::Bold));
     plot->plotLayout()->addElement(0, 0, heading);
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    plot->legend->setFont(small);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setVisible(false);  // one legend, the loss plot's: the tasks keep their colours in every plot
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot, &QWidget::customContextMenuRequested, plot, [this, plot, title](const QPoint& at) {
@@ -213,6 +222,9 @@ void TrainingDashboard::setComparison(const QString& title, const TrainingHistor
 
 void TrainingDashboard::updateButtons() {
     const bool live = session_ && session_->isRunning();
+    // A stored run has no steps in progress, nothing to pause and no progress to show.
+    const bool following = session_ != nullptr;
+    for (QWidget* w : std::initializer_list<QWidget*>{pause_, stop_, cancel_, progress_, plots_[kSteps]}) w->setVisible(following);
     pause_->setEnabled(live);
     pause_->setText(live && session_->isPaused() ? tr("Resume") : tr("Pause"));
     stop_->setEnabled(live && !session_->isStopping());

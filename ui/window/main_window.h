@@ -33,6 +33,8 @@ class DatasetBrowser;
 class StartPage;
 class VideoProber;
 class TimelineWidget;
+class EvaluationSession;
+class EvaluationView;
 class RunsView;
 class TrainingDashboard;
 class TrainingSession;
@@ -98,6 +100,14 @@ public:
     TrainingSession* trainingSession() const { return training_; }
     TrainingDashboard* trainingDashboard() const { return dashboard_; }
     RunsView* runsView() const { return runsView_; }
+    EvaluationSession* evaluationSession() const { return evaluation_; }
+    EvaluationView* evaluationView() const { return evaluationView_; }
+    // Evaluates training run `runId` (0: the latest) on `split` (empty: "test" where the project
+    // has it, else "all") in the background; the Evaluation dock shows it when done. A stored
+    // evaluation run is shown as it was recorded. An empty message, or why not.
+    QString evaluateRun(std::int64_t runId, const QString& split = {});
+    // Any run in its view: a training run's curves, an evaluation's metrics.
+    QString showRun(std::int64_t runId);
     // The Training dock on run `runId`'s curves with `otherRunId`'s overlaid (dashed).
     QString compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId);
 
@@ -162,6 +172,9 @@ private:
     TrainingDashboard* dashboard_ = nullptr;
     QDockWidget* trainingDock_ = nullptr;
     RunsView* runsView_ = nullptr;
+    EvaluationSession* evaluation_ = nullptr;
+    EvaluationView* evaluationView_ = nullptr;
+    QDockWidget* evaluationDock_ = nullptr;
     QDockWidget* runsDock_ = nullptr;
     std::optional<int> markIn_;
     std::optional<int> markOut_;

@@ -5,6 +5,8 @@
 
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "core/annotation/project_store.h"
+#include "ui/learning/evaluation_session.h"
+#include "ui/learning/evaluation_view.h"
 #include "ui/learning/runs_view.h"
 #include "ui/learning/train_dialog.h"
 #include "ui/learning/training_dashboard.h"
@@ -35,8 +37,28 @@ void MainWindow::createLearning() {
     addDockWidget(Qt::BottomDockWidgetArea, runsDock_);
     tabifyDockWidget(runsDock_, trainingDock_);
     runsDock_->hide();
+    evaluation_ = new EvaluationSession(document_, this);
+    evaluationView_ = new EvaluationView;
+    evaluationDock_ = new QDockWidget(tr("Evaluation"), this);
+    evaluationDock_->setObjectName(QStringLiteral("evaluationDock"));
+    evaluationDock_->setWidget(evaluationView_);
+    addDockWidget(Qt::BottomDockWidgetArea, evaluationDock_);
+    tabifyDockWidget(runsDock_, evaluationDock_);
+    evaluationDock_->hide();
+    connect(evaluation_, &EvaluationSession::finished, this, [this](const QString& message) {
+        if (message.isEmpty())
+            evaluationView_->setResult(evaluation_->result());
+        else
+            evaluationView_->setMessage(tr("Not evaluated: %1").arg(message));
+    });
+    connect(evaluationView_, &EvaluationView::segmentChosen, this, [this](std::int64_t videoId, std::int64_t, std::int64_t firstFrame) {
+        if (document_.video(videoId)) openProjectVideo(videoId, int(firstFrame));
+    });
     connect(runsView_, &RunsView::showRunRequested, this, [this](std::int64_t id) {
-        if (const QString error = showTrainingRun(id); !error.isEmpty()) statusBar()->showMessage(error, 10000);
+        if (const QString error = showRun(id); !error.isEmpty()) statusBar()->showMessage(error, 10000);
+    });
+    connect(runsView_, &RunsView::evaluateRequested, this, [this](std::int64_t id) {
+        if (const QString error = evaluateRun(id); !error.isEmpty()) QMessageBox::warning(this, tr("Evaluate"), error);
     });
     connect(runsView_, &RunsView::compareRequested, this, [this](std::int64_t id, std::int64_t other) {
         if (const QString error = compareTrainingRuns(id, other); !error.isEmpty()) statusBar()->showMessage(error, 10000);
@@ -59,6 +81,7 @@ void MainWindow::createModelMenu() {
     menu->addSeparator();
     menu->addAction(trainingDock_->toggleViewAction());
     menu->addAction(runsDock_->toggleViewAction());
+    menu->addAction(evaluationDock_->toggleViewAction());
     menu->addAction(tr("Add a run from a model &file..."), this, [this] {
         if (!document_.isOpen()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));
@@ -139,6 +162,57 @@ QString MainWindow::compareTrainingRuns(std::int64_t runId, std::int64_t otherRu
 #else
     Q_UNUSED(runId);
     Q_UNUSED(otherRunId);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+QString MainWindow::showRun(std::int64_t runId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) return tr("no project is open");
+    auto run = document_.store().run(runId);
+    if (!run) return QString::fromStdString(run.error());
+    if (run->kind == annotation::RunKind::Training) return showTrainingRun(runId);
+    if (run->kind == annotation::RunKind::Evaluation) return evaluateRun(runId);
+    return tr("%1 is an ablation: its table is in the run's record (actionlens-cli runs -p)").arg(QString::fromStdString(run->name));
+#else
+    Q_UNUSED(runId);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+QString MainWindow::evaluateRun(std::int64_t runId, const QString& split) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) return tr("no project is open");
+    auto runs = document_.store().runs();
+    if (!runs) return QString::fromStdString(runs.error());
+    const annotation::TrainingRun* chosen = nullptr;
+    for (const annotation::TrainingRun& run : runs.value())
+        if ((runId == 0 && run.kind == annotation::RunKind::Training) || run.id == runId) chosen = &run;
+    if (!chosen) return runId == 0 ? tr("the project has no training run yet") : tr("the project has no run %1").arg(runId);
+    if (chosen->kind == annotation::RunKind::Evaluation) {
+        auto stored = EvaluationResult::fromJson(QByteArray::fromStdString(chosen->metricsJson));
+        if (!stored) return tr("run %1: %2").arg(chosen->id).arg(QString::fromStdString(stored.error()));
+        stored->title = QString::fromStdString(chosen->name);
+        evaluationView_->setResult(stored.value());
+        evaluationDock_->show();
+        evaluationDock_->raise();
+        return {};
+    }
+    QString chosenSplit = split;
+    if (chosenSplit.isEmpty()) {
+        chosenSplit = QStringLiteral("all");
+        if (auto splits = document_.store().splitCounts(); splits)
+            for (const auto& s : splits.value())
+                if (s.split == "test") chosenSplit = QStringLiteral("test");
+    }
+    if (const QString refused = evaluation_->start(*chosen, chosenSplit); !refused.isEmpty()) return refused;
+    evaluationView_->setMessage(tr("Evaluating %1 on %2...").arg(QString::fromStdString(chosen->name), chosenSplit));
+    evaluationDock_->show();
+    evaluationDock_->raise();
+    return {};
+#else
+    Q_UNUSED(runId);
+    Q_UNUSED(split);
     return tr("this build of ActionLens has no learning engine");
 #endif
 }

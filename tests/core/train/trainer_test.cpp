@@ -169,6 +169,13 @@ TEST(Trainer, RefusesBadRequestsWithTheReason) {
     Result<CheckpointInfo> missing = readCheckpointInfo("/nonexistent/model.alm");
     ASSERT_FALSE(missing.ok());
     EXPECT_NE(missing.error().find("does not exist"), std::string::npos);
+    // A model file in a folder that is not there: said plainly, without LibTorch's stack trace.
+    TempFolder folder;
+    Result<TrainingOutcome> nowhere =
+        trainModel(TrainingRequest{&data, {0, 1}, {}, testing::tinyTrainConfig(), folder.file("no/such/model.alm"), "", 0});
+    ASSERT_FALSE(nowhere.ok());
+    EXPECT_NE(nowhere.error().find("the folder '" + folder.file("no/such") + "' does not exist"), std::string::npos) << nowhere.error();
+    EXPECT_EQ(nowhere.error().find("frame #"), std::string::npos) << nowhere.error();
 }
 
 TEST(Trainer, PcGradWithClassBalancedSamplingLearns) {
