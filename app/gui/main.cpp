@@ -103,8 +103,9 @@ struct GuiCommandLine {
     const QCommandLineOption frame{QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F")};
     const QCommandLineOption panel{QStringLiteral("panel"),
                                    QStringLiteral("Show a view of a model run: training (its curves in the Training dock) or "
-                                                  "evaluation (a training run evaluated on the test split, or a recorded evaluation)."),
-                                   QStringLiteral("training|evaluation")};
+                                                  "evaluation (a training run evaluated on the test split, or a recorded evaluation) or ablation "
+                                                  "(a recorded single-task vs multi-task ablation)."),
+                                   QStringLiteral("training|evaluation|ablation")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -176,8 +177,9 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.panel) && !isProject) return fail(QStringLiteral("--panel needs a project (.alproj) with runs"));
     if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
     const QString panel = parser.value(commandLine.panel);
-    if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation"))
-        return fail(QStringLiteral("unknown --panel '%1' (expected: training or evaluation)").arg(panel));
+    if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation") &&
+        panel != QLatin1String("ablation"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation or ablation)").arg(panel));
     qint64 runId = 0;
     if (parser.isSet(commandLine.run)) {
         bool ok = false;
@@ -200,6 +202,7 @@ int main(int argc, char* argv[]) {
         }
         if (panel == QLatin1String("training")) error = window.showTrainingRun(runId);
         if (panel == QLatin1String("evaluation")) error = showEvaluation(window, runId);
+        if (panel == QLatin1String("ablation")) error = window.showAblationRun(runId);
         if (!error.isEmpty()) return fail(error);
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));

@@ -246,6 +246,34 @@ Result<std::vector<AblationRun>> ablationRunsFromJson(const Json& report) {
     return out;
 }
 
+namespace {
+
+// One report's runs, folds and clips.
+struct ReportParts {
+    std::vector<AblationRun> runs;
+    int folds = 0;
+    int clips = 0;
+};
+
+Result<ReportParts> reportParts(const Json& json) {
+    Result<std::vector<AblationRun>> runs = ablationRunsFromJson(json);
+    if (!runs) return runs.takeError();
+    const Json* folds = findMember(json, "folds");
+    const Json* clips = findMember(json, "clips");
+    if (!folds || !folds->is_number() || !clips || !clips->is_number()) return makeError("the report says no folds or clips");
+    return ReportParts{std::move(runs).value(), int(folds->get<double>()), int(clips->get<double>())};
+}
+
+}  // namespace
+
+Result<AblationReport> ablationReportFromJson(const std::string& text) {
+    Result<Json> json = parseJson(text);
+    if (!json) return json.takeError();
+    Result<ReportParts> parts = reportParts(json.value());
+    if (!parts) return parts.takeError();
+    return summariseAblation(std::move(parts->runs), parts->folds, parts->clips);
+}
+
 Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& paths) {
     if (paths.empty()) return makeError("no ablation reports to merge");
     std::vector<AblationRun> runs;
@@ -253,22 +281,18 @@ Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& 
     for (const std::string& path : paths) {
         Result<Json> json = readJsonFile(path);
         if (!json) return json.takeError();
-        Result<std::vector<AblationRun>> part = ablationRunsFromJson(json.value());
+        Result<ReportParts> part = reportParts(json.value());
         if (!part) return makeError("'" + path + "': " + part.error());
-        const Json* partFolds = findMember(json.value(), "folds");
-        const Json* partClips = findMember(json.value(), "clips");
-        if (!partFolds || !partFolds->is_number() || !partClips || !partClips->is_number())
-            return makeError("'" + path + "': the report says no folds or clips");
-        if (!runs.empty() && (folds != int(partFolds->get<double>()) || clips != int(partClips->get<double>())))
+        if (!runs.empty() && (folds != part->folds || clips != part->clips))
             return makeError("'" + path + "': its folds or clips differ from '" + paths.front() + "': not the same ablation");
-        for (const AblationRun& r : part.value())
+        for (const AblationRun& r : part->runs)
             for (const AblationRun& seen : runs)
                 if (seen.seed == r.seed && seen.fold == r.fold && seen.model == r.model)
                     return makeError("'" + path + "': seed " + std::to_string(r.seed) + ", fold " + std::to_string(r.fold) + ", " +
                                      r.model + " is in an earlier report too");
-        folds = int(partFolds->get<double>());
-        clips = int(partClips->get<double>());
-        runs.insert(runs.end(), part->begin(), part->end());
+        folds = part->folds;
+        clips = part->clips;
+        runs.insert(runs.end(), part->runs.begin(), part->runs.end());
     }
     return summariseAblation(std::move(runs), folds, clips);
 }

@@ -79,6 +79,10 @@ AblationReport summariseAblation(std::vector<AblationRun> runs, int folds, int c
 // The runs of an ablation JSON report (ablationToJson's "runs"); errors name the run.
 Result<std::vector<AblationRun>> ablationRunsFromJson(const nlohmann::ordered_json& report);
 
+// A report as ablationToJson wrote it (e.g. a project's ablation run), summarised again from
+// its runs; errors name what is missing.
+Result<AblationReport> ablationReportFromJson(const std::string& text);
+
 // One report from the JSON reports of ablations over the same clips and folds (e.g. run in
 // parallel, one seed each); errors name the file.
 Result<AblationReport> mergeAblationReportFiles(const std::vector<std::string>& paths);

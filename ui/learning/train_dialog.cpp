@@ -55,6 +55,14 @@ QString label(const QString& key) {
 
 }  // namespace
 
+train::TrainConfig rememberedTrainConfig() {
+    const QByteArray remembered = QSettings().value(QStringLiteral("learning/config")).toByteArray();
+    if (!remembered.isEmpty())
+        if (auto parsed = train::parseJson(remembered.toStdString()); parsed)
+            if (auto read = train::trainConfigFromJson(parsed.value()); read) return read.value();
+    return {};
+}
+
 TrainDialog::TrainDialog(ProjectDocument& document, QWidget* parent) : QDialog(parent), document_(document) {
     setWindowTitle(tr("Train a model"));
     for (const train::TrainConfigOption& o : train::trainConfigOptions())
@@ -128,13 +136,7 @@ TrainDialog::TrainDialog(ProjectDocument& document, QWidget* parent) : QDialog(p
     layout->addWidget(error_);
     layout->addWidget(buttons);
 
-    // The config used last time, if it still reads.
-    train::TrainConfig config;
-    const QByteArray remembered = QSettings().value(QStringLiteral("learning/config")).toByteArray();
-    if (!remembered.isEmpty())
-        if (auto parsed = train::parseJson(remembered.toStdString()); parsed)
-            if (auto read = train::trainConfigFromJson(parsed.value()); read) config = read.value();
-    setConfig(config);
+    setConfig(rememberedTrainConfig());  // the config used last time, if it still reads
     resize(560, 620);
 }
 

@@ -63,4 +63,7 @@ private:
     QGroupBox* allOptions_ = nullptr;
 };
 
+// The training config last used in Model > Train... (QSettings "learning/config"), else the defaults.
+train::TrainConfig rememberedTrainConfig();
+
 }  // namespace actionlens::ui

@@ -33,6 +33,8 @@ class DatasetBrowser;
 class StartPage;
 class VideoProber;
 class TimelineWidget;
+class AblationSession;
+class AblationView;
 class EvaluationSession;
 class EvaluationView;
 class RunsView;
@@ -106,8 +108,14 @@ public:
     // has it, else "all") in the background; the Evaluation dock shows it when done. A stored
     // evaluation run is shown as it was recorded. An empty message, or why not.
     QString evaluateRun(std::int64_t runId, const QString& split = {});
-    // Any run in its view: a training run's curves, an evaluation's metrics.
+    // Any run in its view: a training run's curves, an evaluation's metrics, an ablation's table.
     QString showRun(std::int64_t runId);
+    // Model > Single-task vs multi-task ablation...: the dialog, then the ablation in the background.
+    void openAblationDialog();
+    // The Ablation dock on a recorded ablation (0: the latest); an empty message or why not.
+    QString showAblationRun(std::int64_t runId);
+    AblationSession* ablationSession() const { return ablation_; }
+    AblationView* ablationView() const { return ablationView_; }
     // The Training dock on run `runId`'s curves with `otherRunId`'s overlaid (dashed).
     QString compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId);
 
@@ -173,6 +181,9 @@ private:
     QDockWidget* trainingDock_ = nullptr;
     RunsView* runsView_ = nullptr;
     EvaluationSession* evaluation_ = nullptr;
+    AblationSession* ablation_ = nullptr;
+    AblationView* ablationView_ = nullptr;
+    QDockWidget* ablationDock_ = nullptr;
     EvaluationView* evaluationView_ = nullptr;
     QDockWidget* evaluationDock_ = nullptr;
     QDockWidget* runsDock_ = nullptr;

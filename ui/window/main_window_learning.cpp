@@ -5,6 +5,9 @@
 
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "core/annotation/project_store.h"
+#include "ui/learning/ablation_dialog.h"
+#include "ui/learning/ablation_session.h"
+#include "ui/learning/ablation_view.h"
 #include "ui/learning/evaluation_session.h"
 #include "ui/learning/evaluation_view.h"
 #include "ui/learning/runs_view.h"
@@ -45,6 +48,14 @@ void MainWindow::createLearning() {
     addDockWidget(Qt::BottomDockWidgetArea, evaluationDock_);
     tabifyDockWidget(runsDock_, evaluationDock_);
     evaluationDock_->hide();
+    ablation_ = new AblationSession(document_, this);
+    ablationView_ = new AblationView;
+    ablationDock_ = new QDockWidget(tr("Ablation"), this);
+    ablationDock_->setObjectName(QStringLiteral("ablationDock"));
+    ablationDock_->setWidget(ablationView_);
+    addDockWidget(Qt::BottomDockWidgetArea, ablationDock_);
+    tabifyDockWidget(runsDock_, ablationDock_);
+    ablationDock_->hide();
     connect(evaluation_, &EvaluationSession::finished, this, [this](const QString& message) {
         if (message.isEmpty())
             evaluationView_->setResult(evaluation_->result());
@@ -78,10 +89,12 @@ void MainWindow::createModelMenu() {
     QMenu* menu = menuBar()->addMenu(tr("&Model"));
     QAction* train = menu->addAction(tr("&Train..."), this, &MainWindow::openTrainDialog);
     train->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    menu->addAction(tr("Single-task vs multi-task &ablation..."), this, &MainWindow::openAblationDialog);
     menu->addSeparator();
     menu->addAction(trainingDock_->toggleViewAction());
     menu->addAction(runsDock_->toggleViewAction());
     menu->addAction(evaluationDock_->toggleViewAction());
+    menu->addAction(ablationDock_->toggleViewAction());
     menu->addAction(tr("Add a run from a model &file..."), this, [this] {
         if (!document_.isOpen()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));
@@ -173,7 +186,7 @@ QString MainWindow::showRun(std::int64_t runId) {
     if (!run) return QString::fromStdString(run.error());
     if (run->kind == annotation::RunKind::Training) return showTrainingRun(runId);
     if (run->kind == annotation::RunKind::Evaluation) return evaluateRun(runId);
-    return tr("%1 is an ablation: its table is in the run's record (actionlens-cli runs -p)").arg(QString::fromStdString(run->name));
+    return showAblationRun(runId);
 #else
     Q_UNUSED(runId);
     return tr("this build of ActionLens has no learning engine");
@@ -213,6 +226,51 @@ QString MainWindow::evaluateRun(std::int64_t runId, const QString& split) {
 #else
     Q_UNUSED(runId);
     Q_UNUSED(split);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+void MainWindow::openAblationDialog() {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) {
+        QMessageBox::information(this, tr("Ablation"), tr("Open a project first: the ablation cross-validates its labelled segments."));
+        return;
+    }
+    if (ablation_->isRunning()) {
+        ablationDock_->show();
+        ablationDock_->raise();
+        return;
+    }
+    AblationDialog dialog(document_, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (const QString refused = ablation_->start(dialog.settings()); !refused.isEmpty()) {
+        QMessageBox::warning(this, tr("Ablation"), refused);
+        return;
+    }
+    ablationView_->follow(ablation_);
+    ablationDock_->show();
+    ablationDock_->raise();
+#endif
+}
+
+QString MainWindow::showAblationRun(std::int64_t runId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) return tr("no project is open");
+    auto runs = document_.store().runs();
+    if (!runs) return QString::fromStdString(runs.error());
+    const annotation::TrainingRun* shown = nullptr;
+    for (const annotation::TrainingRun& run : runs.value())
+        if (run.kind == annotation::RunKind::Ablation && run.status == annotation::RunStatus::Finished && (runId == 0 || run.id == runId))
+            shown = &run;
+    if (!shown) return runId == 0 ? tr("the project has no finished ablation yet") : tr("the project has no finished ablation %1").arg(runId);
+    auto report = train::ablationReportFromJson(shown->metricsJson);
+    if (!report) return tr("run %1: %2").arg(shown->id).arg(QString::fromStdString(report.error()));
+    ablationView_->setReport(QString::fromStdString(shown->name), report.value());
+    ablationDock_->show();
+    ablationDock_->raise();
+    return {};
+#else
+    Q_UNUSED(runId);
     return tr("this build of ActionLens has no learning engine");
 #endif
 }

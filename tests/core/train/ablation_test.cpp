@@ -1,4 +1,5 @@
 #include "core/train/ablation.h"
+#include "core/train/json_text.h"
 
 #include "train_fixtures.h"
 
@@ -133,6 +134,41 @@ TEST(Ablation, CsvTableHoldsTheSummaryAtFullPrecision) {
     const AblationReport single = summariseAblation({run(1, "multi-task", {"a"}, {0.6}), run(1, "a", {"a"}, {0.5})}, 1, 10);
     const std::string one = ablationToCsv(single);
     EXPECT_EQ(one.substr(one.size() - 4), ",,\r\n") << one;
+}
+
+TEST(Ablation, AReportReadsBackFromItsJson) {
+    const auto run = [](int seed, int fold, const std::string& model, std::vector<double> accuracy) {
+        AblationRun r;
+        r.seed = seed;
+        r.fold = fold;
+        r.model = model;
+        r.tasks = model == "multi-task" ? std::vector<std::string>{"action", "group"} : std::vector<std::string>{model};
+        r.accuracy = accuracy;
+        r.macroF1 = accuracy;
+        return r;
+    };
+    std::vector<AblationRun> runs;
+    for (int fold = 1; fold <= 2; ++fold) {
+        runs.push_back(run(1, fold, "multi-task", {0.6 + 0.1 * fold, 0.9}));
+        runs.push_back(run(1, fold, "action", {0.5 + 0.1 * fold}));
+        runs.push_back(run(1, fold, "group", {0.85}));
+    }
+    const AblationReport report = summariseAblation(runs, 2, 40);
+    Result<AblationReport> back = ablationReportFromJson(writeJson(ablationToJson(report)));
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_EQ(back->folds, 2);
+    EXPECT_EQ(back->clips, 40);
+    ASSERT_EQ(back->tasks.size(), report.tasks.size());
+    for (size_t t = 0; t < report.tasks.size(); ++t) {
+        EXPECT_EQ(back->tasks[t].task, report.tasks[t].task);
+        EXPECT_DOUBLE_EQ(back->tasks[t].multiMean, report.tasks[t].multiMean);
+        EXPECT_DOUBLE_EQ(back->tasks[t].differenceMean, report.tasks[t].differenceMean);
+    }
+    EXPECT_EQ(ablationToCsv(back.value()), ablationToCsv(report));
+    Result<AblationReport> noFolds = ablationReportFromJson(R"({"clips": 4, "runs": []})");
+    ASSERT_FALSE(noFolds.ok());
+    EXPECT_NE(noFolds.error().find("folds"), std::string::npos) << noFolds.error();
+    EXPECT_FALSE(ablationReportFromJson("{").ok());
 }
 
 }  // namespace

@@ -1,0 +1,144 @@
+#include "ui/learning/ablation_session.h"
+
+#include "core/annotation/project_store.h"
+#include "core/clips/project_dataset.h"
+#include "core/clips/video_clip_decoder.h"
+#include "core/runs/run_record.h"
+#include "core/train/decoded_clip_cache.h"
+#include "core/train/training_items.h"
+#include "ui/document/project_document.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace actionlens::ui {
+
+namespace {
+
+struct Ablated {
+    std::string error;
+    std::optional<train::AblationReport> report;
+};
+
+std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+}  // namespace
+
+AblationSession::AblationSession(ProjectDocument& document, QObject* parent) : QObject(parent), document_(document) {}
+
+AblationSession::~AblationSession() { delete job_; }
+
+void AblationSession::cancel() {
+    if (job_) job_->cancel();
+}
+
+void AblationSession::record() {
+    if (run_.id == 0 || !document_.isOpen()) return;
+    if (auto written = document_.store().updateRun(run_); !written)
+        document_.reportWriteFailure(tr("the ablation could not be recorded: %1").arg(QString::fromStdString(written.error())));
+    else
+        document_.reloadRuns();
+}
+
+QString AblationSession::start(const AblationSettings& settings) {
+    if (isRunning()) return tr("An ablation is running already.");
+    if (!document_.isOpen()) return tr("Open a project first.");
+    if (settings.seeds < 1 || settings.folds < 2) return tr("An ablation needs at least 1 seed and 2 folds.");
+    if (Status valid = train::validateTrainConfig(settings.config); !valid) return QString::fromStdString(valid.error());
+    auto runs = document_.store().runs();
+    if (!runs) return QString::fromStdString(runs.error());
+
+    const std::string projectPath = document_.path().toStdString();
+    const std::string split = settings.split.toStdString();
+    const std::string name = runs::nextRunName(runs.value());
+    auto ablated = std::make_shared<Ablated>();
+    report_ = {};
+    run_ = {};
+    run_.name = name;
+    auto* job = new Job(
+        tr("Single-task vs multi-task ablation"),
+        [this, projectPath, split, settings, name, ablated](JobContext& context) {
+            context.setStage(tr("Reading the labelled clips..."));
+            auto store = annotation::ProjectStore::openReadOnly(projectPath);
+            if (!store) {
+                ablated->error = store.error();
+                return;
+            }
+            clips::DatasetReadOptions options;
+            options.progress = [&context](std::int64_t done, std::int64_t total) { context.setProgress(done, total); };
+            options.keepClipsWithoutSkeleton = settings.config.trunkKind == model::TrunkKind::Video;
+            auto read = clips::readLabelledDataset(*store.value(), options);
+            store.value().reset();
+            if (!read) {
+                ablated->error = read.error();
+                return;
+            }
+            auto items = train::itemsOfSplit(read->dataset, split);
+            if (!items) {
+                ablated->error = items.error();
+                return;
+            }
+            std::unique_ptr<clips::VideoClipDecoder> decoder;
+            std::unique_ptr<train::DecodedClipCache> cache;
+            if (model::readsVideo(settings.config.trunkKind)) {
+                decoder = std::make_unique<clips::VideoClipDecoder>();
+                cache = std::make_unique<train::DecodedClipCache>(*decoder, std::int64_t(settings.config.videoCacheMiB) * 1024 * 1024);
+            }
+            train::AblationRequest request;
+            request.dataset = &read->dataset;
+            request.items = items.value();
+            request.config = settings.config;
+            request.seeds = settings.seeds;
+            request.folds = settings.folds;
+            request.videoClips = cache.get();
+            train::AblationRequest described = request;  // what the record says; no pointers into this thread's data
+            described.dataset = nullptr;
+            described.videoClips = nullptr;
+            context.deliver([this, name, described, split] {
+                run_ = runs::startedAblationRun(name, "window", described, split, nowMs());
+                if (!document_.isOpen()) return;
+                if (auto id = document_.store().insertRun(run_); id) {
+                    run_.id = id.value();
+                    document_.reloadRuns();
+                }
+            });
+            context.setStage(tr("Training the models..."));
+            train::AblationCallbacks callbacks;
+            callbacks.progress = [&context, this](int done, int total, const std::string& what) {
+                context.setProgress(done, total);
+                context.deliver([this, done, total, what = QString::fromStdString(what)] { Q_EMIT progressed(done, total, what); });
+            };
+            callbacks.shouldCancel = [&context] { return context.isCancelled(); };
+            auto report = train::runAblation(request, callbacks);
+            if (!report) {
+                ablated->error = report.error();
+                return;
+            }
+            ablated->report = std::move(report).value();
+        },
+        this);
+    connect(job, &Job::finished, this, [this, job, ablated] {
+        job->deleteLater();
+        job_ = nullptr;
+        QString message;
+        if (ablated->report) {
+            report_ = *ablated->report;
+            runs::finishAblationRun(run_, *ablated->report, nowMs());
+        } else {
+            message = job->isCancelled() ? tr("Cancelled.") : QString::fromStdString(ablated->error);
+            runs::endRun(run_, job->isCancelled() ? annotation::RunStatus::Cancelled : annotation::RunStatus::Failed, message.toStdString(),
+                         nowMs());
+        }
+        record();
+        Q_EMIT finished(message);
+    });
+    if (QString busy = document_.jobs().start(job, StoreUse::None); !busy.isEmpty()) {
+        delete job;
+        return busy;
+    }
+    job_ = job;
+    return {};
+}
+
+}  // namespace actionlens::ui
