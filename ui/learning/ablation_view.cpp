@@ -166,7 +166,7 @@ void AblationView::setReport(const QString& name, const train::AblationReport& r
     chart_->yAxis->setRange(0, 1.05);
     chart_->yAxis->setLabel(tr("accuracy"));
     chart_->legend->setVisible(true);
-    chart_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    chart_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     chart_->replot(QCustomPlot::rpQueuedReplot);
 }
 
