@@ -1,12 +1,9 @@
 #include "ui/learning/ablation_session.h"
 
-#include "core/annotation/project_store.h"
-#include "core/clips/project_dataset.h"
-#include "core/clips/video_clip_decoder.h"
 #include "core/runs/run_record.h"
-#include "core/train/decoded_clip_cache.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
+#include "ui/learning/project_clips.h"
 
 #include <QDateTime>
 
@@ -59,39 +56,24 @@ QString AblationSession::start(const AblationSettings& settings) {
     auto* job = new Job(
         tr("Single-task vs multi-task ablation"),
         [this, projectPath, split, settings, name, ablated](JobContext& context) {
-            context.setStage(tr("Reading the labelled clips..."));
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                ablated->error = store.error();
+            auto dataset = readProjectClips(projectPath, settings.config.trunkKind, context);
+            if (!dataset) {
+                ablated->error = dataset.error();
                 return;
             }
-            clips::DatasetReadOptions options;
-            options.progress = [&context](std::int64_t done, std::int64_t total) { context.setProgress(done, total); };
-            options.keepClipsWithoutSkeleton = settings.config.trunkKind == model::TrunkKind::Video;
-            auto read = clips::readLabelledDataset(*store.value(), options);
-            store.value().reset();
-            if (!read) {
-                ablated->error = read.error();
-                return;
-            }
-            auto items = train::itemsOfSplit(read->dataset, split);
+            auto items = train::itemsOfSplit(dataset.value(), split);
             if (!items) {
                 ablated->error = items.error();
                 return;
             }
-            std::unique_ptr<clips::VideoClipDecoder> decoder;
-            std::unique_ptr<train::DecodedClipCache> cache;
-            if (model::readsVideo(settings.config.trunkKind)) {
-                decoder = std::make_unique<clips::VideoClipDecoder>();
-                cache = std::make_unique<train::DecodedClipCache>(*decoder, std::int64_t(settings.config.videoCacheMiB) * 1024 * 1024);
-            }
+            const std::unique_ptr<ClipFrames> frames = clipFramesFor(settings.config.trunkKind, settings.config.videoCacheMiB);
             train::AblationRequest request;
-            request.dataset = &read->dataset;
+            request.dataset = &dataset.value();
             request.items = items.value();
             request.config = settings.config;
             request.seeds = settings.seeds;
             request.folds = settings.folds;
-            request.videoClips = cache.get();
+            request.videoClips = frames ? &frames->cache : nullptr;
             train::AblationRequest described = request;  // what the record says; no pointers into this thread's data
             described.dataset = nullptr;
             described.videoClips = nullptr;

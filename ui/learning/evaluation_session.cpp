@@ -1,14 +1,12 @@
 #include "ui/learning/evaluation_session.h"
 
-#include "core/annotation/project_store.h"
-#include "core/clips/project_dataset.h"
-#include "core/clips/video_clip_decoder.h"
 #include "core/model/compute_device.h"
 #include "core/runs/run_record.h"
 #include "core/train/checkpoint.h"
 #include "core/train/evaluation.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
+#include "ui/learning/project_clips.h"
 
 #include <QDateTime>
 
@@ -65,37 +63,28 @@ QString EvaluationSession::start(const annotation::TrainingRun& run, const QStri
                 return;
             }
             evaluated->device = placed.value();
-            context.setStage(tr("Reading the labelled clips..."));
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                evaluated->error = store.error();
+            auto dataset = readProjectClips(projectPath, info.snapshot.model.trunkKind, context);
+            if (!dataset) {
+                evaluated->error = dataset.error();
                 return;
             }
-            clips::DatasetReadOptions options;
-            options.progress = [&context](std::int64_t done, std::int64_t total) { context.setProgress(done, total); };
-            options.keepClipsWithoutSkeleton = info.snapshot.model.trunkKind == model::TrunkKind::Video;
-            auto read = clips::readLabelledDataset(*store.value(), options);
-            store.value().reset();
-            if (!read) {
-                evaluated->error = read.error();
-                return;
-            }
-            auto items = train::itemsOfSplit(read->dataset, splitName);
+            auto items = train::itemsOfSplit(dataset.value(), splitName);
             if (!items) {
                 evaluated->error = items.error();
                 return;
             }
             if (context.isCancelled()) return;
             context.setStage(tr("Running the model on %1 clips...").arg(items->size()));
-            std::unique_ptr<clips::VideoClipDecoder> decoder;
-            if (model::readsVideo(info.snapshot.model.trunkKind)) decoder = std::make_unique<clips::VideoClipDecoder>();
-            auto report = train::evaluateModel(*model.value(), info.snapshot, read->dataset, items.value(), 64, decoder.get());
+            // Each clip is read once: no cache needed.
+            const std::unique_ptr<ClipFrames> frames = clipFramesFor(info.snapshot.model.trunkKind, 0);
+            auto report = train::evaluateModel(*model.value(), info.snapshot, dataset.value(), items.value(), 64,
+                                               frames ? &frames->decoder : nullptr);
             if (!report) {
                 evaluated->error = report.error();
                 return;
             }
             for (int i : items.value()) {
-                const train::LabelledClip& clip = read->dataset.clips[size_t(i)];
+                const train::LabelledClip& clip = dataset->clips[size_t(i)];
                 evaluated->clips.push_back({clip.segmentId, clip.videoId, clip.firstFrame, QString::fromStdString(clip.videoName)});
             }
             evaluated->report = std::move(report).value();

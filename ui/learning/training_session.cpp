@@ -1,13 +1,10 @@
 #include "ui/learning/training_session.h"
 
-#include "core/annotation/project_store.h"
-#include "core/clips/project_dataset.h"
-#include "core/clips/video_clip_decoder.h"
 #include "core/runs/run_record.h"
-#include "core/train/decoded_clip_cache.h"
 #include "core/train/trainer.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
+#include "ui/learning/project_clips.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -80,23 +77,13 @@ QString TrainingSession::start(const TrainingSettings& settings) {
     auto* job = new Job(
         tr("Training %1").arg(QString::fromStdString(name)),
         [this, projectPath, split, config, checkpoint, stop, outcome](JobContext& context) {
-            context.setStage(tr("Reading the labelled clips..."));
             // A reader of its own beside the window's writer: the document's store stays the window's.
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                outcome->error = store.error();
-                return;
-            }
-            clips::DatasetReadOptions options;
-            options.progress = [&context](std::int64_t done, std::int64_t total) { context.setProgress(done, total); };
-            options.keepClipsWithoutSkeleton = config.trunkKind == model::TrunkKind::Video;
-            auto read = clips::readLabelledDataset(*store.value(), options);
-            store.value().reset();  // nothing more is read from the project
+            auto read = readProjectClips(projectPath, config.trunkKind, context);
             if (!read) {
                 outcome->error = read.error();
                 return;
             }
-            const train::LabelledDataset& dataset = read->dataset;
+            const train::LabelledDataset& dataset = read.value();
             auto items = train::chooseTrainingItems(dataset, split, config);
             if (!items) {
                 outcome->error = items.error();
@@ -115,12 +102,7 @@ QString TrainingSession::start(const TrainingSettings& settings) {
             context.setStage(tr("Training..."));
 
             // Video and fusion trunks read frames: decoded once, then cached for later epochs.
-            std::unique_ptr<clips::VideoClipDecoder> decoder;
-            std::unique_ptr<train::DecodedClipCache> cache;
-            if (model::readsVideo(config.trunkKind)) {
-                decoder = std::make_unique<clips::VideoClipDecoder>();
-                cache = std::make_unique<train::DecodedClipCache>(*decoder, std::int64_t(config.videoCacheMiB) * 1024 * 1024);
-            }
+            const std::unique_ptr<ClipFrames> frames = clipFramesFor(config.trunkKind, config.videoCacheMiB);
             bool atEpochEnd = false;
             train::TrainingCallbacks callbacks;
             callbacks.progress = [&](const train::TrainingProgress& p) {
@@ -147,7 +129,7 @@ QString TrainingSession::start(const TrainingSettings& settings) {
             request.validationItems = items->validation;
             request.config = config;
             request.checkpointPath = checkpoint;
-            request.videoClips = cache.get();
+            request.videoClips = frames ? &frames->cache : nullptr;
             auto trained = train::trainModel(request, callbacks);
             if (!trained) {
                 outcome->error = trained.error();
