@@ -63,11 +63,15 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
     compare_->setToolTip(tr("Select two training runs: the second one's curves are drawn dashed over the first's"));
     evaluate_ = new QPushButton(tr("Evaluate..."));
     evaluate_->setToolTip(tr("Run the selected training run's model on a split: metrics, confusion matrix, ROC curves"));
+    resume_ = new QPushButton(tr("Resume"));
+    resume_->setToolTip(tr("Continue a stopped or cancelled training run from its model file"));
+    predict_ = new QPushButton(tr("Predict"));
+    predict_->setToolTip(tr("Segment the video shown with the selected run's model (stored as its own annotator, undoable)"));
     auto* add = new QPushButton(tr("Add from file..."));
     add->setToolTip(tr("Add the run recorded in a model file (.alm), e.g. one trained while the project was open here"));
     delete_ = new QPushButton(tr("Delete..."));
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {show_, compare_, evaluate_, add, delete_}) buttons->addWidget(b);
+    for (QPushButton* b : {show_, compare_, evaluate_, resume_, predict_, add, delete_}) buttons->addWidget(b);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(table_, 1);
@@ -77,7 +81,11 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
         const auto ids = selectedRunIds();
         show_->setEnabled(ids.size() == 1);
         compare_->setEnabled(ids.size() == 2);
-        evaluate_->setEnabled(ids.size() == 1);
+        const annotation::TrainingRun* one = ids.size() == 1 ? runById(ids.front()) : nullptr;
+        const bool trained = one && one->kind == annotation::RunKind::Training && one->status != annotation::RunStatus::Running;
+        evaluate_->setEnabled(trained);
+        predict_->setEnabled(trained);
+        resume_->setEnabled(trained && (one->status == annotation::RunStatus::Stopped || one->status == annotation::RunStatus::Cancelled));
         delete_->setEnabled(!ids.empty());
     };
     connect(table_, &QTableWidget::itemSelectionChanged, this, updateButtons);
@@ -92,6 +100,12 @@ RunsView::RunsView(ProjectDocument& document, QWidget* parent) : QWidget(parent)
     });
     connect(evaluate_, &QPushButton::clicked, this, [this] {
         if (const auto ids = selectedRunIds(); ids.size() == 1) Q_EMIT evaluateRequested(ids.front());
+    });
+    connect(resume_, &QPushButton::clicked, this, [this] {
+        if (const auto ids = selectedRunIds(); ids.size() == 1) Q_EMIT resumeRequested(ids.front());
+    });
+    connect(predict_, &QPushButton::clicked, this, [this] {
+        if (const auto ids = selectedRunIds(); ids.size() == 1) Q_EMIT predictRequested(ids.front());
     });
     connect(add, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));
@@ -164,6 +178,12 @@ std::vector<std::int64_t> RunsView::selectedRunIds() const {
     for (const QModelIndex& index : table_->selectionModel()->selectedRows())
         if (index.row() < int(runs_.size())) ids.push_back(runs_[size_t(index.row())].id);
     return ids;
+}
+
+const annotation::TrainingRun* RunsView::runById(std::int64_t id) const {
+    for (const annotation::TrainingRun& run : runs_)
+        if (run.id == id) return &run;
+    return nullptr;
 }
 
 QString RunsView::addFromFile(const QString& path) {

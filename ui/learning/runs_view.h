@@ -29,6 +29,7 @@ public:
     const std::vector<annotation::TrainingRun>& runs() const { return runs_; }
     QTableWidget* table() const { return table_; }
     std::vector<std::int64_t> selectedRunIds() const;
+    const annotation::TrainingRun* runById(std::int64_t id) const;
     // "model file missing", "model file damaged: ...", or empty when it reads.
     static QString checkpointProblem(const annotation::TrainingRun& run);
 
@@ -41,6 +42,8 @@ Q_SIGNALS:
     void showRunRequested(std::int64_t runId);
     void compareRequested(std::int64_t runId, std::int64_t otherRunId);
     void evaluateRequested(std::int64_t runId);
+    void resumeRequested(std::int64_t runId);
+    void predictRequested(std::int64_t runId);
 
 private:
     ProjectDocument& document_;
@@ -48,6 +51,8 @@ private:
     QPushButton* show_ = nullptr;
     QPushButton* compare_ = nullptr;
     QPushButton* evaluate_ = nullptr;
+    QPushButton* resume_ = nullptr;
+    QPushButton* predict_ = nullptr;
     QPushButton* delete_ = nullptr;
     std::vector<annotation::TrainingRun> runs_;
 };

@@ -1,6 +1,7 @@
 #include "ui/learning/training_session.h"
 
 #include "core/runs/run_record.h"
+#include "core/train/checkpoint.h"
 #include "core/train/trainer.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
@@ -9,6 +10,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <optional>
@@ -48,7 +51,22 @@ TrainingSession::TrainingSession(ProjectDocument& document, QObject* parent) : Q
 
 TrainingSession::~TrainingSession() { delete job_; }
 
-QString TrainingSession::start(const TrainingSettings& settings) {
+QString TrainingSession::start(const TrainingSettings& settings) { return launch(settings, nullptr); }
+
+QString TrainingSession::resume(const annotation::TrainingRun& run) {
+    if (run.kind != annotation::RunKind::Training) return tr("Only a training run can be resumed.");
+    auto info = train::readCheckpointInfo(run.checkpointPath);
+    if (!info) return QString::fromStdString(info.error());
+    if (info->finished) return tr("%1 has finished training: there is nothing to resume.").arg(QString::fromStdString(run.name));
+    TrainingSettings settings;
+    settings.config = info->config;  // the model file's own config: it continues as it began
+    settings.runName = QString::fromStdString(run.name);
+    const QJsonObject data = QJsonDocument::fromJson(QByteArray::fromStdString(run.dataJson)).object();
+    settings.split = data.value(QStringLiteral("split")).toString(QStringLiteral("train"));
+    return launch(settings, &run);
+}
+
+QString TrainingSession::launch(const TrainingSettings& settings, const annotation::TrainingRun* resumed) {
     if (isRunning()) return tr("A training run is going already.");
     if (!document_.isOpen()) return tr("Open a project first.");
     if (Status valid = train::validateTrainConfig(settings.config); !valid) return QString::fromStdString(valid.error());
@@ -57,15 +75,24 @@ QString TrainingSession::start(const TrainingSettings& settings) {
     if (!runs) return QString::fromStdString(runs.error());
 
     settings_ = settings;
-    const std::string name = settings.runName.trimmed().isEmpty() ? runs::nextRunName(runs.value()) : settings.runName.trimmed().toStdString();
-    const QDir models(QFileInfo(document_.path()).absoluteDir().filePath(QStringLiteral("models")));
-    if (!models.exists() && !QDir().mkpath(models.path())) return tr("Cannot create the folder %1 for the model.").arg(models.path());
-    QString fileName = QString::fromStdString(name);
-    fileName.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
-    run_ = {};
-    run_.name = name;
-    run_.checkpointPath = models.filePath(fileName + QStringLiteral(".alm")).toStdString();
+    resuming_ = resumed != nullptr;
     history_ = TrainingHistory();
+    if (resumed) {
+        run_ = *resumed;  // the same record goes on
+        if (auto earlier = TrainingHistory::fromJson(QByteArray::fromStdString(resumed->historyJson)); earlier) history_ = earlier.value();
+    } else {
+        const std::string name =
+            settings.runName.trimmed().isEmpty() ? runs::nextRunName(runs.value()) : settings.runName.trimmed().toStdString();
+        const QDir models(QFileInfo(document_.path()).absoluteDir().filePath(QStringLiteral("models")));
+        if (!models.exists() && !QDir().mkpath(models.path())) return tr("Cannot create the folder %1 for the model.").arg(models.path());
+        QString fileName = QString::fromStdString(name);
+        fileName.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+        run_ = {};
+        run_.name = name;
+        run_.checkpointPath = models.filePath(fileName + QStringLiteral(".alm")).toStdString();
+    }
+    const std::string name = run_.name;
+    const std::string resumeFrom = resumed ? run_.checkpointPath : std::string();
     stopRequested_->store(false);
 
     const std::string projectPath = document_.path().toStdString();
@@ -76,7 +103,7 @@ QString TrainingSession::start(const TrainingSettings& settings) {
     auto outcome = std::make_shared<Outcome>();
     auto* job = new Job(
         tr("Training %1").arg(QString::fromStdString(name)),
-        [this, projectPath, split, config, checkpoint, stop, outcome](JobContext& context) {
+        [this, projectPath, split, config, checkpoint, resumeFrom, stop, outcome](JobContext& context) {
             // A reader of its own beside the window's writer: the document's store stays the window's.
             auto read = readProjectClips(projectPath, config.trunkKind, context);
             if (!read) {
@@ -129,6 +156,7 @@ QString TrainingSession::start(const TrainingSettings& settings) {
             request.validationItems = items->validation;
             request.config = config;
             request.checkpointPath = checkpoint;
+            request.resumeFrom = resumeFrom;
             request.videoClips = frames ? &frames->cache : nullptr;
             auto trained = train::trainModel(request, callbacks);
             if (!trained) {
@@ -150,6 +178,16 @@ QString TrainingSession::start(const TrainingSettings& settings) {
 }
 
 void TrainingSession::onStarted(const QStringList& tasks, int trainClips, int validationClips, const QString& warning) {
+    if (resuming_) {
+        // The record goes on where it stopped: its earlier epochs stay, the new ones follow.
+        if (history_.tasks().isEmpty()) history_ = TrainingHistory(tasks);
+        run_.status = annotation::RunStatus::Running;
+        run_.endedMs = 0;
+        run_.message = warning.toStdString();
+        record();
+        Q_EMIT started(run_.id);
+        return;
+    }
     history_ = TrainingHistory(tasks);
     train::TrainingItems counts;
     counts.train.resize(size_t(trainClips));

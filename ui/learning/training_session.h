@@ -42,6 +42,9 @@ public:
 
     // Starts a run; an empty message, or why not (no project, a run going, another job in the way).
     QString start(const TrainingSettings& settings);
+    // Continues a stopped or cancelled run from its model file (its own config, the split it
+    // trained on); the same record goes on, its earlier epochs kept.
+    QString resume(const annotation::TrainingRun& run);
     bool isRunning() const { return job_ && job_->isRunning(); }
     Job* job() const { return job_; }
 
@@ -69,6 +72,7 @@ Q_SIGNALS:
 
 private:
     struct Outcome;
+    QString launch(const TrainingSettings& settings, const annotation::TrainingRun* resumed);
     void onStarted(const QStringList& tasks, int trainClips, int validationClips, const QString& warning);
     void onEpoch(const train::EpochReport& report);
     void onFinished(const std::shared_ptr<Outcome>& outcome);
@@ -79,6 +83,7 @@ private:
     TrainingSettings settings_;
     annotation::TrainingRun run_;
     TrainingHistory history_;
+    bool resuming_ = false;
     std::shared_ptr<std::atomic<bool>> stopRequested_ = std::make_shared<std::atomic<bool>>(false);
 };
 

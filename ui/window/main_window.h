@@ -34,6 +34,7 @@ class StartPage;
 class VideoProber;
 class TimelineWidget;
 class AblationSession;
+class PredictionSession;
 class AblationView;
 class EvaluationSession;
 class EvaluationView;
@@ -115,6 +116,9 @@ public:
     // The Ablation dock on a recorded ablation (0: the latest); an empty message or why not.
     QString showAblationRun(std::int64_t runId);
     AblationSession* ablationSession() const { return ablation_; }
+    // Segments the video shown with run `runId`'s model, in the background (one undo step).
+    QString predictWithRun(std::int64_t runId);
+    PredictionSession* predictionSession() const { return prediction_; }
     AblationView* ablationView() const { return ablationView_; }
     // The Training dock on run `runId`'s curves with `otherRunId`'s overlaid (dashed).
     QString compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId);
@@ -182,6 +186,7 @@ private:
     RunsView* runsView_ = nullptr;
     EvaluationSession* evaluation_ = nullptr;
     AblationSession* ablation_ = nullptr;
+    PredictionSession* prediction_ = nullptr;
     AblationView* ablationView_ = nullptr;
     QDockWidget* ablationDock_ = nullptr;
     EvaluationView* evaluationView_ = nullptr;

@@ -10,6 +10,7 @@
 #include "ui/learning/ablation_view.h"
 #include "ui/learning/evaluation_session.h"
 #include "ui/learning/evaluation_view.h"
+#include "ui/learning/prediction_session.h"
 #include "ui/learning/runs_view.h"
 #include "ui/learning/train_dialog.h"
 #include "ui/learning/training_dashboard.h"
@@ -67,6 +68,26 @@ void MainWindow::createLearning() {
     });
     connect(runsView_, &RunsView::showRunRequested, this, [this](std::int64_t id) {
         if (const QString error = showRun(id); !error.isEmpty()) statusBar()->showMessage(error, 10000);
+    });
+    prediction_ = new PredictionSession(document_, this);
+    connect(prediction_, &PredictionSession::finished, this, [this](int segments, const QString& message) {
+        statusBar()->showMessage(message.isEmpty() ? tr("Predicted %n segment(s) in the video (Ctrl+Z takes them back)", nullptr, segments)
+                                                   : tr("Not predicted: %1").arg(message),
+                                 15000);
+    });
+    connect(runsView_, &RunsView::predictRequested, this, [this](std::int64_t id) {
+        if (const QString error = predictWithRun(id); !error.isEmpty()) QMessageBox::warning(this, tr("Predict"), error);
+    });
+    connect(runsView_, &RunsView::resumeRequested, this, [this](std::int64_t id) {
+        const annotation::TrainingRun* run = runsView_->runById(id);
+        if (!run) return;
+        if (const QString error = training_->resume(*run); !error.isEmpty()) {
+            QMessageBox::warning(this, tr("Resume"), error);
+            return;
+        }
+        dashboard_->follow(training_);
+        trainingDock_->show();
+        trainingDock_->raise();
     });
     connect(runsView_, &RunsView::evaluateRequested, this, [this](std::int64_t id) {
         if (const QString error = evaluateRun(id); !error.isEmpty()) QMessageBox::warning(this, tr("Evaluate"), error);
@@ -268,6 +289,21 @@ QString MainWindow::showAblationRun(std::int64_t runId) {
     ablationView_->setReport(QString::fromStdString(shown->name), report.value());
     ablationDock_->show();
     ablationDock_->raise();
+    return {};
+#else
+    Q_UNUSED(runId);
+    return tr("this build of ActionLens has no learning engine");
+#endif
+}
+
+QString MainWindow::predictWithRun(std::int64_t runId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (!document_.isOpen()) return tr("no project is open");
+    if (document_.currentVideoId() == 0) return tr("Open a video of the project first: the model segments the video shown.");
+    auto run = document_.store().run(runId);
+    if (!run) return QString::fromStdString(run.error());
+    if (const QString refused = prediction_->start(run.value(), document_.currentVideoId()); !refused.isEmpty()) return refused;
+    statusBar()->showMessage(tr("Predicting the video with %1...").arg(QString::fromStdString(run->name)));
     return {};
 #else
     Q_UNUSED(runId);

@@ -124,6 +124,38 @@ TEST(TrainingSession, StopAfterAnEpochKeepsTheCheckpointAndSaysStopped) {
     EXPECT_EQ(run->status, annotation::RunStatus::Stopped);
 }
 
+TEST(TrainingSession, AStoppedRunResumesInTheSameRecordUntilItsLastEpoch) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    TrainingSession session(document);
+    std::optional<Finished> finished;
+    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
+        finished = Finished{status, message};
+    });
+    auto stopOnce = QObject::connect(&session, &TrainingSession::epochDone, [&] { session.stopAfterEpoch(); });
+    ASSERT_EQ(session.start(tinySettings(4)), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
+    ASSERT_EQ(finished->first, annotation::RunStatus::Stopped) << finished->second.toStdString();
+    QObject::disconnect(stopOnce);
+    const std::int64_t id = session.runId();
+    const size_t before = session.history().epochs().size();
+    ASSERT_LT(before, 4u);
+
+    const annotation::TrainingRun stopped = document.store().run(id).value();
+    finished.reset();
+    ASSERT_EQ(session.resume(stopped), QString());
+    EXPECT_EQ(session.history().epochs().size(), before) << "the curves start with the epochs done";
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
+    EXPECT_EQ(finished->first, annotation::RunStatus::Finished) << finished->second.toStdString();
+    EXPECT_EQ(session.runId(), id) << "the same record";
+    auto runs = document.store().runs();
+    ASSERT_EQ(runs->size(), 1u);
+    EXPECT_EQ(runs->front().status, annotation::RunStatus::Finished);
+    EXPECT_EQ(QJsonDocument::fromJson(QByteArray::fromStdString(runs->front().historyJson)).array().size(), 4) << "every epoch, once";
+    EXPECT_FALSE(session.resume(runs->front()).isEmpty()) << "a finished run has nothing to resume";
+}
+
 TEST(TrainingSession, PauseHoldsTheRunAndCancelEndsIt) {
     QTemporaryDir dir;
     ProjectDocument document;
