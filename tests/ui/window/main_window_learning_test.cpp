@@ -1,0 +1,102 @@
+// MainWindow's model life cycle: the Model menu's views of a project's runs (training curves,
+// evaluation, ablation) and `actionlens --panel ... --screenshot` end to end.
+
+#include "learning/learning_fixture.h"
+#include "ui/learning/evaluation_session.h"
+#include "ui/learning/evaluation_view.h"
+#include "ui/learning/runs_view.h"
+#include "ui/learning/training_dashboard.h"
+#include "ui/window/main_window.h"
+#include "ui_project_fixture.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace actionlens;
+using namespace actionlens::ui;
+
+namespace {
+
+struct GuiRun {
+    int exitCode = -1;
+    QString errors;
+};
+
+GuiRun runGui(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ACTIONLENS_GUI_PATH), arguments);
+    if (!process.waitForFinished(180000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromLocal8Bit(process.readAllStandardError())};
+}
+
+}  // namespace
+
+TEST(MainWindowLearning, ShowsARunsCurvesAndEvaluatesItInTheDocks) {
+    QTemporaryDir dir;
+    const QString project = uitest::copyOfProject(dir);
+    MainWindow window;
+    ASSERT_EQ(window.openProject(project), QString());
+    ASSERT_NE(window.trainingSession(), nullptr);
+    EXPECT_TRUE(window.showTrainingRun(0).contains(QStringLiteral("no training run"))) << window.showTrainingRun(0).toStdString();
+    EXPECT_FALSE(window.evaluateRun(0).isEmpty());
+    EXPECT_FALSE(window.showAblationRun(0).isEmpty());
+
+    const annotation::TrainingRun trained = uitest::trainOnce(window.document());
+    ASSERT_EQ(window.showTrainingRun(0), QString());
+    EXPECT_EQ(window.trainingDashboard()->history().epochs().size(), 2u);
+    EXPECT_TRUE(window.trainingDashboard()->parentWidget()->isVisibleTo(&window));
+    EXPECT_TRUE(window.showTrainingRun(trained.id + 100).contains(QStringLiteral("no training run")));
+
+    bool evaluated = false;
+    QObject::connect(window.evaluationSession(), &EvaluationSession::finished, [&] { evaluated = true; });
+    ASSERT_EQ(window.evaluateRun(trained.id, QStringLiteral("all")), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return evaluated; }, 120000));
+    EXPECT_FALSE(window.evaluationView()->result().tasks.empty());
+    ASSERT_EQ(window.runsView()->runs().size(), 2u) << "the training and its evaluation";
+    // A recorded evaluation shows as it was recorded.
+    ASSERT_EQ(window.showRun(window.runsView()->runs().back().id), QString());
+    EXPECT_FALSE(window.evaluationView()->result().hasClips());
+}
+
+TEST(MainWindowLearning, PanelScreenshotsOfARecordedRun) {
+    QTemporaryDir dir;
+    const QString project = uitest::copyOfProject(dir);
+    {
+        ProjectDocument document;
+        ASSERT_EQ(document.open(project), QString());
+        uitest::trainOnce(document);
+    }
+    const QString training = dir.filePath(QStringLiteral("training.png"));
+    const GuiRun shot = runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--screenshot"), training});
+    ASSERT_EQ(shot.exitCode, 0) << shot.errors.toStdString();
+    EXPECT_FALSE(QImage(training).isNull());
+    const QString evaluation = dir.filePath(QStringLiteral("evaluation.png"));
+    const GuiRun evaluated = runGui({project, QStringLiteral("--panel"), QStringLiteral("evaluation"), QStringLiteral("--screenshot"), evaluation});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.errors.toStdString();
+    EXPECT_FALSE(QImage(evaluation).isNull());
+
+    const QString out = dir.filePath(QStringLiteral("none.png"));
+    const GuiRun bogus = runGui({project, QStringLiteral("--panel"), QStringLiteral("bogus"), QStringLiteral("--screenshot"), out});
+    EXPECT_EQ(bogus.exitCode, 1);
+    EXPECT_TRUE(bogus.errors.contains(QStringLiteral("unknown --panel"))) << bogus.errors.toStdString();
+    const GuiRun noAblation = runGui({project, QStringLiteral("--panel"), QStringLiteral("ablation"), QStringLiteral("--screenshot"), out});
+    EXPECT_EQ(noAblation.exitCode, 1);
+    EXPECT_TRUE(noAblation.errors.contains(QStringLiteral("no finished ablation"))) << noAblation.errors.toStdString();
+    const GuiRun badRun = runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--run"),
+                                  QStringLiteral("x"), QStringLiteral("--screenshot"), out});
+    EXPECT_EQ(badRun.exitCode, 1);
+    EXPECT_FALSE(QFile::exists(out));
+}
