@@ -15,12 +15,12 @@ data="${XDG_DATA_HOME:-$HOME/.local/share}/actionlens"
 demo="$data/demo/demo.alproj"
 # The same recipe as DemoRecipe in ui/jobs/demo_project_builder.h: the GUI and this script share
 # one demo project, stamped with the recipe it was rendered with.
-recipe="--videos 120 --seed 1 --size 320x240 --fps 25 --seconds 10"
+recipe="--videos 160 --seed 1 --size 320x240 --fps 25 --seconds 10"
 stamp="$data/demo/demo.recipe"
 if [ ! -f "$demo" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$recipe" ]; then
   mkdir -p "$data/demo"
   rm -rf "$stamp" "$demo" "$demo-wal" "$demo-shm" "$demo-journal" "$data/demo/demo_videos"
-  echo "== rendering the demo project into $demo (about two minutes)"
+  echo "== rendering the demo project into $demo (about two minutes on two cores)"
   # shellcheck disable=SC2086 # the recipe is a list of options
   "$cli" synth -o "$demo" $recipe
   printf '%s\n' "$recipe" > "$stamp"

@@ -16,7 +16,7 @@ namespace actionlens::ui {
 
 // Large enough that the default training config learns the actions (README, "Demo model").
 struct DemoRecipe {
-    int videos = 120;
+    int videos = 160;
     unsigned seed = 1;
     int width = 320;
     int height = 240;

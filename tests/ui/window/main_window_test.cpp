@@ -35,7 +35,7 @@ using namespace actionlens::ui;
 
 namespace {
 
-// A demo small enough for tests (the window's is 120 videos of 10 s).
+// A demo small enough for tests (the window's is 160 videos of 10 s).
 DemoRecipe smallDemoRecipe() {
     DemoRecipe recipe;
     recipe.videos = 4;
