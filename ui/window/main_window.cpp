@@ -10,10 +10,16 @@
 #include "ui/window/recent_projects.h"
 #include "ui/window/start_page.h"
 
+#ifdef ACTIONLENS_WITH_LEARNING
+#include "ui/learning/training_dashboard.h"
+#include "ui/learning/training_session.h"
+#endif
+
 #include <QDockWidget>
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -24,6 +30,11 @@
 #include <cmath>
 
 namespace actionlens::ui {
+
+namespace {
+// Names the object that waits for the demo's rendering to start the demo model's training.
+constexpr char kDemoTrainingPending[] = "demoTrainingPending";
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setDockNestingEnabled(true);
@@ -127,6 +138,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(startPage_, &StartPage::newProjectRequested, this, &MainWindow::chooseNewProject);
     connect(startPage_, &StartPage::openVideoRequested, this, &MainWindow::chooseVideo);
     connect(startPage_, &StartPage::demoRequested, this, &MainWindow::openDemoProject);
+    connect(startPage_, &StartPage::trainDemoRequested, this, &MainWindow::trainDemoModel);
     connect(startPage_, &StartPage::recentProjectActivated, this, [this](const QString& path) {
         const QString error = openProject(path);
         if (!error.isEmpty()) startPage_->showMessage(error);
@@ -145,6 +157,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createEditing();
     createInspector();
     createLearning();
+    startPage_->trainDemoButton()->setVisible(training_ != nullptr);
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());
     showWorkspace(false);
@@ -298,12 +311,54 @@ QString MainWindow::addVideos(const QStringList& paths) {
 void MainWindow::openDemoProject() {
     const QString path = DemoProjectBuilder::defaultPath();
     startPage_->showMessage({});
-    if (QFileInfo::exists(path)) {
+    if (DemoProjectBuilder::isCurrent(path, demoBuilder_.recipe())) {
         const QString error = openProject(path);
         if (!error.isEmpty()) startPage_->showMessage(error);
         return;
     }
+    // Missing, or rendered by an older version with another recipe: rendered anew.
+    if (document_.isOpen() && document_.path() == QFileInfo(path).absoluteFilePath()) closeProject();
     if (demoBuilder_.start(path)) startPage_->setDemoBusy(true);
+}
+
+void MainWindow::trainDemoModel() {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (training_->isRunning()) {
+        trainingDock_->show();
+        trainingDock_->raise();
+        QMessageBox::information(this, tr("Train a demo model"), tr("A model is training already; its curves are in the Training dock."));
+        return;
+    }
+    const QString path = QFileInfo(DemoProjectBuilder::defaultPath()).absoluteFilePath();
+    auto train = [this, path] {
+        if (!document_.isOpen() || document_.path() != path) return;  // the demo could not be opened: the start page says why
+        TrainingSettings settings;  // the default config on the "train" split, as Model > Train... starts
+        if (const QString refused = trainingSession()->start(settings); !refused.isEmpty()) {
+            QMessageBox::warning(this, tr("Train a demo model"), refused);
+            return;
+        }
+        trainingDashboard()->follow(trainingSession());
+        if (auto* dock = qobject_cast<QDockWidget*>(trainingDashboard()->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+    };
+    const bool demoOpen = document_.isOpen() && document_.path() == path;
+    if (!(demoOpen && DemoProjectBuilder::isCurrent(path, demoBuilder_.recipe())) && !demoBuilder_.isRunning()) openDemoProject();
+    if (!demoBuilder_.isRunning()) {
+        train();
+        return;
+    }
+    // Rendering: the training starts once the window has opened the new demo (the constructor's
+    // handler of finished() runs first).
+    if (findChild<QObject*>(QLatin1String(kDemoTrainingPending), Qt::FindDirectChildrenOnly)) return;
+    auto* pending = new QObject(this);
+    pending->setObjectName(QLatin1String(kDemoTrainingPending));
+    connect(&demoBuilder_, &DemoProjectBuilder::finished, pending, [pending, train](const QString&, const QString& error) {
+        pending->deleteLater();
+        if (error.isEmpty()) train();
+    });
+#endif
 }
 
 void MainWindow::updateTitle() {

@@ -61,6 +61,8 @@ public:
     // Shows `frame` of the current video, now or as soon as the opening video is ready.
     void showFrame(int frame);
     void openDemoProject();
+    // Opens the demo (rendering it first if needed) and trains the default model on it, live.
+    void trainDemoModel();
     // Reads the files in the background and adds them as one undoable step; an empty message
     // when the reading started, else why not (no project, other work in the way).
     QString addVideos(const QStringList& paths);

@@ -43,6 +43,10 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
                             "skeletons; created on first use in %1")
                              .arg(QDir::toNativeSeparators(QFileInfo(QStringLiteral("~/.local/share/actionlens/demo")).filePath())),
                          this);
+    trainDemo_ = actionButton(tr("Train a demo model"),
+                              tr("Opens the demo project (rendering it first if needed) and trains the model on its "
+                                 "\"train\" videos with the default settings, its curves live in the Training dock"),
+                              this);
     progress_ = new QProgressBar(this);
     progress_->setVisible(false);
     progress_->setFormat(tr("Rendering the demo project... %p%"));
@@ -57,7 +61,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     startLabel->setStyleSheet(QStringLiteral("font-weight: 600; font-size: 12pt;"));
     actions->addWidget(startLabel);
     for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(create), static_cast<QWidget*>(video),
-                       static_cast<QWidget*>(demo_), static_cast<QWidget*>(progress_), static_cast<QWidget*>(message_)})
+                       static_cast<QWidget*>(demo_), static_cast<QWidget*>(trainDemo_), static_cast<QWidget*>(progress_), static_cast<QWidget*>(message_)})
         actions->addWidget(w);
     actions->addSpacing(kSpacing * 2);
     auto* keysLabel = new QLabel(tr("Keys"), this);
@@ -113,6 +117,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     connect(create, &QPushButton::clicked, this, &StartPage::newProjectRequested);
     connect(video, &QPushButton::clicked, this, &StartPage::openVideoRequested);
     connect(demo_, &QPushButton::clicked, this, &StartPage::demoRequested);
+    connect(trainDemo_, &QPushButton::clicked, this, &StartPage::trainDemoRequested);
     connect(recent_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         Q_EMIT recentProjectActivated(item->data(Qt::UserRole).toString());
     });
@@ -145,6 +150,7 @@ void StartPage::setDemoProgress(qint64 framesDone, qint64 framesTotal) {
 
 void StartPage::setDemoBusy(bool busy) {
     demo_->setEnabled(!busy);
+    trainDemo_->setEnabled(!busy);
     progress_->setVisible(busy);
     if (busy) setDemoProgress(0, 0);
 }
