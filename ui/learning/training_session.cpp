@@ -89,7 +89,10 @@ QString TrainingSession::launch(const TrainingSettings& settings, const annotati
         fileName.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
         run_ = {};
         run_.name = name;
-        run_.checkpointPath = models.filePath(fileName + QStringLiteral(".alm")).toStdString();
+        // Never over another model's file (a deleted run's, another project's in the same folder).
+        QString file = models.filePath(fileName + QStringLiteral(".alm"));
+        for (int n = 2; QFileInfo::exists(file); ++n) file = models.filePath(QStringLiteral("%1-%2.alm").arg(fileName).arg(n));
+        run_.checkpointPath = file.toStdString();
     }
     const std::string name = run_.name;
     const std::string resumeFrom = resumed ? run_.checkpointPath : std::string();
