@@ -42,7 +42,9 @@ Result<TrackPrediction> predictTrack(model::MultiTaskModel& model, const ModelSn
         bool visible = false;
         for (int t = s; t < s + length && !visible; ++t)
             for (int j = 0; j < track.joints && !visible; ++j) visible = track.at(2, t, j) > 0.0f;
-        if (visible) runnable.push_back(s);
+        // A window without any pose says nothing to a skeleton trunk; a video-only trunk reads
+        // the frames, pose or none (a whole video without poses is one such track).
+        if (visible || snapshot.model.trunkKind == model::TrunkKind::Video) runnable.push_back(s);
     }
     for (size_t from = 0; from < runnable.size(); from += size_t(std::max(1, options.batchSize))) {
         const size_t to = std::min(runnable.size(), from + size_t(std::max(1, options.batchSize)));

@@ -19,6 +19,7 @@
 
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -90,7 +91,17 @@ void MainWindow::createLearning() {
         trainingDock_->raise();
     });
     connect(runsView_, &RunsView::evaluateRequested, this, [this](std::int64_t id) {
-        if (const QString error = evaluateRun(id); !error.isEmpty()) QMessageBox::warning(this, tr("Evaluate"), error);
+        // Which clips: a split of the project (test first, where there is one) or all.
+        QStringList splits;
+        if (auto counts = document_.store().splitCounts(); counts)
+            for (const auto& c : counts.value()) splits << QString::fromStdString(c.split);
+        splits.sort();
+        if (const qsizetype test = splits.indexOf(QStringLiteral("test")); test > 0) splits.move(test, 0);
+        splits << QStringLiteral("all");
+        bool chosen = false;
+        const QString split = QInputDialog::getItem(this, tr("Evaluate"), tr("Evaluate on the clips of:"), splits, 0, false, &chosen);
+        if (!chosen) return;
+        if (const QString error = evaluateRun(id, split); !error.isEmpty()) QMessageBox::warning(this, tr("Evaluate"), error);
     });
     connect(runsView_, &RunsView::compareRequested, this, [this](std::int64_t id, std::int64_t other) {
         if (const QString error = compareTrainingRuns(id, other); !error.isEmpty()) statusBar()->showMessage(error, 10000);

@@ -158,6 +158,7 @@ TEST_F(VideoPredictionTest, AVideoOnlyModelPredictsOverAWholeVideoWithoutPoses) 
     r.videoClips = &frames;
     annotation::Video video = project_->videos[2];
     video.path = "/videos/0003.mp4";
+    r.keepFrameProbabilities = true;
     Result<VideoPrediction> predicted = predictVideo(*project_->store, video, *project_->layout, r);
     ASSERT_TRUE(predicted.ok()) << predicted.error();
     ASSERT_EQ(predicted->tracks.size(), 1u);
@@ -165,6 +166,15 @@ TEST_F(VideoPredictionTest, AVideoOnlyModelPredictsOverAWholeVideoWithoutPoses) 
     EXPECT_EQ(predicted->tracks[0].track.firstFrame, 0);
     EXPECT_EQ(predicted->tracks[0].track.lastFrame, 59);
     for (const SegmentPrediction& s : predicted->tracks[0].segments) EXPECT_EQ(s.segment.subjectId, 0);
+    // Every frame of the poseless video was read and predicted (windows without a pose are not
+    // skipped for a model that reads only the frames).
+    EXPECT_EQ(frames.videos, (std::set<std::pair<std::string, std::int64_t>>{{"/videos/0003.mp4", video.id}}));
+    ASSERT_TRUE(predicted->tracks[0].frameProbabilities.has_value());
+    const std::vector<bool>& covered = predicted->tracks[0].frameProbabilities->covered;
+    EXPECT_EQ(std::count(covered.begin(), covered.end(), true), 60);
+    frames.videos.clear();
+    frames.firstFrames.clear();
+    r.keepFrameProbabilities = false;
 
     // Over a video with poses it reads each track's windows from that video, in video frames:
     // Bob's first window starts on his first pose, frame 10.
