@@ -44,7 +44,9 @@ void MainWindow::createMenus() {
     add(file, tr("&Add videos to the project..."), {}, [this] { chooseVideosToAdd(); });
     installDataActions(*this, file);  // add a folder, relink, import, export (ui/dataset_actions)
     file->addSeparator();
-    add(file, tr("&Close project"), QKeySequence::Close, [this] { closeProject(); });
+    add(file, tr("&Close project"), QKeySequence::Close, [this] {
+        if (confirmStopTraining(tr("close the project"))) closeProject();
+    });
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, [this] { close(); });
 
@@ -129,14 +131,14 @@ void MainWindow::createOverlayActions(QMenu* menu) {
 
 void MainWindow::chooseProject() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), kProjectFilter);
-    if (path.isEmpty()) return;
+    if (path.isEmpty() || !confirmStopTraining(tr("open another project"))) return;
     const QString error = openProject(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot open project"), error);
 }
 
 void MainWindow::chooseNewProject() {
     QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(), kProjectFilter);
-    if (path.isEmpty()) return;
+    if (path.isEmpty() || !confirmStopTraining(tr("create another project"))) return;
     if (!path.endsWith(QStringLiteral(".alproj"))) path += QStringLiteral(".alproj");
     const QString error = createProject(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot create project"), error);
@@ -156,7 +158,7 @@ void MainWindow::chooseVideosToAdd() {
 void MainWindow::chooseVideo() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open video"), QString(), tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg *.mpeg);;All files (*)"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty() || !confirmStopTraining(tr("close the project"))) return;
     if (document_.isOpen()) closeProject();
     openVideoFile(path);
 }

@@ -9,7 +9,11 @@
 #include "ui/window/main_window.h"
 #include "ui_project_fixture.h"
 
+#include <QApplication>
 #include <QDockWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -69,6 +73,39 @@ TEST(MainWindowLearning, ShowsARunsCurvesAndEvaluatesItInTheDocks) {
     // A recorded evaluation shows as it was recorded.
     ASSERT_EQ(window.showRun(window.runsView()->runs().back().id), QString());
     EXPECT_FALSE(window.evaluationView()->result().hasClips());
+}
+
+namespace {
+
+// Answers the next message box that opens with `button`.
+void answerNextQuestion(QMessageBox::StandardButton button) {
+    QTimer::singleShot(50, [button] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) box->button(button)->click();
+    });
+}
+
+}  // namespace
+
+TEST(MainWindowLearning, ClosingTheWindowWhileTrainingAsksThenStopsTheRun) {
+    QTemporaryDir dir;
+    MainWindow window;
+    ASSERT_EQ(window.openProject(uitest::copyOfProject(dir)), QString());
+    window.show();
+    int steps = 0;
+    QObject::connect(window.trainingSession(), &TrainingSession::stepDone, [&] { ++steps; });
+    ASSERT_EQ(window.trainingSession()->start(uitest::tinyTrainingSettings(200)), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return steps > 0; }, 120000));
+
+    answerNextQuestion(QMessageBox::No);
+    EXPECT_FALSE(window.close()) << "the user kept it running";
+    EXPECT_TRUE(window.trainingSession()->isRunning());
+
+    answerNextQuestion(QMessageBox::Yes);
+    EXPECT_TRUE(window.close());
+    EXPECT_FALSE(window.trainingSession()->isRunning()) << "stopped before the window closed";
+    auto run = window.document().store().run(window.trainingSession()->runId());
+    ASSERT_TRUE(run.ok());
+    EXPECT_EQ(run->status, annotation::RunStatus::Cancelled);
 }
 
 TEST(MainWindowLearning, PanelScreenshotsOfARecordedRun) {
