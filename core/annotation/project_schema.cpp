@@ -100,6 +100,13 @@ Status createTrainingRuns(const QSqlDatabase& db) {
     });
 }
 
+// Version 6: what mirroring a clip does to each task's labels (taxonomy.h: side-free tasks,
+// mirror pairs of values), for label-aware augmentation.
+Status addMirrorDeclarations(const QSqlDatabase& db) {
+    return execAll(db, {"ALTER TABLE tasks ADD COLUMN side_free INTEGER NOT NULL DEFAULT 0",
+                        "ALTER TABLE task_values ADD COLUMN mirror TEXT NOT NULL DEFAULT ''"});
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -109,6 +116,7 @@ const std::vector<Migration>& migrations() {
         {3, "video names and dataset splits", &addVideoNamesAndSplits},
         {4, "group-only labels", &addGroupOnlyLabels},
         {5, "model runs", &createTrainingRuns},
+        {6, "mirror declarations of the taxonomy", &addMirrorDeclarations},
     };
     return steps;
 }

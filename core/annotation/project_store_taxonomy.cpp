@@ -21,11 +21,12 @@ Result<Taxonomy> ProjectStore::readTaxonomy() {
     std::map<qint64, size_t> taskIndex;
     std::map<qint64, std::string> groupNames;
     QSqlQuery q(db_);
-    if (!q.exec(QStringLiteral("SELECT id, name, kind, scope FROM tasks ORDER BY position")))
+    if (!q.exec(QStringLiteral("SELECT id, name, kind, scope, side_free FROM tasks ORDER BY position")))
         return makeError("cannot read the taxonomy: " + sqlErrorText(q));
     while (q.next()) {
         TaskDefinition task;
         task.name = ss(q.value(1));
+        task.sideFree = q.value(4).toBool();
         if (!parseTaskKind(ss(q.value(2)), &task.kind) || !parseTaskScope(ss(q.value(3)), &task.scope))
             return makeError("task '" + task.name + "' is damaged in the project file");
         taskIndex[q.value(0).toLongLong()] = taxonomy.tasks.size();
@@ -37,11 +38,12 @@ Result<Taxonomy> ProjectStore::readTaxonomy() {
         groupNames[q.value(0).toLongLong()] = ss(q.value(2));
         taxonomy.tasks.at(taskIndex.at(q.value(1).toLongLong())).groups.push_back({ss(q.value(2)), ss(q.value(3)), q.value(4).toBool()});
     }
-    if (!q.exec(QStringLiteral("SELECT task_id, name, group_id, colour, hotkey FROM task_values ORDER BY position")))
+    if (!q.exec(QStringLiteral("SELECT task_id, name, group_id, colour, hotkey, mirror FROM task_values ORDER BY position")))
         return makeError("cannot read the taxonomy: " + sqlErrorText(q));
     while (q.next()) {
         const std::string group = q.value(2).isNull() ? std::string() : groupNames[q.value(2).toLongLong()];
-        taxonomy.tasks.at(taskIndex.at(q.value(0).toLongLong())).values.push_back({ss(q.value(1)), group, ss(q.value(3)), ss(q.value(4))});
+        taxonomy.tasks.at(taskIndex.at(q.value(0).toLongLong()))
+            .values.push_back({ss(q.value(1)), group, ss(q.value(3)), ss(q.value(4)), ss(q.value(5))});
     }
     return taxonomy;
 }
@@ -54,12 +56,12 @@ Status ProjectStore::writeTaxonomy(const Taxonomy& taxonomy) {
     info.bindValue(0, qs(taxonomy.name));
     if (!info.exec()) return makeError(sqlErrorText(info));
     QSqlQuery task(db_), group(db_), value(db_);
-    task.prepare(QStringLiteral("INSERT INTO tasks(position, name, kind, scope) VALUES (?, ?, ?, ?)"));
+    task.prepare(QStringLiteral("INSERT INTO tasks(position, name, kind, scope, side_free) VALUES (?, ?, ?, ?, ?)"));
     group.prepare(QStringLiteral("INSERT INTO class_groups(task_id, position, name, colour, allows_group_only) VALUES (?, ?, ?, ?, ?)"));
-    value.prepare(QStringLiteral("INSERT INTO task_values(task_id, position, name, group_id, colour, hotkey) VALUES (?, ?, ?, ?, ?, ?)"));
+    value.prepare(QStringLiteral("INSERT INTO task_values(task_id, position, name, group_id, colour, hotkey, mirror) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     for (size_t t = 0; t < taxonomy.tasks.size(); ++t) {
         const TaskDefinition& def = taxonomy.tasks[t];
-        bindAll(task, {qint64(t), qs(def.name), taskKindName(def.kind), taskScopeName(def.scope)});
+        bindAll(task, {qint64(t), qs(def.name), taskKindName(def.kind), taskScopeName(def.scope), int(def.sideFree)});
         if (!task.exec()) return makeError(sqlErrorText(task));
         const qint64 taskId = task.lastInsertId().toLongLong();
         std::map<std::string, qint64> groupIds;
@@ -72,7 +74,7 @@ Status ProjectStore::writeTaxonomy(const Taxonomy& taxonomy) {
             const TaskValue& tv = def.values[v];
             const auto groupId = groupIds.find(tv.group);
             bindAll(value, {taskId, qint64(v), qs(tv.name), groupId == groupIds.end() ? QVariant() : QVariant(groupId->second),
-                            qs(tv.colour), qs(tv.hotkey)});
+                            qs(tv.colour), qs(tv.hotkey), qs(tv.mirror)});
             if (!value.exec()) return makeError(sqlErrorText(value));
         }
     }

@@ -54,6 +54,18 @@ std::string at(const std::string& list, size_t index) { return list + "[" + std:
 
 }  // namespace
 
+bool TaskDefinition::mirrorDeclared() const {
+    if (sideFree) return true;
+    for (const TaskValue& v : values)
+        if (!v.mirror.empty()) return true;
+    return false;
+}
+
+const std::string& TaskDefinition::mirrorOf(const std::string& valueName) const {
+    const TaskValue* value = findValue(valueName);
+    return value && !value->mirror.empty() ? value->mirror : valueName;
+}
+
 Status validateTaxonomy(const Taxonomy& taxonomy) {
     if (taxonomy.tasks.empty()) return makeError("tasks: a taxonomy needs at least the action task");
     std::set<std::string> taskNames;
@@ -107,6 +119,18 @@ Status validateTaxonomy(const Taxonomy& taxonomy) {
                 if (!fresh)
                     return makeError(vf + ".hotkey: '" + value.hotkey + "' is also the hotkey of " + it->second);
             }
+        }
+        // Mirror pairs: each names another value of the task, which names it back.
+        for (size_t v = 0; v < task.values.size(); ++v) {
+            const TaskValue& value = task.values[v];
+            if (value.mirror.empty()) continue;
+            const std::string mf = at(list, v) + ".mirror";
+            if (task.sideFree) return makeError(mf + ": the task is side-free, so no value has a mirror image of its own");
+            if (value.mirror == value.name) return makeError(mf + ": a value without a pair is its own mirror image; leave it out");
+            const TaskValue* other = task.findValue(value.mirror);
+            if (!other) return makeError(mf + ": '" + value.mirror + "' is not a value of task '" + task.name + "'");
+            if (other->mirror != value.name)
+                return makeError(mf + ": '" + value.mirror + "' must name '" + value.name + "' as its mirror in turn");
         }
     }
     if (actionTasks == 0) return makeError("tasks: no task has kind \"action\"; exactly one must");

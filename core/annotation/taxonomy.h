@@ -34,9 +34,12 @@ struct TaskValue {
     std::string group;   // action classes only: the name of a ClassGroup of the same task
     std::string colour;  // "#rrggbb" or empty
     std::string hotkey;  // one key the annotator presses, or empty
+    // What this value becomes when the clip is mirrored left to right ("left" <-> "right",
+    // "wave left hand" <-> "wave right hand"): another value of the task; empty: itself.
+    std::string mirror;
 
     bool operator==(const TaskValue& o) const {
-        return name == o.name && group == o.group && colour == o.colour && hotkey == o.hotkey;
+        return name == o.name && group == o.group && colour == o.colour && hotkey == o.hotkey && mirror == o.mirror;
     }
 };
 
@@ -46,11 +49,19 @@ struct TaskDefinition {
     TaskScope scope = TaskScope::Segment;  // always Segment for the action task
     std::vector<ClassGroup> groups;        // action task only
     std::vector<TaskValue> values;
+    // Mirroring a clip changes none of the task's values (action "squat"). A task with mirror
+    // pairs (values' `mirror`) is declared too; one with neither is undeclared: whether its
+    // labels have a side is unknown, so training must not mirror its clips silently.
+    bool sideFree = false;
 
     const TaskValue* findValue(const std::string& valueName) const;
+    // Whether mirroring is declared for this task: side-free, or mirror pairs given.
+    bool mirrorDeclared() const;
+    // The value `valueName` becomes when mirrored (itself without a pair).
+    const std::string& mirrorOf(const std::string& valueName) const;
     bool operator==(const TaskDefinition& o) const {
         return name == o.name && kind == o.kind && scope == o.scope && groups == o.groups &&
-               values == o.values;
+               values == o.values && sideFree == o.sideFree;
     }
 };
 
@@ -70,7 +81,9 @@ bool parseTaskScope(const std::string& name, TaskScope* scope);
 // "#rrggbb" (hex digits, either case).
 bool isTaxonomyColour(const std::string& colour);
 
-// Checks the rules above and that names and hotkeys are unique; task names starting with '@'
+// Checks the rules above and that names and hotkeys are unique, that a value's mirror is
+// another value of its task whose mirror is it (pairs are symmetric), and that a side-free task
+// has no pairs; task names starting with '@'
 // are reserved (group_only_label.h). The message names the field
 // in the JSON layout ("tasks[1].values[2].hotkey: 'f' is also the hotkey of tasks[0]...").
 Status validateTaxonomy(const Taxonomy& taxonomy);

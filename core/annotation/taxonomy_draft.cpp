@@ -217,7 +217,10 @@ Status TaxonomyDraft::renameValue(size_t task, size_t value, const std::string& 
     if (Status s = checkValue(task, value); !s) return s;
     if (draft_.tasks[task].values[value].name == name) return Status::success();
     if (Status s = checkNewValueName(task, name, value); !s) return s;
+    const std::string old = draft_.tasks[task].values[value].name;
     draft_.tasks[task].values[value].name = name;
+    for (TaskValue& other : draft_.tasks[task].values)  // its mirror pair follows the new name
+        if (other.mirror == old) other.mirror = name;
     return Status::success();
 }
 
@@ -269,7 +272,10 @@ Status TaxonomyDraft::removeValue(size_t task, size_t value, std::optional<size_
         fate.relabelTo = valueKeys_[task][*relabelTo];
     }
     removedValues_[valueKeys_[task][value]] = fate;
+    const std::string removed = def.values[value].name;
     def.values.erase(def.values.begin() + std::ptrdiff_t(value));
+    for (TaskValue& other : def.values)  // its pair is its own mirror image now
+        if (other.mirror == removed) other.mirror.clear();
     valueKeys_[task].erase(valueKeys_[task].begin() + std::ptrdiff_t(value));
     return Status::success();
 }

@@ -41,7 +41,7 @@ Result<TaskValue> parseValue(const QJsonValue& json, const std::string& field, b
     }
     if (!json.isObject()) return makeError(field + ": expected " + (action ? "an object" : "a string or an object"));
     const QJsonObject o = json.toObject();
-    for (auto [key, out] : {std::pair<const char*, std::string*>{"colour", &value.colour}, {"hotkey", &value.hotkey}})
+    for (auto [key, out] : {std::pair<const char*, std::string*>{"colour", &value.colour}, {"hotkey", &value.hotkey}, {"mirror", &value.mirror}})
         if (Status s = optionalString(o, key, field, out); !s) return s.takeError();
     if (Status s = requiredString(o, "name", field, &value.name); !s) return s.takeError();
     if (action)
@@ -62,6 +62,9 @@ Result<TaskDefinition> parseTask(const QJsonValue& json, const std::string& fiel
     if (!scope.empty() && !parseTaskScope(scope, &task.scope))
         return makeError(field + ".scope: '" + scope + "' is neither \"segment\" nor \"subject\"");
     const bool action = task.kind == TaskKind::Action;
+    const QJsonValue sideFree = o.value(QLatin1String("side_free"));
+    if (!sideFree.isUndefined() && !sideFree.isNull() && !sideFree.isBool()) return makeError(field + ".side_free: expected true or false");
+    task.sideFree = sideFree.toBool(false);
 
     if (o.contains(QLatin1String("groups"))) {
         const QJsonValue groups = o.value(QLatin1String("groups"));
@@ -100,6 +103,7 @@ QJsonObject valueToJson(const TaskValue& value) {
     if (!value.group.empty()) o.insert("group", QString::fromStdString(value.group));
     if (!value.colour.empty()) o.insert("colour", QString::fromStdString(value.colour));
     if (!value.hotkey.empty()) o.insert("hotkey", QString::fromStdString(value.hotkey));
+    if (!value.mirror.empty()) o.insert("mirror", QString::fromStdString(value.mirror));
     return o;
 }
 
@@ -136,6 +140,7 @@ std::string taxonomyToJson(const Taxonomy& taxonomy) {
         const bool action = task.kind == TaskKind::Action;
         QJsonObject o{{"name", QString::fromStdString(task.name)}, {"kind", taskKindName(task.kind)}};
         if (!action) o.insert("scope", taskScopeName(task.scope));
+        if (task.sideFree) o.insert("side_free", true);
         if (action) {
             QJsonArray groups;
             for (const ClassGroup& g : task.groups) {

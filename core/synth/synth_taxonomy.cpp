@@ -12,7 +12,7 @@ annotation::TaskDefinition subjectTask(const std::string& name, const std::vecto
     task.name = name;
     task.kind = annotation::TaskKind::Attribute;
     task.scope = annotation::TaskScope::Subject;
-    for (const std::string& value : values) task.values.push_back(annotation::TaskValue{value, "", "", ""});
+    for (const std::string& value : values) task.values.push_back(annotation::TaskValue{value, "", "", "", ""});
     return task;
 }
 
@@ -23,14 +23,21 @@ Result<annotation::Taxonomy> synthTaxonomy() {
     if (!penn.ok()) return penn.takeError();
     annotation::Taxonomy taxonomy = std::move(penn).value();
     taxonomy.name = "ActionLens synthetic (Penn Action motion)";
-    taxonomy.tasks.push_back(subjectTask("handedness", {handednessName(Handedness::Right), handednessName(Handedness::Left)}));
+    // A mirrored left-hander is a right-hander; build and clothing have no side.
+    annotation::TaskDefinition handedness =
+        subjectTask("handedness", {handednessName(Handedness::Right), handednessName(Handedness::Left)});
+    handedness.values[0].mirror = handednessName(Handedness::Left);
+    handedness.values[1].mirror = handednessName(Handedness::Right);
+    taxonomy.tasks.push_back(handedness);
     taxonomy.tasks.push_back(
         subjectTask("build", {buildName(Build::Slim), buildName(Build::Medium), buildName(Build::Broad)}));
+    taxonomy.tasks.back().sideFree = true;
     int count = 0;
     const NamedColour* colours = shirtColours(&count);
     std::vector<std::string> names;
     for (int i = 0; i < count; ++i) names.push_back(colours[i].name);
     taxonomy.tasks.push_back(subjectTask("clothing", names));
+    taxonomy.tasks.back().sideFree = true;
     if (Status valid = annotation::validateTaxonomy(taxonomy); !valid.ok()) return valid.takeError();
     return taxonomy;
 }
