@@ -212,16 +212,14 @@ void TrainingSession::onStarted(const QStringList& tasks, int trainClips, int va
 void TrainingSession::onEpoch(const train::EpochReport& report) {
     const EpochPoint point = pointOf(report);
     history_.addEpoch(point);
-    std::vector<std::string> tasks;
-    for (const QString& t : history_.tasks()) tasks.push_back(t.toStdString());
+    const std::vector<std::string> tasks = taskNames();
     runs::appendEpoch(run_, report, tasks);
     record();
     Q_EMIT epochDone(point);
 }
 
 void TrainingSession::onFinished(const std::shared_ptr<Outcome>& outcome) {
-    std::vector<std::string> tasks;
-    for (const QString& t : history_.tasks()) tasks.push_back(t.toStdString());
+    const std::vector<std::string> tasks = taskNames();
     QString message;
     if (outcome->trained) {
         runs::finishTrainingRun(run_, *outcome->trained, tasks, stopRequested_->load(), nowMs());
@@ -238,6 +236,12 @@ void TrainingSession::onFinished(const std::shared_ptr<Outcome>& outcome) {
     job_->deleteLater();
     job_ = nullptr;
     Q_EMIT finished(status, message);
+}
+
+std::vector<std::string> TrainingSession::taskNames() const {
+    std::vector<std::string> names;
+    for (const QString& t : history_.tasks()) names.push_back(t.toStdString());
+    return names;
 }
 
 void TrainingSession::record() {

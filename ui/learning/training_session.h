@@ -77,6 +77,7 @@ private:
     void onEpoch(const train::EpochReport& report);
     void onFinished(const std::shared_ptr<Outcome>& outcome);
     void record();
+    std::vector<std::string> taskNames() const;  // the model's tasks, for the run's records
 
     ProjectDocument& document_;
     QPointer<Job> job_;

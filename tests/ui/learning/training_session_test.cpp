@@ -34,6 +34,14 @@ TrainingSettings tinySettings(int epochs) { return uitest::tinyTrainingSettings(
 
 using Finished = std::pair<annotation::RunStatus, QString>;
 
+// The session's finished() as it came, once it came.
+std::optional<Finished>& recordFinished(TrainingSession& session, std::optional<Finished>& finished) {
+    QObject::connect(&session, &TrainingSession::finished, [&finished](annotation::RunStatus status, const QString& message) {
+        finished = Finished{status, message};
+    });
+    return finished;
+}
+
 }  // namespace
 
 TEST(TrainingSession, TrainsInTheBackgroundRecordsTheRunAndDrawsItLive) {
@@ -47,9 +55,7 @@ TEST(TrainingSession, TrainsInTheBackgroundRecordsTheRunAndDrawsItLive) {
     QSignalSpy started(&session, &TrainingSession::started);
     QSignalSpy epochs(&session, &TrainingSession::epochDone);
     std::optional<Finished> finished;
-    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
-        finished = Finished{status, message};
-    });
+    recordFinished(session, finished);
     ASSERT_EQ(session.start(tinySettings(3)), QString());
     dashboard.follow(&session);
     EXPECT_TRUE(session.isRunning());
@@ -110,9 +116,7 @@ TEST(TrainingSession, StopAfterAnEpochKeepsTheCheckpointAndSaysStopped) {
     ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
     TrainingSession session(document);
     std::optional<Finished> finished;
-    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
-        finished = Finished{status, message};
-    });
+    recordFinished(session, finished);
     QObject::connect(&session, &TrainingSession::epochDone, [&] { session.stopAfterEpoch(); });
     ASSERT_EQ(session.start(tinySettings(30)), QString());
     ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
@@ -130,9 +134,7 @@ TEST(TrainingSession, AStoppedRunResumesInTheSameRecordUntilItsLastEpoch) {
     ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
     TrainingSession session(document);
     std::optional<Finished> finished;
-    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
-        finished = Finished{status, message};
-    });
+    recordFinished(session, finished);
     auto stopOnce = QObject::connect(&session, &TrainingSession::epochDone, [&] { session.stopAfterEpoch(); });
     ASSERT_EQ(session.start(tinySettings(4)), QString());
     ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
@@ -162,9 +164,7 @@ TEST(TrainingSession, PauseHoldsTheRunAndCancelEndsIt) {
     ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
     TrainingSession session(document);
     std::optional<Finished> finished;
-    QObject::connect(&session, &TrainingSession::finished, [&](annotation::RunStatus status, const QString& message) {
-        finished = Finished{status, message};
-    });
+    recordFinished(session, finished);
     int steps = 0;
     QObject::connect(&session, &TrainingSession::stepDone, [&] { ++steps; });
     ASSERT_EQ(session.start(tinySettings(30)), QString());

@@ -2,6 +2,7 @@
 // would, and the PNG read back.
 
 #include "core/media/frame_stamp.h"
+#include "gui_process.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
@@ -16,26 +17,6 @@
 using namespace actionlens;
 
 namespace {
-
-struct RunResult {
-    int exitCode = -1;
-    QString stderrText;
-};
-
-RunResult runGui(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(ACTIONLENS_GUI_PATH), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardError())};
-}
 
 constexpr QRgb kViewBackground = qRgb(24, 24, 24);
 
@@ -65,9 +46,9 @@ TEST(GuiScreenshot, ShowsTheRequestedFrame) {
     const std::string video = fixtures::makeStampedVideo(dir.file("wide.mp4"), spec);
     const QString out = QString::fromStdString(dir.file("out.png"));
 
-    const RunResult run = runGui({QString::fromStdString(video), QStringLiteral("--frame"), QStringLiteral("37"),
+    const uitest::GuiRun run = uitest::runGui({QString::fromStdString(video), QStringLiteral("--frame"), QStringLiteral("37"),
                                   QStringLiteral("--screenshot"), out});
-    ASSERT_EQ(run.exitCode, 0) << run.stderrText.toStdString();
+    ASSERT_EQ(run.exitCode, 0) << run.errors.toStdString();
     QImage shot(out);
     ASSERT_FALSE(shot.isNull()) << "no PNG at " << out.toStdString();
     EXPECT_GE(shot.width(), 640);
@@ -84,19 +65,19 @@ TEST(GuiScreenshot, ShowsTheRequestedFrame) {
 TEST(GuiScreenshot, FailsWithOneLineForBadInput) {
     fixtures::TempDir dir;
     const QString out = QString::fromStdString(dir.file("out.png"));
-    const RunResult missing = runGui({QStringLiteral("/nonexistent/video.mp4"), QStringLiteral("--screenshot"), out});
+    const uitest::GuiRun missing = uitest::runGui({QStringLiteral("/nonexistent/video.mp4"), QStringLiteral("--screenshot"), out});
     EXPECT_EQ(missing.exitCode, 1);
     // One line of ours (Qt may add its own warnings on other lines).
     int ourLines = 0;
-    for (const QString& line : missing.stderrText.split(QLatin1Char('\n'))) {
+    for (const QString& line : missing.errors.split(QLatin1Char('\n'))) {
         if (line.startsWith(QStringLiteral("actionlens: "))) ++ourLines;
     }
-    EXPECT_EQ(ourLines, 1) << missing.stderrText.toStdString();
+    EXPECT_EQ(ourLines, 1) << missing.errors.toStdString();
 
-    const RunResult outOfRange = runGui({QString::fromStdString(fixtures::sharedLongGopVideo()), QStringLiteral("--frame"),
+    const uitest::GuiRun outOfRange = uitest::runGui({QString::fromStdString(fixtures::sharedLongGopVideo()), QStringLiteral("--frame"),
                                          QStringLiteral("600"), QStringLiteral("--screenshot"), out});
     EXPECT_EQ(outOfRange.exitCode, 1);
-    EXPECT_TRUE(outOfRange.stderrText.contains(QStringLiteral("out of range"))) << outOfRange.stderrText.toStdString();
+    EXPECT_TRUE(outOfRange.errors.contains(QStringLiteral("out of range"))) << outOfRange.errors.toStdString();
     EXPECT_FALSE(QFile::exists(out));
 }
 

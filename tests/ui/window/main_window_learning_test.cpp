@@ -1,6 +1,7 @@
 // MainWindow's model life cycle: the Model menu's views of a project's runs (training curves,
 // evaluation, ablation) and `actionlens --panel ... --screenshot` end to end.
 
+#include "gui_process.h"
 #include "learning/learning_fixture.h"
 #include "ui/learning/evaluation_session.h"
 #include "ui/learning/evaluation_view.h"
@@ -16,37 +17,12 @@
 #include <QTimer>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace actionlens;
 using namespace actionlens::ui;
-
-namespace {
-
-struct GuiRun {
-    int exitCode = -1;
-    QString errors;
-};
-
-GuiRun runGui(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(ACTIONLENS_GUI_PATH), arguments);
-    if (!process.waitForFinished(180000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromLocal8Bit(process.readAllStandardError())};
-}
-
-}  // namespace
 
 TEST(MainWindowLearning, ShowsARunsCurvesAndEvaluatesItInTheDocks) {
     QTemporaryDir dir;
@@ -117,22 +93,22 @@ TEST(MainWindowLearning, PanelScreenshotsOfARecordedRun) {
         uitest::trainOnce(document);
     }
     const QString training = dir.filePath(QStringLiteral("training.png"));
-    const GuiRun shot = runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--screenshot"), training});
+    const uitest::GuiRun shot = uitest::runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--screenshot"), training});
     ASSERT_EQ(shot.exitCode, 0) << shot.errors.toStdString();
     EXPECT_FALSE(QImage(training).isNull());
     const QString evaluation = dir.filePath(QStringLiteral("evaluation.png"));
-    const GuiRun evaluated = runGui({project, QStringLiteral("--panel"), QStringLiteral("evaluation"), QStringLiteral("--screenshot"), evaluation});
+    const uitest::GuiRun evaluated = uitest::runGui({project, QStringLiteral("--panel"), QStringLiteral("evaluation"), QStringLiteral("--screenshot"), evaluation});
     ASSERT_EQ(evaluated.exitCode, 0) << evaluated.errors.toStdString();
     EXPECT_FALSE(QImage(evaluation).isNull());
 
     const QString out = dir.filePath(QStringLiteral("none.png"));
-    const GuiRun bogus = runGui({project, QStringLiteral("--panel"), QStringLiteral("bogus"), QStringLiteral("--screenshot"), out});
+    const uitest::GuiRun bogus = uitest::runGui({project, QStringLiteral("--panel"), QStringLiteral("bogus"), QStringLiteral("--screenshot"), out});
     EXPECT_EQ(bogus.exitCode, 1);
     EXPECT_TRUE(bogus.errors.contains(QStringLiteral("unknown --panel"))) << bogus.errors.toStdString();
-    const GuiRun noAblation = runGui({project, QStringLiteral("--panel"), QStringLiteral("ablation"), QStringLiteral("--screenshot"), out});
+    const uitest::GuiRun noAblation = uitest::runGui({project, QStringLiteral("--panel"), QStringLiteral("ablation"), QStringLiteral("--screenshot"), out});
     EXPECT_EQ(noAblation.exitCode, 1);
     EXPECT_TRUE(noAblation.errors.contains(QStringLiteral("no finished ablation"))) << noAblation.errors.toStdString();
-    const GuiRun badRun = runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--run"),
+    const uitest::GuiRun badRun = uitest::runGui({project, QStringLiteral("--panel"), QStringLiteral("training"), QStringLiteral("--run"),
                                   QStringLiteral("x"), QStringLiteral("--screenshot"), out});
     EXPECT_EQ(badRun.exitCode, 1);
     EXPECT_FALSE(QFile::exists(out));
