@@ -140,6 +140,17 @@ QString RunsView::checkpointProblem(const annotation::TrainingRun& run) {
     return {};
 }
 
+QString RunsView::cachedCheckpointProblem(const annotation::TrainingRun& run) {
+    const QString path = QString::fromStdString(run.checkpointPath);
+    const QFileInfo file(path);
+    if (run.kind != annotation::RunKind::Training || path.isEmpty() || !file.exists()) return checkpointProblem(run);
+    CheckedFile& entry = checked_[path];
+    if (entry.size != file.size() || entry.modified != file.lastModified()) {
+        entry = {file.lastModified(), file.size(), checkpointProblem(run)};
+    }
+    return entry.problem;
+}
+
 void RunsView::refresh() {
     runs_.clear();
     if (document_.isOpen())
@@ -148,7 +159,7 @@ void RunsView::refresh() {
     for (int row = 0; row < int(runs_.size()); ++row) {
         const annotation::TrainingRun& run = runs_[size_t(row)];
         auto history = TrainingHistory::fromJson(QByteArray::fromStdString(run.historyJson));
-        const QString problem = run.status == annotation::RunStatus::Running ? QString() : checkpointProblem(run);
+        const QString problem = run.status == annotation::RunStatus::Running ? QString() : cachedCheckpointProblem(run);
         const double accuracy = history ? bestAccuracy(history.value()) : NAN;
         const QStringList cells{
             QString::fromStdString(run.name),

@@ -9,6 +9,8 @@
 
 #include "core/annotation/training_run.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QWidget>
 
 #include <vector>
@@ -46,6 +48,10 @@ Q_SIGNALS:
     void predictRequested(std::int64_t runId);
 
 private:
+    // checkpointProblem, read again only when the file changed: the list refreshes after every
+    // epoch of a run in progress, and reading every model file's header each time is waste.
+    QString cachedCheckpointProblem(const annotation::TrainingRun& run);
+
     ProjectDocument& document_;
     QTableWidget* table_ = nullptr;
     QPushButton* show_ = nullptr;
@@ -55,6 +61,12 @@ private:
     QPushButton* predict_ = nullptr;
     QPushButton* delete_ = nullptr;
     std::vector<annotation::TrainingRun> runs_;
+    struct CheckedFile {
+        QDateTime modified;
+        qint64 size = -1;
+        QString problem;
+    };
+    QHash<QString, CheckedFile> checked_;  // by model file path
 };
 
 }  // namespace actionlens::ui
