@@ -8,6 +8,8 @@
 #include "core/train/ablation.h"
 #include "core/train/dataset_file.h"
 #include "core/train/file_replacement.h"
+#include "core/train/label_mirror.h"
+#include "core/train/trainer.h"
 
 #include <cstdio>
 
@@ -104,6 +106,9 @@ int runAblate(const QStringList& arguments) {
     if (!items) return fail(items.error());
     request.dataset = &data;
     request.items = items.value();
+    if (Result<train::ModelSnapshot> planned = train::snapshotFor(data, request.items, request.config))
+        if (const std::string notice = train::undeclaredMirrorNotice(data, planned.value(), request.config); !notice.empty())
+            std::fprintf(stderr, "actionlens-cli: note: %s\n", notice.c_str());
     request.seeds = *seedCount;
     request.folds = *foldCount;
     for (const QString& k : parser.values(onlyFold)) {

@@ -8,6 +8,7 @@
 #include "core/runs/run_record.h"
 #include "core/train/checkpoint.h"
 #include "core/train/evaluation.h"
+#include "core/train/label_mirror.h"
 #include "core/train/trainer.h"
 
 #include <QFileInfo>
@@ -95,12 +96,18 @@ int runTrain(const QStringList& arguments) {
     if (!items->warning.empty()) std::fprintf(stderr, "actionlens-cli: warning: %s\n", items->warning.c_str());
     const std::vector<int>& trainItems = items->train;
     const std::vector<int>& validationItems = items->validation;
+    train::ModelSnapshot snapshot;
+    if (Result<train::ModelSnapshot> s = train::snapshotFor(data->dataset, trainItems, trainConfig)) snapshot = s.value();
+    if (resumed) snapshot = resumed->snapshot;
+    const std::string mirrorNotice = train::undeclaredMirrorNotice(data->dataset, snapshot, trainConfig);
+    if (!mirrorNotice.empty()) std::fprintf(stderr, "actionlens-cli: note: %s\n", mirrorNotice.c_str());
 
     // The run's record: in the project when no other process (the window) holds it, else only in
     // the model file, which the window adds to its runs (Runs > Add from file). A resumed model
     // file continues its own record where the project has one.
     annotation::TrainingRun run = runs::startedTrainingRun("", "cli", trainConfig, splitName, items.value(), modelFile, nowMs());
     run.message = items->warning;
+    if (!mirrorNotice.empty()) run.message += (run.message.empty() ? "" : "\n") + mirrorNotice;
     if (resumed) {
         run.historyJson = train::writeJson(resumed->history, -1);
         if (auto reader = annotation::ProjectStore::openToRead(projectPath))
@@ -121,9 +128,6 @@ int runTrain(const QStringList& arguments) {
     catchInterrupts();
     ProgressLine progress(QStringLiteral("training"));
     train::TrainingCallbacks callbacks;
-    train::ModelSnapshot snapshot;
-    if (Result<train::ModelSnapshot> s = train::snapshotFor(data->dataset, trainItems, trainConfig)) snapshot = s.value();
-    if (resumed) snapshot = resumed->snapshot;
     callbacks.progress = [&](const train::TrainingProgress& p) {
         progress.update(std::int64_t(p.epoch - 1) * p.stepsPerEpoch + p.step, std::int64_t(p.epochs) * p.stepsPerEpoch);
     };

@@ -6,6 +6,41 @@
 
 namespace actionlens::clips {
 
+namespace {
+
+// Class index of each value's mirror image; empty when the task declares no mirroring.
+std::vector<int> mirrorMapOf(const annotation::TaskDefinition& definition) {
+    if (!definition.mirrorDeclared()) return {};
+    std::vector<int> map;
+    for (const annotation::TaskValue& value : definition.values) {
+        const std::string& image = definition.mirrorOf(value.name);
+        int index = int(map.size());
+        for (size_t c = 0; c < definition.values.size(); ++c)
+            if (definition.values[c].name == image) index = int(c);
+        map.push_back(index);
+    }
+    return map;
+}
+
+// A group's mirror image is the group its actions' images share ("left arm" -> "right arm");
+// declared only when the action task is and every group's actions agree.
+std::vector<int> groupMirrorMap(const std::vector<int>& actionMirror, const std::vector<int>& groupOfAction, int groups) {
+    if (actionMirror.empty()) return {};
+    std::vector<int> map(size_t(groups), -1);
+    for (size_t a = 0; a < groupOfAction.size(); ++a) {
+        const int from = groupOfAction[a], to = groupOfAction[size_t(actionMirror[a])];
+        if (map[size_t(from)] >= 0 && map[size_t(from)] != to) return {};
+        map[size_t(from)] = to;
+    }
+    for (int g = 0; g < groups; ++g)
+        if (map[size_t(g)] < 0) map[size_t(g)] = g;  // a group without actions is its own image
+    for (int g = 0; g < groups; ++g)
+        if (map[size_t(map[size_t(g)])] != g) return {};  // not pairs: leave it undeclared
+    return map;
+}
+
+}  // namespace
+
 Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
     const annotation::TaskDefinition* action = taxonomy.actionTask();
     if (!action) return makeError("the project's taxonomy '" + taxonomy.name + "' has no action task");
@@ -13,6 +48,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
     if (action->values.size() >= 2) {
         train::DatasetTask task{action->name, {}};
         for (const annotation::TaskValue& value : action->values) task.classNames.push_back(value.name);
+        task.mirrorOf = mirrorMapOf(*action);
         out.tasks.push_back(task);
         out.sources.push_back({action->name, LabelSource::Action});
     }
@@ -30,6 +66,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
         // A validated taxonomy gives every class a group; be safe with hand-made ones.
         if (std::find(hierarchy.groupOfAction.begin(), hierarchy.groupOfAction.end(), -1) ==
             hierarchy.groupOfAction.end()) {
+            task.mirrorOf = groupMirrorMap(out.tasks.front().mirrorOf, hierarchy.groupOfAction, int(action->groups.size()));
             out.tasks.push_back(task);
             out.sources.push_back({action->name, LabelSource::ActionGroup});
             out.hierarchy = hierarchy;
@@ -39,6 +76,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
         if (definition.kind != annotation::TaskKind::Attribute || definition.values.size() < 2) continue;
         train::DatasetTask task{definition.name, {}};
         for (const annotation::TaskValue& value : definition.values) task.classNames.push_back(value.name);
+        task.mirrorOf = mirrorMapOf(definition);
         out.tasks.push_back(task);
         out.sources.push_back({definition.name, definition.scope == annotation::TaskScope::Subject
                                                     ? LabelSource::SubjectAttribute

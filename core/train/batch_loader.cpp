@@ -1,6 +1,7 @@
 #include "core/train/batch_loader.h"
 
 #include "core/train/data_splits.h"
+#include "core/train/label_mirror.h"
 #include "core/train/rgb_augmentation.h"
 #include "core/train/skeleton_augmentation.h"
 
@@ -114,10 +115,14 @@ PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<in
         if (video && video->augmentation) draw = drawRgbView(*video->augmentation, videoRng);
         const bool fused = video && video->fusedWithSkeleton;
         TimeWindow window;
+        bool skeletonMirrored = false;
         const model::SkeletonClip view =
             augmentation ? trainingView(clip.skeleton, frames, *augmentation, dataset.mirrorPairs, rng, fused ? &draw.flip : nullptr,
-                                        &window)
+                                        &window, &skeletonMirrored)
                          : evaluationView(clip.skeleton, frames);
+        // The labels follow what the network sees: the frames when it reads them (a flip), else
+        // the skeleton (in fusion the two are mirrored together).
+        const bool mirrored = video ? draw.flip : skeletonMirrored;
         out.batch.values.insert(out.batch.values.end(), view.values.begin(), view.values.end());
         if (video) {
             if (fused && video->augmentation) {
@@ -134,7 +139,13 @@ PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<in
             const std::vector<float> frameView = rgbView(decoded.value(), draw, video->frames);
             out.video.values.insert(out.video.values.end(), frameView.begin(), frameView.end());
         }
-        for (size_t t = 0; t < taskColumns.size(); ++t) out.labels[t].push_back(clip.labels[size_t(taskColumns[t])]);
+        const bool forceUndeclared = augmentation && augmentation->forceMirrorUndeclared;
+        for (size_t t = 0; t < taskColumns.size(); ++t) {
+            const int column = taskColumns[t];
+            const int label = clip.labels[size_t(column)];
+            out.labels[t].push_back(mirrored ? mirroredLabel(dataset.tasks[size_t(column)], label, forceUndeclared)
+                                             : label);
+        }
     }
     return out;
 }

@@ -84,7 +84,8 @@ std::vector<int> epochOrder(const std::vector<int>& items, const std::vector<int
 std::uint32_t batchSeed(std::uint32_t seed, int epoch, int batch);
 
 // Views of `items` (training views when augmentation is given, evaluation views otherwise) with
-// the labels of the dataset tasks `taskColumns` (one per model task).
+// the labels of the dataset tasks `taskColumns` (one per model task); a mirrored view (skeleton
+// mirror or frame flip) carries its labels' mirror images (label_mirror.h).
 PreparedBatch assembleBatch(const LabelledDataset& dataset, const std::vector<int>& items, int frames,
                             const std::vector<int>& taskColumns, const AugmentationConfig* augmentation,
                             std::uint32_t seed, const VideoViews* video = nullptr);

@@ -2,6 +2,7 @@
 
 #include "core/train/file_replacement.h"
 #include "core/train/json_text.h"
+#include "core/train/label_mirror.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -38,6 +39,7 @@ Json headerOf(const LabelledDataset& data) {
         Json task = Json::object();
         task["name"] = t.name;
         task["classes"] = t.classNames;
+        if (!t.mirrorOf.empty()) task["mirror"] = t.mirrorOf;
         tasks.push_back(task);
     }
     root["tasks"] = tasks;
@@ -178,6 +180,10 @@ Result<LabelledDataset> datasetFromHeader(const Json& root, HeaderReader& r) {
             DatasetTask task;
             if (const Json* n = r.field(t, "name", Kind::String, at)) task.name = n->get<std::string>();
             r.strings(t, "classes", at, &task.classNames);
+            // Files written before labels were mirrored have no map: undeclared.
+            if (findMember(t, "mirror")) r.integers(t, "mirror", at, &task.mirrorOf);
+            if (!r.failed())
+                if (Status valid = validateMirrorMap(task); !valid) r.fail(at + valid.error());
             data.tasks.push_back(task);
         }
     }

@@ -21,6 +21,10 @@ namespace actionlens::train {
 struct DatasetTask {
     std::string name;
     std::vector<std::string> classNames;
+    // The class each class becomes when a clip is mirrored left to right (label_mirror.h), one
+    // per class ("left" <-> "right"; itself without a side). Empty: the taxonomy declares
+    // nothing, so whether the task's labels have a side is unknown.
+    std::vector<int> mirrorOf;
 };
 
 // One labelled segment: its skeleton over every frame of the segment, and a label per task.

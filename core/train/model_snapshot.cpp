@@ -1,5 +1,7 @@
 #include "core/train/model_snapshot.h"
 
+#include "core/train/label_mirror.h"
+
 namespace actionlens::train {
 
 using Json = nlohmann::ordered_json;
@@ -81,6 +83,7 @@ Json modelSnapshotToJson(const ModelSnapshot& s) {
         Json t = Json::object();
         t["name"] = task.name;
         t["classes"] = task.classNames;
+        if (!task.mirrorOf.empty()) t["mirror"] = task.mirrorOf;
         tasks.push_back(t);
     }
     root["tasks"] = tasks;
@@ -132,6 +135,11 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
             DatasetTask task{r.text(t, "name"), {}};
             if (const Json* classes = r.field(t, "classes"); classes && classes->is_array())
                 for (const Json& c : *classes) task.classNames.push_back(c.is_string() ? c.get<std::string>() : std::string());
+            // Models trained before labels were mirrored have no map: undeclared.
+            if (findMember(t, "mirror")) {
+                task.mirrorOf = r.ints(t, "mirror");
+                if (Status valid = validateMirrorMap(task); !valid && r.error.empty()) r.error = valid.error();
+            }
             s.model.tasks.push_back(model::TaskSpec{task.name, int(task.classNames.size())});
             s.tasks.push_back(std::move(task));
         }

@@ -56,11 +56,13 @@ void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>
 
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& a,
                                  const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
-                                 const bool* forcedMirror, TimeWindow* window) {
+                                 const bool* forcedMirror, TimeWindow* window, bool* mirrored) {
     if (window) *window = TimeWindow{};
     if (!a.enabled) {
         model::SkeletonClip view = evaluationView(clip, frames);
-        if (forcedMirror && *forcedMirror) mirrorClip(view, mirrorPairs);
+        const bool mirror = forcedMirror && *forcedMirror;
+        if (mirror) mirrorClip(view, mirrorPairs);
+        if (mirrored) *mirrored = mirror;
         return view;
     }
     // Every draw happens whatever the options, so one option never shifts another's numbers.
@@ -69,6 +71,7 @@ model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, co
     const double startDraw = unitUniform(rng);
     const bool drawnMirror = unitUniform(rng) < a.mirrorProbability;
     const bool mirror = forcedMirror ? *forcedMirror : drawnMirror;
+    if (mirrored) *mirrored = mirror;
     const double angle = a.rotationDegrees * (2.0 * unitUniform(rng) - 1.0) * 3.141592653589793 / 180.0;
     const double scale = 1.0 + a.scaleRange * (2.0 * unitUniform(rng) - 1.0);
 

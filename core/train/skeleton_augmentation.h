@@ -40,10 +40,12 @@ struct TimeWindow {
 // A randomly cropped, resampled, normalised and augmented view for training. `forcedMirror`
 // (fusion: the RGB frames were flipped or not) replaces the mirror draw, which still happens.
 // `window`, when given, receives the stretch of the clip the view samples (fusion samples the
-// frames over the same one).
+// frames over the same one); `mirrored`, whether the view is mirrored (its labels must be too:
+// label_mirror.h).
 model::SkeletonClip trainingView(const model::SkeletonClip& clip, int frames, const AugmentationConfig& augmentation,
                                  const std::vector<std::pair<int, int>>& mirrorPairs, std::mt19937& rng,
-                                 const bool* forcedMirror = nullptr, TimeWindow* window = nullptr);
+                                 const bool* forcedMirror = nullptr, TimeWindow* window = nullptr,
+                                 bool* mirrored = nullptr);
 
 // Mirrors a normalised clip in place: x -> -x, and each (left, right) pair swapped.
 void mirrorClip(model::SkeletonClip& clip, const std::vector<std::pair<int, int>>& mirrorPairs);

@@ -145,6 +145,10 @@ const std::vector<Binding>& bindings() {
         augmentation("augment", "skeleton augmentation on training clips", &AugmentationConfig::enabled),
         augmentation("mirror_probability", "chance of mirroring a clip (x flipped, left/right joints swapped)",
                      &AugmentationConfig::mirrorProbability),
+        augmentation("force_mirror_undeclared",
+                     "keep the labels of tasks whose taxonomy declares no mirror map as they are in mirrored clips "
+                     "(by default they are left out of mirrored clips: 'left' must not stay 'left')",
+                     &AugmentationConfig::forceMirrorUndeclared),
         augmentation("rotation_degrees", "random in-plane rotation in [-r, r] degrees", &AugmentationConfig::rotationDegrees),
         augmentation("scale_range", "random scale factor in [1 - s, 1 + s]", &AugmentationConfig::scaleRange),
         augmentation("crop_min_fraction", "temporal crop keeps a random fraction [f, 1] of the segment",

@@ -19,6 +19,9 @@ namespace actionlens::train {
 struct AugmentationConfig {
     bool enabled = true;
     double mirrorProbability = 0.5;  // mirror x and swap left/right joints
+    // A mirrored clip's labels become their declared mirror images; a task without a declared
+    // mirror map has its labels left out of mirrored clips, unless this forces them kept as they are.
+    bool forceMirrorUndeclared = false;
     double rotationDegrees = 10.0;   // uniform in [-r, r], about the clip's centre
     double scaleRange = 0.1;         // uniform factor in [1 - s, 1 + s]
     double cropMinFraction = 0.8;    // temporal crop keeps a random [f, 1] of the segment

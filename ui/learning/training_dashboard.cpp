@@ -53,6 +53,12 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
     title_->setWordWrap(true);
     status_ = new QLabel;
     status_->setWordWrap(true);
+    // What the run said before it started (no validation part, tasks whose labels cannot be mirrored).
+    notes_ = new QLabel;
+    notes_->setWordWrap(true);
+    notes_->setObjectName(QStringLiteral("trainingNotes"));
+    notes_->setStyleSheet(QStringLiteral("color: #a05a00;"));
+    notes_->hide();
     progress_ = new QProgressBar;
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
@@ -105,6 +111,7 @@ TrainingDashboard::TrainingDashboard(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title_);
+    layout->addWidget(notes_);
     layout->addWidget(status_);
     layout->addWidget(progress_);
     layout->addLayout(controls);
@@ -158,6 +165,8 @@ void TrainingDashboard::follow(TrainingSession* session) {
     if (session_) disconnect(session_, nullptr, this, nullptr);
     session_ = session;
     stage_.clear();
+    notes_->clear();
+    notes_->hide();
     stepsDone_ = stepsTotal_ = 0;
     if (session) {
         history_ = session->history();
@@ -171,6 +180,8 @@ void TrainingDashboard::follow(TrainingSession* session) {
         connect(session, &TrainingSession::started, this, [this, session] {
             history_ = session->history();
             title_->setText(tr("Training %1 (%2)").arg(QString::fromStdString(session->run().name), session->checkpointPath()));
+            notes_->setText(QString::fromStdString(session->run().message));
+            notes_->setVisible(!notes_->text().isEmpty());
             trainingClock_.invalidate();
             changed();
         });

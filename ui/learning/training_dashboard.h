@@ -50,6 +50,7 @@ public:
     QCustomPlot* weightPlot() const { return plots_[kWeights]; }
     QCustomPlot* learningRatePlot() const { return plots_[kLearningRate]; }
     QLabel* statusLabel() const { return status_; }
+    QLabel* notesLabel() const { return notes_; }
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
     QPushButton* cancelButton() const { return cancel_; }
@@ -70,6 +71,7 @@ private:
     std::vector<QCustomPlot*> plots_;
     QLabel* title_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* notes_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPushButton* pause_ = nullptr;
     QPushButton* stop_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/runs/run_record.h"
 #include "core/train/checkpoint.h"
+#include "core/train/label_mirror.h"
 #include "core/train/trainer.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
@@ -127,7 +128,10 @@ QString TrainingSession::launch(const TrainingSettings& settings, const annotati
             QStringList tasks;
             for (const auto& task : snapshot->tasks) tasks << QString::fromStdString(task.name);
             const int trainClips = int(items->train.size()), validationClips = int(items->validation.size());
-            const QString warning = QString::fromStdString(items->warning);
+            std::string notes = items->warning;
+            if (const std::string mirror = train::undeclaredMirrorNotice(dataset, snapshot.value(), config); !mirror.empty())
+                notes += (notes.empty() ? "" : "\n") + mirror;
+            const QString warning = QString::fromStdString(notes);
             context.deliver([this, tasks, trainClips, validationClips, warning] { onStarted(tasks, trainClips, validationClips, warning); });
             context.setStage(tr("Training..."));
 

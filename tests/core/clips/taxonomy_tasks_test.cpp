@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace actionlens::clips {
 namespace {
 
@@ -46,6 +48,64 @@ TEST(TaxonomyTasks, RenamesTheGroupTaskWhenTheNameIsTakenAndDropsOneValueTasks) 
     EXPECT_EQ(names, (std::vector<std::string>{"action", "action_group", "viewpoint", "group"}));
     EXPECT_EQ(tasks->hierarchy->groupTask, "action_group");
     EXPECT_EQ(tasks->sources[3].source, LabelSource::SubjectAttribute);
+}
+
+// Mirror map of a task by class name: what each class becomes in a mirrored clip.
+std::map<std::string, std::string> mirrorByName(const train::DatasetTask& task) {
+    std::map<std::string, std::string> out;
+    for (size_t c = 0; c < task.mirrorOf.size(); ++c)
+        out[task.classNames[c]] = task.classNames[size_t(task.mirrorOf[c])];
+    return out;
+}
+
+TEST(TaxonomyTasks, EveryBuiltInTaxonomyDeclaresTheMirrorOfEveryTask) {
+    for (const std::string& name : annotation::builtinTaxonomyNames()) {
+        Result<TaxonomyTasks> tasks = taxonomyTasks(annotation::builtinTaxonomy(name).value());
+        ASSERT_TRUE(tasks.ok()) << name << ": " << tasks.error();
+        for (const train::DatasetTask& task : tasks->tasks) {
+            ASSERT_EQ(task.mirrorOf.size(), task.classNames.size()) << name << ", task " << task.name;
+            for (size_t c = 0; c < task.mirrorOf.size(); ++c) {
+                const std::string& value = task.classNames[c];
+                const std::string& image = task.classNames[size_t(task.mirrorOf[c])];
+                const bool sided = value == "left" || value == "right";
+                // Left and right swap; every other value (front, back, each action, each group) stays.
+                EXPECT_EQ(image, !sided ? value : value == "left" ? "right" : "left") << name << ", task " << task.name;
+            }
+        }
+    }
+    const TaxonomyTasks penn = taxonomyTasks(annotation::builtinTaxonomy("penn_action").value()).value();
+    EXPECT_EQ(mirrorByName(penn.tasks[2]),
+              (std::map<std::string, std::string>{{"front", "front"}, {"back", "back"}, {"left", "right"}, {"right", "left"}}));
+}
+
+TEST(TaxonomyTasks, SidedActionTwinsMapToEachOtherAndTheirGroupsFollow) {
+    annotation::Taxonomy taxonomy = annotation::builtinTaxonomy("generic").value();
+    annotation::TaskDefinition& action = taxonomy.tasks[0];
+    action.sideFree = false;
+    action.groups = {{"left arm", ""}, {"right arm", ""}, {"legs", ""}};
+    action.values = {{"wave left hand", "left arm", "", "", "wave right hand"},
+                     {"wave right hand", "right arm", "", "", "wave left hand"},
+                     {"kick", "legs", "", "", ""}};
+    ASSERT_TRUE(annotation::validateTaxonomy(taxonomy).ok()) << annotation::validateTaxonomy(taxonomy).error();
+    TaxonomyTasks tasks = taxonomyTasks(taxonomy).value();
+    EXPECT_EQ(tasks.tasks[0].mirrorOf, (std::vector<int>{1, 0, 2}));
+    EXPECT_EQ(tasks.tasks[1].mirrorOf, (std::vector<int>{1, 0, 2})) << "left arm <-> right arm, legs stay";
+
+    // A group whose actions' images lie in different groups has no image of its own: undeclared.
+    action.groups = {{"hands", ""}, {"legs", ""}};
+    action.values = {{"wave left hand", "hands", "", "", "wave right hand"},
+                     {"wave right hand", "legs", "", "", "wave left hand"},
+                     {"kick", "legs", "", "", ""}};
+    tasks = taxonomyTasks(taxonomy).value();
+    EXPECT_EQ(tasks.tasks[0].mirrorOf, (std::vector<int>{1, 0, 2}));
+    EXPECT_TRUE(tasks.tasks[1].mirrorOf.empty());
+
+    // Without any declaration the action task and its groups are undeclared.
+    action.values[0].mirror.clear();
+    action.values[1].mirror.clear();
+    tasks = taxonomyTasks(taxonomy).value();
+    EXPECT_TRUE(tasks.tasks[0].mirrorOf.empty());
+    EXPECT_TRUE(tasks.tasks[1].mirrorOf.empty());
 }
 
 TEST(TaxonomyTasks, RefusesATaxonomyWithoutAnActionTask) {

@@ -167,3 +167,85 @@ TEST(FusionBatch, FramesAreSampledOverTheSkeletonViewsTimeWindow) {
 
 }  // namespace
 }  // namespace actionlens::train
+
+namespace actionlens::train {
+namespace {
+
+// Every clip of `data` with the labels `assembleBatch` gives it under `skeleton` (and `video`).
+PreparedBatch labelledBatch(const LabelledDataset& data, const AugmentationConfig* skeleton, const VideoViews* video = nullptr) {
+    const PreparedBatch batch = assembleBatch(data, testing::allItems(data), 8, {0, 1, 2}, skeleton, 3, video);
+    EXPECT_TRUE(batch.error.empty()) << batch.error;
+    return batch;
+}
+
+TEST(MirroredBatch, AlwaysMirroredClipsCarryTheirLabelsMirrorImages) {
+    LabelledDataset data = testing::motionDataset(2);
+    testing::declareMirrors(data);
+    AugmentationConfig always;
+    always.mirrorProbability = 1.0;
+    const PreparedBatch batch = labelledBatch(data, &always);
+    for (size_t i = 0; i < data.clips.size(); ++i) {
+        const std::vector<int>& l = data.clips[i].labels;
+        EXPECT_EQ(batch.labels[0][i], std::vector<std::int64_t>({1, 0, 2, 3})[size_t(l[0])]) << "wave left <-> right, clip " << i;
+        EXPECT_EQ(batch.labels[1][i], l[1]) << "groups have no side";
+        EXPECT_EQ(batch.labels[2][i], 1 - l[2]) << "the fixture's viewpoints are each other's mirror images";
+    }
+    AugmentationConfig never;
+    never.mirrorProbability = 0.0;
+    const PreparedBatch kept = labelledBatch(data, &never);
+    for (size_t i = 0; i < data.clips.size(); ++i)
+        for (size_t t = 0; t < 3; ++t) EXPECT_EQ(kept.labels[t][i], data.clips[i].labels[t]);
+    const PreparedBatch evaluation = labelledBatch(data, nullptr);
+    for (size_t i = 0; i < data.clips.size(); ++i) EXPECT_EQ(evaluation.labels[0][i], data.clips[i].labels[0]);
+}
+
+TEST(MirroredBatch, AnUndeclaredTaskIsLeftOutOfMirroredClipsUnlessForced) {
+    LabelledDataset data = testing::motionDataset(4);
+    testing::declareMirrors(data);
+    data.tasks[2].mirrorOf.clear();
+    AugmentationConfig half;  // the default chance, 0.5
+    const PreparedBatch batch = labelledBatch(data, &half);
+    int mirrored = 0;
+    for (size_t i = 0; i < data.clips.size(); ++i) {
+        if (data.clips[i].labels[0] >= 2) continue;  // nod and walk: their action does not tell a mirrored clip
+        const bool isMirrored = batch.labels[0][i] != data.clips[i].labels[0];
+        mirrored += isMirrored;
+        EXPECT_EQ(batch.labels[2][i], isMirrored ? -1 : data.clips[i].labels[2]) << "clip " << i;
+    }
+    EXPECT_GT(mirrored, 0);
+    EXPECT_LT(mirrored, 16);
+    AugmentationConfig forced = half;
+    forced.forceMirrorUndeclared = true;
+    const PreparedBatch kept = labelledBatch(data, &forced);
+    for (size_t i = 0; i < data.clips.size(); ++i) {
+        EXPECT_EQ(kept.labels[2][i], data.clips[i].labels[2]) << "forced: kept as it was, clip " << i;
+        EXPECT_EQ(kept.labels[0][i], batch.labels[0][i]) << "the same draws";
+    }
+}
+
+TEST(MirroredBatch, VideoLabelsFollowTheFramesFlip) {
+    LabelledDataset data = testing::motionDataset(2);
+    testing::declareMirrors(data);
+    testing::giveVideoPaths(data);
+    testing::ColourCodedFrames frames(data);
+    AugmentationConfig skeleton;
+    skeleton.mirrorProbability = 0.0;  // a video trunk's labels follow the frames, not the skeleton
+    RgbAugmentationConfig flipAll;
+    flipAll.flipProbability = 1.0;
+    for (const bool fused : {false, true}) {
+        VideoViews views{&frames, 4, 16, &flipAll, fused};
+        const PreparedBatch batch = labelledBatch(data, &skeleton, &views);
+        for (size_t i = 0; i < data.clips.size(); ++i)
+            EXPECT_EQ(batch.labels[2][i], 1 - data.clips[i].labels[2]) << (fused ? "fusion" : "video") << ", clip " << i;
+    }
+    RgbAugmentationConfig noFlip = flipAll;
+    noFlip.flipProbability = 0.0;
+    AugmentationConfig mirrorAll;
+    mirrorAll.mirrorProbability = 1.0;
+    VideoViews views{&frames, 4, 16, &noFlip, false};
+    const PreparedBatch batch = labelledBatch(data, &mirrorAll, &views);
+    for (size_t i = 0; i < data.clips.size(); ++i) EXPECT_EQ(batch.labels[2][i], data.clips[i].labels[2]) << "clip " << i;
+}
+
+}  // namespace
+}  // namespace actionlens::train

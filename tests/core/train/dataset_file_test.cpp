@@ -29,6 +29,8 @@ void writeText(const std::string& path, const std::string& text) {
 
 LabelledDataset richDataset() {
     LabelledDataset data = testing::motionDataset();
+    testing::declareMirrors(data);
+    data.tasks[1].mirrorOf.clear();  // an undeclared task stays undeclared
     data.clips[0].labels[1] = -1;  // a missing label survives
     data.clips[1].splits = {"train", "fold a"};
     data.clips[2].videoName = "clip \"quoted\".mp4";
@@ -48,6 +50,7 @@ TEST(DatasetFile, RoundTripKeepsEveryFieldAndValue) {
     for (size_t t = 0; t < data.tasks.size(); ++t) {
         EXPECT_EQ(back->tasks[t].name, data.tasks[t].name);
         EXPECT_EQ(back->tasks[t].classNames, data.tasks[t].classNames);
+        EXPECT_EQ(back->tasks[t].mirrorOf, data.tasks[t].mirrorOf);
     }
     ASSERT_EQ(back->hierarchy.has_value(), data.hierarchy.has_value());
     if (data.hierarchy) {
@@ -107,6 +110,15 @@ TEST(DatasetFile, RefusesDamagedFilesSayingWhatIsWrong) {
     Result<LabelledDataset> label = readDatasetFile(path);
     ASSERT_FALSE(label.ok());
     EXPECT_NE(label.error().find("clip 0: label 7 of task"), std::string::npos) << label.error();
+
+    LabelledDataset oneWay = testing::motionDataset();
+    oneWay.tasks[2].mirrorOf = {1, 1};  // back mirrors to itself, front to back: not a pair
+    ASSERT_TRUE(writeDatasetFile(oneWay, path).ok());
+    Result<LabelledDataset> mirror = readDatasetFile(path);
+    ASSERT_FALSE(mirror.ok());
+    EXPECT_NE(mirror.error().find("task 2: task 'viewpoint': class 'front' mirrors to 'back', which does not mirror back"),
+              std::string::npos)
+        << mirror.error();
 
     std::string badJson = good;
     badJson.replace(badJson.find("\"clips\""), 7, "\"clips\"!");

@@ -8,7 +8,8 @@ namespace actionlens::train {
 namespace {
 
 ModelSnapshot sample() {
-    const LabelledDataset data = testing::motionDataset(1);
+    LabelledDataset data = testing::motionDataset(1);
+    testing::declareMirrors(data);
     ModelSnapshot s;
     s.taxonomyName = data.taxonomyName;
     s.layoutName = data.layoutName;
@@ -38,6 +39,19 @@ TEST(ModelSnapshot, JsonRoundTripKeepsEverything) {
     ASSERT_TRUE(back->hierarchy.has_value());
     EXPECT_EQ(back->hierarchy->groupOfAction, (std::vector<int>{0, 0, 1, 1}));
     EXPECT_EQ(back->windowFrames, 17);
+    EXPECT_EQ(back->tasks[0].mirrorOf, (std::vector<int>{1, 0, 2, 3}));
+    EXPECT_EQ(back->tasks[1].mirrorOf, (std::vector<int>{1, 0}));
+
+    // A model trained before labels were mirrored: no map, the task undeclared.
+    nlohmann::ordered_json old = modelSnapshotToJson(s);
+    for (auto& task : old["tasks"]) task.erase("mirror");
+    Result<ModelSnapshot> before = modelSnapshotFromJson(old);
+    ASSERT_TRUE(before.ok()) << before.error();
+    EXPECT_TRUE(before->tasks[0].mirrorOf.empty());
+    old["tasks"][0]["mirror"] = {1, 1, 2, 3};
+    Result<ModelSnapshot> broken = modelSnapshotFromJson(old);
+    ASSERT_FALSE(broken.ok());
+    EXPECT_NE(broken.error().find("does not mirror back"), std::string::npos) << broken.error();
 
     nlohmann::ordered_json without = modelSnapshotToJson(s);
     without.erase("trunk_channels");

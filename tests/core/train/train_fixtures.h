@@ -155,3 +155,15 @@ inline TrainConfig tinyVideoTrainConfig(model::TrunkKind kind = model::TrunkKind
 }
 
 }  // namespace actionlens::train::testing
+
+namespace actionlens::train::testing {
+
+// motionDataset's mirror maps: a mirrored left-hand wave is a right-hand wave, and the fixture's
+// second viewpoint is the first one mirrored; nodding, walking and the groups have no side.
+inline void declareMirrors(LabelledDataset& data) {
+    data.tasks[0].mirrorOf = {1, 0, 2, 3};
+    data.tasks[1].mirrorOf = {0, 1};
+    data.tasks[2].mirrorOf = {1, 0};
+}
+
+}  // namespace actionlens::train::testing
