@@ -259,6 +259,40 @@ Status TaxonomyDraft::setHotkey(size_t task, size_t value, const std::string& ke
     return Status::success();
 }
 
+Status TaxonomyDraft::setTaskSideFree(size_t task, bool sideFree) {
+    if (Status s = checkTask(task); !s) return s;
+    TaskDefinition& def = draft_.tasks[task];
+    def.sideFree = sideFree;
+    if (sideFree)
+        for (TaskValue& value : def.values) value.mirror.clear();
+    return Status::success();
+}
+
+Status TaxonomyDraft::setValueMirror(size_t task, size_t value, const std::string& image) {
+    if (Status s = checkValue(task, value); !s) return s;
+    TaskDefinition& def = draft_.tasks[task];
+    TaskValue& self = def.values[value];
+    TaskValue* partner = nullptr;
+    if (!image.empty() && image != self.name) {
+        for (TaskValue& other : def.values)
+            if (other.name == image) partner = &other;
+        if (!partner) return makeError(quoted(image) + " is not a value of " + quoted(def.name));
+    }
+    // Earlier partners of both are their own mirror images now.
+    for (TaskValue* one : {&self, partner}) {
+        if (!one || one->mirror.empty()) continue;
+        for (TaskValue& other : def.values)
+            if (other.name == one->mirror) other.mirror.clear();
+        one->mirror.clear();
+    }
+    if (partner) {
+        self.mirror = partner->name;
+        partner->mirror = self.name;
+        def.sideFree = false;
+    }
+    return Status::success();
+}
+
 Status TaxonomyDraft::removeValue(size_t task, size_t value, std::optional<size_t> relabelTo) {
     if (Status s = checkValue(task, value); !s) return s;
     TaskDefinition& def = draft_.tasks[task];

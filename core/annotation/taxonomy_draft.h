@@ -64,6 +64,13 @@ public:
     // One key (a letter, digit or sign; upper case is stored lower case); "" removes it.
     // Refused when another value or the program uses the key.
     Status setHotkey(size_t task, size_t value, const std::string& key);
+    // Mirroring (what a left-right mirrored clip makes of the task's labels, taxonomy.h): a
+    // side-free task's values all stay; declaring it side-free removes its mirror pairs.
+    Status setTaskSideFree(size_t task, bool sideFree);
+    // `value` and the value named `image` become each other's mirror images ("left" <-> "right"),
+    // leaving their earlier partners on their own; "" (or the value's own name) makes it its own
+    // image. A pair declares the task's mirroring, so the task is no longer side-free.
+    Status setValueMirror(size_t task, size_t value, const std::string& image);
     // Its labels go to value `relabelTo` of the same task, or are cleared (nullopt).
     Status removeValue(size_t task, size_t value, std::optional<size_t> relabelTo);
 

@@ -150,6 +150,7 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
                 for (const TaskEvaluation& t : evaluated->tasks) {
                     run.accuracy.push_back(t.metrics.accuracy);
                     run.macroF1.push_back(t.metrics.macroF1);
+                    run.confusion.push_back(t.metrics.confusion);
                 }
                 if (isMulti) run.inconsistentRate = evaluated->inconsistentRate;
                 run.bestEpoch = trained->bestEpoch;
@@ -237,6 +238,27 @@ Result<std::vector<AblationRun>> ablationRunsFromJson(const Json& report) {
             run.accuracy.push_back(value.get<double>());
             const Json* taskF1 = f1 ? findMember(*f1, task) : nullptr;
             run.macroF1.push_back(taskF1 && taskF1->is_number() ? taskF1->get<double>() : std::nan(""));
+        }
+        if (const Json* confusion = findMember(r, "confusion"); confusion && confusion->is_object()) {
+            for (const std::string& task : run.tasks) {
+                std::vector<std::vector<int>> matrix;
+                const Json* m = findMember(*confusion, task);
+                if (m) {
+                    if (!m->is_array()) return makeError(at + "the confusion of '" + task + "' is not a list of rows");
+                    for (const Json& row : *m) {
+                        if (!row.is_array()) return makeError(at + "the confusion of '" + task + "' is not a list of rows");
+                        std::vector<int> counts;
+                        for (const Json& c : row) {
+                            if (!c.is_number_integer() || c.get<std::int64_t>() < 0)
+                                return makeError(at + "the confusion of '" + task + "' holds " + writeJson(c, -1) +
+                                                 ", not a count");
+                            counts.push_back(int(c.get<std::int64_t>()));
+                        }
+                        matrix.push_back(std::move(counts));
+                    }
+                }
+                run.confusion.push_back(std::move(matrix));
+            }
         }
         if (const Json* v = findMember(r, "best_epoch"); v && v->is_number()) run.bestEpoch = int(v->get<double>());
         if (const Json* v = findMember(r, "seconds"); v && v->is_number()) run.seconds = v->get<double>();
@@ -331,6 +353,11 @@ Json ablationToJson(const AblationReport& report) {
         }
         run["accuracy"] = accuracy;
         run["macro_f1"] = f1;
+        if (!r.confusion.empty()) {
+            Json confusion = Json::object();
+            for (size_t i = 0; i < r.tasks.size() && i < r.confusion.size(); ++i) confusion[r.tasks[i]] = r.confusion[i];
+            run["confusion"] = confusion;
+        }
         run["best_epoch"] = r.bestEpoch;
         run["seconds"] = r.seconds;
         if (r.inconsistentRate) run["inconsistent_rate"] = *r.inconsistentRate;

@@ -40,6 +40,10 @@ struct AblationRun {
     std::vector<std::string> tasks;
     std::vector<double> accuracy;  // per task of `tasks`
     std::vector<double> macroF1;
+    // Per task of `tasks`: the fold's test clips, confusion[truth][prediction] (empty in reports
+    // written before it was kept), so that which classes a task confuses (left vs right) can be
+    // read off a whole cross-validation.
+    std::vector<std::vector<std::vector<int>>> confusion;
     int bestEpoch = 0;
     double seconds = 0.0;
     std::optional<double> inconsistentRate;  // multi-task runs with a hierarchy

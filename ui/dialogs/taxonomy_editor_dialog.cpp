@@ -68,11 +68,14 @@ TaxonomyEditorDialog::TaxonomyEditorDialog(ProjectDocument& document, std::map<s
     });
 
     tree_ = new QTreeWidget(this);
-    tree_->setColumnCount(3);
-    tree_->setHeaderLabels({tr("Name"), tr("Hotkey"), tr("Used by")});
+    tree_->setColumnCount(4);
+    tree_->setHeaderLabels({tr("Name"), tr("Hotkey"), tr("Used by"), tr("Mirrored")});
+    tree_->headerItem()->setToolTip(3, tr("What a clip mirrored left to right (training's mirror augmentation) makes of "
+                                          "the label"));
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
     tree_->setUniformRowHeights(true);
     tree_->setMinimumWidth(380);
@@ -138,6 +141,17 @@ TaxonomyEditorDialog::TaxonomyEditorDialog(ProjectDocument& document, std::map<s
     groupOnly_ = new QCheckBox(tr("Segments may have this group without an action"), panel_);
     groupOnly_->setToolTip(tr("For footage where the group is clear but the exact action is not"));
     connect(groupOnly_, &QCheckBox::clicked, this, &TaxonomyEditorDialog::setGroupOnly);
+    sideFree_ = new QCheckBox(tr("No side: a mirrored clip keeps every value"), panel_);
+    sideFree_->setToolTip(tr("Mirroring a clip left to right changes none of this task's labels (e.g. \"squat\"). "
+                             "Sided values (\"left\" / \"right\") are declared per value instead."));
+    connect(sideFree_, &QCheckBox::clicked, this, &TaxonomyEditorDialog::setSideFree);
+    mirrorState_ = new QLabel(panel_);
+    mirrorState_->setWordWrap(true);
+    mirror_ = new QComboBox(panel_);
+    mirror_->setToolTip(tr("The value this one becomes when a clip is mirrored left to right (\"left\" <-> \"right\", "
+                           "\"wave left hand\" <-> \"wave right hand\"); the pair is set both ways"));
+    connect(mirror_, &QComboBox::activated, this, &TaxonomyEditorDialog::setMirror);
+    mirror_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     group_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     scope_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto* form = new QFormLayout(panel_);
@@ -150,6 +164,9 @@ TaxonomyEditorDialog::TaxonomyEditorDialog(ProjectDocument& document, std::map<s
     form->addRow(tr("&Hotkey:"), hotkey_);
     form->addRow(tr("&Scope:"), scope_);
     form->addRow(QString(), groupOnly_);
+    form->addRow(tr("&Mirror image:"), mirror_);
+    form->addRow(tr("Mirroring:"), sideFree_);
+    form->addRow(QString(), mirrorState_);
 
     message_ = new QLabel(this);
     message_->setWordWrap(true);
@@ -277,6 +294,7 @@ void TaxonomyEditorDialog::buildTree() {
         bool subjects = false;
         const std::int64_t used = usageOf(draft_.labelSources(t, v), &subjects);
         item->setText(2, usageText(used, subjects));
+        if (!value.mirror.empty()) item->setText(3, tr("<-> %1").arg(q(value.mirror)));
         if (taxonomy.tasks[t].kind != TaskKind::Action) return;
         item->setIcon(0, colourSwatch(actionColour(taxonomy, value.name)));
         // The project's key is edited here; the user's own key (Edit > Preferences) wins on
@@ -294,6 +312,10 @@ void TaxonomyEditorDialog::buildTree() {
         const QString kind = action ? tr("action task") : task.scope == TaskScope::Subject ? tr("per subject") : tr("per segment");
         auto* taskItem = new QTreeWidgetItem(tree_, {QStringLiteral("%1  (%2)").arg(q(task.name), kind)});
         taskItem->setData(0, kRefRole, pack({ItemKind::Task, t, 0}));
+        taskItem->setText(3, task.sideFree ? tr("no side") : task.mirrorDeclared() ? tr("pairs") : tr("not declared"));
+        if (!task.mirrorDeclared())
+            taskItem->setToolTip(3, tr("Training leaves this task's labels out of mirrored clips until its mirroring is "
+                                       "declared"));
         QFont bold = taskItem->font(0);
         bold.setBold(true);
         taskItem->setFont(0, bold);
@@ -352,6 +374,9 @@ void TaxonomyEditorDialog::showSelected() {
     form->setRowVisible(hotkey_, isValue);
     form->setRowVisible(scope_, isAttributeTask);
     form->setRowVisible(groupOnly_, isGroup);
+    form->setRowVisible(mirror_, isValue);
+    form->setRowVisible(sideFree_, isTask);
+    form->setRowVisible(mirrorState_, isTask);
     addValue_->setEnabled(isAttributeTask || (isValue && !isClass));
     remove_->setEnabled(ref && !(isTask && !isAttributeTask));
     if (!ref) return;
@@ -360,6 +385,12 @@ void TaxonomyEditorDialog::showSelected() {
     if (isTask) {
         name_->setText(q(task.name));
         scope_->setCurrentIndex(scope_->findData(int(task.scope)));
+        sideFree_->setChecked(task.sideFree);
+        mirrorState_->setText(task.sideFree           ? tr("Declared: no value has a side.")
+                              : task.mirrorDeclared() ? tr("Declared by the values' mirror images.")
+                                                      : tr("Not declared: training leaves this task's labels out of "
+                                                           "mirrored clips. Tick \"No side\", or give sided values their "
+                                                           "mirror image."));
     } else if (isGroup) {
         const annotation::ClassGroup& group = task.groups[ref->index];
         name_->setText(q(group.name));
@@ -373,6 +404,11 @@ void TaxonomyEditorDialog::showSelected() {
         group_->clear();
         for (const annotation::ClassGroup& g : task.groups) group_->addItem(q(g.name));
         group_->setCurrentText(q(value.group));
+        mirror_->clear();
+        mirror_->addItem(tr("itself"), QString());
+        for (const annotation::TaskValue& other : task.values)
+            if (other.name != value.name) mirror_->addItem(q(other.name), q(other.name));
+        mirror_->setCurrentIndex(std::max(0, mirror_->findData(q(value.mirror))));
     }
     const QColor shown = colour.empty() ? (isClass ? actionColour(taxonomy, task.values[ref->index].name) : QColor(Qt::lightGray))
                                         : QColor(q(colour));
@@ -449,6 +485,22 @@ void TaxonomyEditorDialog::chooseColour() {
     const std::string colour = s(chosen.name());
     if (!edit(ref->kind == ItemKind::Group ? draft_.setGroupColour(ref->index, colour)
                                            : draft_.setValueColour(ref->task, ref->index, colour)))
+        return;
+    buildTree();
+    select(*ref);
+}
+
+void TaxonomyEditorDialog::setSideFree(bool sideFree) {
+    const auto ref = selected();
+    if (!ref || ref->kind != ItemKind::Task || !edit(draft_.setTaskSideFree(ref->task, sideFree))) return;
+    buildTree();
+    select(*ref);
+}
+
+void TaxonomyEditorDialog::setMirror() {
+    const auto ref = selected();
+    if (!ref || ref->kind != ItemKind::Value ||
+        !edit(draft_.setValueMirror(ref->task, ref->index, s(mirror_->currentData().toString()))))
         return;
     buildTree();
     select(*ref);

@@ -4,7 +4,9 @@
 // the tasks: the action task with its class groups and their classes, then each attribute task
 // (per segment or per subject) with its values, and how many segments or subjects use each.
 // The panel beside it edits the selected item: name, colour, group, hotkey, scope, whether a
-// group allows group-only labels. Edits go to a TaxonomyDraft, which says at once what is
+// group allows group-only labels, and what mirroring a clip left to right does to the labels
+// (a task without a side, or values that are each other's mirror image: "left" <-> "right"),
+// which training's mirror augmentation follows. Edits go to a TaxonomyDraft, which says at once what is
 // wrong (a hotkey already taken, a duplicate name); removing something in use asks what to do
 // with its labels. Apply (or OK) writes the whole edit as one undoable TaxonomyChangeCommand:
 // renames reach every existing label. Import and Export read and write taxonomy JSON files.
@@ -67,6 +69,8 @@ public:
     QComboBox* groupBox() const { return group_; }
     QComboBox* scopeBox() const { return scope_; }
     QCheckBox* groupOnlyBox() const { return groupOnly_; }
+    QCheckBox* sideFreeBox() const { return sideFree_; }
+    QComboBox* mirrorBox() const { return mirror_; }
     QLabel* messageLabel() const { return message_; }
     QPushButton* applyButton() const { return apply_; }
 
@@ -88,6 +92,8 @@ private:
     void chooseColour();
     void clearColour();
     void setGroupOnly(bool allowed);
+    void setSideFree(bool sideFree);
+    void setMirror();
     void chooseImport();
     void chooseExport();
     // Runs a draft edit; on failure shows its message and restores the panel.
@@ -118,6 +124,9 @@ private:
     QLineEdit* hotkey_ = nullptr;
     QComboBox* scope_ = nullptr;
     QCheckBox* groupOnly_ = nullptr;
+    QCheckBox* sideFree_ = nullptr;
+    QLabel* mirrorState_ = nullptr;
+    QComboBox* mirror_ = nullptr;
     QPushButton* remove_ = nullptr;
     QPushButton* addValue_ = nullptr;
     QLabel* message_ = nullptr;

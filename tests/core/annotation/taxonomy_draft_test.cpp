@@ -185,6 +185,41 @@ TEST(TaxonomyDraft, NewTasksGroupsAndValues) {
     EXPECT_EQ(draft.lostLabels().size(), 4u);
 }
 
+TEST(TaxonomyDraft, MirrorPairsAreSetSymmetricallyAndSideFreeClearsThem) {
+    TaxonomyDraft draft(pennTaxonomy());
+    auto task = draft.addAttributeTask("hand", TaskScope::Subject);
+    ASSERT_TRUE(task.ok());
+    for (const char* value : {"left", "right", "both", "unknown"}) ASSERT_TRUE(draft.addValue(*task, value).ok());
+    const auto mirrorOf = [&](const std::string& value) { return draft.taxonomy().tasks[*task].mirrorOf(value); };
+    EXPECT_FALSE(draft.taxonomy().tasks[*task].mirrorDeclared()) << "a new task declares nothing";
+
+    ASSERT_TRUE(draft.setValueMirror(*task, 0, "right").ok());
+    EXPECT_EQ(mirrorOf("left"), "right");
+    EXPECT_EQ(mirrorOf("right"), "left") << "pairs are symmetric";
+    EXPECT_TRUE(draft.taxonomy().tasks[*task].mirrorDeclared());
+    EXPECT_TRUE(validateTaxonomy(draft.taxonomy()).ok()) << validateTaxonomy(draft.taxonomy()).error();
+
+    // A new partner leaves the old one on its own.
+    ASSERT_TRUE(draft.setValueMirror(*task, 2, "left").ok());
+    EXPECT_EQ(mirrorOf("both"), "left");
+    EXPECT_EQ(mirrorOf("left"), "both");
+    EXPECT_EQ(mirrorOf("right"), "right");
+    EXPECT_TRUE(validateTaxonomy(draft.taxonomy()).ok()) << validateTaxonomy(draft.taxonomy()).error();
+    ASSERT_TRUE(draft.setValueMirror(*task, 2, "").ok());
+    EXPECT_EQ(mirrorOf("left"), "left");
+    EXPECT_FALSE(draft.taxonomy().tasks[*task].mirrorDeclared());
+    EXPECT_EQ(draft.setValueMirror(*task, 0, "up").error(), "'up' is not a value of 'hand'");
+
+    // Side-free removes the pairs; a pair makes the task sided again.
+    ASSERT_TRUE(draft.setValueMirror(*task, 0, "right").ok());
+    ASSERT_TRUE(draft.setTaskSideFree(*task, true).ok());
+    EXPECT_EQ(mirrorOf("left"), "left");
+    EXPECT_TRUE(draft.taxonomy().tasks[*task].mirrorDeclared());
+    ASSERT_TRUE(draft.setValueMirror(*task, 1, "left").ok());
+    EXPECT_FALSE(draft.taxonomy().tasks[*task].sideFree);
+    EXPECT_TRUE(validateTaxonomy(draft.taxonomy()).ok()) << validateTaxonomy(draft.taxonomy()).error();
+}
+
 TEST(TaxonomyDraft, ImportMatchesByNameAndClearsWhatTheImportLacks) {
     TaxonomyDraft draft(pennTaxonomy());
     ASSERT_TRUE(draft.renameValue(0, valueIndex(draft, 0, "squat"), "deep squat").ok());

@@ -55,6 +55,16 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
     const nlohmann::ordered_json json = ablationToJson(report.value());
     EXPECT_EQ(json.at("tasks").at("action").at("pairs").get<double>(), 4.0);
     EXPECT_EQ(json.at("runs").size(), 12u);
+    // Each run keeps its tasks' confusion over the fold's test clips (which classes it mixes up).
+    for (const AblationRun& r : report->runs) {
+        ASSERT_EQ(r.confusion.size(), r.tasks.size()) << r.model;
+        int counted = 0;
+        for (const auto& row : r.confusion.back()) {
+            EXPECT_EQ(row.size(), r.confusion.back().size());
+            for (int c : row) counted += c;
+        }
+        EXPECT_EQ(counted, int(data.clips.size()) / 2) << "each of two folds tests half the clips";
+    }
 
     // Ablations run in parallel, one seed each, merge into the same table: the second seed run
     // alone gives the second half of the runs, and the JSON reports of both halves summarise to
@@ -75,6 +85,8 @@ TEST(Ablation, RunsSingleAndMultiTaskModelsOverSeedsAndGroupedFolds) {
         merged.insert(merged.end(), runs->begin(), runs->end());
     }
     const AblationReport whole = summariseAblation(merged, 2, report->clips);
+    for (size_t r = 0; r < merged.size(); ++r)
+        EXPECT_EQ(merged[r].confusion.size(), merged[r].tasks.size()) << "the confusion reads back, run " << r;
     EXPECT_EQ(whole.seeds, 2);
     ASSERT_EQ(whole.tasks.size(), report->tasks.size());
     for (size_t t = 0; t < whole.tasks.size(); ++t) {
@@ -165,6 +177,12 @@ TEST(Ablation, AReportReadsBackFromItsJson) {
         EXPECT_DOUBLE_EQ(back->tasks[t].differenceMean, report.tasks[t].differenceMean);
     }
     EXPECT_EQ(ablationToCsv(back.value()), ablationToCsv(report));
+    nlohmann::ordered_json damaged = ablationToJson(report);
+    damaged["runs"][0]["confusion"] = {{"action", {{1, -2}, {0, 3}}}};
+    Result<std::vector<AblationRun>> badCount = ablationRunsFromJson(damaged);
+    ASSERT_FALSE(badCount.ok());
+    EXPECT_NE(badCount.error().find("run 0: the confusion of 'action' holds -2, not a count"), std::string::npos)
+        << badCount.error();
     Result<AblationReport> noFolds = ablationReportFromJson(R"({"clips": 4, "runs": []})");
     ASSERT_FALSE(noFolds.ok());
     EXPECT_NE(noFolds.error().find("folds"), std::string::npos) << noFolds.error();

@@ -349,3 +349,44 @@ TEST_F(TaxonomyDialogFixture, TheTreeShowsTheProjectsKeyAndNotesTheUsersOwn) {
         << withUserKey.messageLabel()->text().toStdString();
     document.hotkeys().resetAll(document.taxonomy());
 }
+
+TEST_F(TaxonomyDialogFixture, MirroringIsShownAndEditedAndUndoRestoresIt) {
+    const StoreState before = state();
+    const auto& tasks = dialog->draft().taxonomy().tasks;
+    size_t handedness = 0, build = 0;
+    for (size_t t = 0; t < tasks.size(); ++t) {
+        if (tasks[t].name == "handedness") handedness = t;
+        if (tasks[t].name == "build") build = t;
+    }
+    ASSERT_GT(handedness, 0u);
+    QTreeWidgetItem* handednessItem = dialog->tree()->topLevelItem(int(handedness));
+    EXPECT_EQ(handednessItem->text(3), QStringLiteral("pairs"));
+    EXPECT_EQ(dialog->tree()->topLevelItem(int(build))->text(3), QStringLiteral("no side"));
+
+    // "left"'s mirror image is "right": shown in the tree and the panel.
+    const size_t left = valueIndex("handedness", "left");
+    dialog->select({Kind::Value, handedness, left});
+    EXPECT_EQ(dialog->tree()->currentItem()->text(3), QStringLiteral("<-> right"));
+    EXPECT_TRUE(dialog->mirrorBox()->isVisibleTo(dialog.get()));
+    EXPECT_EQ(dialog->mirrorBox()->currentText(), QStringLiteral("right"));
+
+    // Making "left" its own image leaves the task undeclared, which the panel explains.
+    dialog->mirrorBox()->setCurrentIndex(0);
+    Q_EMIT dialog->mirrorBox()->activated(0);
+    EXPECT_TRUE(dialog->tree()->currentItem()->text(3).isEmpty());
+    EXPECT_EQ(dialog->draft().taxonomy().tasks[handedness].mirrorOf("right"), "right") << "the pair is undone both ways";
+    EXPECT_EQ(dialog->tree()->topLevelItem(int(handedness))->text(3), QStringLiteral("not declared"));
+    dialog->select({Kind::Task, handedness, 0});
+    EXPECT_TRUE(dialog->sideFreeBox()->isVisibleTo(dialog.get()));
+    EXPECT_FALSE(dialog->sideFreeBox()->isChecked());
+
+    // Ticking "No side" declares it; Apply writes it as one undoable step.
+    dialog->sideFreeBox()->click();
+    EXPECT_EQ(dialog->tree()->topLevelItem(int(handedness))->text(3), QStringLiteral("no side"));
+    dialog->applyButton()->click();
+    EXPECT_TRUE(document.store().taxonomy().findTask("handedness")->sideFree);
+    EXPECT_TRUE(document.taxonomy().findTask("handedness")->mirrorDeclared());
+    document.undoStack().undo();
+    EXPECT_EQ(state(), before);
+    EXPECT_EQ(document.store().taxonomy().findTask("handedness")->mirrorOf("left"), "right");
+}
