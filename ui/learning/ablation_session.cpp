@@ -1,6 +1,8 @@
 #include "ui/learning/ablation_session.h"
 
 #include "core/runs/run_record.h"
+#include "core/train/label_mirror.h"
+#include "core/train/trainer.h"
 #include "core/train/training_items.h"
 #include "ui/document/project_document.h"
 #include "ui/learning/project_clips.h"
@@ -77,8 +79,13 @@ QString AblationSession::start(const AblationSettings& settings) {
             train::AblationRequest described = request;  // what the record says; no pointers into this thread's data
             described.dataset = nullptr;
             described.videoClips = nullptr;
-            context.deliver([this, name, described, split] {
+            std::string notes;
+            if (auto planned = train::snapshotFor(dataset.value(), request.items, request.config))
+                notes = train::undeclaredMirrorNotice(dataset.value(), planned.value(), request.config);
+            context.deliver([this, name, described, split, notes] {
                 run_ = runs::startedAblationRun(name, "window", described, split, nowMs());
+                run_.message = notes;
+                if (!notes.empty()) Q_EMIT noted(QString::fromStdString(notes));
                 if (!document_.isOpen()) return;
                 if (auto id = document_.store().insertRun(run_); id) {
                     run_.id = id.value();

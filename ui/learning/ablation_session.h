@@ -44,6 +44,8 @@ Q_SIGNALS:
     // (models done, models in all, what trains now: "seed 2 fold 3: action").
     void progressed(int done, int total, const QString& what);
     void finished(const QString& message);  // empty when the table is there
+    // Before the models train: what the user should know (tasks whose labels cannot be mirrored).
+    void noted(const QString& notes);
 
 private:
     void record();

@@ -41,6 +41,10 @@ QString difference(const train::TaskAblation& r) {
 AblationView::AblationView(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(tr("No ablation yet: Model > Single-task vs multi-task ablation..."));
     title_->setWordWrap(true);
+    notes_ = new QLabel;
+    notes_->setWordWrap(true);
+    notes_->setStyleSheet(QStringLiteral("color: #a05a00;"));
+    notes_->hide();
     progress_ = new QProgressBar;
     progress_->hide();
     cancel_ = new QPushButton(tr("Cancel"));
@@ -74,6 +78,7 @@ AblationView::AblationView(QWidget* parent) : QWidget(parent) {
     body->addWidget(chart_, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(notes_);
     layout->addLayout(body, 1);
     connect(cancel_, &QPushButton::clicked, this, [this] {
         if (session_) session_->cancel();
@@ -93,6 +98,11 @@ void AblationView::follow(AblationSession* session) {
     progress_->show();
     cancel_->show();
     title_->setText(tr("Reading the labelled clips..."));
+    notes_->hide();
+    connect(session, &AblationSession::noted, this, [this](const QString& notes) {
+        notes_->setText(notes);
+        notes_->setVisible(!notes.isEmpty());
+    });
     connect(session, &AblationSession::progressed, this, [this](int done, int total, const QString& what) {
         progress_->setRange(0, total);
         progress_->setValue(done);

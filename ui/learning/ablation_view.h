@@ -34,10 +34,12 @@ public:
     QTableWidget* table() const { return table_; }
     QCustomPlot* chart() const { return chart_; }
     QPushButton* cancelButton() const { return cancel_; }
+    QLabel* notesLabel() const { return notes_; }
 
 private:
     train::AblationReport report_;
     QLabel* title_ = nullptr;
+    QLabel* notes_ = nullptr;  // what the ablation said before it started (tasks it cannot mirror)
     QProgressBar* progress_ = nullptr;
     QPushButton* cancel_ = nullptr;
     QTableWidget* table_ = nullptr;

@@ -1,6 +1,7 @@
 // AblationSession + AblationView: the single-task vs multi-task ablation from the window, in the
 // background, recorded as an ablation run; its table and bar chart, read back from the record.
 
+#include "core/annotation/project_store.h"
 #include "core/train/ablation.h"
 #include "learning/learning_fixture.h"
 #include "ui/learning/ablation_session.h"
@@ -19,8 +20,17 @@ using namespace actionlens::ui;
 
 TEST(AblationView, RunsInTheBackgroundRecordsTheRunAndShowsTheComparison) {
     QTemporaryDir dir;
+    const QString path = uitest::copyOfProject(dir);
+    {  // the viewpoint's left <-> right pair forgotten: the ablation must say so before it trains
+        auto store = annotation::ProjectStore::open(path.toStdString());
+        ASSERT_TRUE(store.ok()) << store.error();
+        annotation::Taxonomy taxonomy = store.value()->taxonomy();
+        for (annotation::TaskValue& value : taxonomy.tasks[1].values) value.mirror.clear();
+        ASSERT_EQ(taxonomy.tasks[1].name, "viewpoint");
+        ASSERT_TRUE(store.value()->setTaxonomy(taxonomy).ok());
+    }
     ProjectDocument document;
-    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    ASSERT_EQ(document.open(path), QString());
     AblationSession session(document);
     AblationView view;
     std::optional<QString> finished;
@@ -38,6 +48,8 @@ TEST(AblationView, RunsInTheBackgroundRecordsTheRunAndShowsTheComparison) {
     ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
     ASSERT_EQ(*finished, QString());
     EXPECT_GE(progressed, 1);
+    EXPECT_FALSE(view.notesLabel()->isHidden());
+    EXPECT_TRUE(view.notesLabel()->text().contains(QStringLiteral("task 'viewpoint'"))) << view.notesLabel()->text().toStdString();
     const train::AblationReport& report = session.report();
     ASSERT_EQ(report.tasks.size(), 2u);
     EXPECT_EQ(report.runs.size(), 6u) << "2 folds x (1 multi-task + 2 single-task)";

@@ -108,6 +108,36 @@ TEST(TrainingSession, TrainsInTheBackgroundRecordsTheRunAndDrawsItLive) {
     EXPECT_EQ(dashboard.lossPlot()->graph(0)->dataCount(), 3);
     EXPECT_FALSE(dashboard.stopButton()->isEnabled());
     EXPECT_TRUE(dashboard.statusLabel()->text().contains(QStringLiteral("finished"))) << dashboard.statusLabel()->text().toStdString();
+    EXPECT_TRUE(dashboard.notesLabel()->isHidden()) << "every task declares its mirroring: nothing to say";
+}
+
+TEST(TrainingSession, ATaskThatDeclaresNoMirroringIsNamedBeforeTheCurvesStart) {
+    QTemporaryDir dir;
+    const QString path = uitest::copyOfProject(dir);
+    {
+        auto store = annotation::ProjectStore::open(path.toStdString());
+        ASSERT_TRUE(store.ok()) << store.error();
+        annotation::Taxonomy taxonomy = store.value()->taxonomy();
+        for (annotation::TaskDefinition& task : taxonomy.tasks)
+            if (task.name == "handedness")
+                for (annotation::TaskValue& value : task.values) value.mirror.clear();
+        ASSERT_TRUE(store.value()->setTaxonomy(taxonomy).ok());
+    }
+    ProjectDocument document;
+    ASSERT_EQ(document.open(path), QString());
+    TrainingSession session(document);
+    TrainingDashboard dashboard;
+    std::optional<Finished> finished;
+    recordFinished(session, finished);
+    ASSERT_EQ(session.start(tinySettings(1)), QString());
+    dashboard.follow(&session);
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 240000));
+    ASSERT_EQ(finished->first, annotation::RunStatus::Finished) << finished->second.toStdString();
+    const QString notes = dashboard.notesLabel()->text();
+    EXPECT_FALSE(dashboard.notesLabel()->isHidden());
+    EXPECT_TRUE(notes.contains(QStringLiteral("task 'handedness' (its values 'right', 'left' look sided) declares no mirror map")))
+        << notes.toStdString();
+    EXPECT_EQ(document.store().run(session.runId())->message, notes.toStdString()) << "the run's record says it too";
 }
 
 TEST(TrainingSession, StopAfterAnEpochKeepsTheCheckpointAndSaysStopped) {
