@@ -46,7 +46,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
     if (!action) return makeError("the project's taxonomy '" + taxonomy.name + "' has no action task");
     TaxonomyTasks out;
     if (action->values.size() >= 2) {
-        train::DatasetTask task{action->name, {}};
+        train::DatasetTask task{action->name, {}, {}};
         for (const annotation::TaskValue& value : action->values) task.classNames.push_back(value.name);
         task.mirrorOf = mirrorMapOf(*action);
         out.tasks.push_back(task);
@@ -54,7 +54,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
     }
     if (!out.tasks.empty() && action->groups.size() >= 2) {
         const std::string groupName = taxonomy.findTask("group") ? action->name + "_group" : "group";
-        train::DatasetTask task{groupName, {}};
+        train::DatasetTask task{groupName, {}, {}};
         for (const annotation::ClassGroup& group : action->groups) task.classNames.push_back(group.name);
         model::TaskHierarchy hierarchy{action->name, groupName, {}, int(action->groups.size())};
         for (const annotation::TaskValue& value : action->values) {
@@ -74,7 +74,7 @@ Result<TaxonomyTasks> taxonomyTasks(const annotation::Taxonomy& taxonomy) {
     }
     for (const annotation::TaskDefinition& definition : taxonomy.tasks) {
         if (definition.kind != annotation::TaskKind::Attribute || definition.values.size() < 2) continue;
-        train::DatasetTask task{definition.name, {}};
+        train::DatasetTask task{definition.name, {}, {}};
         for (const annotation::TaskValue& value : definition.values) task.classNames.push_back(value.name);
         task.mirrorOf = mirrorMapOf(definition);
         out.tasks.push_back(task);

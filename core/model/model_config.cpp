@@ -44,6 +44,9 @@ Status validateSkeletonTrunk(const ModelConfig& config) {
     if (config.inputChannels <= 0)
         return makeError("model input has " + std::to_string(config.inputChannels) + " channels");
     const TrunkConfig& trunk = config.trunk;
+    if ((trunk.boneFeatures || trunk.motionFeatures) && config.inputChannels != 3)
+        return makeError("bone and motion features need the (x, y, confidence) input, not " +
+                         std::to_string(config.inputChannels) + " channels");
     if (trunk.channels.empty())
         return makeError("trunk has no blocks: give at least one entry in channels");
     if (trunk.channels.size() != trunk.temporalStrides.size())
@@ -66,6 +69,10 @@ Status validateSkeletonTrunk(const ModelConfig& config) {
 }
 
 }  // namespace
+
+int trunkInputChannels(const ModelConfig& config) {
+    return config.inputChannels + 2 * int(config.trunk.boneFeatures) + 2 * int(config.trunk.motionFeatures);
+}
 
 Status validateModelConfig(const ModelConfig& config) {
     if (readsSkeleton(config.trunkKind))

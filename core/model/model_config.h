@@ -32,6 +32,13 @@ struct TrunkConfig {
     std::vector<int> temporalStrides{1, 2};
     int temporalKernel = 5;  // odd, so that stride 1 keeps the frame count
     double dropout = 0.0;
+    // Features the trunk derives from the (x, y, confidence) input and reads beside it, as the
+    // skeleton literature's streams do: each joint's bone (its offset from the joint one hop
+    // nearer the centre) and its motion (its offset to the same joint in the next frame); zero
+    // where a joint it needs is missing. Computed inside the network, so every caller (training,
+    // evaluation, prediction) feeds the same input.
+    bool boneFeatures = false;
+    bool motionFeatures = false;
 };
 
 // Which shared trunk reads the clip: the skeleton's graph convolutions, a (2+1)D CNN on the RGB
@@ -61,6 +68,9 @@ struct ModelConfig {
     std::vector<TaskSpec> tasks;
     int attentionHidden = 32;  // width of each head's attention scorer
 };
+
+// Channels the skeleton trunk's first block reads: the input's, plus 2 (x, y) per derived feature.
+int trunkInputChannels(const ModelConfig& config);
 
 // Checks a configuration before anything is allocated; the message names the bad field.
 Status validateModelConfig(const ModelConfig& config);

@@ -42,6 +42,17 @@ Result<SkeletonGraph> SkeletonGraph::build(const SkeletonLayout& layout) {
         }
     }
 
+    graph.parents_.resize(size_t(v));
+    for (int j = 0; j < v; ++j) {
+        graph.parents_[size_t(j)] = j;
+        if (graph.hops_[j] <= 0) continue;
+        for (int k = 0; k < v; ++k)
+            if (adjacent[j][k] && graph.hops_[k] == graph.hops_[j] - 1) {
+                graph.parents_[size_t(j)] = k;
+                break;
+            }
+    }
+
     graph.partitions_.assign(size_t(kPartitionCount) * v * v, 0.0f);
     auto at = [&](Partition p, int target, int source) -> float& {
         return graph.partitions_[(size_t(p) * v + target) * v + source];

@@ -24,6 +24,9 @@ public:
     int jointCount() const { return jointCount_; }
     // Hop distance of each joint to the centre; -1 for joints not connected to it.
     const std::vector<int>& hopsToCentre() const { return hops_; }
+    // For each joint, the neighbour one hop nearer the centre (the lowest-numbered of several):
+    // the other end of its bone. The centre, and joints cut off from it, name themselves.
+    const std::vector<int>& boneParents() const { return parents_; }
     // Weight with which joint `source` contributes to joint `target` in partition p.
     float weight(Partition p, int target, int source) const;
     // All partitions as a (3, V, V) row-major array indexed [partition][target][source].
@@ -34,6 +37,7 @@ private:
 
     int jointCount_ = 0;
     std::vector<int> hops_;
+    std::vector<int> parents_;
     std::vector<float> partitions_;
 };
 

@@ -1,6 +1,7 @@
 #include "core/train/evaluation.h"
 
 #include "core/train/batch_loader.h"
+#include "core/train/mirror_inference.h"
 
 #include <algorithm>
 
@@ -46,7 +47,7 @@ Result<EvaluationReport> evaluateModel(model::MultiTaskModel& model, const Model
         const PreparedBatch batch =
             assembleBatch(dataset, slice, snapshot.frames, presentColumns, nullptr, 0, readsVideo ? &frames : nullptr);
         if (!batch.error.empty()) return makeError(batch.error);
-        Result<model::MultiTaskPrediction> prediction = model.forward(model::ModelInput{&batch.batch, &batch.video});
+        Result<model::MultiTaskPrediction> prediction = inferBatch(model, snapshot, model::ModelInput{&batch.batch, &batch.video});
         if (!prediction) return prediction.takeError();
         for (size_t t = 0; t < columns.size(); ++t) {
             const std::vector<float>& p = prediction->tasks[t].probabilities;

@@ -50,11 +50,13 @@ bool looksSided(const std::string& name) {
 
 }  // namespace
 
+double trainingMirrorChance(model::TrunkKind trunk, const TrainConfig& config) {
+    if (model::readsVideo(trunk)) return config.rgbAugmentation.enabled ? config.rgbAugmentation.flipProbability : 0.0;
+    return config.augmentation.enabled ? config.augmentation.mirrorProbability : 0.0;
+}
+
 std::string undeclaredMirrorNotice(const LabelledDataset& dataset, const ModelSnapshot& snapshot, const TrainConfig& config) {
-    const bool framesMirror = model::readsVideo(snapshot.model.trunkKind);
-    const double chance = framesMirror ? (config.rgbAugmentation.enabled ? config.rgbAugmentation.flipProbability : 0.0)
-                                       : (config.augmentation.enabled ? config.augmentation.mirrorProbability : 0.0);
-    if (!(chance > 0.0)) return {};
+    if (!(trainingMirrorChance(snapshot.model.trunkKind, config) > 0.0)) return {};
     const bool forceUndeclared = config.augmentation.forceMirrorUndeclared;
     std::vector<std::string> described;
     for (const DatasetTask& learnt : snapshot.tasks) {

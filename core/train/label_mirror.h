@@ -24,6 +24,10 @@ int mirroredLabel(const DatasetTask& task, int label, bool forceUndeclared);
 // exactly when b's image is a). The message names the task and class.
 Status validateMirrorMap(const DatasetTask& task);
 
+// The chance that a training clip is mirrored: the skeleton's mirror, or the frames' flip for
+// trunks that read frames (in fusion the two go together); 0 without augmentation.
+double trainingMirrorChance(model::TrunkKind trunk, const TrainConfig& config);
+
 // What training says before it starts when its clips are mirrored (skeleton mirror, or the
 // frames' flip for trunks that read them) and some of the tasks the model learns declare no
 // mirror map: which task blocks mirroring, what happens to its labels and how to declare it;

@@ -69,6 +69,8 @@ Json modelSnapshotToJson(const ModelSnapshot& s) {
     root["trunk_strides"] = s.model.trunk.temporalStrides;
     root["temporal_kernel"] = s.model.trunk.temporalKernel;
     root["dropout"] = s.model.trunk.dropout;
+    root["bone_features"] = s.model.trunk.boneFeatures;
+    root["motion_features"] = s.model.trunk.motionFeatures;
     root["attention_hidden"] = s.model.attentionHidden;
     root["trunk"] = model::trunkKindName(s.model.trunkKind);
     if (model::readsVideo(s.model.trunkKind)) {
@@ -99,6 +101,8 @@ Json modelSnapshotToJson(const ModelSnapshot& s) {
     }
     root["frames"] = s.frames;
     root["window_frames"] = s.windowFrames;
+    root["test_time_mirror"] = s.testTimeMirror;
+    if (!s.priorCorrection.empty()) root["prior_correction"] = s.priorCorrection;
     return root;
 }
 
@@ -117,6 +121,13 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
     s.model.trunk.temporalStrides = r.ints(json, "trunk_strides");
     s.model.trunk.temporalKernel = r.integer(json, "temporal_kernel");
     s.model.trunk.dropout = r.number(json, "dropout");
+    // Models from before the derived features read the joints alone.
+    for (auto [key, field] : {std::pair{"bone_features", &s.model.trunk.boneFeatures},
+                              std::pair{"motion_features", &s.model.trunk.motionFeatures}}) {
+        const Json* flag = findMember(json, key);
+        if (flag && !flag->is_boolean()) return makeError(std::string("model description has ") + key + " " + writeJson(*flag, -1) + ", expected true or false");
+        *field = flag && flag->get<bool>();
+    }
     s.model.attentionHidden = r.integer(json, "attention_hidden");
     // Files written before the video trunk existed have no "trunk": they hold skeleton models.
     if (const Json* trunk = findMember(json, "trunk")) {
@@ -149,6 +160,24 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
                                            r.integer(*h, "groups")};
     s.frames = r.integer(json, "frames");
     s.windowFrames = r.integer(json, "window_frames");
+    if (const Json* tta = findMember(json, "test_time_mirror")) {  // absent in models from before it
+        if (!tta->is_boolean()) return makeError("model description has test_time_mirror " + writeJson(*tta, -1) + ", expected true or false");
+        s.testTimeMirror = tta->get<bool>();
+    }
+    if (const Json* prior = findMember(json, "prior_correction")) {
+        const std::string bad = "model description has a prior_correction that is not one list of positive numbers per task";
+        if (!prior->is_array() || prior->size() != s.tasks.size()) return makeError(bad);
+        for (size_t t = 0; t < prior->size(); ++t) {
+            const Json& ratios = (*prior)[t];
+            if (!ratios.is_array() || (!ratios.empty() && ratios.size() != s.tasks[t].classNames.size())) return makeError(bad);
+            std::vector<double> values;
+            for (const Json& r : ratios) {
+                if (!r.is_number() || !(r.get<double>() > 0.0)) return makeError(bad);
+                values.push_back(r.get<double>());
+            }
+            s.priorCorrection.push_back(std::move(values));
+        }
+    }
     if (!r.error.empty()) return makeError(r.error);
     return s;
 }

@@ -27,6 +27,11 @@ struct ModelSnapshot {
     std::vector<std::pair<int, int>> mirrorPairs;
     int frames = 0;        // clip length the network was trained on
     int windowFrames = 0;  // median training segment length in source frames (prediction window)
+    // Evaluation and prediction also ask about each clip's mirror image (mirror_inference.h).
+    bool testTimeMirror = false;
+    // Per model task: prior_data / prior_trained per class when training mirrored its labels
+    // (mirror_inference.h); empty for a task (or all) without a correction.
+    std::vector<std::vector<double>> priorCorrection;
 };
 
 nlohmann::ordered_json modelSnapshotToJson(const ModelSnapshot& snapshot);

@@ -2,6 +2,7 @@
 
 #include "core/train/rgb_augmentation.h"
 #include "core/train/skeleton_augmentation.h"
+#include "core/train/mirror_inference.h"
 
 #include <algorithm>
 
@@ -66,7 +67,7 @@ Result<TrackPrediction> predictTrack(model::MultiTaskModel& model, const ModelSn
             const std::vector<float> view = rgbView(clip.value());
             video.values.insert(video.values.end(), view.begin(), view.end());
         }
-        Result<model::MultiTaskPrediction> prediction = model.forward(model::ModelInput{&batch, &video});
+        Result<model::MultiTaskPrediction> prediction = inferBatch(model, snapshot, model::ModelInput{&batch, &video});
         if (!prediction) return prediction.takeError();
         for (size_t w = from; w < to; ++w) {
             const int s = runnable[w];

@@ -76,6 +76,15 @@ Binding boolean(std::string key, std::string help, bool TrainConfig::*field) {
             }};
 }
 
+Binding trunkFlag(std::string key, std::string help, bool model::TrunkConfig::*field) {
+    return {key, help, [field](const TrainConfig& c) { return Json(c.trunk.*field); },
+            [field, key](TrainConfig& c, const Json& v) -> Status {
+                if (!v.is_boolean()) return typeError(key, "true or false");
+                c.trunk.*field = v.get<bool>();
+                return Status::success();
+            }};
+}
+
 template <typename T>
 Binding augmentation(std::string key, std::string help, T AugmentationConfig::*field) {
     return {key, help, [field](const TrainConfig& c) { return Json(c.augmentation.*field); },
@@ -189,6 +198,12 @@ const std::vector<Binding>& bindings() {
                    c.trunk.dropout = v.get<double>();
                    return Status::success();
                }),
+        trunkFlag("bone_features",
+                  "the skeleton trunk also reads each joint's bone (its offset from the joint one hop nearer the centre)",
+                  &model::TrunkConfig::boneFeatures),
+        trunkFlag("motion_features",
+                  "the skeleton trunk also reads each joint's motion (its offset to the same joint in the next frame)",
+                  &model::TrunkConfig::motionFeatures),
         integer("attention_hidden", "width of each task head's attention scorer", &TrainConfig::attentionHidden, 1),
         custom("trunk", "shared trunk: skeleton (ST-GCN), video ((2+1)D CNN on RGB clips) or fusion (both, late-fused)",
                [](const TrainConfig& c) { return Json(model::trunkKindName(c.trunkKind)); },
@@ -299,6 +314,14 @@ const std::vector<Binding>& bindings() {
         number("gradient_clip_norm", "clip the global gradient norm to this (0: no clipping)", &TrainConfig::gradientClipNorm),
         integer("early_stopping_patience", "stop after this many epochs without a better validation score (0: never)",
                 &TrainConfig::earlyStoppingPatience),
+        boolean("test_time_mirror",
+                "evaluation and prediction also ask about each clip's mirror image and average the two answers "
+                "(each class read as its mirror image: 'left' mirrored is 'right'); twice the inference time",
+                &TrainConfig::testTimeMirror),
+        boolean("mirror_prior_correction",
+                "correct the answers from the class balance that label-aware mirroring trains with (each class as often "
+                "as its mirror image) back to the training data's (83 % right-handers stay the likelier guess)",
+                &TrainConfig::mirrorPriorCorrection),
         custom("seed", "seed of every random choice (splits, sampling, augmentation, initial weights)",
                [](const TrainConfig& c) { return Json(std::int64_t(c.seed)); },
                [](TrainConfig& c, const Json& v) -> Status {

@@ -79,6 +79,13 @@ struct TrainConfig {
     double gradientClipNorm = 1.0;          // 0: no clipping
     int earlyStoppingPatience = 8;          // epochs without validation gain; 0: never stop early
 
+    // Evaluation and prediction of the trained model also run each clip mirrored and average the
+    // two answers, label-aware (mirror_inference.h).
+    bool testTimeMirror = false;
+    // Answers are corrected from the class prior that label-aware mirroring trains with (each
+    // class as often as its mirror image) back to the training data's (mirror_inference.h).
+    bool mirrorPriorCorrection = true;
+
     // Runtime
     std::uint32_t seed = 1;
     std::string device = "auto";  // auto, cpu, cuda

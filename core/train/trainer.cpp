@@ -8,6 +8,8 @@
 #include "core/model/skeleton_graph.h"
 #include "core/train/batch_loader.h"
 #include "core/train/checkpoint.h"
+#include "core/train/label_mirror.h"
+#include "core/train/mirror_inference.h"
 #include "core/train/internal/autocast_scope.h"
 #include "core/train/internal/training_checkpoint.h"
 
@@ -53,6 +55,7 @@ Result<ModelSnapshot> snapshotFor(const LabelledDataset& dataset, const std::vec
     s.mirrorPairs = dataset.mirrorPairs;
     s.frames = config.frames;
     s.windowFrames = medianClipFrames(dataset, trainItems);
+    s.testTimeMirror = config.testTimeMirror;
     s.model.layout = dataset.layout;
     s.model.trunkKind = config.trunkKind;
     s.model.video = config.video;
@@ -85,6 +88,17 @@ Result<ModelSnapshot> snapshotFor(const LabelledDataset& dataset, const std::vec
         s.tasks.push_back(dataset.tasks[size_t(column)]);
         s.model.tasks.push_back(model::TaskSpec{dataset.tasks[size_t(column)].name,
                                                 int(dataset.tasks[size_t(column)].classNames.size())});
+    }
+    if (config.mirrorPriorCorrection) {
+        const double chance = trainingMirrorChance(config.trunkKind, config);
+        bool any = false;
+        for (int column : columns) {
+            std::vector<int> labels;
+            for (int i : trainItems) labels.push_back(dataset.clips[size_t(i)].labels[size_t(column)]);
+            s.priorCorrection.push_back(mirroredPriorCorrection(dataset.tasks[size_t(column)], labels, chance));
+            any = any || !s.priorCorrection.back().empty();
+        }
+        if (!any) s.priorCorrection.clear();
     }
     if (dataset.hierarchy) {
         bool action = false, group = false;

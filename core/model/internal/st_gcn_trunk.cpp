@@ -49,9 +49,17 @@ torch::Tensor StGcnBlockImpl::forward(const torch::Tensor& x) {
 
 StGcnTrunkImpl::StGcnTrunkImpl(const ModelConfig& config, const SkeletonGraph& graph) {
     const torch::Tensor parts = partitionsTensor(graph);
-    inputNorm_ = register_module("input_norm", nn::BatchNorm1d(int64_t(config.inputChannels) * graph.jointCount()));
+    boneFeatures_ = config.trunk.boneFeatures;
+    motionFeatures_ = config.trunk.motionFeatures;
+    // A buffer only with bone features, so that models without them keep their file contents.
+    if (boneFeatures_)
+        boneParents_ = register_buffer("bone_parents", torch::tensor(std::vector<int64_t>(graph.boneParents().begin(),
+                                                                                           graph.boneParents().end()),
+                                                                      torch::kInt64));
+    const int channels = trunkInputChannels(config);
+    inputNorm_ = register_module("input_norm", nn::BatchNorm1d(int64_t(channels) * graph.jointCount()));
     blocks_ = register_module("blocks", nn::ModuleList());
-    int in = config.inputChannels;
+    int in = channels;
     for (size_t b = 0; b < config.trunk.channels.size(); ++b) {
         const int out = config.trunk.channels[b];
         blocks_->push_back(StGcnBlock(in, out, config.trunk.temporalStrides[b], config.trunk.temporalKernel,
@@ -61,7 +69,28 @@ StGcnTrunkImpl::StGcnTrunkImpl(const ModelConfig& config, const SkeletonGraph& g
     outputChannels_ = in;
 }
 
-torch::Tensor StGcnTrunkImpl::forward(const torch::Tensor& x) {
+torch::Tensor StGcnTrunkImpl::features(const torch::Tensor& x) const {
+    if (!boneFeatures_ && !motionFeatures_) return x;
+    std::vector<torch::Tensor> parts{x};
+    const torch::Tensor xy = x.slice(1, 0, 2);
+    const torch::Tensor present = (x.slice(1, 2, 3) > 0).to(x.scalar_type());
+    if (boneFeatures_) {
+        const torch::Tensor parentXy = xy.index_select(3, boneParents_);
+        const torch::Tensor parentPresent = present.index_select(3, boneParents_);
+        parts.push_back((xy - parentXy) * present * parentPresent);
+    }
+    if (motionFeatures_) {
+        const int64_t t = x.size(2);
+        // The last frame has no next one: its motion is zero (the frame is its own next).
+        const torch::Tensor nextXy = torch::cat({xy.slice(2, 1, t), xy.slice(2, t - 1, t)}, 2);
+        const torch::Tensor nextPresent = torch::cat({present.slice(2, 1, t), present.slice(2, t - 1, t)}, 2);
+        parts.push_back((nextXy - xy) * present * nextPresent);
+    }
+    return torch::cat(parts, 1);
+}
+
+torch::Tensor StGcnTrunkImpl::forward(const torch::Tensor& input) {
+    const torch::Tensor x = features(input);
     const int64_t n = x.size(0), c = x.size(1), t = x.size(2), v = x.size(3);
     torch::Tensor y = x.permute({0, 3, 1, 2}).reshape({n, v * c, t});
     y = inputNorm_(y).view({n, v, c, t}).permute({0, 2, 3, 1}).contiguous();

@@ -54,6 +54,9 @@ public:
     // (N, C, T, V) -> (N, C', T', V) with C' the last block's channels and T' = T / prod(strides),
     // rounded up per block.
     torch::Tensor forward(const torch::Tensor& x);
+    // The input with the configured bone and motion features appended: (N, 3, T, V) ->
+    // (N, trunkInputChannels, T, V).
+    torch::Tensor features(const torch::Tensor& x) const;
     int outputChannels() const { return outputChannels_; }
     // The last block's temporal convolution weight: the last layer every task shares, where
     // GradNorm measures the tasks' gradient norms.
@@ -63,6 +66,9 @@ private:
     // Normalises each (joint, channel) pair over the batch: joints far from the centre move more,
     // and without it their coordinates would dominate the first layer.
     torch::nn::BatchNorm1d inputNorm_{nullptr};
+    bool boneFeatures_ = false;
+    bool motionFeatures_ = false;
+    torch::Tensor boneParents_;  // buffer (V), int64: the other end of each joint's bone
     torch::nn::ModuleList blocks_{nullptr};
     int outputChannels_ = 0;
 };

@@ -91,7 +91,7 @@ train::LabelledDataset randomDataset(int clips, int frames) {
     data.taxonomyName = "benchmark";
     std::vector<std::string> actions, groups{"g0", "g1", "g2"}, views{"front", "back", "left", "right"};
     for (int a = 0; a < 15; ++a) actions.push_back("a" + std::to_string(a));
-    data.tasks = {{"action", actions}, {"group", groups}, {"viewpoint", views}};
+    data.tasks = {{"action", actions, {}}, {"group", groups, {}}, {"viewpoint", views, {}}};
     data.layoutName = "Penn-13";
     data.layout = penn13();
     data.mirrorPairs = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};

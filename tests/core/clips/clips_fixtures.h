@@ -41,7 +41,7 @@ inline std::unique_ptr<SmallProject> makeSmallProject() {
     annotation::TaskDefinition handedness;
     handedness.name = "handedness";
     handedness.scope = annotation::TaskScope::Subject;
-    handedness.values = {{"right", "", "", ""}, {"left", "", "", ""}};
+    handedness.values = {{"right", "", "", "", ""}, {"left", "", "", "", ""}};
     taxonomy.tasks.push_back(handedness);
     EXPECT_TRUE(p->store->setTaxonomy(taxonomy).ok());
     annotation::Video video;

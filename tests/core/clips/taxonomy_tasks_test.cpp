@@ -35,10 +35,10 @@ TEST(TaxonomyTasks, RenamesTheGroupTaskWhenTheNameIsTakenAndDropsOneValueTasks) 
     annotation::TaskDefinition group;
     group.name = "group";
     group.scope = annotation::TaskScope::Subject;
-    group.values = {{"a", "", "", ""}, {"b", "", "", ""}};
+    group.values = {{"a", "", "", "", ""}, {"b", "", "", "", ""}};
     annotation::TaskDefinition lonely;
     lonely.name = "lonely";
-    lonely.values = {{"only", "", "", ""}};
+    lonely.values = {{"only", "", "", "", ""}};
     taxonomy.tasks.push_back(group);
     taxonomy.tasks.push_back(lonely);
     Result<TaxonomyTasks> tasks = taxonomyTasks(taxonomy);

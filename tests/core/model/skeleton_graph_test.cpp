@@ -72,6 +72,15 @@ TEST(SkeletonGraph, JointCutOffFromTheCentreOnlyHasRoot) {
     EXPECT_FLOAT_EQ(graph->weight(Partition::Centrifugal, 2, 3), 0.0f);
 }
 
+TEST(SkeletonGraph, EachBoneEndsAtTheJointOneHopNearerTheCentre) {
+    EXPECT_EQ(SkeletonGraph::build(chain(1))->boneParents(), (std::vector<int>{1, 1, 1}));
+    EXPECT_EQ(SkeletonGraph::build(chain(0))->boneParents(), (std::vector<int>{0, 0, 1}));
+    // A star with a tail, centred on its tail's end: 0 - 1 - {2, 3, 4}.
+    EXPECT_EQ(SkeletonGraph::build({5, {{0, 1}, {1, 2}, {1, 3}, {1, 4}}, 0})->boneParents(), (std::vector<int>{0, 0, 1, 1, 1}));
+    // Joints cut off from the centre have no bone (they name themselves).
+    EXPECT_EQ(SkeletonGraph::build({4, {{0, 1}, {2, 3}}, 0})->boneParents(), (std::vector<int>{0, 0, 2, 3}));
+}
+
 TEST(SkeletonGraph, RejectsBadLayouts) {
     const Result<SkeletonGraph> outOfRange = SkeletonGraph::build({3, {{0, 3}}, 0});
     ASSERT_FALSE(outOfRange.ok());

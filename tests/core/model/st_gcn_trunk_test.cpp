@@ -22,6 +22,45 @@ TEST(StGcnTrunk, OutputShapeFollowsChannelsAndStrides) {
     EXPECT_TRUE(torch::isfinite(y).all().item<bool>());
 }
 
+TEST(StGcnTrunk, BoneAndMotionFeaturesAreOffsetsMaskedWhereAJointIsMissing) {
+    ModelConfig config = testing::tinyConfig();  // five joints: 0 - 1 - {2, 3, 4}, centre 0
+    config.trunk.boneFeatures = true;
+    config.trunk.motionFeatures = true;
+    EXPECT_EQ(trunkInputChannels(config), 7);
+    const Result<SkeletonGraph> graph = SkeletonGraph::build(config.layout);
+    ASSERT_TRUE(graph.ok());
+    StGcnTrunk trunk(config, graph.value());
+    // One clip, 3 frames: joint j at (j + t, 10 j), confidence 1, except joint 3 missing in frame 1.
+    torch::Tensor x = torch::zeros({1, 3, 3, 5});
+    for (int t = 0; t < 3; ++t)
+        for (int j = 0; j < 5; ++j) {
+            x[0][0][t][j] = float(j + t);
+            x[0][1][t][j] = float(10 * j);
+            x[0][2][t][j] = (j == 3 && t == 1) ? 0.0f : 1.0f;
+        }
+    const torch::Tensor f = trunk->features(x);
+    ASSERT_EQ(f.sizes(), (std::vector<int64_t>{1, 7, 3, 5}));
+    EXPECT_TRUE(torch::equal(f.slice(1, 0, 3), x)) << "the input comes first, as it was";
+    // Bones: joint 2's parent is 1: (1, 10); the centre has none; joint 3's is gone while it is missing.
+    EXPECT_FLOAT_EQ(f[0][3][0][2].item<float>(), 1.0f);
+    EXPECT_FLOAT_EQ(f[0][4][0][2].item<float>(), 10.0f);
+    EXPECT_FLOAT_EQ(f[0][3][0][0].item<float>(), 0.0f);
+    EXPECT_FLOAT_EQ(f[0][3][1][3].item<float>(), 0.0f);
+    EXPECT_FLOAT_EQ(f[0][4][2][3].item<float>(), 20.0f);
+    // Motion: every joint moves one to the right per frame; none into or out of a missing frame, none after the last.
+    EXPECT_FLOAT_EQ(f[0][5][0][2].item<float>(), 1.0f);
+    EXPECT_FLOAT_EQ(f[0][6][0][2].item<float>(), 0.0f);
+    EXPECT_FLOAT_EQ(f[0][5][0][3].item<float>(), 0.0f);
+    EXPECT_FLOAT_EQ(f[0][5][1][3].item<float>(), 0.0f);
+    EXPECT_FLOAT_EQ(f[0][5][2][2].item<float>(), 0.0f);
+    const torch::Tensor y = trunk->forward(x.repeat({2, 1, 1, 1}));
+    EXPECT_EQ(y.size(1), config.trunk.channels.back());
+    EXPECT_TRUE(torch::isfinite(y).all().item<bool>());
+
+    config.inputChannels = 2;
+    EXPECT_FALSE(validateModelConfig(config).ok()) << "the features need (x, y, confidence)";
+}
+
 TEST(SpatialGraphConv, MixesOnlyNeighbours) {
     // On the chain 0 - 1 - 2, joint 0's output depends on joints 0 and 1, never on joint 2.
     const Result<SkeletonGraph> graph = SkeletonGraph::build({3, {{0, 1}, {1, 2}}, 1});

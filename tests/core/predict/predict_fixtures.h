@@ -61,7 +61,7 @@ inline std::unique_ptr<TrainedProject> makeTrainedProject() {
     annotation::TaskDefinition handedness;
     handedness.name = "handedness";
     handedness.scope = annotation::TaskScope::Subject;
-    handedness.values = {{"right", "", "", ""}, {"left", "", "", ""}};
+    handedness.values = {{"right", "", "", "", ""}, {"left", "", "", "", ""}};
     taxonomy.tasks.push_back(handedness);
     EXPECT_TRUE(p->store->setTaxonomy(taxonomy).ok());
     for (const char* name : {"0001", "0002", "0003"}) {

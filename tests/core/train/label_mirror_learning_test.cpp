@@ -76,7 +76,11 @@ LabelledDataset facingDataset() {
 double facingAccuracy(const LabelledDataset& data, const TrainConfig& config) {
     std::vector<int> train, test;
     for (size_t i = 0; i < data.clips.size(); ++i) (data.clips[i].splits[0] == "test" ? test : train).push_back(int(i));
-    Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, train, {}, config});
+    TrainingRequest request;
+    request.dataset = &data;
+    request.trainItems = train;
+    request.config = config;
+    Result<TrainingOutcome> trained = trainModel(request);
     EXPECT_TRUE(trained.ok()) << trained.error();
     if (!trained) return 0.0;
     Result<EvaluationReport> report = evaluateModel(*trained->model, trained->snapshot, data, test, 64);

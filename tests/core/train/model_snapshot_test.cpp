@@ -18,6 +18,9 @@ ModelSnapshot sample() {
     s.model.trunk.channels = {8, 16};
     s.model.trunk.temporalStrides = {1, 2};
     s.model.trunk.dropout = 0.25;
+    s.model.trunk.motionFeatures = true;
+    s.testTimeMirror = true;
+    s.priorCorrection = {{1.5, 0.5, 1.0, 1.0}, {}};
     s.tasks = {data.tasks[0], data.tasks[2]};
     s.model.tasks = {{"action", 4}, {"viewpoint", 2}};
     s.hierarchy = data.hierarchy;
@@ -39,15 +42,26 @@ TEST(ModelSnapshot, JsonRoundTripKeepsEverything) {
     ASSERT_TRUE(back->hierarchy.has_value());
     EXPECT_EQ(back->hierarchy->groupOfAction, (std::vector<int>{0, 0, 1, 1}));
     EXPECT_EQ(back->windowFrames, 17);
+    EXPECT_TRUE(back->model.trunk.motionFeatures);
+    EXPECT_TRUE(back->testTimeMirror);
+    EXPECT_EQ(back->priorCorrection, s.priorCorrection);
+    EXPECT_FALSE(back->model.trunk.boneFeatures);
     EXPECT_EQ(back->tasks[0].mirrorOf, (std::vector<int>{1, 0, 2, 3}));
     EXPECT_EQ(back->tasks[1].mirrorOf, (std::vector<int>{1, 0}));
 
-    // A model trained before labels were mirrored: no map, the task undeclared.
+    // A model trained before labels were mirrored (and before derived features): no map, the
+    // task undeclared; the joints alone.
     nlohmann::ordered_json old = modelSnapshotToJson(s);
+    old.erase("bone_features");
+    old.erase("motion_features");
+    old.erase("test_time_mirror");
+    old.erase("prior_correction");
     for (auto& task : old["tasks"]) task.erase("mirror");
     Result<ModelSnapshot> before = modelSnapshotFromJson(old);
     ASSERT_TRUE(before.ok()) << before.error();
     EXPECT_TRUE(before->tasks[0].mirrorOf.empty());
+    EXPECT_FALSE(before->model.trunk.motionFeatures);
+    EXPECT_FALSE(before->testTimeMirror);
     old["tasks"][0]["mirror"] = {1, 1, 2, 3};
     Result<ModelSnapshot> broken = modelSnapshotFromJson(old);
     ASSERT_FALSE(broken.ok());

@@ -12,6 +12,8 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
     changed.trunk.temporalStrides = {1, 2, 2};
     changed.weighting.strategy = model::WeightingStrategy::DynamicWeightAverage;
     changed.augmentation.noiseStd = 0.05;
+    changed.augmentation.forceMirrorUndeclared = true;
+    changed.trunk.boneFeatures = true;
     changed.tasks = {"action", "group"};
     changed.seed = 4000000000u;
     const nlohmann::ordered_json json = trainConfigToJson(changed, true);
@@ -19,6 +21,9 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
     ASSERT_TRUE(back.ok()) << back.error();
     EXPECT_EQ(writeJson(trainConfigToJson(back.value())), writeJson(trainConfigToJson(changed)));
     EXPECT_EQ(back->seed, 4000000000u);
+    EXPECT_TRUE(back->augmentation.forceMirrorUndeclared);
+    EXPECT_TRUE(back->trunk.boneFeatures);
+    EXPECT_FALSE(back->trunk.motionFeatures);
     const nlohmann::ordered_json* doc = findMember(json, "_doc");
     ASSERT_NE(doc, nullptr);
     // One documented key per option, each naming its default, in the options' order.
@@ -51,6 +56,7 @@ TEST(TrainConfig, MissingKeysKeepDefaultsAndBadOnesAreNamed) {
     EXPECT_EQ(error("{\"epoch\": 3}"), "unknown config key 'epoch' (see the _doc of a config written by --write-config)");
     EXPECT_EQ(error("{\"epochs\": 2.5}"), "config key 'epochs': expected a whole number from 1 to 1000000000");
     EXPECT_EQ(error("{\"augment\": 1}"), "config key 'augment': expected true or false");
+    EXPECT_EQ(error("{\"bone_features\": \"yes\"}"), "config key 'bone_features': expected true or false");
     EXPECT_EQ(error("{\"weighting\": \"loud\"}"),
               "config key 'weighting': expected one of equal, fixed, uncertainty, dwa, gradnorm");
     EXPECT_EQ(error("{\"device\": \"tpu\"}"), "device is 'tpu', expected auto, cpu or cuda");

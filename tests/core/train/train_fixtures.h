@@ -18,9 +18,10 @@ namespace actionlens::train::testing {
 inline LabelledDataset motionDataset(int clipsPerAction = 8, unsigned seed = 11) {
     LabelledDataset data;
     data.taxonomyName = "test motions";
-    data.tasks = {{"action", {"wave_left", "wave_right", "nod", "walk"}},
-                  {"group", {"arms", "body"}},
-                  {"viewpoint", {"front", "back"}}};
+    // No mirror maps (declareMirrors gives them).
+    data.tasks = {{"action", {"wave_left", "wave_right", "nod", "walk"}, {}},
+                  {"group", {"arms", "body"}, {}},
+                  {"viewpoint", {"front", "back"}, {}}};
     data.hierarchy = model::TaskHierarchy{"action", "group", {0, 0, 1, 1}, 2};
     data.layoutName = "five joints";
     data.layout = model::SkeletonLayout{5, {{0, 1}, {1, 2}, {1, 3}, {1, 4}}, 1};
