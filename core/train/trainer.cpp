@@ -160,10 +160,17 @@ struct Validation {
     std::vector<double> accuracy;
 };
 
+// Accuracy is scored as evaluation will answer (the snapshot's class-prior correction applied,
+// mirror_inference.h; not the test-time mirror, which would double its cost), so that the best
+// epoch is the best by the figure the user will see.
 Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& dataset, const std::vector<int>& items,
                             const std::vector<int>& columns, int frames, int batchSize, const torch::Device& device,
-                            const VideoViews* video) {
+                            const VideoViews* video, const std::vector<std::vector<double>>& priorCorrection) {
     Validation v;
+    std::vector<torch::Tensor> logPrior(columns.size());
+    for (size_t t = 0; t < columns.size() && t < priorCorrection.size(); ++t)
+        if (!priorCorrection[t].empty())
+            logPrior[t] = torch::tensor(priorCorrection[t], torch::kDouble).log().to(torch::kFloat).to(device);
     std::vector<double> correct(columns.size(), 0.0), labelled(columns.size(), 0.0), lossSum(columns.size(), 0.0);
     if (items.empty()) {
         v.accuracy.assign(columns.size(), std::nan(""));
@@ -184,7 +191,8 @@ Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDat
             if (n == 0) continue;
             labelled[t] += n;
             lossSum[t] += mi::maskedCrossEntropy(out.logits[t], labels[t]).item<double>() * n;
-            correct[t] += (out.logits[t].argmax(1).eq(labels[t]) & mask).sum().item<double>();
+            const torch::Tensor scores = logPrior[t].defined() ? out.logits[t] + logPrior[t] : out.logits[t];
+            correct[t] += (scores.argmax(1).eq(labels[t]) & mask).sum().item<double>();
         }
     }
     for (size_t t = 0; t < columns.size(); ++t) {
@@ -391,7 +399,8 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         objective->recordEpoch(report.trainTaskLoss);
         report.taskWeights = objective->taskWeights();
         const Result<Validation> validated = validate(*network, dataset, request.validationItems, columns, config.frames,
-                                                      config.batchSize, device, readsVideo ? &validationFrames : nullptr);
+                                                      config.batchSize, device, readsVideo ? &validationFrames : nullptr,
+                                                      snapshot.priorCorrection);
         if (!validated) return makeError("validation stopped: " + validated.error());
         const Validation& validation = validated.value();
         report.validationLoss = validation.loss;

@@ -206,5 +206,32 @@ TEST(Trainer, SingleTaskModelsLearnOnlyTheirTaskAndDropTheHierarchy) {
     EXPECT_FALSE(outcome->snapshot.hierarchy.has_value());
 }
 
+// Mirroring with declared maps trains a balanced prior; the validation that picks the best epoch
+// scores as evaluation answers (prior corrected), so the best epoch's validation accuracy is
+// what evaluating the kept model on the same clips gives.
+TEST(Trainer, ValidationScoresAsEvaluationAnswers) {
+    LabelledDataset data = testing::motionDataset(10);
+    testing::declareMirrors(data);
+    std::vector<int> train, validation;
+    for (size_t i = 0; i < data.clips.size(); ++i) {
+        // Training: every front view, few back views: the mirror balances what it saw.
+        if (i % 3 == 0) validation.push_back(int(i));
+        else if (data.clips[i].labels[2] == 0 || i % 10 == 0) train.push_back(int(i));
+    }
+    TrainConfig config = testing::tinyTrainConfig();
+    config.augmentation.enabled = true;
+    config.epochs = 20;  // far enough that the corrected and raw answers part on some clips
+    Result<TrainingOutcome> outcome = trainModel(TrainingRequest{&data, train, validation, config, "", "", 0});
+    ASSERT_TRUE(outcome.ok()) << outcome.error();
+    ASSERT_EQ(outcome->snapshot.priorCorrection.size(), 3u);
+    ASSERT_FALSE(outcome->snapshot.priorCorrection[2].empty());
+    EXPECT_NE(outcome->snapshot.priorCorrection[2][0], outcome->snapshot.priorCorrection[2][1]);
+    Result<EvaluationReport> report = evaluateModel(*outcome->model, outcome->snapshot, data, validation);
+    ASSERT_TRUE(report.ok()) << report.error();
+    const EpochReport& best = outcome->history[size_t(outcome->bestEpoch - 1)];
+    for (size_t t = 0; t < report->tasks.size(); ++t)
+        EXPECT_NEAR(best.validationAccuracy[t], report->tasks[t].metrics.accuracy, 1e-9) << report->tasks[t].task;
+}
+
 }  // namespace
 }  // namespace actionlens::train
