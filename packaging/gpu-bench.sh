@@ -10,15 +10,16 @@
 #      prepare-gpu-run.sh) pose_pipeline_bench: the whole pipeline on CPU and CUDA against the
 #      reference's landmarks,
 #   3. with --dataset: the single-task vs multi-task ablation over a dataset file written by
-#      `actionlens-cli export-dataset`, every (seed, fold) in its own process on the GPU in
-#      parallel, merged into one table (acceptance run),
+#      `actionlens-cli export-dataset`, every (config, seed, fold) in its own process on the GPU
+#      in parallel, merged into one table per config (acceptance run; --ablation-config may be
+#      given several times, each a variant: ablation_<config name>.md),
 #   4. the model and train tests, on CPU and again on CUDA (XML results beside the logs; a test
 #      binary killed by a signal prints its stack and whether every test had run).
 # Each step logs to OUT/<step>.log; a failing step does not stop the others; the exit code says
 # whether all passed.
 #
 #   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
-#       [--nlohmann-json TAR] [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json [--seeds 3] [--folds 5]
+#       [--nlohmann-json TAR] [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json... [--seeds 3] [--folds 5]
 #       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
 #
 # --deadline: the whole run must end within this many seconds (a leased machine): the
@@ -36,7 +37,7 @@ fi
 libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
-python="" gtest_source="" nlohmann_json="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_config="" seeds=3 folds=5 ablation_seconds=300 deadline=0
+python="" gtest_source="" nlohmann_json="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_configs=() seeds=3 folds=5 ablation_seconds=300 deadline=0
 out="$root/build/gpu-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
     --pose-inputs) pose_inputs="$2" ;;  # det_input.npy, crop.npy, image.npy, expected_{lite,full}.npy
     --opencv) opencv="$2" ;;
     --dataset) dataset="$2" ;;
-    --ablation-config) ablation_config="$2" ;;
+    --ablation-config) ablation_configs+=("$2") ;;
     --seeds) seeds="$2" ;;
     --folds) folds="$2" ;;
     --ablation-seconds) ablation_seconds="$2" ;;
@@ -58,6 +59,10 @@ while [ $# -gt 0 ]; do
   shift 2
 done
 mkdir -p "$out"
+if [ -n "$dataset" ] && [ ${#ablation_configs[@]} -eq 0 ]; then
+  echo "gpu-bench.sh: --dataset needs at least one --ablation-config" >&2
+  exit 2
+fi
 build="$root/build/torch-cuda"
 failed=0
 step() {  # step NAME COMMAND...: runs it, logs to OUT/NAME.log, says how it went
@@ -135,7 +140,7 @@ if [ ${#pipeline_target[@]} -gt 0 ] && [ -n "$pose_inputs" ]; then
   done
 fi
 
-# 3: the ablation's runs in the background, one process per (seed, fold), one CPU thread each.
+# 3: the ablation's runs in the background, one process per (config, seed, fold), one CPU thread each.
 pids=()
 if [ "$deadline" -gt 0 ]; then
   left=$((deadline - SECONDS - 25))
@@ -147,13 +152,16 @@ if [ -n "$dataset" ] && [ "$ablation_seconds" -lt 60 ]; then
   dataset=""
 fi
 if [ -n "$dataset" ]; then
-  echo "== ablation: $seeds seeds x $folds folds, one process each, at most $ablation_seconds s"
-  for seed in $(seq 1 "$seeds"); do
-    for fold in $(seq 1 "$folds"); do
-      OMP_NUM_THREADS=1 timeout "$ablation_seconds" "$bin/bench/train/dataset_ablation" --dataset "$dataset" \
-        --config "$ablation_config" --seed "$seed" --seeds 1 --folds "$folds" --fold "$fold" --device cuda \
-        -o "$out/ablation_s${seed}_f${fold}.json" >"$out/ablation_s${seed}_f${fold}.log" 2>&1 &
-      pids+=($!)
+  echo "== ablation: ${#ablation_configs[@]} config(s) x $seeds seeds x $folds folds, one process each, at most $ablation_seconds s"
+  for config in "${ablation_configs[@]}"; do
+    name=$(basename "$config" .json)
+    for seed in $(seq 1 "$seeds"); do
+      for fold in $(seq 1 "$folds"); do
+        OMP_NUM_THREADS=1 timeout "$ablation_seconds" "$bin/bench/train/dataset_ablation" --dataset "$dataset" \
+          --config "$config" --seed "$seed" --seeds 1 --folds "$folds" --fold "$fold" --device cuda \
+          -o "$out/ablation_${name}_s${seed}_f${fold}.json" >"$out/ablation_${name}_s${seed}_f${fold}.log" 2>&1 &
+        pids+=($!)
+      done
     done
   done
 fi
@@ -174,15 +182,18 @@ step train_tests_cpu "${limit[@]}" "${unbuffered[@]}" "$bin/core/train/train_tes
 
 if [ ${#pids[@]} -gt 0 ]; then
   for pid in "${pids[@]}"; do wait "$pid"; done
-  reports=$(ls "$out"/ablation_s*_f*.json 2>/dev/null)
-  echo "== ablation: $(echo "$reports" | grep -c json) of $((seeds * folds)) (seed, fold) parts finished"
-  grep -h "^\[" "$out"/ablation_s1_f1.log | tail -4
-  if [ -n "$reports" ]; then
-    # shellcheck disable=SC2086
-    step ablation_merge "$bin/bench/train/dataset_ablation" --merge $reports -o "$out/ablation.json" --markdown "$out/ablation.md" &&
-      cat "$out/ablation.md"
-  else
-    failed=1
-  fi
+  for config in "${ablation_configs[@]}"; do
+    name=$(basename "$config" .json)
+    reports=$(ls "$out"/ablation_"${name}"_s*_f*.json 2>/dev/null)
+    echo "== ablation $name: $(echo "$reports" | grep -c json) of $((seeds * folds)) (seed, fold) parts finished"
+    grep -h "^\[" "$out/ablation_${name}_s1_f1.log" | tail -4
+    if [ -n "$reports" ]; then
+      # shellcheck disable=SC2086
+      step "ablation_merge_$name" "$bin/bench/train/dataset_ablation" --merge $reports -o "$out/ablation_$name.json" \
+        --markdown "$out/ablation_$name.md" && cat "$out/ablation_$name.md"
+    else
+      failed=1
+    fi
+  done
 fi
 exit $failed
