@@ -143,7 +143,7 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
     }
     if (const Json* tasks = r.field(json, "tasks"); tasks && tasks->is_array()) {
         for (const Json& t : *tasks) {
-            DatasetTask task{r.text(t, "name"), {}};
+            DatasetTask task{r.text(t, "name"), {}, {}};
             if (const Json* classes = r.field(t, "classes"); classes && classes->is_array())
                 for (const Json& c : *classes) task.classNames.push_back(c.is_string() ? c.get<std::string>() : std::string());
             // Models trained before labels were mirrored have no map: undeclared.

@@ -46,6 +46,16 @@ struct RgbAugmentationConfig {
     double temporalCropMinFraction = 0.7;
 };
 
+// The skeleton trunk training builds when the config says nothing: the model library's, with the
+// bone and motion features on (on Penn Action they lift action accuracy by 8-14 points at no
+// measurable cost in time; README, "what each change does").
+inline model::TrunkConfig defaultTrainingTrunk() {
+    model::TrunkConfig trunk;
+    trunk.boneFeatures = true;
+    trunk.motionFeatures = true;
+    return trunk;
+}
+
 struct TrainConfig {
     // Data
     int frames = 32;                  // every clip is resampled to this many frames
@@ -56,7 +66,7 @@ struct TrainConfig {
 
     // Model
     model::TrunkKind trunkKind = model::TrunkKind::Skeleton;
-    model::TrunkConfig trunk;
+    model::TrunkConfig trunk = defaultTrainingTrunk();
     model::VideoTrunkConfig video;      // clip size and blocks of the video trunk
     RgbAugmentationConfig rgbAugmentation;
     int videoCacheMiB = 1024;           // decoded clips kept in memory (DecodedClipCache)

@@ -10,7 +10,7 @@ namespace {
 
 ModelSnapshot twoTaskSnapshot() {
     ModelSnapshot s;
-    s.tasks = {{"action", {"a0", "a1", "a2"}}, {"group", {"g0", "g1"}}};
+    s.tasks = {{"action", {"a0", "a1", "a2"}, {}}, {"group", {"g0", "g1"}, {}}};
     s.model.tasks = {{"action", 3}, {"group", 2}};
     s.hierarchy = model::TaskHierarchy{"action", "group", {0, 1, 1}, 2};
     return s;

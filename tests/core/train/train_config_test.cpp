@@ -13,7 +13,7 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
     changed.weighting.strategy = model::WeightingStrategy::DynamicWeightAverage;
     changed.augmentation.noiseStd = 0.05;
     changed.augmentation.forceMirrorUndeclared = true;
-    changed.trunk.boneFeatures = true;
+    changed.trunk.boneFeatures = false;  // on by default
     changed.tasks = {"action", "group"};
     changed.seed = 4000000000u;
     const nlohmann::ordered_json json = trainConfigToJson(changed, true);
@@ -22,8 +22,8 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
     EXPECT_EQ(writeJson(trainConfigToJson(back.value())), writeJson(trainConfigToJson(changed)));
     EXPECT_EQ(back->seed, 4000000000u);
     EXPECT_TRUE(back->augmentation.forceMirrorUndeclared);
-    EXPECT_TRUE(back->trunk.boneFeatures);
-    EXPECT_FALSE(back->trunk.motionFeatures);
+    EXPECT_FALSE(back->trunk.boneFeatures);
+    EXPECT_TRUE(back->trunk.motionFeatures);
     const nlohmann::ordered_json* doc = findMember(json, "_doc");
     ASSERT_NE(doc, nullptr);
     // One documented key per option, each naming its default, in the options' order.
