@@ -90,8 +90,9 @@ struct TrainConfig {
     int earlyStoppingPatience = 8;          // epochs without validation gain; 0: never stop early
 
     // Evaluation and prediction of the trained model also run each clip mirrored and average the
-    // two answers, label-aware (mirror_inference.h).
-    bool testTimeMirror = false;
+    // two answers, label-aware (mirror_inference.h). On: on Penn Action it adds 0.7-1.9 points of
+    // action accuracy for twice the inference time (README, "what each change does").
+    bool testTimeMirror = true;
     // Answers are corrected from the class prior that label-aware mirroring trains with (each
     // class as often as its mirror image) back to the training data's (mirror_inference.h).
     bool mirrorPriorCorrection = true;

@@ -85,6 +85,7 @@ TEST(MirrorInference, ThePriorCorrectionTurnsTheMirroredBalanceBackIntoTheDatas)
     testing::declareMirrors(data);
     TrainConfig config = testing::tinyTrainConfig();
     config.augmentation.enabled = true;
+    config.testTimeMirror = false;  // the correction alone
     ModelSnapshot snapshot = snapshotFor(data, testing::allItems(data), config).value();
     ASSERT_EQ(snapshot.priorCorrection.size(), 3u);
     EXPECT_FALSE(snapshot.priorCorrection[0].empty()) << "wave left <-> right";
