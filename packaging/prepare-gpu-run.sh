@@ -78,7 +78,7 @@ tar czf "$out/opencv.tar.gz" -C "$ocv" lib include
 chmod -R u+w "$out"
 du -sh "$out"
 dataset_args=""
-[ "$with_dataset" = 1 ] && dataset_args=' --dataset $PWD/.gpu/penn.alds --ablation-config $PWD/tests/bench/train/penn_acceptance.json --ablation-config $PWD/tests/bench/train/penn_acceptance_streams.json'
+[ "$with_dataset" = 1 ] && dataset_args=' --dataset $PWD/.gpu/penn.alds --ablation-config $PWD/tests/bench/train/penn_acceptance.json --ablation-config $PWD/tests/bench/train/penn_acceptance_joints.json'
 cat <<CMD
 On the GPU machine (device tool, carry [".gpu"], one call, timeout about 560 s):
   LT=\$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)'); bash packaging/gpu-bench.sh "\$LT" --python python3 \\
