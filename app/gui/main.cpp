@@ -1,14 +1,15 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training [--run ID]] [--screenshot OUT.png]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training [--run ID]] [--dialog taxonomy] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
 // and exits (0, or 1 with a one-line reason): for docs and end-to-end tests. With nothing to
-// open it saves the start page.
+// open it saves the start page; with --dialog taxonomy the project's taxonomy editor instead.
 
 #include "build_info.h"
 #include "ui/commands/import_snapshots.h"
+#include "ui/dialogs/taxonomy_editor_dialog.h"
 #include "ui/window/main_window.h"
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "ui/learning/evaluation_session.h"
@@ -94,6 +95,30 @@ QString showEvaluation(MainWindow& window, qint64 runId) {
 #endif
 }
 
+// --dialog taxonomy --screenshot: the taxonomy editor over the window, on the first value that
+// names a mirror image (else the first task), saved alone.
+int screenshotTaxonomyEditor(MainWindow& window, const QString& outPath) {
+    actionlens::ui::TaxonomyEditorDialog dialog(window.document(), actionlens::ui::TaxonomyEditorDialog::reservedKeysOf(window), &window);
+    using Item = actionlens::ui::TaxonomyEditorDialog::ItemRef;
+    Item shown{actionlens::ui::TaxonomyEditorDialog::ItemKind::Task, 0, 0};
+    const auto& tasks = dialog.draft().taxonomy().tasks;
+    bool found = false;
+    for (size_t t = 0; t < tasks.size() && !found; ++t)
+        for (size_t v = 0; v < tasks[t].values.size() && !found; ++v)
+            if (!tasks[t].values[v].mirror.empty()) {
+                shown = {actionlens::ui::TaxonomyEditorDialog::ItemKind::Value, t, v};
+                found = true;
+            }
+    if (!tasks.empty()) dialog.select(shown);
+    dialog.resize(dialog.sizeHint().expandedTo(QSize(820, 560)));
+    dialog.show();
+    QEventLoop loop;
+    QTimer::singleShot(100, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!dialog.grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
+    return 0;
+}
+
 // The command line, described once for the help text and for the real run.
 struct GuiCommandLine {
     QCommandLineParser parser;
@@ -106,6 +131,10 @@ struct GuiCommandLine {
                                                   "evaluation (a training run evaluated on the test split, or a recorded evaluation) or ablation "
                                                   "(a recorded single-task vs multi-task ablation)."),
                                    QStringLiteral("training|evaluation|ablation")};
+    const QCommandLineOption dialog{QStringLiteral("dialog"),
+                                    QStringLiteral("With --screenshot: save this dialog of the project instead of the window (taxonomy: "
+                                                   "the taxonomy editor, on a value's mirror image)."),
+                                    QStringLiteral("taxonomy")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -123,6 +152,7 @@ struct GuiCommandLine {
         parser.addOption(frame);
         parser.addOption(panel);
         parser.addOption(run);
+        parser.addOption(dialog);
         parser.addOption(screenshot);
     }
 };
@@ -180,6 +210,11 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation") &&
         panel != QLatin1String("ablation"))
         return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation or ablation)").arg(panel));
+    const QString dialog = parser.value(commandLine.dialog);
+    if (parser.isSet(commandLine.dialog)) {
+        if (dialog != QLatin1String("taxonomy")) return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy)").arg(dialog));
+        if (!isProject || !screenshot) return fail(QStringLiteral("--dialog goes with a project (.alproj) and --screenshot"));
+    }
     qint64 runId = 0;
     if (parser.isSet(commandLine.run)) {
         bool ok = false;
@@ -221,6 +256,7 @@ int main(int argc, char* argv[]) {
         });
     }
     window.show();
+    if (screenshot && !dialog.isEmpty()) return screenshotTaxonomyEditor(window, parser.value(screenshotOption));
     if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));
     return app.exec();
 }

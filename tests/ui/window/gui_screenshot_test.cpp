@@ -4,11 +4,13 @@
 #include "core/media/frame_stamp.h"
 #include "gui_process.h"
 #include "tests/support/test_videos.h"
+#include "ui_project_fixture.h"
 
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -83,6 +85,27 @@ TEST(GuiScreenshot, FailsWithOneLineForBadInput) {
 
 // --help and --version need no display: on a server with neither X nor a Qt platform chosen
 // they print and exit 0 instead of failing to open a window.
+TEST(GuiScreenshot, SavesTheTaxonomyEditorAlone) {
+    QTemporaryDir dir;
+    const QString project = uitest::copyOfProject(dir);
+    const QString out = dir.filePath(QStringLiteral("taxonomy.png"));
+    const uitest::GuiRun run = uitest::runGui({project, QStringLiteral("--dialog"), QStringLiteral("taxonomy"), QStringLiteral("--screenshot"), out});
+    ASSERT_EQ(run.exitCode, 0) << run.errors.toStdString();
+    const QImage shot(out);
+    ASSERT_FALSE(shot.isNull()) << "no PNG at " << out.toStdString();
+    EXPECT_GE(shot.width(), 820);
+    EXPECT_GE(shot.height(), 560);
+
+    const QString none = dir.filePath(QStringLiteral("none.png"));
+    const uitest::GuiRun bogus = uitest::runGui({project, QStringLiteral("--dialog"), QStringLiteral("bogus"), QStringLiteral("--screenshot"), none});
+    EXPECT_EQ(bogus.exitCode, 1);
+    EXPECT_TRUE(bogus.errors.contains(QStringLiteral("unknown --dialog"))) << bogus.errors.toStdString();
+    const uitest::GuiRun noProject = uitest::runGui({QStringLiteral("--dialog"), QStringLiteral("taxonomy"), QStringLiteral("--screenshot"), none});
+    EXPECT_EQ(noProject.exitCode, 1);
+    EXPECT_TRUE(noProject.errors.contains(QStringLiteral("--dialog goes with a project"))) << noProject.errors.toStdString();
+    EXPECT_FALSE(QFile::exists(none));
+}
+
 TEST(GuiScreenshot, HelpAndVersionWorkWithoutADisplay) {
     for (const char* option : {"--help", "--version"}) {
         QProcess process;
