@@ -80,7 +80,9 @@ struct TrainConfig {
     double graphRegularisationWeight = 1e-3;
 
     // Optimisation
-    int epochs = 30;
+    // 45: on the demo, 4 seeds of 4 better than 30 (action 0.950 -> 0.972, viewpoint 0.906 -> 0.934
+    // on average), about 2 minutes on one CPU thread.
+    int epochs = 45;
     int batchSize = 32;
     double learningRate = 3e-3;
     double weightDecay = 1e-2;

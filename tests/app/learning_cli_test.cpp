@@ -379,7 +379,7 @@ TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
     const QString written = QString::fromStdString(file("defaults.json"));
     ASSERT_EQ(runCli({QStringLiteral("train"), QStringLiteral("--write-config"), written}).exitCode, 0);
     const QJsonObject defaults = jsonFile(written.toStdString());
-    EXPECT_EQ(defaults[QStringLiteral("epochs")].toInt(), 30);
+    EXPECT_EQ(defaults[QStringLiteral("epochs")].toInt(), 45);
     EXPECT_TRUE(defaults[QStringLiteral("_doc")].toObject().contains(QStringLiteral("learning_rate")));
 }
 

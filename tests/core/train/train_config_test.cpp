@@ -34,7 +34,7 @@ TEST(TrainConfig, DefaultsRoundTripAndEveryOptionIsDocumented) {
         EXPECT_EQ(key, trainConfigOptions()[option++].key);
         EXPECT_NE(help.get<std::string>().find("(default "), std::string::npos) << key;
     }
-    EXPECT_NE(doc->at("epochs").get<std::string>().find("(default 30)"), std::string::npos);
+    EXPECT_NE(doc->at("epochs").get<std::string>().find("(default 45)"), std::string::npos);
     // The file reads like its documentation: the options in order, whole numbers without a
     // fraction, lists on one line.
     const std::string text = writeJson(trainConfigToJson(changed));

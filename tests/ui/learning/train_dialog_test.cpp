@@ -29,7 +29,7 @@ TEST(TrainDialog, EveryOptionIsAFieldWithItsDefaultAndDocumentation) {
         ASSERT_NE(field, nullptr) << o.key;
         EXPECT_EQ(field->toolTip().toStdString(), o.help);
     }
-    EXPECT_EQ(qobject_cast<QLineEdit*>(dialog.field(QStringLiteral("epochs")))->text(), QStringLiteral("30"));
+    EXPECT_EQ(qobject_cast<QLineEdit*>(dialog.field(QStringLiteral("epochs")))->text(), QStringLiteral("45"));
     EXPECT_EQ(qobject_cast<QComboBox*>(dialog.field(QStringLiteral("trunk")))->currentText(), QStringLiteral("skeleton"));
     EXPECT_TRUE(qobject_cast<QCheckBox*>(dialog.field(QStringLiteral("augment")))->isChecked());
     auto* tasks = qobject_cast<QListWidget*>(dialog.field(QStringLiteral("tasks")));
@@ -39,7 +39,7 @@ TEST(TrainDialog, EveryOptionIsAFieldWithItsDefaultAndDocumentation) {
 
     auto settings = dialog.settings();
     ASSERT_TRUE(settings.ok()) << settings.error();
-    EXPECT_EQ(settings->config.epochs, 30);
+    EXPECT_EQ(settings->config.epochs, train::TrainConfig().epochs) << "the engine's default";
     EXPECT_TRUE(settings->config.tasks.empty()) << "nothing ticked: every task";
     tasks->item(0)->setCheckState(Qt::Checked);
     qobject_cast<QLineEdit*>(dialog.field(QStringLiteral("epochs")))->setText(QStringLiteral("5"));
