@@ -45,6 +45,13 @@ struct Reader {
             for (const Json& item : *v) out.push_back(whole(item));
         return out;
     }
+    // A flag newer than some model files: absent reads as false (what those models did).
+    bool optionalFlag(const Json& object, const std::string& key) {
+        const Json* v = findMember(object, key);
+        if (v && !v->is_boolean() && error.empty())
+            error = "model description has " + key + " " + writeJson(*v, -1) + ", expected true or false";
+        return v && v->is_boolean() && v->get<bool>();
+    }
     std::vector<std::pair<int, int>> pairs(const Json& object, const std::string& key) {
         std::vector<std::pair<int, int>> out;
         if (const Json* v = field(object, key); v && v->is_array())
@@ -122,12 +129,8 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
     s.model.trunk.temporalKernel = r.integer(json, "temporal_kernel");
     s.model.trunk.dropout = r.number(json, "dropout");
     // Models from before the derived features read the joints alone.
-    for (auto [key, field] : {std::pair{"bone_features", &s.model.trunk.boneFeatures},
-                              std::pair{"motion_features", &s.model.trunk.motionFeatures}}) {
-        const Json* flag = findMember(json, key);
-        if (flag && !flag->is_boolean()) return makeError(std::string("model description has ") + key + " " + writeJson(*flag, -1) + ", expected true or false");
-        *field = flag && flag->get<bool>();
-    }
+    s.model.trunk.boneFeatures = r.optionalFlag(json, "bone_features");
+    s.model.trunk.motionFeatures = r.optionalFlag(json, "motion_features");
     s.model.attentionHidden = r.integer(json, "attention_hidden");
     // Files written before the video trunk existed have no "trunk": they hold skeleton models.
     if (const Json* trunk = findMember(json, "trunk")) {
@@ -160,10 +163,7 @@ Result<ModelSnapshot> modelSnapshotFromJson(const Json& json) {
                                            r.integer(*h, "groups")};
     s.frames = r.integer(json, "frames");
     s.windowFrames = r.integer(json, "window_frames");
-    if (const Json* tta = findMember(json, "test_time_mirror")) {  // absent in models from before it
-        if (!tta->is_boolean()) return makeError("model description has test_time_mirror " + writeJson(*tta, -1) + ", expected true or false");
-        s.testTimeMirror = tta->get<bool>();
-    }
+    s.testTimeMirror = r.optionalFlag(json, "test_time_mirror");  // one pass in models from before it
     if (const Json* prior = findMember(json, "prior_correction")) {
         const std::string bad = "model description has a prior_correction that is not one list of positive numbers per task";
         if (!prior->is_array() || prior->size() != s.tasks.size()) return makeError(bad);
