@@ -36,6 +36,7 @@ NetworkOutput MultiTaskNetworkImpl::forward(const torch::Tensor& skeleton, const
         streams.push_back(videoTrunk_(video));
     }
     NetworkOutput out;
+    out.features = streams;
     for (TaskHead& head : heads_) {
         TaskHeadOutput o = head->forward(streams);
         out.logits.push_back(std::move(o.logits));

@@ -24,6 +24,9 @@ struct NetworkOutput {
     std::vector<torch::Tensor> logits;          // per task, (N, classes)
     std::vector<torch::Tensor> attention;       // per task, (N, T', V) over the skeleton; empty without one
     std::vector<torch::Tensor> videoAttention;  // per task, (N, T'', H'' * W'') over the video; empty without
+    // What the heads read, per trunk (skeleton first): (N, C', T', V) and (N, C'', T'', H'' * W'').
+    // The explanations take the heads' gradients with respect to them (core/explain).
+    std::vector<torch::Tensor> features;
 };
 
 class MultiTaskNetworkImpl : public torch::nn::Module {
