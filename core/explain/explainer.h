@@ -6,8 +6,9 @@
 // LibTorch has no module hooks, so the network hands out the trunk features its heads read
 // (NetworkOutput::features); the gradient methods take one backward pass per head and class
 // (torch::autograd::grad of the class's logit with respect to those features). Attention reads
-// the head's own pooling weights; occlusion hides cells of the input (a joint over a block of
-// frames; a space-time block of the frames) and measures the class probability lost.
+// the head's own pooling weights; occlusion hides cells of the input (a joint held still at its
+// mean position over a block of frames; a space-time block of the frames greyed) and measures the
+// class probability lost.
 //
 // Maps come on the trunk's grid (raw) and at the clip's input resolution (upsampled linearly in
 // time for the skeleton, trilinearly for the video), scaled to [0, 1] for display.
