@@ -14,6 +14,7 @@ void registerPredictCommand(CommandRegistry& registry);
 void registerAblateCommand(CommandRegistry& registry);
 void registerExportDatasetCommand(CommandRegistry& registry);
 void registerRunsCommand(CommandRegistry& registry);
+void registerExplainCommand(CommandRegistry& registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
 void registerPoseCommand(CommandRegistry& registry);
@@ -33,6 +34,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerAblateCommand(registry);
     registerExportDatasetCommand(registry);
     registerRunsCommand(registry);
+    registerExplainCommand(registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
     registerPoseCommand(registry);

@@ -4,6 +4,7 @@
 #include "core/clips/skeleton_track.h"
 #include "core/clips/taxonomy_tasks.h"
 
+#include <algorithm>
 #include <map>
 
 namespace actionlens::clips {
@@ -161,6 +162,30 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
         dataset.clips.push_back(std::move(c.clip));
     }
     return report;
+}
+
+Result<train::LabelledClip> readUnlabelledClip(annotation::ProjectStore& store, const annotation::Video& video,
+                                               std::int64_t subjectId, std::int64_t first, std::int64_t last, int joints,
+                                               size_t taskCount) {
+    const std::string where = "video " + (video.name.empty() ? std::to_string(video.id) : video.name);
+    if (first < 0 || last < first || (video.frameCount > 0 && last >= video.frameCount))
+        return makeError(where + " has frames 0-" + std::to_string(std::max<std::int64_t>(video.frameCount - 1, 0)) +
+                         ", not " + std::to_string(first) + "-" + std::to_string(last));
+    train::LabelledClip clip;
+    clip.skeleton = model::SkeletonClip{int(last - first + 1), joints, std::vector<float>(size_t(3) * size_t(last - first + 1) * size_t(joints), 0.0f)};
+    if (subjectId != 0) {
+        Result<SkeletonTrack> track = readSkeletonTrack(store, video.id, subjectId, first, last, joints);
+        if (!track) return makeError(where + " frames " + std::to_string(first) + "-" + std::to_string(last) + ": " + track.error());
+        if (track->framesWithPose > 0) clip.skeleton = std::move(track.value().skeleton);
+    }
+    clip.labels.assign(taskCount, -1);
+    clip.videoId = video.id;
+    clip.videoName = video.name.empty() ? std::to_string(video.id) : video.name;
+    clip.videoPath = video.path;
+    clip.subjectId = subjectId;
+    clip.firstFrame = first;
+    clip.splits = video.splits;
+    return clip;
 }
 
 }  // namespace actionlens::clips

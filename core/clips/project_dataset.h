@@ -34,6 +34,14 @@ struct DatasetReadReport {
 // dataset's). Fails when the taxonomy has no usable task or no segment qualifies.
 Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, const DatasetReadOptions& options = {});
 
+// Frames first..last (inclusive) of `subjectId` in `video` as an unlabelled clip (every label -1,
+// `taskCount` of them; segment id 0), for a model to read frames no segment covers: poses of
+// `joints` joints. Subject 0, or a subject without poses there, gives a clip without skeleton
+// (what a video-only model reads). Fails on a range outside the video or a pose of another size.
+Result<train::LabelledClip> readUnlabelledClip(annotation::ProjectStore& store, const annotation::Video& video,
+                                               std::int64_t subjectId, std::int64_t first, std::int64_t last, int joints,
+                                               size_t taskCount);
+
 // True for segments a model wrote (predictions), which are never training data.
 bool isModelSegment(const annotation::Segment& segment);
 
