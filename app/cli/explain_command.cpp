@@ -89,24 +89,6 @@ Status writeText(const std::string& path, const std::string& text) {
     return Status::success();
 }
 
-// The map per source frame of the segment: "frame,<column names>" rows.
-std::string sourceFramesCsv(const explain::ExplanationMap& map, const explain::ClipInput& clip, const std::vector<std::string>& names) {
-    std::string out = "frame";
-    for (int c = 0; c < map.columns; ++c) out += "," + (size_t(c) < names.size() ? names[size_t(c)] : "joint_" + std::to_string(c));
-    out += "\n";
-    for (std::int64_t offset = 0; offset < clip.segmentFrames; ++offset) {
-        const std::vector<float> row = explain::mapAtSourceFrame(map, offset, clip.segmentFrames);
-        out += std::to_string(clip.firstFrame + offset);
-        for (float v : row) {
-            char text[24];
-            std::snprintf(text, sizeof text, ",%.6g", double(v));
-            out += text;
-        }
-        out += "\n";
-    }
-    return out;
-}
-
 int runEvaluation(const QString& name, const QCommandLineParser& parser, const QCommandLineOption& output,
                   explain::Explainer& explainer, const train::LabelledDataset& dataset, train::RgbClipDecoder* frames,
                   explain::FaithfulnessOptions options, const std::string& split, int clipLimit, int tolerance) {
@@ -350,12 +332,12 @@ int runExplain(const QStringList& arguments) {
                     files.push_back(base + suffix);
                 }
                 if (s.stream == explain::Stream::Skeleton) {
-                    if (Status w = writeText(base + ".csv", sourceFramesCsv(s.map, *clip, jointNames)); !w) return fail(w.error());
+                    if (Status w = writeText(base + ".csv", explain::mapCsvOverSourceFrames(s.map, clip->firstFrame, clip->segmentFrames, jointNames)); !w) return fail(w.error());
                     files.push_back(base + ".csv");
                 }
                 explain::ExplanationMap curve(int(s.temporal.size()), 1, 1);
                 curve.values = s.temporal;
-                if (Status w = writeText(base + ".temporal.csv", sourceFramesCsv(curve, *clip, {"importance"})); !w) return fail(w.error());
+                if (Status w = writeText(base + ".temporal.csv", explain::mapCsvOverSourceFrames(curve, clip->firstFrame, clip->segmentFrames, {"importance"})); !w) return fail(w.error());
                 files.push_back(base + ".temporal.csv");
             }
             if (Status w = explain::writeExplanationFigure(stem + ".png", e, *clip, jointNames, style); !w) return fail(w.error());

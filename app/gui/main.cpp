@@ -1,6 +1,7 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training [--run ID]] [--dialog taxonomy] [--screenshot OUT.png]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation [--run ID]]
+//              [--dialog taxonomy] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -12,6 +13,7 @@
 #include "ui/dialogs/taxonomy_editor_dialog.h"
 #include "ui/window/main_window.h"
 #ifdef ACTIONLENS_WITH_LEARNING
+#include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
 #endif
 
@@ -68,6 +70,17 @@ int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QStri
     window.view().update();
     if (!painted) loop.exec();
     if (!painted) return fail(error);
+#ifdef ACTIONLENS_WITH_LEARNING
+    // --panel explanation: the explanation of the segment under the playhead, once computed.
+    if (actionlens::ui::ExplanationSession* session = window.explanationSession(); session && session->isBusy()) {
+        QObject::connect(session, &actionlens::ui::ExplanationSession::busyChanged, &loop, [&](bool busy) {
+            if (!busy) loop.quit();
+        });
+        QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (session->isBusy()) return fail(QStringLiteral("the explanation was not ready within %1 s").arg(kScreenshotTimeoutMs / 1000));
+    }
+#endif
     QTimer::singleShot(50, &loop, &QEventLoop::quit);
     loop.exec();
     if (!window.grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
@@ -128,9 +141,10 @@ struct GuiCommandLine {
     const QCommandLineOption frame{QStringLiteral("frame"), QStringLiteral("Show frame F (0-based)."), QStringLiteral("F")};
     const QCommandLineOption panel{QStringLiteral("panel"),
                                    QStringLiteral("Show a view of a model run: training (its curves in the Training dock) or "
-                                                  "evaluation (a training run evaluated on the test split, or a recorded evaluation) or ablation "
-                                                  "(a recorded single-task vs multi-task ablation)."),
-                                   QStringLiteral("training|evaluation|ablation")};
+                                                  "evaluation (a training run evaluated on the test split, or a recorded evaluation), ablation "
+                                                  "(a recorded single-task vs multi-task ablation) or explanation (what a training run's "
+                                                  "model looks at in the segment under the playhead, over the video and in the Explanations dock)."),
+                                   QStringLiteral("training|evaluation|ablation|explanation")};
     const QCommandLineOption dialog{QStringLiteral("dialog"),
                                     QStringLiteral("With --screenshot: save this dialog of the project instead of the window (taxonomy: "
                                                    "the taxonomy editor, on a value's mirror image)."),
@@ -208,8 +222,8 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
     const QString panel = parser.value(commandLine.panel);
     if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation") &&
-        panel != QLatin1String("ablation"))
-        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation or ablation)").arg(panel));
+        panel != QLatin1String("ablation") && panel != QLatin1String("explanation"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation or explanation)").arg(panel));
     const QString dialog = parser.value(commandLine.dialog);
     if (parser.isSet(commandLine.dialog)) {
         if (dialog != QLatin1String("taxonomy")) return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy)").arg(dialog));
@@ -238,6 +252,7 @@ int main(int argc, char* argv[]) {
         if (panel == QLatin1String("training")) error = window.showTrainingRun(runId);
         if (panel == QLatin1String("evaluation")) error = showEvaluation(window, runId);
         if (panel == QLatin1String("ablation")) error = window.showAblationRun(runId);
+        if (panel == QLatin1String("explanation")) error = window.showExplanation(runId);
         if (!error.isEmpty()) return fail(error);
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));

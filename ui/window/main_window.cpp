@@ -157,6 +157,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createEditing();
     createInspector();
     createLearning();
+    createExplanations();
     startPage_->trainDemoButton()->setVisible(training_ != nullptr);
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());

@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QSettings>
 
+#include <memory>
 #include <optional>
 
 class QDockWidget;
@@ -37,6 +38,10 @@ class AblationSession;
 class PredictionSession;
 class AblationView;
 class EvaluationSession;
+class ExplanationOverlay;
+class ExplanationSession;
+class ExplanationView;
+struct ExplanationRequest;
 class EvaluationView;
 class RunsView;
 class TrainingDashboard;
@@ -124,6 +129,12 @@ public:
     AblationView* ablationView() const { return ablationView_; }
     // The Training dock on run `runId`'s curves with `otherRunId`'s overlaid (dashed).
     QString compareTrainingRuns(std::int64_t runId, std::int64_t otherRunId);
+    // The Explanations dock on training run `runId`'s model (0: the latest), explaining the
+    // segment under the playhead (main_window_explain.cpp); an empty message or why not.
+    QString showExplanation(std::int64_t runId);
+    ExplanationSession* explanationSession() const { return explanation_; }
+    ExplanationView* explanationView() const { return explanationView_; }
+    ExplanationOverlay* explanationOverlay() const { return explanationOverlay_.get(); }
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -143,6 +154,8 @@ private:
     void createPreferencesAction(QMenu* menu);  // main_window_preferences.cpp
     void createLearning();                      // main_window_learning.cpp
     void createModelMenu();
+    void createExplanations();  // main_window_explain.cpp
+    void requestExplanationAtPlayhead();
     // Closing the window or the project while a model trains: asks, then stops the run (its
     // model file keeps the last finished epoch). False: the user keeps it running.
     bool confirmStopTraining(const QString& what);
@@ -194,6 +207,11 @@ private:
     EvaluationView* evaluationView_ = nullptr;
     QDockWidget* evaluationDock_ = nullptr;
     QDockWidget* runsDock_ = nullptr;
+    ExplanationSession* explanation_ = nullptr;
+    ExplanationView* explanationView_ = nullptr;
+    QDockWidget* explanationDock_ = nullptr;
+    std::shared_ptr<ExplanationOverlay> explanationOverlay_;  // shared: complete only in main_window_explain.cpp
+    std::shared_ptr<ExplanationRequest> wantedExplanation_;  // the stretch the window waits for
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready

@@ -127,6 +127,7 @@ void MainWindow::createModelMenu() {
     menu->addAction(runsDock_->toggleViewAction());
     menu->addAction(evaluationDock_->toggleViewAction());
     menu->addAction(ablationDock_->toggleViewAction());
+    menu->addAction(explanationDock_->toggleViewAction());
     menu->addAction(tr("Add a run from a model &file..."), this, [this] {
         if (!document_.isOpen()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));

@@ -325,8 +325,9 @@ TEST_F(TaxonomyDialogFixture, ItsPartsAreAllOnScreenWithoutOverlapping) {
     EXPECT_FALSE(rectOf(dialog->messageLabel()).intersects(rectOf(dialog->applyButton())));
     EXPECT_GE(dialog->nameEdit()->width(), 150) << "room for a class name";
     // For looking at it: ACTIONLENS_SCREENSHOT_DIR=/tmp xvfb-run ... ui_tests --gtest_filter='*OnScreen*'
-    if (const QByteArray out = qgetenv("ACTIONLENS_SCREENSHOT_DIR"); !out.isEmpty())
+    if (const QByteArray out = qgetenv("ACTIONLENS_SCREENSHOT_DIR"); !out.isEmpty()) {
         EXPECT_TRUE(dialog->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/taxonomy_editor.png")));
+    }
 }
 
 TEST_F(TaxonomyDialogFixture, TheTreeShowsTheProjectsKeyAndNotesTheUsersOwn) {
