@@ -40,4 +40,17 @@ Result<ClipInput> prepareClipInput(const train::LabelledDataset& dataset, int cl
     return out;
 }
 
+train::LabelledDataset datasetOfOneClip(const train::ModelSnapshot& snapshot, train::LabelledClip clip) {
+    train::LabelledDataset out;
+    out.taxonomyName = snapshot.taxonomyName;
+    out.tasks = snapshot.tasks;
+    out.hierarchy = snapshot.hierarchy;
+    out.layoutName = snapshot.layoutName;
+    out.layout = snapshot.model.layout;
+    out.mirrorPairs = snapshot.mirrorPairs;
+    clip.labels.resize(out.tasks.size(), -1);
+    out.clips.push_back(std::move(clip));
+    return out;
+}
+
 }  // namespace actionlens::explain

@@ -42,4 +42,8 @@ struct ClipInput {
 Result<ClipInput> prepareClipInput(const train::LabelledDataset& dataset, int clip, const train::ModelSnapshot& snapshot,
                                    train::RgbClipDecoder* videoClips);
 
+// A dataset of one clip, described as the model's snapshot describes its training data (tasks,
+// skeleton layout, mirror pairs): for a clip read on its own (clips::readUnlabelledClip).
+train::LabelledDataset datasetOfOneClip(const train::ModelSnapshot& snapshot, train::LabelledClip clip);
+
 }  // namespace actionlens::explain

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace actionlens::explain {
@@ -66,6 +67,24 @@ std::vector<float> mapAtSourceFrame(const ExplanationMap& map, std::int64_t offs
     const float wb = float(position - a), wa = 1.0f - wb;
     for (size_t i = 0; i < perFrame; ++i)
         out[i] = wa * map.values[size_t(a) * perFrame + i] + wb * map.values[size_t(b) * perFrame + i];
+    return out;
+}
+
+std::string mapCsvOverSourceFrames(const ExplanationMap& map, std::int64_t firstFrame, std::int64_t segmentFrames,
+                                   const std::vector<std::string>& columnNames) {
+    std::string out = "frame";
+    for (int c = 0; c < map.columns; ++c)
+        out += "," + (size_t(c) < columnNames.size() ? columnNames[size_t(c)] : "column_" + std::to_string(c));
+    out += "\n";
+    for (std::int64_t offset = 0; offset < segmentFrames; ++offset) {
+        out += std::to_string(firstFrame + offset);
+        for (float v : mapAtSourceFrame(map, offset, segmentFrames)) {
+            char text[24];
+            std::snprintf(text, sizeof text, ",%.6g", double(v));
+            out += text;
+        }
+        out += "\n";
+    }
     return out;
 }
 

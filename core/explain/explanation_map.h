@@ -9,6 +9,7 @@
 // view of the subject (the crop, region_mapping.h).
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/explain/explanation_method.h"
@@ -53,6 +54,11 @@ double clipPositionOfSourceFrame(std::int64_t offset, std::int64_t segmentFrames
 // The map at source frame `offset` of the segment, interpolated linearly between the two
 // nearest clip frames: rows x columns values.
 std::vector<float> mapAtSourceFrame(const ExplanationMap& map, std::int64_t offset, std::int64_t segmentFrames);
+
+// The map at every source frame of a segment as CSV: a header "frame,<column names>" (columns
+// without a name are "column_N"), then one row per source frame, firstFrame first.
+std::string mapCsvOverSourceFrames(const ExplanationMap& map, std::int64_t firstFrame, std::int64_t segmentFrames,
+                                   const std::vector<std::string>& columnNames);
 
 // Rank correlation (Spearman, ties ranked by their mean) of two equally long value lists; 0 when
 // either is constant or they are empty.

@@ -54,6 +54,22 @@ void addCurve(std::vector<double>& total, const std::vector<float>& curve) {
 
 std::vector<double> asDouble(const std::vector<float>& v) { return std::vector<double>(v.begin(), v.end()); }
 
+// Of the entries tied for the maximum (within a relative 1e-5), the share for which `hit` holds:
+// the pointing game's expected hit when ties are broken at random.
+template <typename Hit>
+double tiedPeakShare(const std::vector<float>& values, Hit hit) {
+    if (values.empty()) return 0.0;
+    const float peak = *std::max_element(values.begin(), values.end());
+    const float tolerance = std::abs(peak) * 1e-5f;
+    int tied = 0, hits = 0;
+    for (size_t i = 0; i < values.size(); ++i)
+        if (values[i] >= peak - tolerance) {
+            ++tied;
+            hits += hit(i) ? 1 : 0;
+        }
+    return double(hits) / double(tied);
+}
+
 }  // namespace
 
 ClipInput perturbedClip(const ClipInput& clip, std::uint32_t seed) {
@@ -199,11 +215,12 @@ Status FaithfulnessEvaluation::addClip(const ClipInput& clip, const ClipAnswer* 
                 const float peakValue = e.map.values.empty() ? 0.0f : *std::max_element(e.map.values.begin(), e.map.values.end());
                 if (e.stream == Stream::Skeleton && !answer->movingJoints.empty()) {
                     const std::vector<float> joints = columnImportance(e.map);
-                    const int peak = int(std::max_element(joints.begin(), joints.end()) - joints.begin());
                     const auto& moving = answer->movingJoints;
                     ++total->pointingClips;
-                    // An all-zero map points nowhere: a miss.
-                    if (peakValue > 0.0f && std::find(moving.begin(), moving.end(), peak) != moving.end()) total->pointingHits += 1.0;
+                    // An all-zero map points nowhere: a miss. Joints tied for the peak share the hit.
+                    total->pointingHits += peakValue > 0.0f ? tiedPeakShare(joints, [&](size_t j) {
+                        return std::find(moving.begin(), moving.end(), int(j)) != moving.end();
+                    }) : 0.0;
                     int onLimb = 0;
                     for (int j = 0; j < e.map.columns; ++j) onLimb += std::find(moving.begin(), moving.end(), j) != moving.end();
                     total->pointingRandom += double(onLimb) / double(std::max(1, e.map.columns));
@@ -215,8 +232,10 @@ Status FaithfulnessEvaluation::addClip(const ClipInput& clip, const ClipAnswer* 
                                          "x" + std::to_string(truth.columns) + ", the map's " + std::to_string(e.map.frames) + "x" +
                                          std::to_string(e.map.rows) + "x" + std::to_string(e.map.columns));
                     ++total->pointingClips;
-                    const size_t peak = size_t(std::max_element(e.map.values.begin(), e.map.values.end()) - e.map.values.begin());
-                    if (peakValue > 0.0f && truth.values[peak] > 0.0f) total->pointingHits += 1.0;
+                    // A map flat over space (a trunk grid too coarse for the view) points at every tied
+                    // pixel alike: the hit is their share on the limb, not the first one's.
+                    if (peakValue > 0.0f)
+                        total->pointingHits += tiedPeakShare(e.map.values, [&](size_t i) { return truth.values[i] > 0.0f; });
                     double on = 0.0;
                     for (float v : truth.values) on += v > 0.0f;
                     total->pointingRandom += on / double(truth.values.size());
