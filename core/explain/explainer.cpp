@@ -122,12 +122,15 @@ std::vector<float> Explainer::cellImportance(const StreamExplanation& e, const O
     return out;
 }
 
-Result<std::vector<float>> Explainer::maskedProbabilities(const ClipInput& clip, Stream stream, int task, int targetClass,
-                                                          const std::vector<std::vector<std::uint8_t>>& masks,
-                                                          const OcclusionGrid& grid) {
-    if (task < 0 || size_t(task) >= snapshot_.tasks.size()) return makeError("the model has no task " + std::to_string(task));
-    if (targetClass < 0 || size_t(targetClass) >= snapshot_.tasks[size_t(task)].classNames.size())
-        return makeError("task '" + snapshot_.tasks[size_t(task)].name + "' has no class " + std::to_string(targetClass));
+Result<std::vector<std::vector<float>>> Explainer::maskedProbabilities(const ClipInput& clip, Stream stream,
+                                                                       const std::vector<ExplainTarget>& targets,
+                                                                       const std::vector<std::vector<std::uint8_t>>& masks,
+                                                                       const OcclusionGrid& grid) {
+    for (const ExplainTarget& t : targets) {
+        if (t.task < 0 || size_t(t.task) >= snapshot_.tasks.size()) return makeError("the model has no task " + std::to_string(t.task));
+        if (t.targetClass < 0 || size_t(t.targetClass) >= snapshot_.tasks[size_t(t.task)].classNames.size())
+            return makeError("task '" + snapshot_.tasks[size_t(t.task)].name + "' has no class " + std::to_string(t.targetClass));
+    }
     const torch::Tensor x = impl_->skeletonTensor(clip), v = impl_->videoTensor(clip);
     const torch::Tensor& hiddenInput = stream == Stream::Skeleton ? x : v;
     if (!hiddenInput.defined())
@@ -139,8 +142,8 @@ Result<std::vector<float>> Explainer::maskedProbabilities(const ClipInput& clip,
 
     torch::NoGradGuard noGrad;
     impl_->network->eval();
-    std::vector<float> out;
-    out.reserve(masks.size());
+    std::vector<std::vector<float>> out(targets.size());
+    for (auto& o : out) o.reserve(masks.size());
     for (size_t start = 0; start < masks.size(); start += kMaskedBatch) {
         const size_t count = std::min(masks.size() - start, size_t(kMaskedBatch));
         // Which input elements each mask keeps, built on the CPU as one (count, ...) weight.
@@ -184,8 +187,13 @@ Result<std::vector<float>> Explainer::maskedProbabilities(const ClipInput& clip,
             vs = vs * keep;  // a hidden pixel: 0, the normalised mean colour
         }
         const NetworkOutput output = impl_->network->forward(xs, vs);
-        const torch::Tensor p = torch::softmax(output.logits[size_t(task)], 1).select(1, targetClass).to(torch::kCPU).contiguous();
-        out.insert(out.end(), p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+        for (size_t k = 0; k < targets.size(); ++k) {
+            const torch::Tensor p = torch::softmax(output.logits[size_t(targets[k].task)], 1)
+                                        .select(1, targets[k].targetClass)
+                                        .to(torch::kCPU)
+                                        .contiguous();
+            out[k].insert(out[k].end(), p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+        }
     }
     return out;
 }
@@ -262,17 +270,19 @@ Result<std::vector<HeadExplanation>> Explainer::explain(const ClipInput& clip, c
             shapeStreams(maps, h);
         }
     } else {
-        for (size_t h = 0; h < out.size(); ++h) {
-            for (Stream stream : {Stream::Skeleton, Stream::Video}) {
-                if ((stream == Stream::Skeleton && !skeleton) || (stream == Stream::Video && !video)) continue;
-                const int cells = cellCount(stream, options.occlusion);
-                std::vector<std::vector<std::uint8_t>> masks(size_t(cells) + 1, std::vector<std::uint8_t>(size_t(cells), 0));
-                for (int c = 0; c < cells; ++c) masks[size_t(c) + 1][size_t(c)] = 1;
-                Result<std::vector<float>> p =
-                    maskedProbabilities(clip, stream, out[h].task, out[h].targetClass, masks, options.occlusion);
-                if (!p) return p.takeError();
-                torch::Tensor drop = torch::tensor(std::vector<float>(p->begin() + 1, p->end()));
-                drop = p->front() - drop;
+        // Occlusion: one masked forward pass per cell serves every head.
+        std::vector<ExplainTarget> explained;
+        for (const HeadExplanation& e : out) explained.push_back(ExplainTarget{e.task, e.targetClass});
+        for (Stream stream : {Stream::Skeleton, Stream::Video}) {
+            if ((stream == Stream::Skeleton && !skeleton) || (stream == Stream::Video && !video)) continue;
+            const int cells = cellCount(stream, options.occlusion);
+            std::vector<std::vector<std::uint8_t>> masks(size_t(cells) + 1, std::vector<std::uint8_t>(size_t(cells), 0));
+            for (int c = 0; c < cells; ++c) masks[size_t(c) + 1][size_t(c)] = 1;
+            Result<std::vector<std::vector<float>>> p = maskedProbabilities(clip, stream, explained, masks, options.occlusion);
+            if (!p) return p.takeError();
+            for (size_t h = 0; h < out.size(); ++h) {
+                const std::vector<float>& ph = p.value()[h];
+                torch::Tensor drop = ph.front() - torch::tensor(std::vector<float>(ph.begin() + 1, ph.end()));
                 if (stream == Stream::Skeleton) {
                     const int64_t blocks = blocksOf(options.occlusion.skeletonBlocks, clip.skeleton.frames);
                     raw[h].push_back(drop.view({blocks, 1, clip.skeleton.joints}));

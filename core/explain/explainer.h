@@ -90,14 +90,15 @@ public:
     Result<std::vector<HeadExplanation>> explain(const ClipInput& clip, const std::vector<ExplainTarget>& targets,
                                                  const ExplainOptions& options);
 
-    // The network's softmax probability of (task, targetClass) on copies of the clip, one per
-    // mask; a mask holds one byte per cell of `stream` in `grid` (cellCount), non-zero: hidden
-    // (a joint holds still at its mean position over the clip; a pixel takes the normalised
-    // mean colour). What occlusion and the
-    // deletion / insertion curves measure.
-    Result<std::vector<float>> maskedProbabilities(const ClipInput& clip, Stream stream, int task, int targetClass,
-                                                   const std::vector<std::vector<std::uint8_t>>& masks,
-                                                   const OcclusionGrid& grid);
+    // The network's softmax probability of each target's (task, class) on copies of the clip,
+    // one per mask: [target][mask]. A mask holds one byte per cell of `stream` in `grid`
+    // (cellCount), non-zero: hidden (a joint holds still at its mean position over the clip; a
+    // pixel takes the normalised mean colour). One forward pass per mask serves every target.
+    // What occlusion and the deletion / insertion curves measure; the targets' classes must be given.
+    Result<std::vector<std::vector<float>>> maskedProbabilities(const ClipInput& clip, Stream stream,
+                                                                const std::vector<ExplainTarget>& targets,
+                                                                const std::vector<std::vector<std::uint8_t>>& masks,
+                                                                const OcclusionGrid& grid);
 
     // Cells of a stream's grid for this model: skeletonBlocks x joints, or videoBlocks x cells x cells.
     int cellCount(Stream stream, const OcclusionGrid& grid) const;

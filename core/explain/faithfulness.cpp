@@ -139,34 +139,37 @@ Status FaithfulnessEvaluation::addClip(const ClipInput& clip, const ClipAnswer* 
     if (!first) return first.takeError();
     for (size_t h = 0; h < targets.size(); ++h) targets[h].targetClass = first.value()[h].targetClass;
 
-    // Random-order baselines, shared by every method: per head and stream.
+    // Random-order baselines, shared by every method and head: per stream, the same random
+    // orders for all heads (one masked forward pass serves them all).
     struct Baseline {
         std::vector<double> deletion, insertion;
     };
-    std::vector<std::vector<Baseline>> baselines(targets.size());
-    for (size_t h = 0; h < targets.size(); ++h)
-        for (const StreamExplanation& stream : first.value()[h].streams) {
-            const int cells = explainer_.cellCount(stream.stream, options_.grid);
-            Baseline b;
-            for (int r = 0; r < options_.randomOrders; ++r) {
-                std::vector<int> order(static_cast<size_t>(cells));
-                std::iota(order.begin(), order.end(), 0);
-                std::mt19937 rng(clipSeed + std::uint32_t(r) * 31u + std::uint32_t(h) * 1009u);
-                std::shuffle(order.begin(), order.end(), rng);
-                const auto masks = deletionMasks(order, options_.curveSteps);
-                Result<std::vector<float>> del = explainer_.maskedProbabilities(clip, stream.stream, targets[h].task,
-                                                                                targets[h].targetClass, masks, options_.grid);
-                if (!del) return del.takeError();
-                Result<std::vector<float>> ins = explainer_.maskedProbabilities(
-                    clip, stream.stream, targets[h].task, targets[h].targetClass, inverted(masks), options_.grid);
-                if (!ins) return ins.takeError();
-                addCurve(b.deletion, del.value());
-                addCurve(b.insertion, ins.value());
+    std::vector<std::vector<Baseline>> baselines(targets.size());  // [head][stream as the heads list them]
+    for (const StreamExplanation& stream : first.value().front().streams) {
+        const int cells = explainer_.cellCount(stream.stream, options_.grid);
+        std::vector<Baseline> perHead(targets.size());
+        for (int r = 0; r < options_.randomOrders; ++r) {
+            std::vector<int> order(static_cast<size_t>(cells));
+            std::iota(order.begin(), order.end(), 0);
+            std::mt19937 rng(clipSeed + std::uint32_t(r) * 31u);
+            std::shuffle(order.begin(), order.end(), rng);
+            const auto masks = deletionMasks(order, options_.curveSteps);
+            Result<std::vector<std::vector<float>>> del = explainer_.maskedProbabilities(clip, stream.stream, targets, masks, options_.grid);
+            if (!del) return del.takeError();
+            Result<std::vector<std::vector<float>>> ins =
+                explainer_.maskedProbabilities(clip, stream.stream, targets, inverted(masks), options_.grid);
+            if (!ins) return ins.takeError();
+            for (size_t h = 0; h < targets.size(); ++h) {
+                addCurve(perHead[h].deletion, del.value()[h]);
+                addCurve(perHead[h].insertion, ins.value()[h]);
             }
-            for (double& v : b.deletion) v /= std::max(1, options_.randomOrders);
-            for (double& v : b.insertion) v /= std::max(1, options_.randomOrders);
-            baselines[h].push_back(std::move(b));
         }
+        for (size_t h = 0; h < targets.size(); ++h) {
+            for (double& v : perHead[h].deletion) v /= std::max(1, options_.randomOrders);
+            for (double& v : perHead[h].insertion) v /= std::max(1, options_.randomOrders);
+            baselines[h].push_back(std::move(perHead[h]));
+        }
+    }
 
     const ClipInput perturbed = options_.stability ? perturbedClip(clip, clipSeed ^ 0x5eedu) : ClipInput{};
     const int centreJoint = explainer_.snapshot().model.layout.centreJoint;
@@ -190,16 +193,16 @@ Status FaithfulnessEvaluation::addClip(const ClipInput& clip, const ClipAnswer* 
                 ++total->clips;
                 const std::vector<int> order = importanceOrder(explainer_.cellImportance(e, options_.grid));
                 const auto masks = deletionMasks(order, options_.curveSteps);
-                Result<std::vector<float>> del =
-                    explainer_.maskedProbabilities(clip, e.stream, head.task, head.targetClass, masks, options_.grid);
+                const std::vector<ExplainTarget> target{ExplainTarget{head.task, head.targetClass}};
+                Result<std::vector<std::vector<float>>> del = explainer_.maskedProbabilities(clip, e.stream, target, masks, options_.grid);
                 if (!del) return del.takeError();
-                Result<std::vector<float>> ins =
-                    explainer_.maskedProbabilities(clip, e.stream, head.task, head.targetClass, inverted(masks), options_.grid);
+                Result<std::vector<std::vector<float>>> ins =
+                    explainer_.maskedProbabilities(clip, e.stream, target, inverted(masks), options_.grid);
                 if (!ins) return ins.takeError();
-                addCurve(total->deletionCurve, del.value());
-                addCurve(total->insertionCurve, ins.value());
-                total->deletionAuc += curveArea(asDouble(del.value()));
-                total->insertionAuc += curveArea(asDouble(ins.value()));
+                addCurve(total->deletionCurve, del.value()[0]);
+                addCurve(total->insertionCurve, ins.value()[0]);
+                total->deletionAuc += curveArea(asDouble(del.value()[0]));
+                total->insertionAuc += curveArea(asDouble(ins.value()[0]));
                 const Baseline& b = baselines[h][s];
                 if (total->deletionRandomCurve.size() < b.deletion.size()) total->deletionRandomCurve.resize(b.deletion.size(), 0.0);
                 if (total->insertionRandomCurve.size() < b.insertion.size()) total->insertionRandomCurve.resize(b.insertion.size(), 0.0);

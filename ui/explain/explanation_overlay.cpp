@@ -26,18 +26,18 @@ QImage ExplanationOverlay::videoHeat() const {
     const explain::StreamExplanation* video = head ? head->stream(explain::Stream::Video) : nullptr;
     if (!video) return {};
     const std::vector<float> heat = explain::mapAtSourceFrame(video->map, frame_ - result_->clip.firstFrame, result_->clip.segmentFrames);
+    // One premultiplied colour per level of evidence, so each pixel is a look-up.
+    QRgb levels[256];
+    for (int i = 0; i < 256; ++i) {
+        const float v = float(i) / 255.0f;
+        levels[i] = v < style_.threshold ? qRgba(0, 0, 0, 0)
+                                         : qPremultiply(colourOf(style_.colours, v, style_.opacity * std::clamp(double(v) * 1.5, 0.3, 1.0)).rgba());
+    }
     QImage image(video->map.columns, video->map.rows, QImage::Format_ARGB32_Premultiplied);
     for (int y = 0; y < image.height(); ++y) {
         auto* row = reinterpret_cast<QRgb*>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const float v = heat[size_t(y) * image.width() + x];
-            if (v < style_.threshold) {
-                row[x] = qPremultiply(qRgba(0, 0, 0, 0));
-                continue;
-            }
-            const QColor c = colourOf(style_.colours, v, style_.opacity * std::clamp(double(v) * 1.5, 0.3, 1.0));
-            row[x] = qPremultiply(c.rgba());
-        }
+        const float* values = heat.data() + size_t(y) * size_t(image.width());
+        for (int x = 0; x < image.width(); ++x) row[x] = levels[std::clamp(int(values[x] * 255.0f + 0.5f), 0, 255)];
     }
     return image;
 }

@@ -139,17 +139,22 @@ TEST(Explainer, MaskedProbabilitiesHideCells) {
     const int cells = explainer.cellCount(Stream::Skeleton, {});
     EXPECT_EQ(cells, 8 * 5);
     const std::vector<std::uint8_t> none(size_t(cells), 0), all(size_t(cells), 1);
-    Result<std::vector<float>> p = explainer.maskedProbabilities(*clip, Stream::Skeleton, 0, 0, {none, all, none}, {});
-    ASSERT_TRUE(p.ok()) << p.error();
-    ASSERT_EQ(p->size(), 3u);
-    EXPECT_FLOAT_EQ((*p)[0], (*p)[2]);
-    EXPECT_NE((*p)[0], (*p)[1]);
-    // Nothing hidden: the network's own softmax on the clip.
+    Result<std::vector<std::vector<float>>> masked =
+        explainer.maskedProbabilities(*clip, Stream::Skeleton, {{0, 0}, {2, 1}}, {none, all, none}, {});
+    ASSERT_TRUE(masked.ok()) << masked.error();
+    ASSERT_EQ(masked->size(), 2u) << "one list per target";
+    const std::vector<float>& p = masked->front();
+    ASSERT_EQ(p.size(), 3u);
+    EXPECT_FLOAT_EQ(p[0], p[2]);
+    EXPECT_NE(p[0], p[1]);
+    // Nothing hidden: the network's own softmax on the clip, for each target.
     Result<model::MultiTaskPrediction> plain = m.model->forward(clip->input());
     ASSERT_TRUE(plain.ok());
-    EXPECT_NEAR((*p)[0], plain->tasks[0].probabilities[0], 1e-5);
-    EXPECT_FALSE(explainer.maskedProbabilities(*clip, Stream::Skeleton, 0, 0, {{1, 0}}, {}).ok()) << "wrong mask size";
-    EXPECT_FALSE(explainer.maskedProbabilities(*clip, Stream::Video, 0, 0, {none}, {}).ok()) << "no video stream";
+    EXPECT_NEAR(p[0], plain->tasks[0].probabilities[0], 1e-5);
+    EXPECT_NEAR((*masked)[1][0], plain->tasks[2].probabilities[1], 1e-5);
+    EXPECT_FALSE(explainer.maskedProbabilities(*clip, Stream::Skeleton, {{0, 0}}, {{1, 0}}, {}).ok()) << "wrong mask size";
+    EXPECT_FALSE(explainer.maskedProbabilities(*clip, Stream::Video, {{0, 0}}, {none}, {}).ok()) << "no video stream";
+    EXPECT_FALSE(explainer.maskedProbabilities(*clip, Stream::Skeleton, {{0, -1}}, {none}, {}).ok()) << "the class must be given";
 }
 
 TEST(Explainer, VideoMapsFindTheColouredSquare) {
