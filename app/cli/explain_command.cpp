@@ -152,6 +152,7 @@ int runExplain(const QStringList& arguments) {
     const QCommandLineOption normalise(QStringLiteral("normalise"), QStringLiteral("Scale maps per 'clip' (default) or per 'frame'."), QStringLiteral("how"), QStringLiteral("clip"));
     const QCommandLineOption colours(QStringLiteral("colours"), QStringLiteral("viridis (default), inferno or cividis (safe for colour-blind viewers)."), QStringLiteral("scale"), QStringLiteral("viridis"));
     const QCommandLineOption output = outputOption(QStringLiteral("Folder for the maps and figures (with --evaluate: the report JSON; a Markdown table is written beside it)."));
+    const QCommandLineOption contrast(QStringLiteral("contrast"), QStringLiteral("With two heads: also the difference of their maps (the first minus the second), .npy and CSV."));
     const QCommandLineOption videoOut(QStringLiteral("video-out"), QStringLiteral("Also write the clip with the first head's map and skeleton drawn over it (MP4)."), QStringLiteral("file"));
     const QCommandLineOption evaluate(QStringLiteral("evaluate"), QStringLiteral("Measure the methods' faithfulness over a split instead (pointing game on a rendered demo, deletion/insertion, stability)."));
     const QCommandLineOption split(QStringLiteral("split"), QStringLiteral("With --evaluate: the split (default test; 'all': every clip)."), QStringLiteral("name"), QStringLiteral("test"));
@@ -160,7 +161,7 @@ int runExplain(const QStringList& arguments) {
     const QCommandLineOption tolerance(QStringLiteral("tolerance"), QStringLiteral("With --evaluate: view pixels around a limb that count as on it (default 4)."), QStringLiteral("pixels"), QStringLiteral("4"));
     const QCommandLineOption device = deviceOption();
     for (const QCommandLineOption* o : {&project, &model, &segment, &video, &frames, &subject, &head, &targetClass, &method, &normalise,
-                                        &colours, &output, &videoOut, &evaluate, &split, &clipLimit, &steps, &tolerance, &device})
+                                        &colours, &output, &contrast, &videoOut, &evaluate, &split, &clipLimit, &steps, &tolerance, &device})
         parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Explains a trained model's task heads: for a segment (or frames of a "
@@ -277,6 +278,7 @@ int runExplain(const QStringList& arguments) {
 
     std::vector<explain::ExplainTarget> targets;
     for (int t : heads.value()) targets.push_back(explain::ExplainTarget{t, -1});
+    if (parser.isSet(contrast) && targets.size() != 2) return usageError(name, QStringLiteral("--contrast needs exactly two heads (--head A,B)"));
     if (parser.isSet(targetClass)) {
         if (targets.size() != 1) return usageError(name, QStringLiteral("--class needs exactly one --head"));
         const train::DatasetTask& task = snapshot.tasks[size_t(targets[0].task)];
@@ -342,6 +344,33 @@ int runExplain(const QStringList& arguments) {
             }
             if (Status w = explain::writeExplanationFigure(stem + ".png", e, *clip, jointNames, style); !w) return fail(w.error());
             files.push_back(stem + ".png");
+            entry["files"] = files;
+            explanations.push_back(entry);
+        }
+        if (parser.isSet(contrast)) {
+            const explain::HeadExplanation& a = explained->at(0);
+            const explain::HeadExplanation& b = explained->at(1);
+            nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+            entry["contrast"] = a.taskName + " minus " + b.taskName;
+            entry["method"] = explain::explanationMethodName(m);
+            nlohmann::ordered_json files = nlohmann::ordered_json::array();
+            for (const explain::StreamExplanation& sa : a.streams) {
+                const explain::StreamExplanation* sb = b.stream(sa.stream);
+                if (!sb) continue;
+                const explain::ExplanationMap difference = explain::differenceMap(sa.map, sb->map);
+                const std::string base = folder + "/" + safeName(a.taskName) + "-minus-" + safeName(b.taskName) + "." +
+                                         safeName(explain::explanationMethodName(m)) + "." + explain::streamName(sa.stream);
+                const std::vector<std::int64_t> shape = sa.stream == explain::Stream::Skeleton
+                                                            ? std::vector<std::int64_t>{difference.frames, difference.columns}
+                                                            : std::vector<std::int64_t>{difference.frames, difference.rows, difference.columns};
+                if (Status w = explain::writeNpy(base + ".npy", shape, difference.values); !w) return fail(w.error());
+                files.push_back(base + ".npy");
+                if (sa.stream == explain::Stream::Skeleton) {
+                    if (Status w = writeText(base + ".csv", explain::mapCsvOverSourceFrames(difference, clip->firstFrame, clip->segmentFrames, jointNames)); !w)
+                        return fail(w.error());
+                    files.push_back(base + ".csv");
+                }
+            }
             entry["files"] = files;
             explanations.push_back(entry);
         }

@@ -141,6 +141,21 @@ TEST_F(ExplainCli, FramesOfAVideoAndAChosenClass) {
     const QList<QByteArray> curve = contents(file("frames/handedness.attention.skeleton.temporal.csv")).trimmed().split('\n');
     ASSERT_EQ(curve.size(), 39);
     EXPECT_EQ(curve[0], QByteArray("frame,importance"));
+
+    // Two heads contrasted: the difference map of the first minus the second.
+    const CliRun contrasted = runCli({QStringLiteral("explain"), QStringLiteral("-p"), project(), QStringLiteral("-m"), model(),
+                                      QStringLiteral("--segment"), QString::number(segment_->id), QStringLiteral("--head"),
+                                      QStringLiteral("action,viewpoint"), QStringLiteral("--contrast"), QStringLiteral("-o"), out});
+    ASSERT_EQ(contrasted.exitCode, 0) << contrasted.err.toStdString();
+    const QJsonArray entries = jsonOf(contrasted.out)[QStringLiteral("explanations")].toArray();
+    ASSERT_EQ(entries.size(), 3);
+    EXPECT_EQ(entries[2].toObject()[QStringLiteral("contrast")].toString(), QStringLiteral("action minus viewpoint"));
+    const QList<QByteArray> rows = contents(file("frames/action-minus-viewpoint.gradcam.skeleton.csv")).trimmed().split('\n');
+    ASSERT_EQ(rows.size(), int(segment_->lastFrame - segment_->firstFrame + 2));
+    bool negative = false;
+    for (const QByteArray& row : rows.mid(1))
+        for (const QByteArray& v : row.split(',').mid(1)) negative = negative || v.toDouble() < 0.0;
+    EXPECT_TRUE(negative) << "somewhere the second head looks more";
 }
 
 TEST_F(ExplainCli, EvaluationReportsEveryMethodAgainstItsBaselines) {

@@ -332,6 +332,46 @@ void ExplanationView::drawPlot() {
         rect->axis(QCPAxis::atBottom)->setTickLabels(false);
         playheadLine(rect);
     }
+    // Two heads: where the first looks more (orange) or the second (blue), cell by cell.
+    if (shown.size() == 2) {
+        const explain::StreamExplanation* a = result_->heads[size_t(shown[0])].stream(explain::Stream::Skeleton);
+        const explain::StreamExplanation* b = result_->heads[size_t(shown[1])].stream(explain::Stream::Skeleton);
+        const explain::ExplanationMap difference = a && b ? explain::differenceMap(a->map, b->map) : explain::ExplanationMap();
+        if (!difference.empty()) {
+            plot_->plotLayout()->addElement(
+                row++, 0,
+                new QCPTextElement(plot_,
+                                   tr("difference: %1 minus %2").arg(QString::fromStdString(result_->heads[size_t(shown[0])].taskName),
+                                                                     QString::fromStdString(result_->heads[size_t(shown[1])].taskName)),
+                                   QFont(font().family(), 8, QFont::Bold)));
+            auto* rect = new QCPAxisRect(plot_);
+            plot_->plotLayout()->addElement(row++, 0, rect);
+            rect->setMinimumSize(0, 9 * difference.columns);
+            auto* map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            const int frames = int(result_->clip.segmentFrames);
+            map->data()->setSize(frames, difference.columns);
+            map->data()->setRange(QCPRange(first, last), QCPRange(0, difference.columns - 1));
+            for (int f = 0; f < frames; ++f) {
+                const std::vector<float> values = explain::mapAtSourceFrame(difference, f, frames);
+                for (int j = 0; j < difference.columns; ++j) map->data()->setCell(f, j, values[size_t(j)]);
+            }
+            // Diverging blue - white - orange: readable with the common colour-vision deficiencies.
+            QCPColorGradient diverging;
+            diverging.clearColorStops();
+            diverging.setColorStopAt(0.0, QColor(33, 102, 172));
+            diverging.setColorStopAt(0.5, QColor(247, 247, 247));
+            diverging.setColorStopAt(1.0, QColor(230, 97, 1));
+            map->setGradient(diverging);
+            map->setDataRange(QCPRange(-1.0, 1.0));
+            map->setInterpolate(false);
+            rect->axis(QCPAxis::atLeft)->setRange(-0.5, difference.columns - 0.5);
+            rect->axis(QCPAxis::atLeft)->setRangeReversed(true);
+            rect->axis(QCPAxis::atLeft)->setTickLabels(false);
+            rect->axis(QCPAxis::atBottom)->setRange(first - 0.5, last + 0.5);
+            rect->axis(QCPAxis::atBottom)->setTickLabels(false);
+            playheadLine(rect);
+        }
+    }
     // The temporal importance of every shown head and stream.
     auto* curves = new QCPAxisRect(plot_);
     plot_->plotLayout()->addElement(row++, 0, curves);

@@ -5,7 +5,8 @@
 // compare with), the scaling; the overlay's colour scale, opacity and threshold. Below, for the
 // skeleton trunk a joint x time heat strip of each head, and each head's temporal importance
 // curve (QCustomPlot), along the stretch's source frames with the playhead as a line; with a
-// second head, the frame shown explained for both side by side. A busy bar while the model
+// second head, its strip and the difference of the two, and the frame shown explained for both
+// side by side. A busy bar while the model
 // computes. Exports: the plot (PNG, SVG, PDF), the maps (CSV), the overlaid clip (MP4).
 
 #include "core/annotation/training_run.h"

@@ -93,8 +93,12 @@ TEST(ExplanationView, HeadsStripsCurvesAndComparison) {
     view.chooseHeads(0, 1);
     EXPECT_GT(restyled, 0);
     EXPECT_EQ(recomputed, 0) << "another head needs no new computation";
-    EXPECT_EQ(countOf(static_cast<QCPColorMap*>(nullptr)), 2);
+    EXPECT_EQ(countOf(static_cast<QCPColorMap*>(nullptr)), 3) << "both heads' strips and their difference";
     EXPECT_EQ(countOf(static_cast<QCPGraph*>(nullptr)), 2);
+    const auto* difference = qobject_cast<QCPColorMap*>(view.plot()->plottable(2));
+    ASSERT_NE(difference, nullptr);
+    EXPECT_DOUBLE_EQ(difference->data()->cell(19, 1), 1.0) << "the action head looks at the hand, the other does not";
+    EXPECT_DOUBLE_EQ(difference->data()->cell(19, 0), -1.0);
     view.chooseMethod(explain::ExplanationMethod::Occlusion);
     EXPECT_EQ(recomputed, 1);
 
