@@ -1,5 +1,7 @@
-// Test main for core/train: single-threaded LibTorch (tiny tensors; on a loaded two-core machine
-// a second OpenMP thread only spin-waits), deterministic seeds.
+// Test main for the LibTorch suites (core/model, core/train, core/explain): deterministic,
+// single-threaded LibTorch. The tensors here are tiny, and on a loaded machine a second OpenMP
+// thread spin-waits at every operation: with other builds running, the overfit test took 50 s
+// on two threads and 2 s on one.
 
 #include "tests/support/crash_report.h"
 
