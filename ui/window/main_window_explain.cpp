@@ -56,6 +56,21 @@ void MainWindow::createExplanations() {
         if (auto runs = document_.store().runs(); runs) explanationView_->setRuns(runs.value());
     });
     connect(&document_, &ProjectDocument::currentVideoChanged, this, [this] { requestExplanationAtPlayhead(); });
+    // Another project, or edited poses: what was explained no longer holds (ids repeat across
+    // projects; a moved joint changes the maps).
+    auto forget = [this] {
+        explanation_->clear();
+        wantedExplanation_.reset();
+        explanationView_->setResult(nullptr);
+        explanationOverlay_->setResult(nullptr);
+        view_->update();
+    };
+    connect(&document_, &ProjectDocument::opened, this, forget);
+    connect(&document_, &ProjectDocument::closed, this, forget);
+    connect(&document_, &ProjectDocument::skeletonsChanged, this, [this, forget] {
+        forget();
+        requestExplanationAtPlayhead();
+    });
     connect(&document_, &ProjectDocument::segmentsChanged, this, [this] { requestExplanationAtPlayhead(); });
     connect(explanation_, &ExplanationSession::busyChanged, explanationView_, &ExplanationView::setBusy);
     connect(explanation_, &ExplanationSession::ready, this, [this](std::shared_ptr<const ExplanationResult> result) {

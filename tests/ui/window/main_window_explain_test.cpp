@@ -54,6 +54,14 @@ TEST(MainWindowExplain, TheSegmentUnderThePlayheadIsExplainedOverTheVideo) {
         const auto& r = window.explanationView()->result();
         return r && r->request.method == explain::ExplanationMethod::Attention;
     }, 60000));
+    // Edited poses make what was explained stale: it is computed again.
+    const auto before = window.explanationView()->result();
+    Q_EMIT window.document().skeletonsChanged();
+    EXPECT_EQ(window.explanationSession()->cached(before->request), nullptr);
+    ASSERT_TRUE(uitest::waitUntil([&] {
+        const auto& r = window.explanationView()->result();
+        return r && r != before && r->request.key() == before->request.key();
+    }, 60000));
     // The overlay follows the dock: hidden with it.
     window.explanationView()->parentWidget()->hide();
     EXPECT_FALSE(window.explanationOverlay()->isVisible());
