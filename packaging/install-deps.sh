@@ -36,9 +36,15 @@ install_pose_models() {
   "$(dirname "$0")/install-pose-models.sh" || echo "install-deps: warning: pose models not installed; pose estimation stays off until packaging/install-pose-models.sh succeeds" >&2
 }
 
+# Real footage for the pose tests (Debian's opencv-doc examples); without it those tests skip.
+install_test_footage() {
+  "$(dirname "$0")/install-test-footage.sh" || echo "install-deps: warning: test footage not installed; the pose tests on real footage skip until packaging/install-test-footage.sh succeeds" >&2
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
   install_pose_models
+  install_test_footage
   exit 0
 fi
 
@@ -50,3 +56,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 echo "install-deps: done"
 install_pose_models
+install_test_footage

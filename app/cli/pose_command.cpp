@@ -1,4 +1,4 @@
-// actionlens-cli pose INPUT [--model lite|full|heavy] [--min-score 0.5] [-o out.json]
+// actionlens-cli pose INPUT [--model lite|full|heavy] [--min-score 0.5] [--detector blazepose|hog] [-o out.json]
 //                          [-p PROJECT --video ID [--layout NAME] [--subject ID]]
 // BlazePose landmarks of an image or a video: as JSON, or as skeleton frames of a project.
 
@@ -111,7 +111,17 @@ int runPose(const QStringList& arguments) {
     const QCommandLineOption noSmoothing(QStringLiteral("no-smoothing"), QStringLiteral("Video: report raw landmarks, without the One Euro filter."));
     const QCommandLineOption fps(QStringLiteral("fps"), QStringLiteral("Frame rate of an image folder (default 25)."),
                                  QStringLiteral("rate"), QStringLiteral("25"));
-    for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, people, noSmoothing, fps}) {
+    const QCommandLineOption detector(QStringLiteral("detector"),
+                                      QStringLiteral("Who finds the people: blazepose (default; close-ups, one person filling much "
+                                                     "of the frame) or hog (OpenCV's people detector: small and many people, street "
+                                                     "and wide shots; upright people)."),
+                                      QStringLiteral("name"), QStringLiteral("blazepose"));
+    const QCommandLineOption upscale(QStringLiteral("upscale"),
+                                     QStringLiteral("With --detector hog: enlarge the frame by this factor before detecting (default "
+                                                    "2: people down to about 48 pixels tall)."),
+                                     QStringLiteral("factor"), QStringLiteral("2"));
+    for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, people, noSmoothing, fps,
+                               detector, upscale}) {
         parser.addOption(option);
     }
     if (auto stop = parseCommandLine(
@@ -145,6 +155,13 @@ int runPose(const QStringList& arguments) {
     options.device = parser.value(device).toStdString();
     if (options.device == "auto") options.device = pose::cudaAvailable() ? "cuda" : "cpu";
     options.smoothing = !parser.isSet(noSmoothing);
+    if (!pose::personDetectorFromName(parser.value(detector).toStdString(), &options.detector))
+        return usageError(name, QStringLiteral("--detector must be blazepose or hog, got '%1'").arg(parser.value(detector)));
+    bool upscaleOk = false;
+    options.hog.upscale = parser.value(upscale).toDouble(&upscaleOk);
+    if (!upscaleOk || options.hog.upscale < 0.5 || options.hog.upscale > 4.0)
+        return usageError(name, QStringLiteral("--upscale must be a number from 0.5 to 4, got '%1'").arg(parser.value(upscale)));
+    if (options.detector == pose::PersonDetector::Hog) options.hog.minScore = options.minDetectionScore;
     if (parser.isSet(project) != parser.isSet(video)) return usageError(name, QStringLiteral("-p PROJECT and --video ID go together"));
     if (parser.isSet(project) && parser.isSet(output)) return usageError(name, QStringLiteral("give either -o or -p, not both"));
     std::optional<std::int64_t> videoId, subjectId;
@@ -238,6 +255,7 @@ int runPose(const QStringList& arguments) {
     root[QStringLiteral("input")] = input;
     root[QStringLiteral("model")] = QStringLiteral("BlazePose %1").arg(parser.value(model));
     root[QStringLiteral("device")] = QString::fromStdString(options.device);
+    root[QStringLiteral("detector")] = QLatin1String(pose::personDetectorName(options.detector));
     root[QStringLiteral("width")] = result->width;
     root[QStringLiteral("height")] = result->height;
     QJsonArray names;

@@ -1,12 +1,14 @@
 #pragma once
 
-// PoseEstimator: BlazePose's stages. The detector finds bodies and two keypoints each that fix
-// a rotated square; the landmark model reads a 256 x 256 crop of it and gives 33 body points
+// PoseEstimator: BlazePose's stages. The detector (BlazePose's own, or OpenCV's HOG people
+// detector: person_detector.h) finds bodies and two keypoints each that fix a rotated square; the landmark model reads a 256 x 256 crop of it and gives 33 body points
 // plus auxiliary points that fix the next square. Still images: one person as BlazePose's own
 // graph (estimateImage), or several, one per detection (estimatePeople). Video: PeopleTracker.
 
 #include "core/common/result.h"
 #include "core/pose/detector_input.h"
+#include "core/pose/hog_people_detector.h"
+#include "core/pose/person_detector.h"
 #include "core/pose/pose_detection.h"
 #include "core/pose/pose_landmarks.h"
 #include "core/pose/pose_model_files.h"
@@ -32,6 +34,10 @@ struct PoseEstimatorOptions {
     bool referenceCompatible = false;
     int imagePasses = 2;  // still images: a second pass on the ROI of the first pass's auxiliary points
     bool smoothing = true;  // video: One Euro filter on the tracked landmarks
+    // Who finds the people (person_detector.h): BlazePose's own detector, or OpenCV's HOG people
+    // detector for small and many people (its options in `hog`; minDetectionScore is BlazePose's).
+    PersonDetector detector = PersonDetector::BlazePose;
+    HogOptions hog;
 };
 
 struct LandmarkPass {
@@ -74,7 +80,8 @@ public:
     Result<PoseEstimate> estimateFromDetection(const RgbImageView& image, const PoseDetection& detection);
 
     // Stages, for tests and tools.
-    Result<std::vector<PoseDetection>> detect(const RgbImageView& image);          // best first, image-normalised
+    // Best first, image-normalised, by the options' detector.
+    Result<std::vector<PoseDetection>> detect(const RgbImageView& image);
     Result<std::vector<PoseDetection>> detectOnInput(const DetectorInput& input);  // same, from a prepared tensor
     Result<LandmarkPass> landmarksOnCrop(std::vector<std::uint8_t> crop, const PoseRoi& roi);
     Result<LandmarkPass> landmarks(const RgbImageView& image, const PoseRoi& roi);
