@@ -51,6 +51,13 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     model_->addItem(tr("Full"), QStringLiteral("full"));
     model_->addItem(tr("Heavy (most accurate)"), QStringLiteral("heavy"));
     model_->setCurrentIndex(1);
+    detector_ = new QComboBox(this);
+    detector_->addItem(tr("BlazePose (close-ups)"), int(pose::PersonDetector::BlazePose));
+    detector_->addItem(tr("HOG people detector (small and many people)"), int(pose::PersonDetector::Hog));
+    detector_->setToolTip(tr("Who finds the people. BlazePose's own detector suits one or two people filling much of the "
+                             "frame (fitness, lab close-ups). The HOG people detector finds upright people down to about "
+                             "50 pixels tall, several at once (street, surveillance, sports wide shots); raise People per "
+                             "frame with it."));
     minScore_ = new QDoubleSpinBox(this);
     minScore_->setRange(0.0, 0.99);
     minScore_->setSingleStep(0.05);
@@ -99,6 +106,7 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     auto* form = new QFormLayout;
     form->addRow(tr("Videos:"), videos_);
     form->addRow(tr("Model:"), model_);
+    form->addRow(tr("Person detector:"), detector_);
     form->addRow(tr("Minimum score:"), minScore_);
     form->addRow(tr("Skeleton layout:"), layout_);
     form->addRow(tr("Device:"), device_);
@@ -151,6 +159,7 @@ PoseEstimationRequest PoseEstimationDialog::request() const {
     request.layoutName = layout_->currentText();
     request.device = device_->currentData().toString();
     request.maxPeople = people_->value();
+    request.detector = pose::PersonDetector(detector_->currentData().toInt());
     // Every core the process may use: LibTorch's own default was about 4x slower here (124
     // frames of the demo, full model: 33 s by default, 8.5 s with 2 threads on 2 cores).
     request.threads = QThread::idealThreadCount();
@@ -185,7 +194,7 @@ bool PoseEstimationDialog::startEstimation() {
 }
 
 void PoseEstimationDialog::setRunning(bool running) {
-    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, minScore_, layout_, device_, people_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{videos_, model_, detector_, minScore_, layout_, device_, people_}) w->setEnabled(!running);
     startButton_->setEnabled(!running);
     buttons_->button(QDialogButtonBox::Close)->setText(running ? tr("&Cancel") : tr("&Close"));
     progressBar_->setVisible(true);

@@ -45,6 +45,7 @@ public:
 
     PoseEstimationRun& run() { return run_; }
     QComboBox* modelBox() const { return model_; }
+    QComboBox* detectorBox() const { return detector_; }
     QComboBox* layoutBox() const { return layout_; }
     QComboBox* deviceBox() const { return device_; }
     QSpinBox* peopleBox() const { return people_; }
@@ -70,6 +71,7 @@ private:
     PoseEstimationRun run_;
     QListWidget* videos_ = nullptr;
     QComboBox* model_ = nullptr;
+    QComboBox* detector_ = nullptr;
     QDoubleSpinBox* minScore_ = nullptr;
     QComboBox* layout_ = nullptr;
     QComboBox* device_ = nullptr;

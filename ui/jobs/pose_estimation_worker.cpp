@@ -36,6 +36,8 @@ void PoseEstimationWorker::estimateVideos(const PoseEstimationRequest& request) 
     pose::PoseEstimatorOptions options;
     options.model = request.model;
     options.minDetectionScore = request.minScore;
+    options.detector = request.detector;
+    options.hog.minScore = request.minScore;
     options.device = request.device.toStdString();
     if (!request.modelDirectory.isEmpty()) options.modelDirectory = request.modelDirectory.toStdString();
     // Checked first: the missing-models message says how to install them.

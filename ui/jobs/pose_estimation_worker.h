@@ -6,6 +6,7 @@
 // touches the project: the GUI holds its store (and its lock), so the GUI thread stores what
 // the worker found (PoseEstimationRun), one transaction per finished video.
 
+#include "core/pose/person_detector.h"
 #include "core/pose/pose_model_files.h"
 #include "core/pose/pose_video_job.h"
 #include "ui/jobs/job.h"
@@ -39,6 +40,7 @@ struct PoseEstimationRequest {
     int threads = 0;         // CPU threads for the networks; 0: LibTorch's choice
     QString device = QStringLiteral("cpu");  // "cpu" or "cuda"
     int maxPeople = 1;  // people per frame: each tracked on its own, stored as a subject of its own
+    pose::PersonDetector detector = pose::PersonDetector::BlazePose;  // who finds the people
 };
 
 struct PoseEstimationProgress {

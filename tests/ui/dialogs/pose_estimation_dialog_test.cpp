@@ -77,6 +77,10 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.maxPeople, 1);
     dialog.peopleBox()->setValue(3);
     EXPECT_EQ(dialog.request().maxPeople, 3);
+    // The person detector: BlazePose's own unless the HOG people detector is chosen.
+    EXPECT_EQ(request.detector, pose::PersonDetector::BlazePose);
+    dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Hog)));
+    EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Hog);
 
     dialog.videoList()->item(1)->setCheckState(Qt::Unchecked);
     EXPECT_FALSE(dialog.startEstimation());
