@@ -15,6 +15,7 @@ void registerAblateCommand(CommandRegistry& registry);
 void registerExportDatasetCommand(CommandRegistry& registry);
 void registerRunsCommand(CommandRegistry& registry);
 void registerExplainCommand(CommandRegistry& registry);
+void registerActiveLearningCommand(CommandRegistry& registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
 void registerPoseCommand(CommandRegistry& registry);
@@ -35,6 +36,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerExportDatasetCommand(registry);
     registerRunsCommand(registry);
     registerExplainCommand(registry);
+    registerActiveLearningCommand(registry);
 #endif
 #ifdef ACTIONLENS_WITH_POSE
     registerPoseCommand(registry);

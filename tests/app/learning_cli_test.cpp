@@ -360,6 +360,30 @@ TEST_F(LearningCli, AblationFoldsRunApartOnADatasetFileMergeIntoOneTable) {
               2);
 }
 
+TEST_F(LearningCli, ActiveLearningSimulationReportsBothStrategies) {
+    const QString report = QString::fromStdString(file("active.json"));
+    const CliRun run = runCli({QStringLiteral("active-learning-sim"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                               QStringLiteral("--split"), QStringLiteral("all"), QStringLiteral("--start"), QStringLiteral("6"),
+                               QStringLiteral("--budget"), QStringLiteral("4"), QStringLiteral("--rounds"), QStringLiteral("1"),
+                               QStringLiteral("--held-out"), QStringLiteral("0.3"), QStringLiteral("-o"), report});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const QJsonObject json = jsonFile(report.toStdString());
+    EXPECT_EQ(json[QStringLiteral("measure")].toString(), QStringLiteral("entropy"));
+    EXPECT_EQ(json[QStringLiteral("task")].toString(), QStringLiteral("all"));
+    EXPECT_GT(json[QStringLiteral("held_out_clips")].toInt(), 0);
+    for (const char* strategy : {"uncertainty", "random"}) {
+        const QJsonArray points = json[QStringLiteral("curves")].toObject()[QLatin1String(strategy)].toArray();
+        ASSERT_EQ(points.size(), 2) << strategy;
+        EXPECT_EQ(points[0].toObject()[QStringLiteral("labelled_clips")].toInt(), 6);
+        EXPECT_EQ(points[1].toObject()[QStringLiteral("labelled_clips")].toInt(), 10);
+        EXPECT_TRUE(points[1].toObject()[QStringLiteral("accuracy")].toObject()[QStringLiteral("action")].isDouble());
+    }
+    const CliRun tooMany = runCli({QStringLiteral("active-learning-sim"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                                   QStringLiteral("--split"), QStringLiteral("all"), QStringLiteral("--rounds"), QStringLiteral("50")});
+    EXPECT_EQ(tooMany.exitCode, 1);
+    EXPECT_TRUE(tooMany.err.contains(QStringLiteral("the pool has"))) << tooMany.err.toStdString();
+}
+
 TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
     EXPECT_EQ(runCli({QStringLiteral("train"), QStringLiteral("-p"), project()}).exitCode, 2);
     EXPECT_EQ(runCli({QStringLiteral("evaluate"), QStringLiteral("-p"), project()}).exitCode, 2);
