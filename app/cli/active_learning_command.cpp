@@ -36,10 +36,13 @@ int runActiveLearningSim(const QStringList& arguments) {
                                   QStringLiteral("name"));
     const QCommandLineOption noDiversity(QStringLiteral("no-diversity"),
                                          QStringLiteral("Take the most uncertain clips even when several come from one video."));
+    const QCommandLineOption randomShare(QStringLiteral("random-share"),
+                                         QStringLiteral("Share of each uncertainty batch drawn at random instead (default 0)."),
+                                         QStringLiteral("share"), QStringLiteral("0"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the split and the start (default 1)."), QStringLiteral("n"),
                                   QStringLiteral("1"));
     const QCommandLineOption output = outputOption(QStringLiteral("Write the report JSON here instead of stdout."));
-    for (const QCommandLineOption* o : {&project, &dataset, &config, &split, &start, &budget, &rounds, &heldOut, &measure, &task, &noDiversity, &seed, &output})
+    for (const QCommandLineOption* o : {&project, &dataset, &config, &split, &start, &budget, &rounds, &heldOut, &measure, &task, &noDiversity, &randomShare, &seed, &output})
         parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Simulates active learning: from a few labelled clips, each round trains a "
@@ -70,6 +73,10 @@ int runActiveLearningSim(const QStringList& arguments) {
     options.rounds = *roundCount;
     options.heldOutFraction = *share;
     options.diversity = !parser.isSet(noDiversity);
+    bool shareOk = false;
+    options.randomShare = parser.value(randomShare).toDouble(&shareOk);
+    if (!shareOk || options.randomShare < 0.0 || options.randomShare > 1.0)
+        return usageError(name, QStringLiteral("--random-share is a share from 0 to 1, not '%1'").arg(parser.value(randomShare)));
     options.seed = std::uint32_t(*seedValue);
 
     train::LabelledDataset data;

@@ -168,7 +168,14 @@ Result<ActiveLearningReport> simulateActiveLearning(const LabelledDataset& datas
                 std::vector<std::string> groups;
                 if (options.diversity)
                     for (int i : candidates) groups.push_back("video " + std::to_string(dataset.clips[size_t(i)].videoId));
-                chosen = chooseForLabelling(candidates, uncertainty.value(), options.batchClips, groups);
+                const int randomPart = int(std::lround(std::clamp(options.randomShare, 0.0, 1.0) * options.batchClips));
+                chosen = chooseForLabelling(candidates, uncertainty.value(), options.batchClips - randomPart, groups);
+                // The random share from the rest.
+                std::vector<int> rest;
+                for (int i : candidates)
+                    if (std::find(chosen.begin(), chosen.end(), i) == chosen.end()) rest.push_back(i);
+                shuffleItems(rest, pick);
+                chosen.insert(chosen.end(), rest.begin(), rest.begin() + std::min<long>(randomPart, long(rest.size())));
             }
             labelled.insert(labelled.end(), chosen.begin(), chosen.end());
         }
@@ -183,6 +190,7 @@ nlohmann::ordered_json activeLearningToJson(const ActiveLearningReport& report, 
     out["measure"] = uncertaintyMeasureName(options.measure);
     out["task"] = options.task >= 0 && size_t(options.task) < report.tasks.size() ? report.tasks[size_t(options.task)] : "all";
     out["diversity"] = options.diversity;
+    out["random_share"] = options.randomShare;
     out["start_clips"] = options.startClips;
     out["batch_clips"] = options.batchClips;
     out["rounds"] = options.rounds;

@@ -41,6 +41,9 @@ struct ActiveLearningOptions {
     int task = -1;               // the dataset task whose uncertainty ranks clips; -1: the mean over tasks
     UncertaintyMeasure measure = UncertaintyMeasure::Entropy;
     bool diversity = true;       // one clip per video before a second
+    // Share of each uncertainty batch drawn at random instead (exploration: small starts rank
+    // clips they cannot learn from yet first); 0: all by uncertainty.
+    double randomShare = 0.0;
     int startClips = 50;         // labelled at the start (random, the same for both strategies)
     int batchClips = 50;         // labelled per round
     int rounds = 5;              // rounds after the start (models trained: rounds + 1 per strategy)

@@ -70,6 +70,14 @@ TEST(ActiveLearning, SimulationGivesBothCurvesFromOneStart) {
     EXPECT_EQ(json["curves"]["uncertainty"][2]["labelled_clips"], 20);
     EXPECT_TRUE(json["curves"]["uncertainty"][0]["accuracy"].contains("action"));
 
+    // All of each batch at random: the uncertainty strategy labels what the random one does.
+    options.randomShare = 1.0;
+    Result<ActiveLearningReport> allRandom = simulateActiveLearning(data, testing::allItems(data), options);
+    ASSERT_TRUE(allRandom.ok()) << allRandom.error();
+    for (size_t p = 0; p < 3; ++p)
+        EXPECT_EQ(allRandom->curves[0].points[p].accuracy, allRandom->curves[1].points[p].accuracy) << "point " << p;
+    options.randomShare = 0.0;
+
     options.rounds = 10;
     Result<ActiveLearningReport> tooFew = simulateActiveLearning(data, testing::allItems(data), options);
     ASSERT_FALSE(tooFew.ok());
