@@ -92,16 +92,10 @@ int runAblate(const QStringList& arguments) {
         if (!loaded) return fail(loaded.error());
         request.config = loaded.value();
     }
-    train::LabelledDataset data;
-    if (parser.isSet(project)) {
-        Result<ProjectDataset> fromProject = readProjectDataset(parser.value(project).toStdString(), request.config.trunkKind);
-        if (!fromProject) return fail(fromProject.error());
-        data = std::move(fromProject->dataset);
-    } else {
-        Result<train::LabelledDataset> fromFile = train::readDatasetFile(parser.value(dataset).toStdString());
-        if (!fromFile) return fail(fromFile.error());
-        data = std::move(fromFile.value());
-    }
+    Result<train::LabelledDataset> read =
+        readProjectOrDatasetFile(parser.value(project).toStdString(), parser.value(dataset).toStdString(), request.config.trunkKind);
+    if (!read) return fail(read.error());
+    train::LabelledDataset data = std::move(read).value();
     Result<std::vector<int>> items = train::itemsOfSplit(data, parser.value(split).toStdString());
     if (!items) return fail(items.error());
     request.dataset = &data;

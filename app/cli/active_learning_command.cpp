@@ -79,16 +79,10 @@ int runActiveLearningSim(const QStringList& arguments) {
         return usageError(name, QStringLiteral("--random-share is a share from 0 to 1, not '%1'").arg(parser.value(randomShare)));
     options.seed = std::uint32_t(*seedValue);
 
-    train::LabelledDataset data;
-    if (parser.isSet(project)) {
-        Result<ProjectDataset> fromProject = readProjectDataset(parser.value(project).toStdString(), options.config.trunkKind);
-        if (!fromProject) return fail(fromProject.error());
-        data = std::move(fromProject->dataset);
-    } else {
-        Result<train::LabelledDataset> fromFile = train::readDatasetFile(parser.value(dataset).toStdString());
-        if (!fromFile) return fail(fromFile.error());
-        data = std::move(fromFile.value());
-    }
+    Result<train::LabelledDataset> read =
+        readProjectOrDatasetFile(parser.value(project).toStdString(), parser.value(dataset).toStdString(), options.config.trunkKind);
+    if (!read) return fail(read.error());
+    train::LabelledDataset data = std::move(read).value();
     if (parser.isSet(task)) {
         options.task = data.taskIndex(parser.value(task).toStdString());
         if (options.task < 0) return fail(QStringLiteral("the clips have no task '%1'").arg(parser.value(task)));

@@ -3,6 +3,7 @@
 #include "app/cli/progress_line.h"
 #include "core/model/compute_device.h"
 #include "core/runs/project_runs.h"
+#include "core/train/dataset_file.h"
 #include "core/train/file_replacement.h"
 
 #include <QDateTime>
@@ -60,6 +61,16 @@ Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model:
                      read->skipped.front().c_str());
     out.dataset = std::move(read.value().dataset);
     return out;
+}
+
+Result<train::LabelledDataset> readProjectOrDatasetFile(const std::string& projectPath, const std::string& datasetPath,
+                                                        model::TrunkKind trunk) {
+    if (!projectPath.empty()) {
+        Result<ProjectDataset> fromProject = readProjectDataset(projectPath, trunk);
+        if (!fromProject) return fromProject.takeError();
+        return std::move(fromProject.value().dataset);
+    }
+    return train::readDatasetFile(datasetPath);
 }
 
 std::unique_ptr<VideoFrames> videoFramesFor(model::TrunkKind trunk, int cacheMiB) {

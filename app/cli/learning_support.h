@@ -41,6 +41,11 @@ Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requ
 // on segments without a skeleton (or subject): their clips show the whole frame.
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk = model::TrunkKind::Skeleton);
 
+// The labelled clips of a project (readProjectDataset) when `projectPath` is given, else of a
+// dataset file (export-dataset): for the commands that take either (ablate, active-learning-sim).
+Result<train::LabelledDataset> readProjectOrDatasetFile(const std::string& projectPath, const std::string& datasetPath,
+                                                        model::TrunkKind trunk);
+
 // The frames of a project's clips for video and fusion models: the media decoder behind a
 // decoded-clip cache, so epochs after the first (and later models of an ablation) decode nothing.
 struct VideoFrames {
