@@ -4,7 +4,7 @@
 // videos (the segment under the playhead), computed as Jobs off the GUI thread and cached, so
 // that scrubbing never waits on the model: a stretch asked for again is answered at once, and
 // while one is computed only the latest request waits (the ones in between were scrubbed past).
-// The model stays loaded between requests for the same run.
+// The model stays loaded between requests for the same run, on the GPU where LibTorch has one.
 
 #include "core/explain/clip_input.h"
 #include "core/explain/explainer.h"
