@@ -12,13 +12,13 @@
 #include "core/explain/limb_answers.h"
 #include "core/explain/npy_file.h"
 #include "core/train/checkpoint.h"
+#include "core/train/file_replacement.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 namespace actionlens::cli {
 
@@ -81,14 +81,6 @@ std::string safeName(const std::string& text) {
     return out;
 }
 
-Status writeText(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) return makeError("cannot write '" + path + "'");
-    return Status::success();
-}
-
 int runEvaluation(const QString& name, const QCommandLineParser& parser, const QCommandLineOption& output,
                   explain::Explainer& explainer, const train::LabelledDataset& dataset, train::RgbClipDecoder* frames,
                   explain::FaithfulnessOptions options, const std::string& split, int clipLimit, int tolerance) {
@@ -127,7 +119,7 @@ int runEvaluation(const QString& name, const QCommandLineParser& parser, const Q
     if (Status s = writeJsonResult(json, parser.value(output)); !s) return fail(s.error());
     const QString markdownPath = QFileInfo(parser.value(output)).path() + QLatin1Char('/') +
                                  QFileInfo(parser.value(output)).completeBaseName() + QStringLiteral(".md");
-    if (Status s = writeText(markdownPath.toStdString(), explain::faithfulnessMarkdown(run.value())); !s) return fail(s.error());
+    if (Status s = train::writeTextFileAtomically(markdownPath.toStdString(), explain::faithfulnessMarkdown(run.value())); !s) return fail(s.error());
     printLine(QStringLiteral("%1 clips (%2 with a known answer); report: %3, table: %4")
                   .arg(run->clips)
                   .arg(run->clipsWithAnswers)
@@ -208,7 +200,7 @@ int runExplain(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(modelPath, &info);
     if (!loaded) return fail(loaded.error());
-    Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
+    Result<std::string> placed = model::placeModel(*loaded.value(), parser.value(device).toStdString());
     if (!placed) return fail(placed.error());
     const train::ModelSnapshot& snapshot = info.snapshot;
     Result<std::vector<int>> heads = parseHeads(parser.value(head), snapshot);
@@ -334,12 +326,12 @@ int runExplain(const QStringList& arguments) {
                     files.push_back(base + suffix);
                 }
                 if (s.stream == explain::Stream::Skeleton) {
-                    if (Status w = writeText(base + ".csv", explain::mapCsvOverSourceFrames(s.map, clip->firstFrame, clip->segmentFrames, jointNames)); !w) return fail(w.error());
+                    if (Status w = train::writeTextFileAtomically(base + ".csv", explain::mapCsvOverSourceFrames(s.map, clip->firstFrame, clip->segmentFrames, jointNames)); !w) return fail(w.error());
                     files.push_back(base + ".csv");
                 }
                 explain::ExplanationMap curve(int(s.temporal.size()), 1, 1);
                 curve.values = s.temporal;
-                if (Status w = writeText(base + ".temporal.csv", explain::mapCsvOverSourceFrames(curve, clip->firstFrame, clip->segmentFrames, {"importance"})); !w) return fail(w.error());
+                if (Status w = train::writeTextFileAtomically(base + ".temporal.csv", explain::mapCsvOverSourceFrames(curve, clip->firstFrame, clip->segmentFrames, {"importance"})); !w) return fail(w.error());
                 files.push_back(base + ".temporal.csv");
             }
             if (Status w = explain::writeExplanationFigure(stem + ".png", e, *clip, jointNames, style); !w) return fail(w.error());
@@ -366,7 +358,7 @@ int runExplain(const QStringList& arguments) {
                 if (Status w = explain::writeNpy(base + ".npy", shape, difference.values); !w) return fail(w.error());
                 files.push_back(base + ".npy");
                 if (sa.stream == explain::Stream::Skeleton) {
-                    if (Status w = writeText(base + ".csv", explain::mapCsvOverSourceFrames(difference, clip->firstFrame, clip->segmentFrames, jointNames)); !w)
+                    if (Status w = train::writeTextFileAtomically(base + ".csv", explain::mapCsvOverSourceFrames(difference, clip->firstFrame, clip->segmentFrames, jointNames)); !w)
                         return fail(w.error());
                     files.push_back(base + ".csv");
                 }

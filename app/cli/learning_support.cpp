@@ -1,7 +1,6 @@
 #include "app/cli/learning_support.h"
 
 #include "app/cli/progress_line.h"
-#include "core/model/compute_device.h"
 #include "core/runs/project_runs.h"
 #include "core/train/dataset_file.h"
 #include "core/train/file_replacement.h"
@@ -33,13 +32,6 @@ QCommandLineOption deviceOption() {
     return QCommandLineOption(QStringLiteral("device"),
                               QStringLiteral("Where the model runs: auto (CUDA when available; the default), cpu, cuda or cuda:N."),
                               QStringLiteral("name"), QStringLiteral("auto"));
-}
-
-Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requested) {
-    Result<std::string> device = model::resolveComputeDevice(requested.toStdString());
-    if (!device) return device.takeError();
-    if (Status moved = model.moveTo(device.value()); !moved) return moved.takeError();
-    return device;
 }
 
 Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk) {

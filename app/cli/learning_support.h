@@ -32,8 +32,6 @@ QCommandLineOption modelOption();
 QCommandLineOption outputOption(const QString& what);
 QCommandLineOption deviceOption();  // --device, default auto
 
-// Moves a loaded model to the --device request's device; the device it runs on, or why not.
-Result<std::string> placeModel(model::MultiTaskModel& model, const QString& requested);
 
 // Reads the project's labelled clips as a reader (ProjectStore::openToRead: beside the window that
 // has it open), with progress on stderr, and closes it again; a warning line says how many

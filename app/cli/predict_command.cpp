@@ -72,7 +72,7 @@ int runPredict(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(modelPath, &info);
     if (!loaded) return fail(loaded.error());
-    Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
+    Result<std::string> placed = model::placeModel(*loaded.value(), parser.value(device).toStdString());
     if (!placed) return fail(placed.error());
     const train::ModelSnapshot& snapshot = info.snapshot;
     if (!QFileInfo::exists(parser.value(project))) return fail(QStringLiteral("project '%1' does not exist").arg(parser.value(project)));

@@ -207,7 +207,7 @@ int runEvaluate(const QStringList& arguments) {
     train::CheckpointInfo info;
     Result<std::unique_ptr<model::MultiTaskModel>> loaded = train::loadTrainedModel(parser.value(model).toStdString(), &info);
     if (!loaded) return fail(loaded.error());
-    Result<std::string> placed = placeModel(*loaded.value(), parser.value(device));
+    Result<std::string> placed = model::placeModel(*loaded.value(), parser.value(device).toStdString());
     if (!placed) return fail(placed.error());
     const std::string projectPath = parser.value(project).toStdString();
     Result<ProjectDataset> data = readProjectDataset(projectPath, info.snapshot.model.trunkKind);

@@ -28,6 +28,17 @@ constexpr int kMaskedBatch = 32;
 
 int blocksOf(int wanted, int frames) { return std::max(1, std::min(wanted, frames)); }
 
+// The one rule of which cell an input element belongs to, for hiding cells (maskedProbabilities)
+// and for averaging a map over them (cellImportance): clip frame t of T is in time block
+// t * blocks / T, row y of H in band y * side / H (likewise columns). Nearest-neighbour
+// upsampling of a cell grid (occlusion's maps) follows the same rule.
+size_t skeletonCell(int64_t t, int64_t joint, int64_t frames, int64_t blocks, int64_t joints) {
+    return size_t(t * blocks / frames) * size_t(joints) + size_t(joint);
+}
+size_t videoCell(int64_t t, int64_t y, int64_t x, int64_t frames, int64_t height, int64_t width, int64_t blocks, int64_t side) {
+    return (size_t(t * blocks / frames) * size_t(side) + size_t(y * side / height)) * size_t(side) + size_t(x * side / width);
+}
+
 ExplanationMap mapOf(const torch::Tensor& grid) {  // (F, R, C)
     const torch::Tensor c = grid.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     ExplanationMap out(int(c.size(0)), int(c.size(1)), int(c.size(2)));
@@ -99,7 +110,7 @@ std::vector<float> Explainer::cellImportance(const StreamExplanation& e, const O
         count = sum;
         for (int t = 0; t < m.frames; ++t)
             for (int j = 0; j < m.columns; ++j) {
-                const size_t cell = size_t(t * blocks / m.frames) * m.columns + j;
+                const size_t cell = skeletonCell(t, j, m.frames, blocks, m.columns);
                 sum[cell] += m.at(t, 0, j);
                 count[cell] += 1.0;
             }
@@ -111,8 +122,7 @@ std::vector<float> Explainer::cellImportance(const StreamExplanation& e, const O
         for (int t = 0; t < m.frames; ++t)
             for (int y = 0; y < m.rows; ++y)
                 for (int x = 0; x < m.columns; ++x) {
-                    const size_t cell = (size_t(t * blocks / m.frames) * cells + size_t(y * cells / m.rows)) * cells +
-                                        size_t(x * cells / m.columns);
+                    const size_t cell = videoCell(t, y, x, m.frames, m.rows, m.columns, blocks, cells);
                     sum[cell] += m.at(t, y, x);
                     count[cell] += 1.0;
                 }
@@ -156,7 +166,7 @@ Result<std::vector<std::vector<float>>> Explainer::maskedProbabilities(const Cli
             for (size_t m = 0; m < count; ++m)
                 for (int64_t f = 0; f < t; ++f)
                     for (int64_t j = 0; j < joints; ++j)
-                        if (masks[start + m][size_t(f * blocks / t) * size_t(joints) + size_t(j)]) k[int64_t(m)][0][f][j] = 0.0f;
+                        if (masks[start + m][skeletonCell(f, j, t, blocks, joints)]) k[int64_t(m)][0][f][j] = 0.0f;
         } else {
             const int64_t frames = v.size(2), h = v.size(3), w = v.size(4);
             const int blocks = blocksOf(grid.videoBlocks, int(frames));
@@ -166,11 +176,8 @@ Result<std::vector<std::vector<float>>> Explainer::maskedProbabilities(const Cli
             for (size_t m = 0; m < count; ++m)
                 for (int64_t f = 0; f < frames; ++f)
                     for (int64_t y = 0; y < h; ++y)
-                        for (int64_t xx = 0; xx < w; ++xx) {
-                            const size_t cell = (size_t(f * blocks / frames) * size_t(side) + size_t(y * side / h)) * size_t(side) +
-                                                size_t(xx * side / w);
-                            if (masks[start + m][cell]) k[int64_t(m)][0][f][y][xx] = 0.0f;
-                        }
+                        for (int64_t xx = 0; xx < w; ++xx)
+                            if (masks[start + m][videoCell(f, y, xx, frames, h, w, blocks, side)]) k[int64_t(m)][0][f][y][xx] = 0.0f;
         }
         keep = keep.to(impl_->device);
         torch::Tensor xs = x.defined() ? x.expand({int64_t(count), -1, -1, -1}) : torch::Tensor();
@@ -261,12 +268,15 @@ Result<std::vector<HeadExplanation>> Explainer::explain(const ClipInput& clip, c
             shapeStreams(maps, h);
         }
     } else if (options.method == ExplanationMethod::Attention) {
-        torch::NoGradGuard noGrad;
-        const NetworkOutput output = impl_->network->forward(x, v);
+        // The heads' weights on the clip as it is: the prediction above has them already.
         for (size_t h = 0; h < out.size(); ++h) {
+            const model::TaskPrediction& task = predicted->tasks[size_t(out[h].task)];
             std::vector<torch::Tensor> maps;
-            if (skeleton) maps.push_back(output.attention[size_t(out[h].task)].select(0, 0));
-            if (video) maps.push_back(output.videoAttention[size_t(out[h].task)].select(0, 0));
+            if (skeleton)
+                maps.push_back(torch::tensor(task.attention, torch::kFloat32).view({task.attentionFrames, clip.skeleton.joints}));
+            if (video)
+                maps.push_back(torch::tensor(task.videoAttention, torch::kFloat32)
+                                   .view({task.videoAttentionFrames, task.videoAttentionHeight * task.videoAttentionWidth}));
             shapeStreams(maps, h);
         }
     } else {

@@ -1,5 +1,7 @@
 #include "core/explain/faithfulness.h"
 
+#include "core/train/rgb_augmentation.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -93,16 +95,14 @@ ClipInput perturbedClip(const ClipInput& clip, std::uint32_t seed) {
     }
     if (out.video.clips) {
         // Brightness within 10 % and pixel noise of 2 % of the range, in normalised units.
-        static constexpr float kMean[3] = {0.43216f, 0.394666f, 0.37645f};
-        static constexpr float kStd[3] = {0.22803f, 0.22145f, 0.216989f};
         model::VideoBatch& b = out.video;
         const float brightness = float(uniform(rng, 0.9, 1.1));
         const size_t plane = size_t(b.frames) * b.height * b.width;
         for (int ch = 0; ch < 3; ++ch)
             for (size_t i = 0; i < plane; ++i) {
                 float& v = b.values[size_t(ch) * plane + i];
-                const float value = (v * kStd[ch] + kMean[ch]) * brightness + 0.02f * noise(rng);
-                v = (value - kMean[ch]) / kStd[ch];
+                const float value = (v * train::kRgbStd[ch] + train::kRgbMean[ch]) * brightness + 0.02f * noise(rng);
+                v = (value - train::kRgbMean[ch]) / train::kRgbStd[ch];
             }
     }
     return out;

@@ -1,6 +1,7 @@
 #include "core/explain/npy_file.h"
 
-#include <cstdio>
+#include "core/train/file_replacement.h"
+
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -36,29 +37,14 @@ Status writeNpy(const std::string& path, const std::vector<std::int64_t>& shape,
     const size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header += '\n';
-    const std::string temporary = path + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return makeError("cannot write '" + path + "': cannot create the file");
-        out.write(kMagic, 6);
-        const char version[2] = {1, 0};
-        out.write(version, 2);
-        const std::uint16_t length = std::uint16_t(header.size());
-        out.write(reinterpret_cast<const char*>(&length), 2);
-        out.write(header.data(), std::streamsize(header.size()));
-        out.write(reinterpret_cast<const char*>(values.data()), std::streamsize(values.size() * sizeof(float)));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(temporary.c_str());
-            return makeError("cannot write '" + path + "': the disk refused the data (full?)");
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        return makeError("cannot write '" + path + "': cannot rename the finished file");
-    }
-    return Status::success();
+    // The file's bytes, then written as a whole through a temporary file beside it.
+    std::string bytes(kMagic, 6);
+    bytes += std::string{char(1), char(0)};
+    const std::uint16_t length = std::uint16_t(header.size());
+    bytes.append(reinterpret_cast<const char*>(&length), 2);
+    bytes += header;
+    bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(float));
+    return train::writeTextFileAtomically(path, bytes);
 }
 
 Result<std::vector<float>> readNpy(const std::string& path, std::vector<std::int64_t>* shape) {

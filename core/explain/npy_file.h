@@ -12,7 +12,7 @@
 namespace actionlens::explain {
 
 // Writes `values` with `shape` (their product must equal values.size()) to `path`, through a
-// temporary file renamed over it.
+// temporary file renamed over it (core/train's file_replacement).
 Status writeNpy(const std::string& path, const std::vector<std::int64_t>& shape, const std::vector<float>& values);
 
 // The header dictionary and values of a float32 .npy file this writer wrote (for tests).

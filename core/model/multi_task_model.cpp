@@ -1,5 +1,6 @@
 #include "core/model/multi_task_model.h"
 
+#include "core/model/compute_device.h"
 #include "core/model/internal/multi_task_network.h"
 
 #include <torch/serialize.h>
@@ -249,6 +250,13 @@ Status MultiTaskModel::load(const std::string& path) {
     fresh->to(impl_->network->parameters().front().device());
     impl_->network = fresh;
     return Status::success();
+}
+
+Result<std::string> placeModel(MultiTaskModel& model, const std::string& requested) {
+    Result<std::string> device = resolveComputeDevice(requested);
+    if (!device) return device.takeError();
+    if (Status moved = model.moveTo(device.value()); !moved) return moved.takeError();
+    return device;
 }
 
 }  // namespace actionlens::model

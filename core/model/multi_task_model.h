@@ -72,4 +72,8 @@ private:
     friend struct ModelAccess;
 };
 
+// Moves `model` to the device `requested` names ("auto": CUDA when LibTorch has it, else the
+// CPU; "cpu", "cuda", "cuda:N"): the device it now runs on, or why not.
+Result<std::string> placeModel(MultiTaskModel& model, const std::string& requested);
+
 }  // namespace actionlens::model

@@ -4,6 +4,8 @@
 #include "core/pose/ssd_anchors.h"
 #include "core/pose/tflite_graph.h"
 
+#include <optional>
+
 namespace actionlens::pose {
 
 struct PoseEstimator::State {
@@ -12,10 +14,12 @@ struct PoseEstimator::State {
     TfliteGraph landmarkModel;
     std::vector<int> landmarkOutputs;  // Identity, Identity_1 (+ Identity_3 for refinement)
     int rowsOutput = -1, flagOutput = -1, heatmapOutput = -1;
-    HogPeopleDetector hog;  // used when options.detector is Hog
+    std::optional<HogPeopleDetector> hog;  // only when options.detector is Hog
 
     State(PoseEstimatorOptions o, TfliteGraph d, TfliteGraph l)
-        : options(std::move(o)), detector(std::move(d)), landmarkModel(std::move(l)), hog(options.hog) {}
+        : options(std::move(o)), detector(std::move(d)), landmarkModel(std::move(l)) {
+        if (options.detector == PersonDetector::Hog) hog.emplace(options.hog);
+    }
 };
 
 PoseEstimator::PoseEstimator(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -71,7 +75,7 @@ Result<std::vector<PoseDetection>> PoseEstimator::detectOnInput(const DetectorIn
 
 Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& image) {
     if (!image.pixels || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) return makeError("empty or malformed image");
-    if (state_->options.detector == PersonDetector::Hog) return state_->hog.detect(image);
+    if (state_->hog) return state_->hog->detect(image);
     const LetterboxMode mode = state_->options.referenceCompatible ? LetterboxMode::ReferenceResize : LetterboxMode::MediaPipeWarp;
     return detectOnInput(makeDetectorInput(image, mode));
 }

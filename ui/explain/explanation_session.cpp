@@ -2,7 +2,6 @@
 
 #include "core/annotation/project_store.h"
 #include "core/clips/project_dataset.h"
-#include "core/model/compute_device.h"
 #include "core/model/multi_task_model.h"
 #include "core/train/checkpoint.h"
 #include "ui/document/project_document.h"
@@ -84,13 +83,8 @@ void ExplanationSession::start(const ExplanationRequest& request) {
                     return;
                 }
                 // On the GPU where LibTorch has one, as the window's prediction does.
-                auto device = model::resolveComputeDevice("auto");
-                if (!device) {
-                    outcome->error = device.error();
-                    return;
-                }
-                if (Status moved = model.value()->moveTo(device.value()); !moved) {
-                    outcome->error = moved.error();
+                if (auto placed = model::placeModel(*model.value(), "auto"); !placed) {
+                    outcome->error = placed.error();
                     return;
                 }
                 loaded->model = std::move(model).value();

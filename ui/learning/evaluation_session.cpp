@@ -1,6 +1,5 @@
 #include "ui/learning/evaluation_session.h"
 
-#include "core/model/compute_device.h"
 #include "core/runs/run_record.h"
 #include "core/train/checkpoint.h"
 #include "core/train/evaluation.h"
@@ -53,13 +52,9 @@ QString EvaluationSession::start(const annotation::TrainingRun& run, const QStri
                 evaluated->error = model.error();
                 return;
             }
-            auto placed = model::resolveComputeDevice(requested);
+            auto placed = model::placeModel(*model.value(), requested);
             if (!placed) {
                 evaluated->error = placed.error();
-                return;
-            }
-            if (Status moved = model.value()->moveTo(placed.value()); !moved) {
-                evaluated->error = moved.error();
                 return;
             }
             evaluated->device = placed.value();

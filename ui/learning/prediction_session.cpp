@@ -1,7 +1,6 @@
 #include "ui/learning/prediction_session.h"
 
 #include "core/annotation/project_store.h"
-#include "core/model/compute_device.h"
 #include "core/predict/video_prediction.h"
 #include "core/train/checkpoint.h"
 #include "ui/commands/model_segments_command.h"
@@ -52,13 +51,9 @@ QString PredictionSession::start(const annotation::TrainingRun& run, std::int64_
                 predicted->error = model.error();
                 return;
             }
-            auto placed = model::resolveComputeDevice(requested);
+            auto placed = model::placeModel(*model.value(), requested);
             if (!placed) {
                 predicted->error = placed.error();
-                return;
-            }
-            if (Status moved = model.value()->moveTo(placed.value()); !moved) {
-                predicted->error = moved.error();
                 return;
             }
             auto store = annotation::ProjectStore::openReadOnly(projectPath);
