@@ -107,6 +107,13 @@ Status addMirrorDeclarations(const QSqlDatabase& db) {
                         "ALTER TABLE task_values ADD COLUMN mirror TEXT NOT NULL DEFAULT ''"});
 }
 
+// Version 7: model-assisted annotation. A predicted segment's confidence (NULL for people's
+// segments) and, for a prediction a person accepted, the model that proposed it.
+Status addSegmentConfidenceAndSource(const QSqlDatabase& db) {
+    return execAll(db, {"ALTER TABLE segments ADD COLUMN confidence REAL",
+                        "ALTER TABLE segments ADD COLUMN source TEXT NOT NULL DEFAULT ''"});
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -117,6 +124,7 @@ const std::vector<Migration>& migrations() {
         {4, "group-only labels", &addGroupOnlyLabels},
         {5, "model runs", &createTrainingRuns},
         {6, "mirror declarations of the taxonomy", &addMirrorDeclarations},
+        {7, "confidence and source of model-assisted segments", &addSegmentConfidenceAndSource},
     };
     return steps;
 }

@@ -13,7 +13,12 @@ namespace {
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 constexpr const char* kSegmentColumns =
-    "SELECT id, video_id, subject_id, first_frame, last_frame, annotator, created_ms, modified_ms, review FROM segments";
+    "SELECT id, video_id, subject_id, first_frame, last_frame, annotator, created_ms, modified_ms, review, confidence,"
+    " source FROM segments";
+
+QVariant confidenceValue(const Segment& segment) {
+    return segment.confidence ? QVariant(*segment.confidence) : QVariant(QMetaType(QMetaType::Double));
+}
 
 Segment segmentFromRow(const QSqlQuery& q) {
     Segment s;
@@ -26,6 +31,8 @@ Segment segmentFromRow(const QSqlQuery& q) {
     s.createdMs = q.value(6).toLongLong();
     s.modifiedMs = q.value(7).toLongLong();
     parseReviewStatus(q.value(8).toString().toStdString(), &s.review);
+    if (!q.value(9).isNull()) s.confidence = q.value(9).toDouble();
+    s.source = q.value(10).toString().toStdString();
     return s;
 }
 
@@ -68,12 +75,13 @@ Result<std::int64_t> ProjectStore::insertSegment(const Segment& segment) {
     Status s = transaction([&]() -> Status {
         auto q = statements_->prepared(
             "INSERT INTO segments(id, video_id, subject_id, first_frame, last_frame, annotator, created_ms, modified_ms,"
-            " review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            " review, confidence, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!q) return q.takeError();
         bindAll(*q.value(), {stored.id ? QVariant(qint64(stored.id)) : QVariant(), qint64(stored.videoId),
                       stored.subjectId ? QVariant(qint64(stored.subjectId)) : QVariant(), qint64(stored.firstFrame),
                       qint64(stored.lastFrame), QString::fromStdString(stored.annotator), qint64(stored.createdMs),
-                      qint64(stored.modifiedMs), QString::fromLatin1(reviewStatusName(stored.review))});
+                      qint64(stored.modifiedMs), QString::fromLatin1(reviewStatusName(stored.review)),
+                      confidenceValue(stored), QString::fromStdString(stored.source)});
         if (Status e = SqlStatements::execute(*q.value(), "cannot add segment"); !e) return e;
         stored.id = q.value()->lastInsertId().toLongLong();
         return writeSegmentLabels(stored);
@@ -104,11 +112,12 @@ Result<Segment> ProjectStore::updateSegment(const Segment& segment) {
     Status s = transaction([&]() -> Status {
         auto q = statements_->prepared(
             "UPDATE segments SET video_id = ?, subject_id = ?, first_frame = ?, last_frame = ?, annotator = ?,"
-            " modified_ms = ?, review = ? WHERE id = ?");
+            " modified_ms = ?, review = ?, confidence = ?, source = ? WHERE id = ?");
         if (!q) return q.takeError();
         bindAll(*q.value(), {qint64(segment.videoId), segment.subjectId ? QVariant(qint64(segment.subjectId)) : QVariant(),
                       qint64(segment.firstFrame), qint64(segment.lastFrame), QString::fromStdString(segment.annotator),
-                      qint64(nowMs()), QString::fromLatin1(reviewStatusName(segment.review)), qint64(segment.id)});
+                      qint64(nowMs()), QString::fromLatin1(reviewStatusName(segment.review)), confidenceValue(segment),
+                      QString::fromStdString(segment.source), qint64(segment.id)});
         if (Status e = SqlStatements::execute(*q.value(), "cannot update segment " + std::to_string(segment.id)); !e) return e;
         return writeSegmentLabels(segment);
     });

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace actionlens::annotation {
@@ -23,14 +24,25 @@ struct Segment {
     std::int64_t createdMs = 0;
     std::int64_t modifiedMs = 0;
     ReviewStatus review = ReviewStatus::Unreviewed;
+    // A model's predicted segment: how sure the model was of its action (the class's mean
+    // probability over the segment); none for people's segments. An accepted prediction keeps it.
+    std::optional<double> confidence;
+    // Who proposed it when that was not its annotator: "model:<file>" for a prediction a person
+    // accepted (model-assisted); empty for segments drawn by their annotator.
+    std::string source;
 
     bool operator==(const Segment& o) const {
         return id == o.id && videoId == o.videoId && subjectId == o.subjectId &&
                firstFrame == o.firstFrame && lastFrame == o.lastFrame && labels == o.labels &&
                annotator == o.annotator && createdMs == o.createdMs && modifiedMs == o.modifiedMs &&
-               review == o.review;
+               review == o.review && confidence == o.confidence && source == o.source;
     }
 };
+
+// A model's segments are stored under the annotator "model:<model file name>": predictions,
+// shown in a lane of their own and never training data until a person accepts them.
+inline constexpr const char* kModelAnnotatorPrefix = "model:";
+inline bool isModelPrediction(const Segment& segment) { return segment.annotator.rfind(kModelAnnotatorPrefix, 0) == 0; }
 
 // Names as stored in the project file, so the file stays readable with the sqlite3 shell.
 inline const char* reviewStatusName(ReviewStatus status) {

@@ -9,8 +9,6 @@
 
 namespace actionlens::clips {
 
-bool isModelSegment(const annotation::Segment& segment) { return segment.annotator.rfind("model:", 0) == 0; }
-
 namespace {
 
 int classIndex(const train::DatasetTask& task, const std::string& value) {
@@ -52,7 +50,7 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
         auto segments = store.segmentsOfVideo(video.id);
         if (!segments) return segments.takeError();
         for (const annotation::Segment& segment : segments.value()) {
-            if (isModelSegment(segment)) continue;
+            if (annotation::isModelPrediction(segment)) continue;
             const std::string where = describe(video, segment);
             const bool keepWithoutSkeleton = options.keepClipsWithoutSkeleton;
             if (segment.subjectId == 0 && !keepWithoutSkeleton) {

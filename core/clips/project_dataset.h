@@ -42,7 +42,4 @@ Result<train::LabelledClip> readUnlabelledClip(annotation::ProjectStore& store, 
                                                std::int64_t subjectId, std::int64_t first, std::int64_t last, int joints,
                                                size_t taskCount);
 
-// True for segments a model wrote (predictions), which are never training data.
-bool isModelSegment(const annotation::Segment& segment);
-
 }  // namespace actionlens::clips

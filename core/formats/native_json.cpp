@@ -184,11 +184,14 @@ Status exportNativeJson(ProjectStore& store, const std::string& output, const Ex
         auto segments = store.segmentsOfVideo(v.id);
         if (!segments) return segments.takeError();
         for (const Segment& s : segments.value()) {
-            out.item(compact(QJsonObject{{"id", qint64(s.id)}, {"video_id", qint64(s.videoId)}, {"subject_id", qint64(s.subjectId)},
-                                         {"first_frame", qint64(s.firstFrame)}, {"last_frame", qint64(s.lastFrame)},
-                                         {"labels", mapJson(s.labels)}, {"annotator", qs(s.annotator)},
-                                         {"created_ms", qint64(s.createdMs)}, {"modified_ms", qint64(s.modifiedMs)},
-                                         {"review", QLatin1String(reviewStatusName(s.review))}}));
+            QJsonObject segment{{"id", qint64(s.id)}, {"video_id", qint64(s.videoId)}, {"subject_id", qint64(s.subjectId)},
+                                {"first_frame", qint64(s.firstFrame)}, {"last_frame", qint64(s.lastFrame)},
+                                {"labels", mapJson(s.labels)}, {"annotator", qs(s.annotator)},
+                                {"created_ms", qint64(s.createdMs)}, {"modified_ms", qint64(s.modifiedMs)},
+                                {"review", QLatin1String(reviewStatusName(s.review))}};
+            if (s.confidence) segment.insert(QStringLiteral("confidence"), *s.confidence);
+            if (!s.source.empty()) segment.insert(QStringLiteral("source"), qs(s.source));
+            out.item(compact(segment));
         }
     }
     out.endArray();
@@ -402,6 +405,15 @@ public:
                 if (!st) return st;
             if (!parseReviewStatus(review, &s.review))
                 return makeError(f.place("review") + ": '" + review + "' is not unreviewed, accepted or rejected");
+            if (!f.value("confidence").isUndefined()) {
+                double confidence = 0;
+                if (Status st = f.number("confidence", &confidence); !st) return st;
+                if (!(confidence >= 0 && confidence <= 1))
+                    return makeError(f.place("confidence") + ": " + std::to_string(confidence) + " is not between 0 and 1");
+                s.confidence = confidence;
+            }
+            if (!f.value("source").isUndefined())
+                if (Status st = f.string("source", &s.source); !st) return st;
             if (Status st = unique(seen, s.id, at("segments", i)); !st) return st;
             if (Status st = remap(videoIds_, &s.videoId, f.place("video_id"), "video"); !st) return st;
             if (s.subjectId != 0)

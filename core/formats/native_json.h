@@ -9,7 +9,8 @@
 //              "content_hash", "splits": [..]}],
 //  "subjects": [{"id", "name", "attributes": {task: value}}],
 //  "segments": [{"id", "video_id", "subject_id", "first_frame", "last_frame", "labels": {task: value},
-//                "annotator", "created_ms", "modified_ms", "review"}],
+//                "annotator", "created_ms", "modified_ms", "review", optional "confidence" (0..1, a
+//                model's prediction) and "source" (the model that proposed an accepted segment)}],
 //  "skeleton_frames": [{"video_id", "subject_id", "frame", "layout", "source",
 //                       "joints": [[x, y, confidence, visible], ..]}]}
 //

@@ -49,7 +49,7 @@ Status exportSegmentsCsv(ProjectStore& store, const std::string& output, const E
 
     std::vector<std::string> header = {"segment_id", "video_id", "video", "subject", "first_frame", "last_frame", "start_s", "end_s"};
     header.insert(header.end(), tasks.begin(), tasks.end());
-    header.insert(header.end(), {"group", "annotator", "review"});
+    header.insert(header.end(), {"group", "annotator", "review", "confidence", "source"});
     std::string text = csvRecord(header) + "\r\n";
 
     std::int64_t done = 0;
@@ -67,6 +67,8 @@ Status exportSegmentsCsv(ProjectStore& store, const std::string& output, const E
             row.push_back(labelledClassGroup(taxonomy, s.labels));
             row.push_back(s.annotator);
             row.push_back(reviewStatusName(s.review));
+            row.push_back(s.confidence ? QString::number(*s.confidence, 'f', 4).toStdString() : std::string());
+            row.push_back(s.source);
             text += csvRecord(row) + "\r\n";
         }
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;

@@ -3,7 +3,8 @@
 // The "segments-csv" export: one row per segment for spreadsheets and pandas, UTF-8, RFC 4180
 // (CRLF line ends; fields with a comma, quote, CR or LF quoted, quotes doubled).
 //
-// segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,<segment tasks...>,group,annotator,review
+// segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,<segment tasks...>,group,annotator,review,
+// confidence,source (a model's prediction: its confidence; an accepted one: the model that proposed it)
 //
 // One column per per-segment task of the taxonomy in its order (the action task included);
 // `group` is the class group of the segment's action class. `video` is the video's name, or

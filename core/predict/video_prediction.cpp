@@ -20,6 +20,8 @@ std::vector<SegmentPrediction> labelledSegments(const std::vector<train::Predict
         p.segment.firstFrame = track.firstFrame + s.firstFrame;
         p.segment.lastFrame = track.firstFrame + s.lastFrame;
         p.segment.annotator = request.annotator;
+        // The segment task's: how sure the model is of the segment's action.
+        p.segment.confidence = s.confidences[size_t(segmentTaskOf(snapshot))];
         for (size_t t = 0; t < snapshot.tasks.size(); ++t) {
             const std::string& task = snapshot.tasks[t].name;
             const std::string& value = snapshot.tasks[t].classNames[size_t(s.classes[t])];
@@ -45,7 +47,7 @@ std::vector<annotation::Segment> VideoPrediction::segmentsToStore() const {
 }
 
 std::string modelAnnotator(const std::string& modelPath) {
-    return "model:" + std::filesystem::path(modelPath).filename().string();
+    return annotation::kModelAnnotatorPrefix + std::filesystem::path(modelPath).filename().string();
 }
 
 int segmentTaskOf(const train::ModelSnapshot& snapshot) {

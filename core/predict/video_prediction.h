@@ -39,8 +39,8 @@ struct PredictionCallbacks {
 };
 
 struct SegmentPrediction {
-    // As the project stores it: video, subject, video frames (inclusive), annotator, and the
-    // labels of the taxonomy's per-segment tasks.
+    // As the project stores it: video, subject, video frames (inclusive), annotator, the labels
+    // of the taxonomy's per-segment tasks, and the segment task's confidence.
     annotation::Segment segment;
     std::vector<std::string> classes;  // per model task (the snapshot's order): the class's name
     std::vector<double> confidences;   // per model task: that class's mean probability over the segment

@@ -1,6 +1,7 @@
 #include "ui/dialogs/preferences_dialog.h"
 
 #include "ui/dialogs/hotkey_edit.h"
+#include "ui/editing/annotator_name.h"
 #include "ui/document/project_document.h"
 #include "ui/player/annotation_overlays.h"
 #include "ui/player/skeleton_overlay.h"
@@ -58,6 +59,7 @@ PreferencesDialog::PreferencesDialog(ProjectDocument& document, std::map<std::st
     pages_ = new QTabWidget(this);
     pages_->addTab(createHotkeyPage(), tr("Action hotkeys"));
     pages_->addTab(createOverlayPage(overlaySwitches), tr("Overlays"));
+    pages_->addTab(createAnnotatorPage(), tr("Annotator"));
 
     auto* note = new QLabel(tr("Changes apply at once and are kept for your user account."), this);
     note->setEnabled(false);  // the palette's quieter text colour
@@ -157,6 +159,24 @@ QWidget* PreferencesDialog::createOverlayPage(const QList<QAction*>& overlaySwit
         overlays_.setConfidenceThreshold(float(value));
     });
     form->addRow(tr("Hide joints with confidence below:"), threshold_);
+    return page;
+}
+
+QWidget* PreferencesDialog::createAnnotatorPage() {
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    annotator_ = new QLineEdit(annotatorName(), page);
+    annotator_->setToolTip(tr("Segments you draw or accept from a model record this name (empty: your login name)"));
+    connect(annotator_, &QLineEdit::editingFinished, this, [this] {
+        setAnnotatorName(annotator_->text());
+        annotator_->setText(annotatorName());
+    });
+    form->addRow(tr("Your name as annotator:"), annotator_);
+    auto* hint = new QLabel(tr("Kept with every segment you draw or accept, so a project coded by several people\n"
+                               "tells whose each segment is; an accepted prediction also keeps the model that proposed it."),
+                            page);
+    hint->setEnabled(false);
+    form->addRow(hint);
     return page;
 }
 

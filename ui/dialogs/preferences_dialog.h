@@ -9,6 +9,7 @@
 //   rules. Reset returns an action to the project's key.
 // - "Overlays": the View menu's overlay switches ("overlays/...") and the confidence below which
 //   joints are hidden ("overlays/confidenceThreshold").
+// - "Annotator": the name new and accepted segments are stored under (annotator_name.h).
 
 #include <QDialog>
 #include <QList>
@@ -54,6 +55,7 @@ public:
     QLineEdit* filterEdit() const { return filter_; }
     QLabel* messageLabel() const { return message_; }
     QPushButton* resetAllButton() const { return resetAll_; }
+    QLineEdit* annotatorEdit() const { return annotator_; }
     // The row of an action (-1 if the project has none of that name) and its widgets.
     int rowOf(const QString& action) const;
     QKeySequenceEdit* keyEditOf(const QString& action) const;
@@ -64,6 +66,7 @@ public:
 private:
     QWidget* createHotkeyPage();
     QWidget* createOverlayPage(const QList<QAction*>& overlaySwitches);
+    QWidget* createAnnotatorPage();
     void fillTable();
     void updateRows();  // after the user's keys changed
     void commitKeyEdit(const QString& action);
@@ -75,6 +78,7 @@ private:
     AnnotationOverlays& overlays_;
     QTabWidget* pages_ = nullptr;
     QLineEdit* filter_ = nullptr;
+    QLineEdit* annotator_ = nullptr;
     QTableWidget* table_ = nullptr;
     QLabel* message_ = nullptr;
     QPushButton* resetAll_ = nullptr;

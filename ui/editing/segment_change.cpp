@@ -36,6 +36,27 @@ Status checkRange(std::int64_t first, std::int64_t last, std::int64_t frameCount
     return Status::success();
 }
 
+// The lane a segment lies in: its subject and, for a prediction, its model.
+std::pair<std::int64_t, std::string> laneOf(const annotation::Segment& s) {
+    return {s.subjectId, annotation::isModelPrediction(s) ? s.annotator : std::string()};
+}
+
+annotation::Segment acceptedFrom(const annotation::Segment& prediction, const std::string& annotator) {
+    annotation::Segment accepted = prediction;
+    accepted.source = prediction.annotator;
+    accepted.annotator = annotator;
+    accepted.review = annotation::ReviewStatus::Accepted;
+    return accepted;
+}
+
+Result<const annotation::Segment*> findPrediction(const Segments& segments, std::int64_t id) {
+    const annotation::Segment* s = find(segments, id);
+    if (!s) return makeError("segment " + std::to_string(id) + " is not in this video");
+    if (!annotation::isModelPrediction(*s))
+        return makeError("segment " + describe(*s) + " is a person's segment, not a model's prediction");
+    return s;
+}
+
 QString actionOf(const annotation::Segment& s) {
     auto it = s.labels.find("action");
     return it != s.labels.end() ? QString::fromStdString(it->second) : tr("unlabelled");
@@ -57,14 +78,15 @@ Segments applied(const Segments& segments, const SegmentChange& change) {
 }
 
 Status checkNoOverlap(const Segments& segments) {
-    std::map<std::int64_t, std::vector<const annotation::Segment*>> lanes;
-    for (const auto& s : segments) lanes[s.subjectId].push_back(&s);
+    std::map<std::pair<std::int64_t, std::string>, std::vector<const annotation::Segment*>> lanes;
+    for (const auto& s : segments) lanes[laneOf(s)].push_back(&s);
     for (auto& [subject, lane] : lanes) {
         std::sort(lane.begin(), lane.end(), [](auto* a, auto* b) { return a->firstFrame < b->firstFrame; });
         for (size_t i = 1; i < lane.size(); ++i) {
             if (lane[i]->firstFrame <= lane[i - 1]->lastFrame)
                 return makeError("segment " + describe(*lane[i]) + " would overlap segment " + describe(*lane[i - 1]) +
-                                 " of the same subject; a subject does one action at a time");
+                                 (annotation::isModelPrediction(*lane[i]) ? " of the same model's predictions"
+                                                                          : " of the same subject; a subject does one action at a time"));
         }
     }
     return Status::success();
@@ -131,12 +153,15 @@ Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int
     std::sort(parts.begin(), parts.end(), [](auto* a, auto* b) { return a->firstFrame < b->firstFrame; });
     for (auto* p : parts)
         if (p->subjectId != parts.front()->subjectId) return makeError("segments of different subjects cannot be merged");
+    for (auto* p : parts)
+        if (laneOf(*p) != laneOf(*parts.front()))
+            return makeError("a prediction cannot be merged with a person's segment or another model's; accept it first");
     const std::int64_t first = parts.front()->firstFrame;
     std::int64_t last = 0;
     for (auto* p : parts) last = std::max(last, p->lastFrame);
     for (const auto& s : segments) {
         const bool selected = std::find(parts.begin(), parts.end(), &s) != parts.end();
-        if (!selected && s.subjectId == parts.front()->subjectId && s.lastFrame >= first && s.firstFrame <= last)
+        if (!selected && laneOf(s) == laneOf(*parts.front()) && s.lastFrame >= first && s.firstFrame <= last)
             return makeError("segment " + describe(s) + " lies between the segments to merge");
     }
     annotation::Segment merged = *parts.front();
@@ -158,6 +183,88 @@ Result<SegmentChange> remove(const Segments& segments, const std::vector<std::in
     if (change.removed.empty()) return makeError("no segment selected");
     change.text = change.removed.size() == 1 ? tr("Delete segment %1").arg(actionOf(change.removed.front()))
                                              : tr("Delete %1 segments").arg(change.removed.size());
+    return change;
+}
+
+Result<SegmentChange> accept(const Segments& segments, const std::vector<std::int64_t>& predictionIds, const std::string& annotator) {
+    SegmentChange change;
+    for (std::int64_t id : std::set<std::int64_t>(predictionIds.begin(), predictionIds.end())) {
+        auto prediction = findPrediction(segments, id);
+        if (!prediction) return prediction.takeError();
+        change.removed.push_back(*prediction.value());
+        change.added.push_back(acceptedFrom(*prediction.value(), annotator));
+    }
+    if (change.removed.empty()) return makeError("no prediction selected");
+    change.text = change.removed.size() == 1 ? tr("Accept prediction %1").arg(actionOf(change.removed.front()))
+                                             : tr("Accept %1 predictions").arg(change.removed.size());
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence, const std::string& annotator, int* skipped) {
+    std::vector<const annotation::Segment*> candidates;
+    for (const auto& s : segments)
+        if (annotation::isModelPrediction(s) && s.confidence.value_or(0.0) >= minConfidence) candidates.push_back(&s);
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](auto* a, auto* b) { return a->confidence.value_or(0.0) > b->confidence.value_or(0.0); });
+    SegmentChange change;
+    int refused = 0;
+    for (const annotation::Segment* prediction : candidates) {
+        SegmentChange attempt = change;
+        attempt.removed.push_back(*prediction);
+        attempt.added.push_back(acceptedFrom(*prediction, annotator));
+        if (checkNoOverlap(applied(segments, attempt)))
+            change = std::move(attempt);
+        else
+            ++refused;
+    }
+    if (skipped) *skipped = refused;
+    if (change.removed.empty())
+        return makeError(candidates.empty() ? "no prediction has a confidence of " + QString::number(minConfidence, 'f', 2).toStdString() + " or more"
+                                            : "every prediction above the confidence overlaps a person's segment");
+    change.text = QCoreApplication::translate("SegmentEdits", "Accept %n prediction(s) with confidence %1 or more", nullptr,
+                                              int(change.removed.size()))
+                      .arg(minConfidence, 0, 'f', 2);
+    return change;
+}
+
+Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subjectId, std::int64_t first, std::int64_t last,
+                                  const std::string& annotator) {
+    if (Status s = checkRange(first, last, 0); !s) return s.takeError();
+    SegmentChange change;
+    for (const auto& s : segments) {
+        if (!annotation::isModelPrediction(s) || s.subjectId != subjectId || s.lastFrame < first || s.firstFrame > last) continue;
+        change.removed.push_back(s);
+        annotation::Segment inside = acceptedFrom(s, annotator);
+        inside.firstFrame = std::max(s.firstFrame, first);
+        inside.lastFrame = std::min(s.lastFrame, last);
+        change.added.push_back(inside);
+        for (auto [from, to] : {std::pair{s.firstFrame, first - 1}, std::pair{last + 1, s.lastFrame}}) {
+            if (to < from) continue;
+            annotation::Segment rest = s;  // the part outside the range stays the model's
+            rest.id = 0;
+            rest.createdMs = 0;
+            rest.modifiedMs = 0;
+            rest.firstFrame = from;
+            rest.lastFrame = to;
+            change.added.push_back(rest);
+        }
+    }
+    if (change.removed.empty())
+        return makeError("the subject has no prediction within frames " + std::to_string(first) + "-" + std::to_string(last));
+    change.text = tr("Accept predictions in frames %1-%2").arg(first).arg(last);
+    return checked(segments, std::move(change));
+}
+
+Result<SegmentChange> reject(const Segments& segments, const std::vector<std::int64_t>& predictionIds) {
+    SegmentChange change;
+    for (std::int64_t id : std::set<std::int64_t>(predictionIds.begin(), predictionIds.end())) {
+        auto prediction = findPrediction(segments, id);
+        if (!prediction) return prediction.takeError();
+        change.removed.push_back(*prediction.value());
+    }
+    if (change.removed.empty()) return makeError("no prediction selected");
+    change.text = change.removed.size() == 1 ? tr("Reject prediction %1").arg(actionOf(change.removed.front()))
+                                             : tr("Reject %1 predictions").arg(change.removed.size());
     return change;
 }
 

@@ -50,9 +50,25 @@ Result<SegmentChange> setLabel(const Segments& segments, const std::vector<std::
 Result<SegmentChange> setLabels(const Segments& segments, const std::vector<std::int64_t>& segmentIds, const Labels& changes,
                                 const QString& what);
 
+// Predictions (a model's segments, annotation::isModelPrediction) lie in a lane of their own
+// per subject and model. Accepting one makes it a person's segment in the subject's lane, in
+// place (same id): annotator `annotator`, source the model, review accepted, confidence kept.
+// A prediction that would overlap a person's segment of its subject is refused, naming both.
+Result<SegmentChange> accept(const Segments& segments, const std::vector<std::int64_t>& predictionIds, const std::string& annotator);
+// Every prediction at or above `minConfidence`, most confident first, that fits its subject's
+// lane; `skipped` counts those that did not (they stay predictions). Fails when none fits.
+Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence, const std::string& annotator, int* skipped = nullptr);
+// The predictions of `subjectId` within first..last, cut to that range, accepted; their parts
+// outside the range stay predictions.
+Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subjectId, std::int64_t first, std::int64_t last,
+                                  const std::string& annotator);
+// Removes predictions; a person's segment among them is refused (Delete removes those).
+Result<SegmentChange> reject(const Segments& segments, const std::vector<std::int64_t>& predictionIds);
+
 // The segments after `change`, for checks and tests (new ones with id 0).
 Segments applied(const Segments& segments, const SegmentChange& change);
-// A message naming both segments when two segments of one subject share a frame.
+// A message naming both segments when two segments of one lane (a subject's people's segments,
+// or one model's predictions for the subject) share a frame.
 Status checkNoOverlap(const Segments& segments);
 
 }  // namespace segment_edits

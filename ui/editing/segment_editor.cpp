@@ -3,6 +3,7 @@
 #include "core/annotation/group_only_label.h"
 
 #include "ui/commands/segment_change_command.h"
+#include "ui/editing/annotator_name.h"
 #include "ui/document/project_document.h"
 
 #include <memory>
@@ -36,7 +37,26 @@ QString SegmentEditor::run(Result<SegmentChange> planned) {
 }
 
 QString SegmentEditor::create(std::int64_t subjectId, std::int64_t first, std::int64_t last, const segment_edits::Labels& labels) {
-    return run(segment_edits::create(document_.segments(), document_.currentVideoId(), subjectId, first, last, labels, frameCount()));
+    auto planned = segment_edits::create(document_.segments(), document_.currentVideoId(), subjectId, first, last, labels, frameCount());
+    if (planned)
+        for (annotation::Segment& s : planned->added) s.annotator = annotatorName().toStdString();
+    return run(std::move(planned));
+}
+
+QString SegmentEditor::accept(const std::vector<std::int64_t>& predictionIds) {
+    return run(segment_edits::accept(document_.segments(), predictionIds, annotatorName().toStdString()));
+}
+
+QString SegmentEditor::acceptAbove(double minConfidence, int* skipped) {
+    return run(segment_edits::acceptAbove(document_.segments(), minConfidence, annotatorName().toStdString(), skipped));
+}
+
+QString SegmentEditor::acceptRange(std::int64_t subjectId, std::int64_t first, std::int64_t last) {
+    return run(segment_edits::acceptRange(document_.segments(), subjectId, first, last, annotatorName().toStdString()));
+}
+
+QString SegmentEditor::reject(const std::vector<std::int64_t>& predictionIds) {
+    return run(segment_edits::reject(document_.segments(), predictionIds));
 }
 
 QString SegmentEditor::setBounds(std::int64_t segmentId, std::int64_t first, std::int64_t last) {

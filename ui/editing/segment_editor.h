@@ -3,7 +3,8 @@
 // SegmentEditor: the segment edits the GUI offers, each planned (segment_change.h), applied as
 // one store transaction and pushed onto the document's undo stack. A refused edit (overlap in a
 // subject's lane, a range outside the video, a store check) changes nothing and comes back as
-// a message, also emitted as refused() for the status bar.
+// a message, also emitted as refused() for the status bar. New and accepted segments carry the
+// user's name as their annotator (annotator_name.h).
 
 #include "ui/editing/segment_change.h"
 
@@ -28,6 +29,14 @@ public:
     QString setLabel(const std::vector<std::int64_t>& segmentIds, const std::string& task, const std::string& value);
     // A group-only label (group_only_label.h) in place of the action; "" clears it.
     QString setClassGroup(const std::vector<std::int64_t>& segmentIds, const std::string& group);
+
+    // A model's predictions (annotation::isModelPrediction) made the user's segments
+    // (annotator_name.h), each call one undoable step: segment_change.h says how.
+    QString accept(const std::vector<std::int64_t>& predictionIds);
+    // `skipped`: how many above the confidence overlapped a person's segment and stayed.
+    QString acceptAbove(double minConfidence, int* skipped = nullptr);
+    QString acceptRange(std::int64_t subjectId, std::int64_t first, std::int64_t last);
+    QString reject(const std::vector<std::int64_t>& predictionIds);
 
     // The segments the last successful edit put in (new or changed), e.g. to select them.
     const std::vector<std::int64_t>& lastAddedIds() const { return lastAdded_; }

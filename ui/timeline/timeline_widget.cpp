@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace actionlens::ui {
 
@@ -44,7 +45,11 @@ TimelineWidget::TimelineWidget(ProjectDocument& document, QWidget* parent) : QWi
     rebuildLanes();
 }
 
-QSize TimelineWidget::sizeHint() const { return {800, kRulerHeight + kSkeletonLaneHeight + 3 * (kLaneHeight + kLaneGap) + kScrollBarHeight + 8}; }
+QSize TimelineWidget::sizeHint() const {
+    int rows = 0;
+    for (const Row& row : rows_) rows += (row.model.empty() ? kLaneHeight : kPredictionLaneHeight) + kLaneGap;
+    return {800, kRulerHeight + kSkeletonLaneHeight + std::max(rows, 3 * (kLaneHeight + kLaneGap)) + kScrollBarHeight + 8};
+}
 QSize TimelineWidget::minimumSizeHint() const { return {300, kRulerHeight + kSkeletonLaneHeight + kLaneHeight + kScrollBarHeight + 8}; }
 
 void TimelineWidget::setFrameCount(int frames) {
@@ -108,6 +113,14 @@ void TimelineWidget::zoomToFit() {
 
 void TimelineWidget::rebuildLanes() {
     lanes_ = document_.subjectsOfCurrentVideo();
+    std::map<std::int64_t, std::set<std::string>> models;
+    for (const annotation::Segment& s : document_.segments())
+        if (annotation::isModelPrediction(s)) models[s.subjectId].insert(s.annotator);
+    rows_.clear();
+    for (std::int64_t subject : lanes_) {
+        rows_.push_back(Row{subject, {}});
+        for (const std::string& model : models[subject]) rows_.push_back(Row{subject, model});
+    }
     // Selected segments that no longer exist (undone, deleted) leave the selection.
     std::set<std::int64_t> kept;
     for (std::int64_t id : selection_)
@@ -148,13 +161,19 @@ QRectF TimelineWidget::skeletonLaneRect() const {
     return QRectF(kHeaderWidth, kRulerHeight, width() - kHeaderWidth, kSkeletonLaneHeight);
 }
 
-QRectF TimelineWidget::laneRect(std::int64_t subjectId) const {
-    auto it = std::find(lanes_.begin(), lanes_.end(), subjectId);
-    if (it == lanes_.end()) return {};
-    const int index = int(it - lanes_.begin());
-    const double top = kRulerHeight + kSkeletonLaneHeight + kLaneGap + index * (kLaneHeight + kLaneGap);
-    return QRectF(kHeaderWidth, top, width() - kHeaderWidth, kLaneHeight);
+QRectF TimelineWidget::rowRect(const Row& wanted) const {
+    double top = kRulerHeight + kSkeletonLaneHeight + kLaneGap;
+    for (const Row& row : rows_) {
+        const int height = row.model.empty() ? kLaneHeight : kPredictionLaneHeight;
+        // A prediction lane sits close under its subject's lane.
+        if (!row.model.empty()) top -= kLaneGap - 1;
+        if (row.subjectId == wanted.subjectId && row.model == wanted.model) return QRectF(kHeaderWidth, top, width() - kHeaderWidth, height);
+        top += height + kLaneGap;
+    }
+    return {};
 }
+
+QRectF TimelineWidget::laneRect(std::int64_t subjectId) const { return rowRect(Row{subjectId, {}}); }
 
 std::pair<std::int64_t, std::int64_t> TimelineWidget::shownBounds(std::int64_t segmentId) const {
     if ((drag_ == Drag::FirstEdge || drag_ == Drag::LastEdge) && segmentId == dragSegment_) return {dragFirst_, dragLast_};
@@ -165,7 +184,7 @@ std::pair<std::int64_t, std::int64_t> TimelineWidget::shownBounds(std::int64_t s
 QRectF TimelineWidget::segmentRect(std::int64_t segmentId) const {
     const annotation::Segment* s = document_.segment(segmentId);
     if (!s) return {};
-    const QRectF lane = laneRect(s->subjectId);
+    const QRectF lane = rowRect(Row{s->subjectId, annotation::isModelPrediction(*s) ? s->annotator : std::string()});
     const auto [first, last] = shownBounds(segmentId);
     const double left = xOfFrame(double(first));
     const double right = xOfFrame(double(last + 1));
@@ -196,9 +215,9 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
         return;
     }
     if (event->position().x() < kHeaderWidth) {
-        for (std::int64_t subject : lanes_) {
-            const QRectF lane = laneRect(subject);
-            if (event->position().y() >= lane.top() && event->position().y() <= lane.bottom()) setActiveSubject(subject);
+        for (const Row& row : rows_) {
+            const QRectF lane = rowRect(row);
+            if (event->position().y() >= lane.top() && event->position().y() <= lane.bottom()) setActiveSubject(row.subjectId);
         }
         event->accept();
         return;
@@ -302,6 +321,14 @@ bool TimelineWidget::event(QEvent* event) {
                               .arg(s->lastFrame)
                               .arg(s->lastFrame - s->firstFrame + 1)};
         for (const auto& [task, value] : s->labels) lines << QStringLiteral("%1: %2").arg(QString::fromStdString(task), QString::fromStdString(value));
+        if (annotation::isModelPrediction(*s))
+            lines << tr("proposed by %1%2 (Ctrl+Return accepts, Shift+Delete rejects)")
+                         .arg(QString::fromStdString(s->annotator),
+                              s->confidence ? tr(", confidence %1").arg(*s->confidence, 0, 'f', 2) : QString());
+        else if (!s->source.empty())
+            lines << tr("accepted from %1 by %2").arg(QString::fromStdString(s->source), QString::fromStdString(s->annotator));
+        else if (!s->annotator.empty())
+            lines << tr("annotator: %1").arg(QString::fromStdString(s->annotator));
         if (const auto* task = document_.taxonomy().actionTask(); task && s->labels.count(task->name)) {
             const std::string group = actionGroup(document_.taxonomy(), s->labels.at(task->name));
             if (!group.empty()) lines << tr("group: %1").arg(QString::fromStdString(group));

@@ -7,7 +7,9 @@
 // the scroll bar or the wheel scrolls. Clicking or dragging on the ruler or an empty lane seeks;
 // clicking a segment selects it (Ctrl adds to the selection); dragging a segment's edge moves
 // that boundary frame by frame and reports it when released: the widget never writes the
-// project, the window turns the report into an undoable command.
+// project, the window turns the report into an undoable command. A model's predictions of a
+// subject lie in a thinner lane under the subject's, one per model, drawn paler the less sure
+// the model was, with a dashed outline; they are selected and edited like any segment.
 
 #include "ui/timeline/timeline_scale.h"
 
@@ -17,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 class QScrollBar;
@@ -32,6 +35,7 @@ public:
     static constexpr int kRulerHeight = 34;
     static constexpr int kSkeletonLaneHeight = 12;
     static constexpr int kLaneHeight = 30;
+    static constexpr int kPredictionLaneHeight = 22;
     static constexpr int kLaneGap = 4;
     static constexpr int kEdgeGrip = 5;  // pixels either side of a segment edge that grab it
 
@@ -59,9 +63,18 @@ public:
     void zoomOut();
     void zoomToFit();
 
+    // A row of the timeline: a subject's people's segments (model empty), or one model's
+    // predictions for the subject (model: its annotator, "model:<file>").
+    struct Row {
+        std::int64_t subjectId = 0;
+        std::string model;
+    };
+
     // Geometry, in widget pixels.
     const std::vector<std::int64_t>& lanes() const { return lanes_; }  // subject ids, top to bottom
+    const std::vector<Row>& rows() const { return rows_; }              // every row, top to bottom
     QRectF laneRect(std::int64_t subjectId) const;
+    QRectF rowRect(const Row& row) const;  // empty when the timeline has no such row
     QRectF segmentRect(std::int64_t segmentId) const;
     double xOfFrame(double frame) const;
     QRectF skeletonLaneRect() const;
@@ -109,6 +122,7 @@ private:
     QScrollBar* scrollBar_ = nullptr;
     std::function<double(int)> secondsOf_;
     std::vector<std::int64_t> lanes_;
+    std::vector<Row> rows_;
     int playhead_ = 0;
     std::optional<int> markIn_;
     std::optional<int> markOut_;

@@ -9,6 +9,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace actionlens::ui {
@@ -118,8 +119,23 @@ void TimelineWidget::paintSkeletonLane(QPainter& painter) const {
 void TimelineWidget::paintLanes(QPainter& painter) const {
     const annotation::Taxonomy* taxonomy = document_.isOpen() ? &document_.taxonomy() : nullptr;
     const annotation::TaskDefinition* actionTask = taxonomy ? taxonomy->actionTask() : nullptr;
-    for (std::int64_t subject : lanes_) {
-        const QRectF lane = laneRect(subject);
+    for (const Row& row : rows_) {
+        const std::int64_t subject = row.subjectId;
+        const QRectF lane = rowRect(row);
+        if (!row.model.empty()) {
+            // A model's lane: darker, its header the model's file name under the subject's.
+            painter.fillRect(lane, kLaneBackground.darker(120));
+            QFont small = font();
+            small.setPointSizeF(small.pointSizeF() * 0.85);
+            small.setItalic(true);
+            painter.setFont(small);
+            painter.setPen(kDimText);
+            const QString name = QString::fromStdString(row.model.substr(std::char_traits<char>::length(annotation::kModelAnnotatorPrefix)));
+            painter.drawText(QRectF(26, lane.top(), kHeaderWidth - 30, lane.height()), Qt::AlignVCenter | Qt::AlignLeft,
+                             painter.fontMetrics().elidedText(tr("model %1").arg(name), Qt::ElideMiddle, kHeaderWidth - 30));
+            painter.setFont(font());
+            continue;
+        }
         painter.fillRect(lane, kLaneBackground);
         if (subject == activeSubject()) {
             // The lane new segments go to: a lighter name plate with an accent bar.
@@ -143,14 +159,30 @@ void TimelineWidget::paintLanes(QPainter& painter) const {
         const bool byGroup = groupOnly != s.labels.end();
         const QColor colour = !taxonomy ? QColor(Qt::gray) : byGroup ? groupColour(*taxonomy, groupOnly->second) : actionColour(*taxonomy, action);
         const bool selected = selection_.count(s.id) > 0;
-        painter.setPen(selected ? QPen(Qt::white, 2) : QPen(colour.darker(130), 1));
-        painter.setBrush(colour);
+        const bool prediction = annotation::isModelPrediction(s);
+        QColor fill = colour;
+        if (prediction) {
+            // Paler the less sure the model is: a confident proposal stands out, a doubtful one recedes.
+            fill.setAlphaF(float(0.25 + 0.65 * std::clamp(s.confidence.value_or(0.5), 0.0, 1.0)));
+        }
+        QPen outline = selected ? QPen(Qt::white, 2) : QPen(prediction ? colour.lighter(130) : colour.darker(130), 1);
+        if (prediction) outline.setStyle(Qt::DashLine);
+        painter.setPen(outline);
+        painter.setBrush(fill);
         painter.drawRoundedRect(r, 3, 3);
+        if (!s.source.empty() && r.width() > 8) {
+            // Model-assisted: a corner notch, so accepted proposals stay told apart from drawn ones.
+            const QPointF notch[3] = {r.topRight() + QPointF(-7, 0), r.topRight(), r.topRight() + QPointF(0, 7)};
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(kText);
+            painter.drawPolygon(notch, 3);
+        }
         if (r.width() > 24) {
-            painter.setPen(textColourOn(colour));
-            const QString text = byGroup          ? tr("%1 (action unclear)").arg(QString::fromStdString(groupOnly->second))
-                                 : action.empty() ? tr("(no action)")
-                                                  : QString::fromStdString(action);
+            painter.setPen(prediction ? kText : textColourOn(colour));
+            QString text = byGroup          ? tr("%1 (action unclear)").arg(QString::fromStdString(groupOnly->second))
+                           : action.empty() ? tr("(no action)")
+                                            : QString::fromStdString(action);
+            if (prediction && s.confidence) text += QStringLiteral(" %1").arg(*s.confidence, 0, 'f', 2);
             const QRectF textRect = r.adjusted(6, 0, -4, 0);
             painter.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
                              painter.fontMetrics().elidedText(text, Qt::ElideRight, int(textRect.width())));

@@ -96,6 +96,16 @@ public:
     QString splitAtPlayhead();
     QString mergeSelected();
     QString deleteSelected();
+    // A model's predictions (main_window_predictions.cpp): the selected ones, else the active
+    // lane's prediction under the playhead, accepted as the user's segments or rejected; all at
+    // or above a confidence; those of the active subject inside the marks; walking them.
+    QString acceptPredictions();
+    QString rejectPredictions();
+    QString acceptPredictionsAbove(double minConfidence);
+    QString acceptPredictionsInMarks();
+    // Selects the next (+1) or previous (-1) prediction from the playhead and shows its first
+    // frame; false when there is none that way.
+    bool goToPrediction(int direction);
     // A new subject ("person N") with its own lane in the current video, made the active lane.
     std::int64_t addSubject();
     bool showsStartPage() const;
@@ -151,6 +161,8 @@ private:
     void createInspector();
     void createEditActions(QMenu* menu);
     void createSkeletonActions(QMenu* menu);  // main_window_skeletons.cpp
+    void createPredictionActions(QMenu* menu);  // main_window_predictions.cpp
+    std::vector<std::int64_t> predictionsToReview() const;
     void createPreferencesAction(QMenu* menu);  // main_window_preferences.cpp
     void createLearning();                      // main_window_learning.cpp
     void createModelMenu();

@@ -115,6 +115,7 @@ void MainWindow::createEditActions(QMenu* menu) {
     add(tr("&Split segment at playhead"), QKeySequence(Qt::CTRL | Qt::Key_B), [this] { splitAtPlayhead(); });
     add(tr("&Merge selected segments"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] { mergeSelected(); });
     add(tr("&Delete selected segments"), QKeySequence(Qt::Key_Delete), [this] { deleteSelected(); });
+    createPredictionActions(menu->addMenu(tr("&Predictions")));
 }
 
 void MainWindow::setMarkIn(int frame) {

@@ -44,6 +44,8 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     ASSERT_TRUE(segment.ok()) << segment.error();
     EXPECT_EQ(segment->firstFrame, 3);
     EXPECT_EQ(segment->createdMs, 1000);
+    EXPECT_FALSE(segment->confidence.has_value()) << "version 7: a person's segment has no confidence";
+    EXPECT_EQ(segment->source, "");
     EXPECT_EQ(store.value()->video(1)->path, folder.file("a.mp4"));
     EXPECT_EQ(store.value()->video(1)->name, "") << "version 3 adds names, empty for old videos";
     EXPECT_TRUE(store.value()->video(1)->splits.empty());

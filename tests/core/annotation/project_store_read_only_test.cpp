@@ -60,7 +60,9 @@ TEST(ProjectStoreReadOnly, AnOlderSchemaIsRefusedWithWhatToDo) {
         db.setDatabaseName(QString::fromStdString(folder.file("p.alproj")));
         ASSERT_TRUE(db.open());
         QSqlQuery q(db);
-        // Back to the schema before the last step (6: the taxonomy's mirror declarations).
+        // Back to schema 5: without 7 (segment confidence and source) and 6 (mirror declarations).
+        ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE segments DROP COLUMN confidence")));
+        ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE segments DROP COLUMN source")));
         ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE tasks DROP COLUMN side_free")));
         ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE task_values DROP COLUMN mirror")));
         ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version = 5")));

@@ -10,10 +10,14 @@ TEST(ProjectStoreSegments, RemoveThenReinsertRestoresTheIdenticalSegment) {
     ASSERT_TRUE(store);
     Segment s = sampleSegment(30, 60, "bench_press");
     s.review = ReviewStatus::Accepted;
+    s.confidence = 0.625;
+    s.source = "model:run 3.alm";
     auto id = store->insertSegment(s);
     ASSERT_TRUE(id.ok()) << id.error();
     auto before = store->segment(id.value());
     ASSERT_TRUE(before.ok());
+    EXPECT_EQ(before->confidence, 0.625);
+    EXPECT_EQ(before->source, "model:run 3.alm");
 
     auto removed = store->removeSegment(id.value());
     ASSERT_TRUE(removed.ok()) << removed.error();
@@ -39,6 +43,8 @@ TEST(ProjectStoreSegments, UpdateReturnsTheOldValueAndUndoRestoresIt) {
     changed.lastFrame = 19;
     changed.labels["action"] = "situp";
     changed.review = ReviewStatus::Rejected;
+    changed.confidence = 0.5;
+    changed.source = "model:m.alm";
     auto old = store->updateSegment(changed);
     ASSERT_TRUE(old.ok()) << old.error();
     EXPECT_EQ(old->lastFrame, 9);
@@ -47,6 +53,10 @@ TEST(ProjectStoreSegments, UpdateReturnsTheOldValueAndUndoRestoresIt) {
     EXPECT_EQ(now->lastFrame, 19);
     EXPECT_EQ(now->labels.at("action"), "situp");
     EXPECT_EQ(now->review, ReviewStatus::Rejected);
+    EXPECT_EQ(now->confidence, 0.5);
+    EXPECT_EQ(now->source, "model:m.alm");
+    EXPECT_FALSE(old->confidence.has_value());
+    EXPECT_EQ(old->source, "");
     EXPECT_GE(now->modifiedMs, old->modifiedMs);
 
     ASSERT_TRUE(store->updateSegment(old.value()).ok());

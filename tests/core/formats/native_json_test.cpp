@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <optional>
+
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -60,7 +62,8 @@ SkeletonFrame frameOf(std::int64_t video, std::int64_t subject, std::int64_t fra
 }
 
 // Two videos with splits (one inside the project folder, one skeleton-only with more frames
-// than an export window), two subjects, four segments, frames in two layouts.
+// than an export window), two subjects, five segments (one a model's proposal, one accepted from one),
+// frames in two layouts.
 std::unique_ptr<ProjectStore> makeSource(const QTemporaryDir& dir) {
     auto created = ProjectStore::create(inDir(dir, "source.alproj"));
     EXPECT_TRUE(created.ok()) << created.error();
@@ -79,13 +82,16 @@ std::unique_ptr<ProjectStore> makeSource(const QTemporaryDir& dir) {
     EXPECT_TRUE(store->insertSubject(Subject{0, "bob", {}}).ok());
 
     auto segment = [&](std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last,
-                       std::map<std::string, std::string> labels, ReviewStatus review) {
-        Segment s{0, video, subject, first, last, std::move(labels), "ann \"1\"", 1700000000123 + first, 1700000000999 + last, review};
+                       std::map<std::string, std::string> labels, ReviewStatus review,
+                       std::optional<double> confidence = {}, std::string proposer = {}) {
+        Segment s{0, video, subject, first, last, std::move(labels), "ann \"1\"", 1700000000123 + first, 1700000000999 + last, review,
+                  confidence, std::move(proposer)};
         auto id = store->insertSegment(s);
         EXPECT_TRUE(id.ok()) << id.error();
     };
     segment(1, 1, 10, 40, {{"action", "squat"}, {"viewpoint", "side \"low\", é"}}, ReviewStatus::Accepted);
-    segment(1, 0, 50, 60, {{"action", "bowl"}}, ReviewStatus::Unreviewed);
+    segment(1, 0, 50, 60, {{"action", "bowl"}}, ReviewStatus::Unreviewed, 0.75);  // a model's proposal
+    segment(1, 0, 70, 80, {{"action", "bowl"}}, ReviewStatus::Accepted, 0.5, "model:run 1.alm");  // accepted from one
     segment(1, 2, 0, 5, {{"action", "pullup"}, {"viewpoint", "back"}}, ReviewStatus::Rejected);
     segment(2, 2, 19990, 20000, {{"action", "jump_rope"}}, ReviewStatus::Unreviewed);
 
@@ -204,7 +210,7 @@ TEST(NativeJson, ImportIntoNonEmptyProjectAppendsAndRemapsIds) {
     ASSERT_TRUE(counts.ok());
     EXPECT_EQ(counts->videos, 3);
     EXPECT_EQ(counts->subjects, 3);
-    EXPECT_EQ(counts->segments, 5);
+    EXPECT_EQ(counts->segments, 6);
     EXPECT_EQ(counts->skeletonFrames, 8);
     // Every imported record matches the source once ids are shifted by the one existing row.
     std::vector<Video> videos = target->videos().value();
@@ -276,6 +282,9 @@ TEST(NativeJson, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
         {"duplicate id", doc(editItem(good, "subjects", 1, [](QJsonObject& s) { s["id"] = 1; })), "subjects[1].id: 1 appears twice"},
         {"past the end", doc(editItem(good, "segments", 0, [](QJsonObject& s) { s["last_frame"] = 300; })),
          "segments[0]: segment ends at frame 300"},
+        {"confidence", doc(editItem(good, "segments", 1, [](QJsonObject& s) { s["confidence"] = 1.5; })),
+         "segments[1].confidence: 1.500000 is not between 0 and 1"},
+        {"source", doc(editItem(good, "segments", 1, [](QJsonObject& s) { s["source"] = 3; })), "segments[1].source: expected a string"},
         {"layout changed", doc(editItem(good, "skeleton_layouts", 0, [](QJsonObject& l) { l["edges"] = QJsonArray{QJsonArray{0, 9}}; })),
          "skeleton_layouts[0]"},
         {"newer version", [&] { QJsonObject o = good; o["version"] = 2; return doc(o); }(), "version 2"},

@@ -52,7 +52,7 @@ TEST(SegmentsCsv, OneRowPerSegmentWithTasksGroupAndTimes) {
     ASSERT_TRUE(store.insertVideo(Video{0, "", 0, 0.0, 0, 0, 0, "", "0002", {}}).ok());
     ASSERT_TRUE(store.insertSubject(Subject{0, "Smith, J", {{"handedness", "left"}}}).ok());
     auto add = [&](Segment s) { ASSERT_TRUE(store.insertSegment(s).ok()); };
-    add(Segment{0, 1, 0, 50, 74, {{"action", "tennis_serve"}}, "bob", 1, 1, ReviewStatus::Unreviewed});
+    add(Segment{0, 1, 0, 50, 74, {{"action", "tennis_serve"}}, "bob", 1, 1, ReviewStatus::Accepted, 0.8125, "model:run 2.alm"});
     add(Segment{0, 1, 1, 0, 24, {{"action", "squat"}, {"viewpoint", "front, low"}}, "ann \"x\"", 1, 1, ReviewStatus::Accepted});
     add(Segment{0, 2, 1, 3, 5, {{"action", "jump_rope"}, {"viewpoint", "back"}}, "line1\nline2", 1, 1, ReviewStatus::Rejected});
 
@@ -60,10 +60,11 @@ TEST(SegmentsCsv, OneRowPerSegmentWithTasksGroupAndTimes) {
     Status s = formats::exportProject("segments-csv", store, out);
     ASSERT_TRUE(s.ok()) << s.error();
     EXPECT_EQ(readAll(out),
-              "segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,action,viewpoint,group,annotator,review\r\n"
-              "2,1,a b.mp4,\"Smith, J\",0,24,0.000,1.000,squat,\"front, low\",gym exercise,\"ann \"\"x\"\"\",accepted\r\n"
-              "1,1,a b.mp4,,50,74,2.000,3.000,tennis_serve,,swing / throw,bob,unreviewed\r\n"
-              "3,2,0002,\"Smith, J\",3,5,,,jump_rope,back,music / rhythmic,\"line1\nline2\",rejected\r\n");
+              "segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,action,viewpoint,group,annotator,review,"
+              "confidence,source\r\n"
+              "2,1,a b.mp4,\"Smith, J\",0,24,0.000,1.000,squat,\"front, low\",gym exercise,\"ann \"\"x\"\"\",accepted,,\r\n"
+              "1,1,a b.mp4,,50,74,2.000,3.000,tennis_serve,,swing / throw,bob,accepted,0.8125,model:run 2.alm\r\n"
+              "3,2,0002,\"Smith, J\",3,5,,,jump_rope,back,music / rhythmic,\"line1\nline2\",rejected,,\r\n");
 }
 
 TEST(SegmentsCsv, AGroupOnlySegmentHasItsGroupAndNoAction) {
@@ -79,8 +80,9 @@ TEST(SegmentsCsv, AGroupOnlySegmentHasItsGroupAndNoAction) {
     const std::string out = inDir(dir, "segments.csv");
     ASSERT_TRUE(formats::exportProject("segments-csv", store, out).ok());
     EXPECT_EQ(readAll(out),
-              "segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,action,viewpoint,group,annotator,review\r\n"
-              "1,1,v,,0,9,,,,,gym exercise,,unreviewed\r\n");
+              "segment_id,video_id,video,subject,first_frame,last_frame,start_s,end_s,action,viewpoint,group,annotator,review,"
+              "confidence,source\r\n"
+              "1,1,v,,0,9,,,,,gym exercise,,unreviewed,,\r\n");
 }
 
 TEST(SegmentsCsv, IsExportOnly) {

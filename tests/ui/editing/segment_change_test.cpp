@@ -104,3 +104,97 @@ TEST(SegmentEdits, RemoveAndSetLabel) {
     ASSERT_TRUE(cleared.ok());
     EXPECT_TRUE(cleared->added[0].labels.empty());
 }
+
+namespace {
+
+annotation::Segment predicted(std::int64_t id, std::int64_t subject, std::int64_t first, std::int64_t last, double confidence,
+                              const std::string& model = "model:run 1.alm") {
+    annotation::Segment s = seg(id, subject, first, last, "wave");
+    s.annotator = model;
+    s.confidence = confidence;
+    return s;
+}
+
+// Subject 1: people's 10-19 and 30-39, predictions 0-12 (0.9), 20-28 (0.6), 50-70 (0.95);
+// subject 2: people's 15-45; another model's prediction for subject 1 at 20-40.
+const edits::Segments kWithPredictions{seg(1, 1, 10, 19),
+                                       seg(2, 2, 15, 45),
+                                       seg(3, 1, 30, 39, "squat"),
+                                       predicted(4, 1, 0, 12, 0.9),
+                                       predicted(5, 1, 20, 28, 0.6),
+                                       predicted(6, 1, 50, 70, 0.95),
+                                       predicted(7, 1, 20, 40, 0.8, "model:other.alm")};
+
+}  // namespace
+
+TEST(SegmentEdits, PredictionsLieInALaneOfTheirOwn) {
+    // Already overlapping people's segments and each other's models: no edit is refused for it.
+    EXPECT_TRUE(edits::checkNoOverlap(kWithPredictions).ok());
+    EXPECT_TRUE(edits::create(kWithPredictions, 1, 1, 20, 29, {}, 100).ok());
+    EXPECT_TRUE(edits::setBounds(kWithPredictions, 5, 13, 29, 100).ok()) << "edges of a prediction move within its lane";
+    // One model's predictions still may not overlap each other.
+    auto clash = edits::setBounds(kWithPredictions, 5, 20, 55, 100);
+    ASSERT_FALSE(clash.ok());
+    EXPECT_NE(clash.error().find("predictions"), std::string::npos) << clash.error();
+    auto mixed = edits::merge(kWithPredictions, {1, 4});
+    ASSERT_FALSE(mixed.ok());
+    EXPECT_NE(mixed.error().find("accept it first"), std::string::npos) << mixed.error();
+    EXPECT_TRUE(edits::merge(kWithPredictions, {5, 6}).ok()) << "people's segments between them lie in another lane";
+}
+
+TEST(SegmentEdits, AcceptingMakesAPersonsSegmentInPlaceAndKeepsTheModelAsSource) {
+    auto accepted = edits::accept(kWithPredictions, {6}, "ann");
+    ASSERT_TRUE(accepted.ok()) << accepted.error();
+    ASSERT_EQ(accepted->added.size(), 1u);
+    const annotation::Segment& s = accepted->added[0];
+    EXPECT_EQ(s.id, 6);
+    EXPECT_EQ(s.annotator, "ann");
+    EXPECT_EQ(s.source, "model:run 1.alm");
+    EXPECT_EQ(s.review, annotation::ReviewStatus::Accepted);
+    EXPECT_EQ(s.confidence, 0.95);
+    EXPECT_FALSE(annotation::isModelPrediction(s));
+    EXPECT_EQ(accepted->removed.at(0), kWithPredictions[5]);
+    // Into a person's segment of the subject: refused, naming it.
+    auto overlapping = edits::accept(kWithPredictions, {4}, "ann");
+    ASSERT_FALSE(overlapping.ok());
+    EXPECT_NE(overlapping.error().find("10-19"), std::string::npos) << overlapping.error();
+    auto human = edits::accept(kWithPredictions, {1}, "ann");
+    ASSERT_FALSE(human.ok());
+    EXPECT_NE(human.error().find("not a model's prediction"), std::string::npos) << human.error();
+}
+
+TEST(SegmentEdits, AcceptAboveTakesTheConfidentOnesThatFit) {
+    int skipped = -1;
+    auto above = edits::acceptAbove(kWithPredictions, 0.7, "ann", &skipped);
+    ASSERT_TRUE(above.ok()) << above.error();
+    // 0.95 (50-70) fits; 0.9 (0-12) and 0.8 (20-40, another model) overlap people's segments.
+    ASSERT_EQ(above->added.size(), 1u);
+    EXPECT_EQ(above->added[0].id, 6);
+    EXPECT_EQ(skipped, 2);
+    auto low = edits::acceptAbove(kWithPredictions, 0.5, "ann", &skipped);
+    ASSERT_TRUE(low.ok());
+    EXPECT_EQ(low->added.size(), 2u);  // 50-70 and 20-28
+    EXPECT_FALSE(edits::acceptAbove(kWithPredictions, 0.99, "ann").ok());
+}
+
+TEST(SegmentEdits, AcceptingARangeCutsThePredictionsAndLeavesTheRestToTheModel) {
+    auto range = edits::acceptRange(kWithPredictions, 1, 55, 60, "ann");
+    ASSERT_TRUE(range.ok()) << range.error();
+    const edits::Segments after = edits::applied(kWithPredictions, *range);
+    std::vector<std::pair<std::int64_t, std::int64_t>> people, model;
+    for (const auto& s : after) {
+        if (s.subjectId != 1 || s.annotator == "model:other.alm") continue;
+        (annotation::isModelPrediction(s) ? model : people).push_back({s.firstFrame, s.lastFrame});
+    }
+    EXPECT_EQ(people, (std::vector<std::pair<std::int64_t, std::int64_t>>{{10, 19}, {30, 39}, {55, 60}}));
+    EXPECT_EQ(model, (std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 12}, {20, 28}, {50, 54}, {61, 70}}));
+    EXPECT_FALSE(edits::acceptRange(kWithPredictions, 2, 0, 99, "ann").ok()) << "subject 2 has no prediction";
+}
+
+TEST(SegmentEdits, RejectRemovesPredictionsOnly) {
+    auto rejected = edits::reject(kWithPredictions, {4, 5});
+    ASSERT_TRUE(rejected.ok()) << rejected.error();
+    EXPECT_EQ(rejected->removed.size(), 2u);
+    EXPECT_TRUE(rejected->added.empty());
+    EXPECT_FALSE(edits::reject(kWithPredictions, {3}).ok());
+}
