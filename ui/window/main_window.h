@@ -103,9 +103,9 @@ public:
     QString rejectPredictions();
     QString acceptPredictionsAbove(double minConfidence);
     QString acceptPredictionsInMarks();
-    // Selects the next (+1) or previous (-1) prediction from the playhead and shows its first
-    // frame; false when there is none that way.
-    bool goToPrediction(int direction);
+    // Selects the next (+1) or previous (-1) prediction from the playhead (or from frame
+    // `from`) and shows its first frame; false when there is none that way.
+    bool goToPrediction(int direction, std::optional<std::int64_t> from = {});
     // A new subject ("person N") with its own lane in the current video, made the active lane.
     std::int64_t addSubject();
     bool showsStartPage() const;

@@ -9,11 +9,21 @@
 #include <QMenu>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace actionlens::ui {
 
 namespace {
 const QString kAcceptAboveKey = QStringLiteral("predictions/acceptAbove");
 constexpr double kDefaultAcceptAbove = 0.8;
+
+// Where the reviewed segments start, the latest of them: the walk goes on after it.
+std::int64_t lastFirstFrame(const ProjectDocument& document, const std::vector<std::int64_t>& ids) {
+    std::int64_t last = -1;
+    for (std::int64_t id : ids)
+        if (const annotation::Segment* s = document.segment(id)) last = std::max(last, s->firstFrame);
+    return last;
+}
 }  // namespace
 
 void MainWindow::createPredictionActions(QMenu* menu) {
@@ -58,9 +68,8 @@ void MainWindow::createPredictionActions(QMenu* menu) {
 }
 
 std::vector<std::int64_t> MainWindow::predictionsToReview() const {
-    std::vector<std::int64_t> ids;
-    for (std::int64_t id : timeline_->selection())
-        if (const annotation::Segment* s = document_.segment(id); s && annotation::isModelPrediction(*s)) ids.push_back(id);
+    // The selection as it is: a person's segment in it is refused by name, never skipped.
+    std::vector<std::int64_t> ids(timeline_->selection().begin(), timeline_->selection().end());
     if (!ids.empty()) return ids;
     const int frame = player_.currentFrame();
     for (const annotation::Segment& s : document_.segments())
@@ -72,10 +81,11 @@ std::vector<std::int64_t> MainWindow::predictionsToReview() const {
 QString MainWindow::acceptPredictions() {
     const std::vector<std::int64_t> ids = predictionsToReview();
     if (ids.empty()) return tr("select a prediction, or put the playhead on one in the active subject's prediction lane");
+    const std::int64_t last = lastFirstFrame(document_, ids);
     const QString error = editor_->accept(ids);
     if (error.isEmpty()) {
         selectAdded();
-        goToPrediction(+1);  // on to the next proposal, as a reviewer works down the list
+        goToPrediction(+1, last);  // on to the next proposal, as a reviewer works down the list
     }
     return error;
 }
@@ -83,8 +93,9 @@ QString MainWindow::acceptPredictions() {
 QString MainWindow::rejectPredictions() {
     const std::vector<std::int64_t> ids = predictionsToReview();
     if (ids.empty()) return tr("select a prediction, or put the playhead on one in the active subject's prediction lane");
+    const std::int64_t last = lastFirstFrame(document_, ids);
     const QString error = editor_->reject(ids);
-    if (error.isEmpty()) goToPrediction(+1);
+    if (error.isEmpty()) goToPrediction(+1, last);
     return error;
 }
 
@@ -112,8 +123,8 @@ QString MainWindow::acceptPredictionsInMarks() {
     return error;
 }
 
-bool MainWindow::goToPrediction(int direction) {
-    const int frame = player_.currentFrame();
+bool MainWindow::goToPrediction(int direction, std::optional<std::int64_t> from) {
+    const std::int64_t frame = from.value_or(player_.currentFrame());
     const annotation::Segment* best = nullptr;
     for (const annotation::Segment& s : document_.segments()) {
         if (!annotation::isModelPrediction(s)) continue;
