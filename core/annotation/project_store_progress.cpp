@@ -25,7 +25,7 @@ Result<std::vector<VideoProgress>> ProjectStore::videoProgress() {
     {
         // Ordered by start, so the union of ranges is one sweep per video.
         QSqlQuery q(db_);
-        if (!q.exec(QStringLiteral("SELECT video_id, first_frame, last_frame, review FROM segments"
+        if (!q.exec(QStringLiteral("SELECT video_id, first_frame, last_frame, review, annotator, source FROM segments"
                                    " ORDER BY video_id, first_frame")))
             return makeError("cannot read segments: " + sqlErrorText(q));
         std::int64_t video = -1;
@@ -38,6 +38,11 @@ Result<std::vector<VideoProgress>> ProjectStore::videoProgress() {
                 video = p.videoId;
                 coveredUpTo = -1;
             }
+            if (q.value(4).toString().startsWith(QLatin1String(kModelAnnotatorPrefix))) {
+                ++p.proposedSegments;
+                continue;
+            }
+            if (!q.value(5).toString().isEmpty()) ++p.acceptedPredictions;
             const std::int64_t first = std::max<std::int64_t>(q.value(1).toLongLong(), coveredUpTo + 1);
             const std::int64_t last = q.value(2).toLongLong();
             if (last >= first) {

@@ -12,9 +12,12 @@ namespace actionlens::annotation {
 
 struct VideoProgress {
     std::int64_t videoId = 0;
+    // People's segments (a model's predictions not counted: they are not labels until accepted).
     std::int64_t segments = 0;
     std::int64_t reviewedSegments = 0;  // accepted or rejected
-    // Frames inside at least one segment (overlapping segments of two subjects count once).
+    std::int64_t acceptedPredictions = 0;  // people's segments that were a model's proposal (model-assisted)
+    std::int64_t proposedSegments = 0;     // a model's predictions still waiting for review
+    // Frames inside at least one of people's segments (overlapping segments of two subjects count once).
     std::int64_t framesInSegments = 0;
     // Frames with at least one subject's skeleton.
     std::int64_t framesWithSkeletons = 0;

@@ -83,6 +83,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         case Covered: return covered;
         case Skeletons: return skeletons;
         case Reviewed: return share(p.reviewedSegments, p.segments);
+        case Proposed: return qint64(p.proposedSegments);
+        case Accepted: return share(p.acceptedPredictions, p.segments);
         case Splits: return QString::fromStdString(v.splits.empty() ? std::string() : v.splits.front());
         default: return {};
         }
@@ -95,6 +97,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         case Covered: return QStringLiteral("%1 %").arg(100.0 * covered, 0, 'f', 0);
         case Skeletons: return QStringLiteral("%1 %").arg(100.0 * skeletons, 0, 'f', 0);
         case Reviewed: return QStringLiteral("%1/%2").arg(p.reviewedSegments).arg(p.segments);
+        case Proposed: return p.proposedSegments ? QVariant(qint64(p.proposedSegments)) : QVariant(QString());
+        case Accepted: return p.acceptedPredictions ? QStringLiteral("%1/%2").arg(p.acceptedPredictions).arg(p.segments) : QString();
         case Splits: {
             QStringList splits;
             for (const auto& s : v.splits) splits << QString::fromStdString(s);
@@ -106,13 +110,18 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Splits)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
-        return tr("%1\n%2 frames, %3 segments (%4 reviewed)\n%5 frames inside segments, %6 frames with skeletons")
-            .arg(v.path.empty() ? tr("(no video file: skeletons only)") : QString::fromStdString(v.path))
-            .arg(v.frameCount)
-            .arg(p.segments)
-            .arg(p.reviewedSegments)
-            .arg(p.framesInSegments)
-            .arg(p.framesWithSkeletons);
+        QString text = tr("%1\n%2 frames, %3 segments by people (%4 reviewed)\n%5 frames inside segments, %6 frames with skeletons")
+                           .arg(v.path.empty() ? tr("(no video file: skeletons only)") : QString::fromStdString(v.path))
+                           .arg(v.frameCount)
+                           .arg(p.segments)
+                           .arg(p.reviewedSegments)
+                           .arg(p.framesInSegments)
+                           .arg(p.framesWithSkeletons);
+        if (p.proposedSegments || p.acceptedPredictions)
+            text += tr("\n%1 of the segments accepted from a model's proposals; %2 proposals waiting for review")
+                        .arg(p.acceptedPredictions)
+                        .arg(p.proposedSegments);
+        return text;
     }
     if (role == Qt::ForegroundRole && index.column() == Covered && p.segments == 0) return QBrush(QColor(0xc0, 0x39, 0x2b));
     return {};
@@ -127,6 +136,8 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
     case Covered: return tr("Labelled");
     case Skeletons: return tr("Skeletons");
     case Reviewed: return tr("Reviewed");
+    case Proposed: return tr("Proposed");
+    case Accepted: return tr("Accepted");
     case Splits: return tr("Split");
     default: return {};
     }

@@ -48,6 +48,31 @@ TEST(ProjectStoreProgress, CountsSegmentsCoveredFramesOnceAndReviewedOnes) {
     EXPECT_EQ(progress->at(1).framesInSegments, 0);
 }
 
+TEST(ProjectStoreProgress, PredictionsAreCountedApartAndAcceptedOnesAsModelAssisted) {
+    ProjectFolder folder;
+    auto store = fixtures::makeProject(folder);
+    ASSERT_TRUE(store);
+    Segment drawn = fixtures::sampleSegment(0, 9);
+    Segment accepted = fixtures::sampleSegment(20, 29);
+    accepted.annotator = "ann";
+    accepted.source = "model:m.alm";
+    accepted.review = ReviewStatus::Accepted;
+    Segment proposed = fixtures::sampleSegment(40, 79);  // a prediction covers no frames as a label
+    proposed.annotator = "model:m.alm";
+    proposed.confidence = 0.7;
+    Segment proposedOverDrawn = fixtures::sampleSegment(0, 5);
+    proposedOverDrawn.annotator = "model:m.alm";
+    for (const Segment& s : {drawn, accepted, proposed, proposedOverDrawn}) ASSERT_TRUE(store->insertSegment(s).ok());
+    auto progress = store->videoProgress();
+    ASSERT_TRUE(progress.ok()) << progress.error();
+    const VideoProgress& p = progress->at(0);
+    EXPECT_EQ(p.segments, 2);
+    EXPECT_EQ(p.acceptedPredictions, 1);
+    EXPECT_EQ(p.proposedSegments, 2);
+    EXPECT_EQ(p.reviewedSegments, 1);
+    EXPECT_EQ(p.framesInSegments, 20);
+}
+
 TEST(ProjectStoreProgress, SkeletonFramesCountOncePerFrameAndPresenceListsEachRow) {
     ProjectFolder folder;
     auto store = fixtures::makeProject(folder);

@@ -3,6 +3,8 @@
 // model as the segment's source and the user as its annotator.
 
 #include "ui/commands/model_segments_command.h"
+#include "ui/dataset/dataset_browser.h"
+#include "ui/dataset/dataset_table_model.h"
 #include "ui/editing/annotator_name.h"
 #include "ui/editing/segment_editor.h"
 #include "ui/timeline/timeline_widget.h"
@@ -101,6 +103,14 @@ TEST_F(PredictionsFixture, CtrlReturnAcceptsTheSelectedPredictionAsOneUndoableSt
     EXPECT_EQ(window.document().undoStack().count(), undoBefore + 1);
     // On to the next proposal.
     EXPECT_EQ(window.timeline().selection(), std::set<std::int64_t>{predictionAt(24)});
+    // The dataset browser tells proposals and model-assisted segments apart.
+    DatasetTableModel* table = window.datasetBrowser().model();
+    int row = 0;
+    while (row < table->rowCount() && table->videoIdAt(row) != video) ++row;
+    ASSERT_LT(row, table->rowCount());
+    const auto cell = [&](int column) { return table->index(row, column).data().toString(); };
+    EXPECT_EQ(cell(DatasetTableModel::Proposed), QStringLiteral("2"));
+    EXPECT_EQ(cell(DatasetTableModel::Accepted).section(QLatin1Char('/'), 0, 0), QStringLiteral("1"));
     window.document().undoStack().undo();
     EXPECT_TRUE(ofSubject(false).empty());
     EXPECT_EQ(ofSubject(true).size(), 3u);
