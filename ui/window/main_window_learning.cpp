@@ -314,7 +314,7 @@ QString MainWindow::predictWithRun(std::int64_t runId) {
     if (document_.currentVideoId() == 0) return tr("Open a video of the project first: the model segments the video shown.");
     auto run = document_.store().run(runId);
     if (!run) return QString::fromStdString(run.error());
-    if (const QString refused = prediction_->start(run.value(), document_.currentVideoId()); !refused.isEmpty()) return refused;
+    if (const QString refused = prediction_->start(run.value(), {document_.currentVideoId()}); !refused.isEmpty()) return refused;
     statusBar()->showMessage(tr("Predicting the video with %1...").arg(QString::fromStdString(run->name)));
     return {};
 #else

@@ -23,6 +23,9 @@
 #include "ui/dialogs/pose_estimation_dialog.h"
 #include <QTableView>
 #endif
+#ifdef ACTIONLENS_WITH_PRE_ANNOTATION
+#include "ui/dialogs/pre_annotate_dialog.h"
+#endif
 
 namespace actionlens::ui {
 
@@ -70,9 +73,15 @@ void MainWindow::createMenus() {
     for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
     createModelMenu();
 #ifdef ACTIONLENS_WITH_POSE_ESTIMATION
-    QAction* estimatePoses = add(menuBar()->addMenu(tr("&Tools")), tr("Estimate &poses..."), {}, [this] { openPoseEstimationDialog(*this); });
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* estimatePoses = add(tools, tr("Estimate &poses..."), {}, [this] { openPoseEstimationDialog(*this); });
     browser_->table()->addAction(estimatePoses);  // also on the dataset browser's right-click menu
     browser_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+#ifdef ACTIONLENS_WITH_PRE_ANNOTATION
+    QAction* preAnnotate = add(tools, tr("Pre-&annotate..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { openPreAnnotateDialog(*this); });
+    preAnnotate->setStatusTip(tr("Poses where missing, then a trained model's proposals for the ticked videos"));
+    browser_->table()->addAction(preAnnotate);
+#endif
 #endif
     applyActionIcons(*this);
     installMainToolBar(*this);

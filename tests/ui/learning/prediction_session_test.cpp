@@ -38,7 +38,7 @@ TEST(PredictionSession, StoresTheModelsSegmentsOfTheVideoAsOneUndoableStep) {
     PredictionSession session(document);
     std::optional<std::pair<int, QString>> finished;
     QObject::connect(&session, &PredictionSession::finished, [&](int segments, const QString& message) { finished = {segments, message}; });
-    ASSERT_EQ(session.start(trained, video, QStringLiteral("cpu")), QString());
+    ASSERT_EQ(session.start(trained, {video}, QStringLiteral("cpu")), QString());
     ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 120000));
     ASSERT_EQ(finished->second, QString());
     const std::vector<annotation::Segment> first = segmentsBy(document, video, annotator);
@@ -48,7 +48,7 @@ TEST(PredictionSession, StoresTheModelsSegmentsOfTheVideoAsOneUndoableStep) {
 
     // Predicting again replaces them (still one model's segments), and undo brings the first back.
     finished.reset();
-    ASSERT_EQ(session.start(trained, video, QStringLiteral("cpu")), QString());
+    ASSERT_EQ(session.start(trained, {video}, QStringLiteral("cpu")), QString());
     ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 120000));
     ASSERT_EQ(finished->second, QString());
     EXPECT_EQ(segmentsBy(document, video, annotator).size(), first.size()) << "the same model, the same video: replaced, not added";
@@ -63,6 +63,45 @@ TEST(PredictionSession, StoresTheModelsSegmentsOfTheVideoAsOneUndoableStep) {
     EXPECT_EQ(segmentsBy(document, video, annotator).size(), first.size());
 }
 
+TEST(PredictionSession, PredictsSeveralVideosEachAsItsOwnStepAndReportsEach) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    const annotation::TrainingRun trained = uitest::trainOnce(document, 30);
+    const std::string annotator = predict::modelAnnotator(trained.checkpointPath);
+    std::vector<std::int64_t> videos;
+    for (const annotation::Video& v : document.videos()) videos.push_back(v.id);
+    ASSERT_GE(videos.size(), 2u);
+
+    PredictionSession session(document);
+    std::vector<std::pair<std::int64_t, int>> reported;  // video, segments
+    std::optional<std::pair<int, QString>> finished;
+    QObject::connect(&session, &PredictionSession::videoPredicted, [&](std::int64_t video, int index, int segments, const QString& message) {
+        EXPECT_EQ(message, QString());
+        EXPECT_EQ(index, int(reported.size()));
+        reported.push_back({video, segments});
+    });
+    QObject::connect(&session, &PredictionSession::finished, [&](int segments, const QString& message) { finished = {segments, message}; });
+    ASSERT_EQ(session.start(trained, videos, QStringLiteral("cpu")), QString());
+    ASSERT_TRUE(uitest::waitUntil([&] { return finished.has_value(); }, 120000));
+    ASSERT_EQ(finished->second, QString());
+    ASSERT_EQ(reported.size(), videos.size());
+    int total = 0;
+    for (size_t i = 0; i < videos.size(); ++i) {
+        EXPECT_EQ(reported[i].first, videos[i]);
+        EXPECT_EQ(int(segmentsBy(document, videos[i], annotator).size()), reported[i].second);
+        for (const annotation::Segment& s : segmentsBy(document, videos[i], annotator)) {
+            ASSERT_TRUE(s.confidence.has_value());
+            EXPECT_GT(*s.confidence, 0.0);
+            EXPECT_LE(*s.confidence, 1.0);
+        }
+        total += reported[i].second;
+    }
+    EXPECT_EQ(finished->first, total);
+    EXPECT_GT(total, 0);
+    EXPECT_EQ(document.undoStack().count(), int(videos.size())) << "one step per video";
+}
+
 TEST(PredictionSession, RefusesWithoutAVideoOrAModel) {
     QTemporaryDir dir;
     ProjectDocument document;
@@ -71,7 +110,7 @@ TEST(PredictionSession, RefusesWithoutAVideoOrAModel) {
     annotation::TrainingRun run;
     run.kind = annotation::RunKind::Training;
     run.checkpointPath = dir.filePath(QStringLiteral("models/none.alm")).toStdString();
-    EXPECT_FALSE(session.start(run, 999999).isEmpty()) << "no such video";
+    EXPECT_FALSE(session.start(run, {999999}).isEmpty()) << "no such video";
     run.kind = annotation::RunKind::Evaluation;
-    EXPECT_FALSE(session.start(run, document.videos().front().id).isEmpty()) << "not a training run";
+    EXPECT_FALSE(session.start(run, {document.videos().front().id}).isEmpty()) << "not a training run";
 }
