@@ -72,6 +72,8 @@ void AnnotationOverlays::showFrame(int frame) {
         if (const std::string group = actionGroup(taxonomy, action); !group.empty()) details << QString::fromStdString(group);
         for (const auto& [task, value] : segment.labels)
             if ((!actionTask || task != actionTask->name) && task != annotation::kGroupOnlyLabelKey) details << QString::fromStdString(value);
+        if (annotation::isModelPrediction(segment))
+            details.prepend(segment.confidence ? tr("proposed, %1").arg(*segment.confidence, 0, 'f', 2) : tr("proposed"));
         line.details = details.join(QStringLiteral(" \u00b7 "));
         lines.push_back(std::move(line));
     }

@@ -7,6 +7,8 @@
 #include "ui/dataset/dataset_table_model.h"
 #include "ui/editing/annotator_name.h"
 #include "ui/editing/segment_editor.h"
+#include "ui/player/annotation_overlays.h"
+#include "ui/player/segment_label_overlay.h"
 #include "ui/timeline/timeline_widget.h"
 #include "ui/window/main_window.h"
 #include "ui_project_fixture.h"
@@ -85,6 +87,14 @@ TEST_F(PredictionsFixture, PredictionsLieInTheirOwnRowUnderTheSubject) {
     EXPECT_LT(row.height(), lane.height());
     const QRectF block = timeline.segmentRect(predictionAt(2));
     EXPECT_TRUE(row.contains(block.center()));
+    // On the picture too, a proposal says so, with its confidence.
+    window.showFrame(5);
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.player().currentFrame() == 5 && window.view().frame() && window.view().frame()->index == 5; }));
+    ASSERT_TRUE(uitest::waitUntil([&] {
+        for (const auto& line : window.overlays().labels().lines())
+            if (line.details.startsWith(QStringLiteral("proposed, 0.90"))) return true;
+        return false;
+    }));
 }
 
 TEST_F(PredictionsFixture, CtrlReturnAcceptsTheSelectedPredictionAsOneUndoableStep) {
