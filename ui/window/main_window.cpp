@@ -158,6 +158,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createInspector();
     createLearning();
     createExplanations();
+    createLabellingQueue();
     startPage_->trainDemoButton()->setVisible(training_ != nullptr);
     createMenus();
     startPage_->setRecentProjects(RecentProjects(settings_).paths());

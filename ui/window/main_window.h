@@ -22,6 +22,10 @@ class QStackedWidget;
 class QMenu;
 class QSplitter;
 
+namespace actionlens::predict {
+struct QueueClip;
+}
+
 namespace actionlens::ui {
 
 class ActionHotkeyCoder;
@@ -36,6 +40,8 @@ class VideoProber;
 class TimelineWidget;
 class AblationSession;
 class PredictionSession;
+class LabellingQueueSession;
+class LabellingQueueView;
 class AblationView;
 class EvaluationSession;
 class ExplanationOverlay;
@@ -145,6 +151,11 @@ public:
     ExplanationSession* explanationSession() const { return explanation_; }
     ExplanationView* explanationView() const { return explanationView_; }
     ExplanationOverlay* explanationOverlay() const { return explanationOverlay_.get(); }
+    // The Labelling queue dock (main_window_queue.cpp; null without learning) and showing one
+    // of its clips: its video at its first frame, its subject's lane active, the marks around it.
+    LabellingQueueSession* labellingQueue() const { return queue_; }
+    LabellingQueueView* labellingQueueView() const { return queueView_; }
+    void showQueueClip(const predict::QueueClip& clip);
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -167,6 +178,8 @@ private:
     void createLearning();                      // main_window_learning.cpp
     void createModelMenu();
     void createExplanations();  // main_window_explain.cpp
+    void createLabellingQueue();  // main_window_queue.cpp
+    void createLabellingQueueActions(QMenu* menu);
     void requestExplanationAtPlayhead();
     // Closing the window or the project while a model trains: asks, then stops the run (its
     // model file keeps the last finished epoch). False: the user keeps it running.
@@ -222,6 +235,9 @@ private:
     ExplanationSession* explanation_ = nullptr;
     ExplanationView* explanationView_ = nullptr;
     QDockWidget* explanationDock_ = nullptr;
+    LabellingQueueSession* queue_ = nullptr;
+    LabellingQueueView* queueView_ = nullptr;
+    QDockWidget* queueDock_ = nullptr;
     std::shared_ptr<ExplanationOverlay> explanationOverlay_;  // shared: complete only in main_window_explain.cpp
     std::shared_ptr<ExplanationRequest> wantedExplanation_;  // the stretch the window waits for
     std::optional<int> markIn_;

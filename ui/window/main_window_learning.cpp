@@ -128,6 +128,9 @@ void MainWindow::createModelMenu() {
     menu->addAction(evaluationDock_->toggleViewAction());
     menu->addAction(ablationDock_->toggleViewAction());
     menu->addAction(explanationDock_->toggleViewAction());
+    menu->addSeparator();
+    createLabellingQueueActions(menu);
+    menu->addSeparator();
     menu->addAction(tr("Add a run from a model &file..."), this, [this] {
         if (!document_.isOpen()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Add a run from its model file"), QString(), tr("ActionLens models (*.alm)"));
