@@ -1,12 +1,12 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation [--run ID]]
-//              [--dialog taxonomy] [--screenshot OUT.png]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue [--run ID]]
+//              [--dialog taxonomy|pre-annotate] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
 // and exits (0, or 1 with a one-line reason): for docs and end-to-end tests. With nothing to
-// open it saves the start page; with --dialog taxonomy the project's taxonomy editor instead.
+// open it saves the start page; with --dialog the project's taxonomy editor or Pre-annotate form instead.
 
 #include "build_info.h"
 #include "ui/commands/import_snapshots.h"
@@ -15,6 +15,10 @@
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
+#include "ui/learning/labelling_queue_session.h"
+#endif
+#ifdef ACTIONLENS_WITH_PRE_ANNOTATION
+#include "ui/dialogs/pre_annotate_dialog.h"
 #endif
 
 #include <QApplication>
@@ -80,6 +84,15 @@ int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QStri
         loop.exec();
         if (session->isBusy()) return fail(QStringLiteral("the explanation was not ready within %1 s").arg(kScreenshotTimeoutMs / 1000));
     }
+    // --panel queue: the ranked clips, once computed.
+    if (actionlens::ui::LabellingQueueSession* queue = window.labellingQueue(); queue && queue->isRunning()) {
+        QObject::connect(queue, &actionlens::ui::LabellingQueueSession::finished, &loop, [&] {
+            if (!queue->isRunning()) loop.quit();
+        });
+        QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (queue->isRunning()) return fail(QStringLiteral("the labelling queue was not ready within %1 s").arg(kScreenshotTimeoutMs / 1000));
+    }
 #endif
     QTimer::singleShot(50, &loop, &QEventLoop::quit);
     loop.exec();
@@ -132,6 +145,24 @@ int screenshotTaxonomyEditor(MainWindow& window, const QString& outPath) {
     return 0;
 }
 
+// --dialog pre-annotate --screenshot: the Pre-annotate form over the window, the video shown
+// ticked, saved alone.
+int screenshotPreAnnotate(MainWindow& window, const QString& outPath) {
+#ifdef ACTIONLENS_WITH_PRE_ANNOTATION
+    actionlens::ui::PreAnnotateDialog dialog(window.document(), {window.document().currentVideoId()}, &window);
+    dialog.show();
+    QEventLoop loop;
+    QTimer::singleShot(100, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!dialog.grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
+    return 0;
+#else
+    Q_UNUSED(window);
+    Q_UNUSED(outPath);
+    return fail(QStringLiteral("this build has no pre-annotation (LibTorch was not found)"));
+#endif
+}
+
 // The command line, described once for the help text and for the real run.
 struct GuiCommandLine {
     QCommandLineParser parser;
@@ -143,12 +174,14 @@ struct GuiCommandLine {
                                    QStringLiteral("Show a view of a model run: training (its curves in the Training dock) or "
                                                   "evaluation (a training run evaluated on the test split, or a recorded evaluation), ablation "
                                                   "(a recorded single-task vs multi-task ablation) or explanation (what a training run's "
-                                                  "model looks at in the segment under the playhead, over the video and in the Explanations dock)."),
-                                   QStringLiteral("training|evaluation|ablation|explanation")};
+                                                  "model looks at in the segment under the playhead, over the video and in the Explanations dock) "
+                                                  "or queue (the clips a training run's model is least sure of, in the Labelling queue dock)."),
+                                   QStringLiteral("training|evaluation|ablation|explanation|queue")};
     const QCommandLineOption dialog{QStringLiteral("dialog"),
                                     QStringLiteral("With --screenshot: save this dialog of the project instead of the window (taxonomy: "
-                                                   "the taxonomy editor, on a value's mirror image)."),
-                                    QStringLiteral("taxonomy")};
+                                                   "the taxonomy editor, on a value's mirror image; pre-annotate: the Pre-annotate form "
+                                                   "with the video shown ticked)."),
+                                    QStringLiteral("taxonomy|pre-annotate")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -222,11 +255,12 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
     const QString panel = parser.value(commandLine.panel);
     if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation") &&
-        panel != QLatin1String("ablation") && panel != QLatin1String("explanation"))
-        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation or explanation)").arg(panel));
+        panel != QLatin1String("ablation") && panel != QLatin1String("explanation") && panel != QLatin1String("queue"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation, explanation or queue)").arg(panel));
     const QString dialog = parser.value(commandLine.dialog);
     if (parser.isSet(commandLine.dialog)) {
-        if (dialog != QLatin1String("taxonomy")) return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy)").arg(dialog));
+        if (dialog != QLatin1String("taxonomy") && dialog != QLatin1String("pre-annotate"))
+            return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy or pre-annotate)").arg(dialog));
         if (!isProject || !screenshot) return fail(QStringLiteral("--dialog goes with a project (.alproj) and --screenshot"));
     }
     qint64 runId = 0;
@@ -253,6 +287,7 @@ int main(int argc, char* argv[]) {
         if (panel == QLatin1String("evaluation")) error = showEvaluation(window, runId);
         if (panel == QLatin1String("ablation")) error = window.showAblationRun(runId);
         if (panel == QLatin1String("explanation")) error = window.showExplanation(runId);
+        if (panel == QLatin1String("queue")) error = window.showLabellingQueue(runId);
         if (!error.isEmpty()) return fail(error);
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));
@@ -271,6 +306,7 @@ int main(int argc, char* argv[]) {
         });
     }
     window.show();
+    if (screenshot && dialog == QLatin1String("pre-annotate")) return screenshotPreAnnotate(window, parser.value(screenshotOption));
     if (screenshot && !dialog.isEmpty()) return screenshotTaxonomyEditor(window, parser.value(screenshotOption));
     if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));
     return app.exec();

@@ -154,6 +154,8 @@ public:
     // The Labelling queue dock (main_window_queue.cpp; null without learning) and showing one
     // of its clips: its video at its first frame, its subject's lane active, the marks around it.
     LabellingQueueSession* labellingQueue() const { return queue_; }
+    // The dock on run `runId`'s queue (0: the newest model), computing it; an empty message or why not.
+    QString showLabellingQueue(std::int64_t runId);
     LabellingQueueView* labellingQueueView() const { return queueView_; }
     void showQueueClip(const predict::QueueClip& clip);
 

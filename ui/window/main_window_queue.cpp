@@ -60,6 +60,20 @@ void MainWindow::createLabellingQueueActions(QMenu* menu) {
 #endif
 }
 
+QString MainWindow::showLabellingQueue(std::int64_t runId) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    if (runId != 0) queueView_->chooseRun(runId);
+    else queueView_->reloadRuns();
+    const QString error = queueView_->refresh();
+    queueDock_->show();
+    queueDock_->raise();
+    return error;
+#else
+    Q_UNUSED(runId);
+    return tr("this build has no learning engine (LibTorch was not found)");
+#endif
+}
+
 void MainWindow::showQueueClip(const predict::QueueClip& clip) {
 #ifdef ACTIONLENS_WITH_LEARNING
     if (document_.currentVideoId() != clip.videoId)
