@@ -1,7 +1,7 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
 //   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue [--run ID]]
-//              [--dialog taxonomy|pre-annotate] [--screenshot OUT.png]
+//              [--dialog taxonomy|pre-annotate] [--present] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -16,6 +16,8 @@
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
 #include "ui/learning/labelling_queue_session.h"
+#include "ui/present/live_predictions.h"
+#include "ui/present/presentation_view.h"
 #endif
 #ifdef ACTIONLENS_WITH_PRE_ANNOTATION
 #include "ui/dialogs/pre_annotate_dialog.h"
@@ -163,6 +165,41 @@ int screenshotPreAnnotate(MainWindow& window, const QString& outPath) {
 #endif
 }
 
+// --present --screenshot: the presentation view (1600 x 900, not fullscreen) once the frame is
+// drawn on it and the model's answers for the video are in.
+int screenshotPresentation(MainWindow& window, int frame, const QString& outPath) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    actionlens::ui::PresentationView* view = window.openPresentation(false);
+    if (!view) return fail(QStringLiteral("--present needs a project"));
+    view->resize(1600, 900);
+    QEventLoop loop;
+    bool painted = false;
+    QObject::connect(&view->view(), &actionlens::ui::VideoView::framePainted, &loop, [&](int paintedFrame) {
+        if (paintedFrame == frame) painted = true;
+    });
+    QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (painted && !view->predictions().isRunning()) loop.quit();
+    });
+    poll.start(50);
+    window.showFrame(frame);
+    loop.exec();
+    if (!painted) return fail(QStringLiteral("frame %1 was not shown within %2 s").arg(frame).arg(kScreenshotTimeoutMs / 1000));
+    poll.stop();
+    // The bars glide to their values: let them settle.
+    QTimer::singleShot(600, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!view->grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
+    return 0;
+#else
+    Q_UNUSED(window);
+    Q_UNUSED(frame);
+    Q_UNUSED(outPath);
+    return fail(QStringLiteral("this build has no presentation view (LibTorch was not found)"));
+#endif
+}
+
 // The command line, described once for the help text and for the real run.
 struct GuiCommandLine {
     QCommandLineParser parser;
@@ -182,6 +219,9 @@ struct GuiCommandLine {
                                                    "the taxonomy editor, on a value's mirror image; pre-annotate: the Pre-annotate form "
                                                    "with the video shown ticked)."),
                                     QStringLiteral("taxonomy|pre-annotate")};
+    const QCommandLineOption present{QStringLiteral("present"),
+                                     QStringLiteral("Open the presentation view (View > Presentation, F11) on the video; with "
+                                                    "--screenshot it is saved once the model's answers are on it.")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -198,6 +238,7 @@ struct GuiCommandLine {
         parser.addOption(video);
         parser.addOption(frame);
         parser.addOption(panel);
+        parser.addOption(present);
         parser.addOption(run);
         parser.addOption(dialog);
         parser.addOption(screenshot);
@@ -306,6 +347,11 @@ int main(int argc, char* argv[]) {
         });
     }
     window.show();
+    if (parser.isSet(commandLine.present)) {
+        if (!isProject) return fail(QStringLiteral("--present needs a project (.alproj)"));
+        if (screenshot) return screenshotPresentation(window, frame.value_or(0), parser.value(screenshotOption));
+        window.openPresentation();
+    }
     if (screenshot && dialog == QLatin1String("pre-annotate")) return screenshotPreAnnotate(window, parser.value(screenshotOption));
     if (screenshot && !dialog.isEmpty()) return screenshotTaxonomyEditor(window, parser.value(screenshotOption));
     if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));

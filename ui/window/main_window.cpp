@@ -183,6 +183,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 MainWindow::~MainWindow() {
+    // The presentation view reads the document and the player, which go before Qt deletes children.
+    closePresentation();
     // The overlays and the skeleton editor unregister from the view, which Qt would otherwise
     // destroy first.
     delete skeletonEditor_;

@@ -12,6 +12,7 @@
 
 #include <QLabel>
 #include <QMainWindow>
+#include <QPointer>
 #include <QSettings>
 
 #include <memory>
@@ -41,6 +42,7 @@ class TimelineWidget;
 class AblationSession;
 class PredictionSession;
 class LabellingQueueSession;
+class PresentationView;
 class LabellingQueueView;
 class AblationView;
 class EvaluationSession;
@@ -158,6 +160,11 @@ public:
     QString showLabellingQueue(std::int64_t runId);
     LabellingQueueView* labellingQueueView() const { return queueView_; }
     void showQueueClip(const predict::QueueClip& clip);
+    // View > Presentation (F11; main_window_present.cpp): the presentation view over this
+    // window's player, fullscreen unless asked (screenshots); null without a project or learning.
+    PresentationView* openPresentation(bool fullScreen = true);
+    PresentationView* presentation() const;
+    void closePresentation();
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -182,6 +189,7 @@ private:
     void createExplanations();  // main_window_explain.cpp
     void createLabellingQueue();  // main_window_queue.cpp
     void createLabellingQueueActions(QMenu* menu);
+    void createPresentationAction(QMenu* menu);  // main_window_present.cpp
     void requestExplanationAtPlayhead();
     // Closing the window or the project while a model trains: asks, then stops the run (its
     // model file keeps the last finished epoch). False: the user keeps it running.
@@ -240,6 +248,7 @@ private:
     LabellingQueueSession* queue_ = nullptr;
     LabellingQueueView* queueView_ = nullptr;
     QDockWidget* queueDock_ = nullptr;
+    QPointer<PresentationView> presentation_;
     std::shared_ptr<ExplanationOverlay> explanationOverlay_;  // shared: complete only in main_window_explain.cpp
     std::shared_ptr<ExplanationRequest> wantedExplanation_;  // the stretch the window waits for
     std::optional<int> markIn_;

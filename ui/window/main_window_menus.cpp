@@ -67,6 +67,7 @@ void MainWindow::createMenus() {
     add(viewMenu, tr("Zoom timeline &in"), QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
     add(viewMenu, tr("Zoom timeline &out"), QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
     add(viewMenu, tr("Whole video in the &timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->zoomToFit(); });
+    createPresentationAction(viewMenu);
     viewMenu->addSeparator();
     createOverlayActions(viewMenu);
     viewMenu->addSeparator();
