@@ -213,7 +213,7 @@ TEST(PredictPublicHeaders, DoNotIncludeTorchOrWidgets) {
         EXPECT_EQ(text.find("/internal/"), std::string::npos) << path;
         EXPECT_EQ(text.find("<QtWidgets"), std::string::npos) << path;
     }
-    EXPECT_EQ(headers.size(), 2u);
+    EXPECT_EQ(headers.size(), 3u);
 }
 
 TEST(ModelAnnotator, IsTheModelFilesName) {
