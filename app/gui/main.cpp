@@ -1,7 +1,7 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
 //   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue [--run ID]]
-//              [--dialog taxonomy|pre-annotate] [--present] [--screenshot OUT.png]
+//              [--dialog taxonomy|pre-annotate] [--present [--playlist]] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -222,6 +222,8 @@ struct GuiCommandLine {
     const QCommandLineOption present{QStringLiteral("present"),
                                      QStringLiteral("Open the presentation view (View > Presentation, F11) on the video; with "
                                                     "--screenshot it is saved once the model's answers are on it.")};
+    const QCommandLineOption playlist{QStringLiteral("playlist"),
+                                      QStringLiteral("With --present: play the project's videos back to back, round and round.")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
@@ -239,6 +241,7 @@ struct GuiCommandLine {
         parser.addOption(frame);
         parser.addOption(panel);
         parser.addOption(present);
+        parser.addOption(playlist);
         parser.addOption(run);
         parser.addOption(dialog);
         parser.addOption(screenshot);
@@ -350,8 +353,14 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.present)) {
         if (!isProject) return fail(QStringLiteral("--present needs a project (.alproj)"));
         if (screenshot) return screenshotPresentation(window, frame.value_or(0), parser.value(screenshotOption));
-        window.openPresentation();
+        actionlens::ui::PresentationView* shown = window.openPresentation();
+#ifdef ACTIONLENS_WITH_LEARNING
+        if (shown && parser.isSet(commandLine.playlist)) shown->setPlaylist(true);
+#else
+        Q_UNUSED(shown);
+#endif
     }
+    if (parser.isSet(commandLine.playlist) && !parser.isSet(commandLine.present)) return fail(QStringLiteral("--playlist goes with --present"));
     if (screenshot && dialog == QLatin1String("pre-annotate")) return screenshotPreAnnotate(window, parser.value(screenshotOption));
     if (screenshot && !dialog.isEmpty()) return screenshotTaxonomyEditor(window, parser.value(screenshotOption));
     if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));

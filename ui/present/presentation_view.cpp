@@ -46,7 +46,7 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     QFont medium = font();
     medium.setPointSizeF(medium.pointSizeF() * 1.3);
     status_->setFont(medium);
-    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  Esc leave"), this);
+    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  P playlist  ·  Esc leave"), this);
     hint->setStyleSheet(QStringLiteral("color: #80868e;"));
 
     auto* side = new QVBoxLayout;
@@ -64,6 +64,12 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
         overlays_->showFrame(frame);
         view_->setFrame(std::move(picture));
         showAnswers(frame);
+        if (frame < player_.frameCount() - 1) advancing_ = false;
+        else if (player_.isPlaying()) advanceIfAtEnd();
+    });
+    // Playback stops at a video's end: the playlist goes on with the next.
+    connect(&player_, &PlayerController::playingChanged, this, [this](bool playing) {
+        if (!playing) advanceIfAtEnd();
     });
     connect(view_, &VideoView::framePainted, this, [this] { countPaint(); });
     connect(predictions_, &LivePredictions::finished, this, [this](const QString& message) {
@@ -130,16 +136,34 @@ void PresentationView::showAnswers(int frame) {
         panel_->setAnswers(std::move(subjects));
 }
 
+void PresentationView::advanceIfAtEnd() {
+    if (!playlist_ || advancing_ || player_.frameCount() <= 0 || player_.currentFrame() < player_.frameCount() - 1) return;
+    advancing_ = true;  // once per end, however often the last frame is reported
+    Q_EMIT nextVideoWanted();
+}
+
+void PresentationView::setPlaylist(bool on) {
+    playlist_ = on;
+    if (on && !player_.isPlaying()) player_.play();
+    updateStatus();
+}
+
 void PresentationView::countPaint() {
     ++paints_;
     const qint64 ms = fpsClock_->elapsed();
-    if (ms < 1000) return;
-    fps_ = 1000.0 * paints_ / double(ms);
-    paints_ = 0;
-    fpsClock_->restart();
-    status_->setText(tr("%1 frames/s drawn · model on %2")
+    if (ms >= 1000) {
+        fps_ = 1000.0 * paints_ / double(ms);
+        paints_ = 0;
+        fpsClock_->restart();
+    }
+    updateStatus();
+}
+
+void PresentationView::updateStatus() {
+    status_->setText(tr("%1 frames/s drawn · model on %2%3")
                          .arg(fps_, 0, 'f', 1)
-                         .arg(predictions_->device().empty() ? tr("-") : QString::fromStdString(predictions_->device())));
+                         .arg(predictions_->device().empty() ? tr("-") : QString::fromStdString(predictions_->device()),
+                              playlist_ ? tr(" · playlist") : QString()));
 }
 
 void PresentationView::keyPressEvent(QKeyEvent* event) {
@@ -147,6 +171,7 @@ void PresentationView::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Escape:
     case Qt::Key_F11: close(); return;
     case Qt::Key_Space: player_.togglePlay(); return;
+    case Qt::Key_P: setPlaylist(!playlist_); return;
     case Qt::Key_Right: player_.step(event->modifiers() & Qt::ShiftModifier ? 10 : 1); return;
     case Qt::Key_Left: player_.step(event->modifiers() & Qt::ShiftModifier ? -10 : -1); return;
     default: QWidget::keyPressEvent(event);

@@ -5,6 +5,8 @@
 // the arrows step) with each subject's skeleton and box, the newest trained model's live answers
 // per subject and task as gliding confidence bars (LivePredictions), the explanation map when
 // the Explanations dock has one, and the frames per second actually drawn. Esc (or F11) leaves.
+// As a playlist (P, or `actionlens PROJECT --present --playlist`) the project's videos play back
+// to back, round and round, for an unattended screen.
 
 #include <QWidget>
 
@@ -42,11 +44,15 @@ public:
     VideoView& view() { return *view_; }
     ConfidencePanel& panel() { return *panel_; }
     LivePredictions& predictions() { return *predictions_; }
+    // Playlist: at a video's last frame, the next one (MainWindow answers nextVideoWanted).
+    void setPlaylist(bool on);
+    bool isPlaylist() const { return playlist_; }
     // Frames drawn in the last second (measured on the paints, not the decoder's pace).
     double framesPerSecond() const { return fps_; }
 
 Q_SIGNALS:
     void left();  // Esc or F11: the window closes the view
+    void nextVideoWanted();  // the playlist reached the end of a video
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -55,6 +61,8 @@ protected:
 private:
     void showAnswers(int frame);
     void countPaint();
+    void updateStatus();
+    void advanceIfAtEnd();
 
     ProjectDocument& document_;
     PlayerController& player_;
@@ -69,6 +77,8 @@ private:
     int paints_ = 0;
     double fps_ = 0.0;
     int frame_ = 0;
+    bool playlist_ = false;
+    bool advancing_ = false;  // the next video was asked for; until a frame before the end shows
 };
 
 }  // namespace actionlens::ui

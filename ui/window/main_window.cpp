@@ -91,6 +91,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const int frame = std::clamp(pendingFrame_, 0, player_.frameCount() - 1);
         pendingFrame_ = -1;
         player_.seek(frame);
+        if (playWhenOpened_) {
+            playWhenOpened_ = false;
+            player_.play();
+        }
         // Start with the segment in view selected, so the inspector shows what is on screen.
         if (timeline_->selection().empty()) {
             for (const auto& s : document_.segments())

@@ -165,6 +165,8 @@ public:
     PresentationView* openPresentation(bool fullScreen = true);
     PresentationView* presentation() const;
     void closePresentation();
+    // The presentation's playlist: the next video with a file (round and round), playing.
+    void playNextVideo();
 
 Q_SIGNALS:
     // The player failed to open a video or to decode the frame asked for.
@@ -254,6 +256,7 @@ private:
     std::optional<int> markIn_;
     std::optional<int> markOut_;
     int pendingFrame_ = -1;  // shown once the opening video is ready
+    bool playWhenOpened_ = false;  // the opening video plays once ready (the presentation's playlist)
     bool workspaceLayoutShown_ = false;  // the project's docks are on screen as the user arranged them
     QString videoLabel_;     // the current video's name, for the title bar
 };

@@ -24,6 +24,28 @@ void MainWindow::createPresentationAction(QMenu* menu) {
 #endif
 }
 
+void MainWindow::playNextVideo() {
+    // The next video with a file after the current one, round and round; played once open.
+    const auto& videos = document_.videos();
+    if (videos.empty()) return;
+    size_t current = 0;
+    for (size_t i = 0; i < videos.size(); ++i)
+        if (videos[i].id == document_.currentVideoId()) current = i;
+    for (size_t step = 1; step <= videos.size(); ++step) {
+        const annotation::Video& next = videos[(current + step) % videos.size()];
+        if (next.path.empty()) continue;
+        playWhenOpened_ = true;
+        if (next.id == document_.currentVideoId()) {
+            player_.seek(0);
+            player_.play();
+            playWhenOpened_ = false;
+        } else {
+            openProjectVideo(next.id, 0);
+        }
+        return;
+    }
+}
+
 void MainWindow::closePresentation() {
 #ifdef ACTIONLENS_WITH_LEARNING
     delete presentation_.data();
@@ -48,6 +70,7 @@ PresentationView* MainWindow::openPresentation(bool fullScreen) {
             activateWindow();
             raise();
         });
+        connect(presentation_, &PresentationView::nextVideoWanted, this, [this] { playNextVideo(); });
     }
     if (fullScreen)
         presentation_->showFullScreen();

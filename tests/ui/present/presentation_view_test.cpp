@@ -71,6 +71,18 @@ TEST(PresentationView, ShowsTheNewestModelsAnswersForTheFrameAndLeavesOnEscape) 
     // The keys drive the window's player.
     QTest::keyClick(view, Qt::Key_Right);
     ASSERT_TRUE(uitest::waitUntil([&] { return window.player().currentFrame() == 11; }));
+    // The playlist: from near the end of this video on into the next, playing.
+    const std::int64_t first = window.document().currentVideoId();
+    window.player().seek(window.player().frameCount() - 4);
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.player().currentFrame() == window.player().frameCount() - 4; }));
+    QTest::keyClick(view, Qt::Key_P);
+    EXPECT_TRUE(view->isPlaylist());
+    ASSERT_TRUE(uitest::waitUntil([&] { return window.document().currentVideoId() != first && window.player().isPlaying(); }, 20000));
+    EXPECT_EQ(window.document().currentVideoId(), window.document().videos()[1].id);
+    ASSERT_TRUE(uitest::waitUntil([&] { return view->predictions().isReady() && view->predictions().videoId() == window.document().currentVideoId(); },
+                                  60000))
+        << "the bars follow the new video";
+    window.player().pause();
     QTest::keyClick(view, Qt::Key_Escape);
     ASSERT_TRUE(uitest::waitUntil([&] { return window.presentation() == nullptr; }));
 }
