@@ -14,6 +14,7 @@
 #include "core/synth/motion_library.h"
 #include "core/synth/synth_project.h"
 #include "tests/bench/bench_failure.h"
+#include "ui/explain/explanation_overlay.h"
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/training_session.h"
 #include "ui/player/video_view.h"
@@ -112,9 +113,12 @@ void trainTiny(ui::ProjectDocument& document) {
 
 // Frames drawn per second while the player plays at 1x for `seconds`, and the frames the
 // playhead advanced per second (the video's pace as played).
-std::pair<double, double> playAndCount(ui::MainWindow& window, ui::PresentationView& view, double seconds) {
+std::pair<double, double> playAndCount(ui::MainWindow& window, ui::PresentationView& view, double seconds, int* paintsWithMap = nullptr) {
     int paints = 0;
-    auto connection = QObject::connect(&view.view(), &ui::VideoView::framePainted, [&] { ++paints; });
+    auto connection = QObject::connect(&view.view(), &ui::VideoView::framePainted, [&] {
+        ++paints;
+        if (paintsWithMap && window.explanationOverlay() && window.explanationOverlay()->result()) ++*paintsWithMap;
+    });
     window.player().seek(0);
     waitFor([&] { return window.player().currentFrame() == 0; }, 10000);
     const int start = window.player().currentFrame();
@@ -160,9 +164,10 @@ int main(int argc, char** argv) {
     const auto [plain, plainPace] = playAndCount(window, *view, o.seconds);
     std::string explained = "not measured (no explanation)";
     double withMap = 0, withMapPace = 0;
+    int paintsWithMap = 0;
     if (window.showExplanation(0).isEmpty()) {
         waitFor([&] { return window.explanationSession() && !window.explanationSession()->isBusy(); }, 600000);
-        std::tie(withMap, withMapPace) = playAndCount(window, *view, o.seconds);
+        std::tie(withMap, withMapPace) = playAndCount(window, *view, o.seconds, &paintsWithMap);
     }
     std::printf("presentation_bench: %s, video %d (%lld frames at %.2f fps, %.1f s), view %dx%d, model on %s\n",
                 o.project.toStdString().c_str(), o.video, (long long)video.frameCount, video.fps, duration, o.width, o.height,
@@ -172,8 +177,9 @@ int main(int argc, char** argv) {
     std::printf("  drawn while playing at 1x:      %.1f frames/s (playhead %.1f frames/s; video %.2f fps; ratio %.2f)\n", plain,
                 plainPace, video.fps, video.fps > 0 ? plain / video.fps : 0.0);
     if (withMap > 0)
-        std::printf("  with the explanation map:       %.1f frames/s (playhead %.1f frames/s; ratio to without %.2f)\n", withMap,
-                    withMapPace, plain > 0 ? withMap / plain : 0.0);
+        std::printf("  with the explanation map:       %.1f frames/s (playhead %.1f frames/s; ratio to without %.2f; a map on %.0f %% of them)\n",
+                    withMap, withMapPace, plain > 0 ? withMap / plain : 0.0,
+                    withMap > 0 ? 100.0 * paintsWithMap / (withMap * o.seconds) : 0.0);
     else
         std::printf("  with the explanation map:       %s\n", explained.c_str());
     window.closePresentation();
