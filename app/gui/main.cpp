@@ -1,7 +1,8 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
 //   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue [--run ID]]
-//              [--dialog taxonomy|pre-annotate] [--present [--playlist]] [--screenshot OUT.png]
+//              [--dialog taxonomy|pre-annotate|active-learning [--report F.json,...]] [--present [--playlist]]
+//              [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -15,7 +16,9 @@
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
+#include "ui/learning/active_learning_plot.h"
 #include "ui/learning/labelling_queue_session.h"
+#include "ui/learning/plot_export.h"
 #include "ui/present/live_predictions.h"
 #include "ui/present/presentation_view.h"
 #endif
@@ -24,6 +27,7 @@
 #endif
 
 #include <QApplication>
+#include <QDialog>
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -217,8 +221,13 @@ struct GuiCommandLine {
     const QCommandLineOption dialog{QStringLiteral("dialog"),
                                     QStringLiteral("With --screenshot: save this dialog of the project instead of the window (taxonomy: "
                                                    "the taxonomy editor, on a value's mirror image; pre-annotate: the Pre-annotate form "
-                                                   "with the video shown ticked)."),
-                                    QStringLiteral("taxonomy|pre-annotate")};
+                                                   "with the video shown ticked; active-learning: the curves of --report's files, "
+                                                   "saved as the plot's export writes them: .png, .svg or .pdf)."),
+                                    QStringLiteral("taxonomy|pre-annotate|active-learning")};
+    const QCommandLineOption report{QStringLiteral("report"),
+                                    QStringLiteral("With --dialog active-learning: reports of actionlens-cli active-learning-sim, "
+                                                   "comma-separated (one per seed)."),
+                                    QStringLiteral("F.json[,F2.json...]")};
     const QCommandLineOption present{QStringLiteral("present"),
                                      QStringLiteral("Open the presentation view (View > Presentation, F11) on the video; with "
                                                     "--screenshot it is saved once the model's answers are on it.")};
@@ -244,6 +253,7 @@ struct GuiCommandLine {
         parser.addOption(playlist);
         parser.addOption(run);
         parser.addOption(dialog);
+        parser.addOption(report);
         parser.addOption(screenshot);
     }
 };
@@ -303,8 +313,10 @@ int main(int argc, char* argv[]) {
         return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation, explanation or queue)").arg(panel));
     const QString dialog = parser.value(commandLine.dialog);
     if (parser.isSet(commandLine.dialog)) {
-        if (dialog != QLatin1String("taxonomy") && dialog != QLatin1String("pre-annotate"))
-            return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy or pre-annotate)").arg(dialog));
+        if (dialog != QLatin1String("taxonomy") && dialog != QLatin1String("pre-annotate") && dialog != QLatin1String("active-learning"))
+            return fail(QStringLiteral("unknown --dialog '%1' (expected: taxonomy, pre-annotate or active-learning)").arg(dialog));
+        if ((dialog == QLatin1String("active-learning")) != parser.isSet(commandLine.report))
+            return fail(QStringLiteral("--report goes with --dialog active-learning, and it needs --report"));
         if (!isProject || !screenshot) return fail(QStringLiteral("--dialog goes with a project (.alproj) and --screenshot"));
     }
     qint64 runId = 0;
@@ -361,6 +373,22 @@ int main(int argc, char* argv[]) {
 #endif
     }
     if (parser.isSet(commandLine.playlist) && !parser.isSet(commandLine.present)) return fail(QStringLiteral("--playlist goes with --present"));
+    if (screenshot && dialog == QLatin1String("active-learning")) {
+        QString problems;
+        QDialog* shown = window.openActiveLearningReports(parser.value(commandLine.report).split(QLatin1Char(',')), &problems);
+        if (!shown) return fail(problems);
+        if (!problems.isEmpty()) return fail(problems);
+        QEventLoop loop;
+        QTimer::singleShot(100, &loop, &QEventLoop::quit);
+        loop.exec();
+#ifdef ACTIONLENS_WITH_LEARNING
+        // The plot as its export writes it (PNG at twice the pixels, SVG or PDF by the suffix).
+        if (auto* plot = shown->findChild<actionlens::ui::ActiveLearningPlot*>())
+            if (const QString written = actionlens::ui::savePlot(plot->plot(), parser.value(screenshotOption)); !written.isEmpty())
+                return fail(written);
+#endif
+        return 0;
+    }
     if (screenshot && dialog == QLatin1String("pre-annotate")) return screenshotPreAnnotate(window, parser.value(screenshotOption));
     if (screenshot && !dialog.isEmpty()) return screenshotTaxonomyEditor(window, parser.value(screenshotOption));
     if (screenshot) return takeScreenshot(window, frame.value_or(0), waitForFrame, parser.value(screenshotOption));

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+class QDialog;
 class QDockWidget;
 class QStackedWidget;
 class QMenu;
@@ -160,6 +161,9 @@ public:
     QString showLabellingQueue(std::int64_t runId);
     LabellingQueueView* labellingQueueView() const { return queueView_; }
     void showQueueClip(const predict::QueueClip& clip);
+    // Model > Active-learning reports...: the curves of active-learning-sim reports in a dialog;
+    // files that are not reports are named in `error` (a message box when null).
+    QDialog* openActiveLearningReports(const QStringList& files, QString* error = nullptr);
     // View > Presentation (F11; main_window_present.cpp): the presentation view over this
     // window's player, fullscreen unless asked (screenshots); null without a project or learning.
     PresentationView* openPresentation(bool fullScreen = true);

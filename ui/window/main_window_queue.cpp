@@ -5,13 +5,20 @@
 #include "ui/window/main_window.h"
 
 #ifdef ACTIONLENS_WITH_LEARNING
+#include "ui/learning/active_learning_plot.h"
 #include "ui/learning/labelling_queue_session.h"
 #include "ui/learning/labelling_queue_view.h"
 #include "ui/learning/training_session.h"
 #include "ui/timeline/timeline_widget.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QMenu>
 #include <QStatusBar>
 #endif
@@ -55,8 +62,52 @@ void MainWindow::createLabellingQueueActions(QMenu* menu) {
     };
     add(tr("&Next clip to label"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight), +1);
     add(tr("Pre&vious clip to label"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft), -1);
+    menu->addAction(tr("Active-learning &reports..."), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Reports of actionlens-cli active-learning-sim"), QString(),
+                                                                tr("Reports (*.json)"));
+        if (!files.isEmpty()) openActiveLearningReports(files);
+    });
 #else
     Q_UNUSED(menu);
+#endif
+}
+
+QDialog* MainWindow::openActiveLearningReports(const QStringList& files, QString* error) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Active learning: uncertainty vs random"));
+    auto* plot = new ActiveLearningPlot(dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QPushButton* more = buttons->addButton(tr("&Add reports..."), QDialogButtonBox::ActionRole);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(plot, 1);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto add = [plot, dialog](const QStringList& paths) {
+        QStringList problems;
+        for (const QString& path : paths)
+            if (const QString problem = plot->addReport(path); !problem.isEmpty()) problems << problem;
+        if (!problems.isEmpty()) QMessageBox::warning(dialog, tr("Active-learning reports"), problems.join(QLatin1Char('\n')));
+        return problems.join(QLatin1Char('\n'));
+    };
+    connect(more, &QPushButton::clicked, dialog, [dialog, add] {
+        const QStringList paths = QFileDialog::getOpenFileNames(dialog, tr("Reports of actionlens-cli active-learning-sim"), QString(),
+                                                                tr("Reports (*.json)"));
+        if (!paths.isEmpty()) add(paths);
+    });
+    QStringList problems;
+    for (const QString& path : files)
+        if (const QString problem = plot->addReport(path); !problem.isEmpty()) problems << problem;
+    if (error) *error = problems.join(QLatin1Char('\n'));
+    else if (!problems.isEmpty()) QMessageBox::warning(this, tr("Active-learning reports"), problems.join(QLatin1Char('\n')));
+    dialog->resize(820, 560);
+    dialog->show();
+    return dialog;
+#else
+    Q_UNUSED(files);
+    if (error) *error = tr("this build has no learning engine (LibTorch was not found)");
+    return nullptr;
 #endif
 }
 
