@@ -8,6 +8,7 @@ void registerSampleVideoCommand(CommandRegistry& registry);
 void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
 void registerMotionLibraryCommand(CommandRegistry& registry);
+void registerAgreementCommand(CommandRegistry& registry);
 #ifdef ACTIONLENS_WITH_LEARNING
 void registerTrainCommands(CommandRegistry& registry);
 void registerPredictCommand(CommandRegistry& registry);
@@ -29,6 +30,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerProjectCommands(registry);
     registerSynthCommand(registry);
     registerMotionLibraryCommand(registry);
+    registerAgreementCommand(registry);
 #ifdef ACTIONLENS_WITH_LEARNING
     registerTrainCommands(registry);
     registerPredictCommand(registry);
