@@ -24,7 +24,7 @@ const annotation::Segment* find(const Segments& segments, std::int64_t id) {
 }
 
 Result<SegmentChange> checked(const Segments& segments, SegmentChange change) {
-    if (Status s = checkNoOverlap(applied(segments, change)); !s) return s.takeError();
+    if (Status s = checkAddedDoNotOverlap(segments, change); !s) return s.takeError();
     return change;
 }
 
@@ -87,6 +87,25 @@ Status checkNoOverlap(const Segments& segments) {
                 return makeError("segment " + describe(*lane[i]) + " would overlap segment " + describe(*lane[i - 1]) +
                                  (annotation::isModelPrediction(*lane[i]) ? " of the same model's predictions"
                                                                           : " of the same subject; a subject does one action at a time"));
+        }
+    }
+    return Status::success();
+}
+
+Status checkAddedDoNotOverlap(const Segments& segments, const SegmentChange& change) {
+    const Segments after = applied(segments, change);
+    for (size_t i = 0; i < change.added.size(); ++i) {
+        const annotation::Segment& added = change.added[i];
+        for (const annotation::Segment& other : after) {
+            if (laneOf(other) != laneOf(added) || other.lastFrame < added.firstFrame || other.firstFrame > added.lastFrame) continue;
+            // The added segment itself (same id, or the same new segment) is no overlap.
+            if (added.id != 0 ? other.id == added.id : (other.id == 0 && other == added)) continue;
+            const bool earlier = other.firstFrame < added.firstFrame || (other.firstFrame == added.firstFrame && other.id < added.id);
+            const annotation::Segment& first = earlier ? other : added;
+            const annotation::Segment& second = earlier ? added : other;
+            return makeError("segment " + describe(second) + " would overlap segment " + describe(first) +
+                             (annotation::isModelPrediction(added) ? " of the same model's predictions"
+                                                                   : " of the same subject; a subject does one action at a time"));
         }
     }
     return Status::success();
@@ -212,7 +231,7 @@ Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence
         SegmentChange attempt = change;
         attempt.removed.push_back(*prediction);
         attempt.added.push_back(acceptedFrom(*prediction, annotator));
-        if (checkNoOverlap(applied(segments, attempt)))
+        if (checkAddedDoNotOverlap(segments, attempt))
             change = std::move(attempt);
         else
             ++refused;

@@ -67,6 +67,10 @@ Result<SegmentChange> reject(const Segments& segments, const std::vector<std::in
 
 // The segments after `change`, for checks and tests (new ones with id 0).
 Segments applied(const Segments& segments, const SegmentChange& change);
+// A message naming both segments when a segment `change` adds shares a frame with another of
+// its lane: what every planned edit is checked against, so an overlap already in the project
+// (an import's) refuses only edits that touch it.
+Status checkAddedDoNotOverlap(const Segments& segments, const SegmentChange& change);
 // A message naming both segments when two segments of one lane (a subject's people's segments,
 // or one model's predictions for the subject) share a frame.
 Status checkNoOverlap(const Segments& segments);

@@ -198,3 +198,16 @@ TEST(SegmentEdits, RejectRemovesPredictionsOnly) {
     EXPECT_TRUE(rejected->added.empty());
     EXPECT_FALSE(edits::reject(kWithPredictions, {3}).ok());
 }
+
+TEST(SegmentEdits, AnOverlapAlreadyInTheProjectRefusesOnlyEditsThatTouchIt) {
+    // An import left 10-19 and 15-25 of subject 1 overlapping; 40-49 is apart.
+    const edits::Segments imported{seg(1, 1, 10, 19), seg(2, 1, 15, 25), seg(3, 1, 40, 49)};
+    EXPECT_FALSE(edits::checkNoOverlap(imported).ok());
+    EXPECT_TRUE(edits::setBounds(imported, 3, 38, 49, 100).ok()) << "an edit elsewhere goes through";
+    EXPECT_TRUE(edits::setLabel(imported, {3}, "action", "run").ok());
+    EXPECT_TRUE(edits::create(imported, 1, 1, 60, 70, {}, 100).ok());
+    auto touching = edits::setBounds(imported, 2, 15, 30, 100);
+    ASSERT_FALSE(touching.ok()) << "moving an overlapping segment still has to end its overlap";
+    EXPECT_NE(touching.error().find("10-19"), std::string::npos) << touching.error();
+    EXPECT_TRUE(edits::setBounds(imported, 2, 20, 30, 100).ok()) << "an edit that ends the overlap goes through";
+}
