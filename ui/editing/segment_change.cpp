@@ -23,8 +23,8 @@ const annotation::Segment* find(const Segments& segments, std::int64_t id) {
     return nullptr;
 }
 
-Result<SegmentChange> checked(const Segments& segments, SegmentChange change) {
-    if (Status s = checkAddedDoNotOverlap(segments, change); !s) return s.takeError();
+Result<SegmentChange> checked(const Segments& segments, SegmentChange change, LaneRule rule) {
+    if (Status s = checkAddedDoNotOverlap(segments, change, rule); !s) return s.takeError();
     return change;
 }
 
@@ -36,9 +36,11 @@ Status checkRange(std::int64_t first, std::int64_t last, std::int64_t frameCount
     return Status::success();
 }
 
-// The lane a segment lies in: its subject and, for a prediction, its model.
-std::pair<std::int64_t, std::string> laneOf(const annotation::Segment& s) {
-    return {s.subjectId, annotation::isModelPrediction(s) ? s.annotator : std::string()};
+// The lane a segment lies in: its subject and, for a prediction, its model (for a person's
+// segment under LaneRule::PerAnnotator, its annotator).
+std::pair<std::int64_t, std::string> laneOf(const annotation::Segment& s, LaneRule rule) {
+    if (annotation::isModelPrediction(s)) return {s.subjectId, s.annotator};
+    return {s.subjectId, rule == LaneRule::PerAnnotator ? "person:" + s.annotator : std::string()};
 }
 
 annotation::Segment acceptedFrom(const annotation::Segment& prediction, const std::string& annotator) {
@@ -77,9 +79,9 @@ Segments applied(const Segments& segments, const SegmentChange& change) {
     return result;
 }
 
-Status checkNoOverlap(const Segments& segments) {
+Status checkNoOverlap(const Segments& segments, LaneRule rule) {
     std::map<std::pair<std::int64_t, std::string>, std::vector<const annotation::Segment*>> lanes;
-    for (const auto& s : segments) lanes[laneOf(s)].push_back(&s);
+    for (const auto& s : segments) lanes[laneOf(s, rule)].push_back(&s);
     for (auto& [subject, lane] : lanes) {
         std::sort(lane.begin(), lane.end(), [](auto* a, auto* b) { return a->firstFrame < b->firstFrame; });
         for (size_t i = 1; i < lane.size(); ++i) {
@@ -92,12 +94,12 @@ Status checkNoOverlap(const Segments& segments) {
     return Status::success();
 }
 
-Status checkAddedDoNotOverlap(const Segments& segments, const SegmentChange& change) {
+Status checkAddedDoNotOverlap(const Segments& segments, const SegmentChange& change, LaneRule rule) {
     const Segments after = applied(segments, change);
     for (size_t i = 0; i < change.added.size(); ++i) {
         const annotation::Segment& added = change.added[i];
         for (const annotation::Segment& other : after) {
-            if (laneOf(other) != laneOf(added) || other.lastFrame < added.firstFrame || other.firstFrame > added.lastFrame) continue;
+            if (laneOf(other, rule) != laneOf(added, rule) || other.lastFrame < added.firstFrame || other.firstFrame > added.lastFrame) continue;
             // The added segment itself (same id, or the same new segment) is no overlap.
             if (added.id != 0 ? other.id == added.id : (other.id == 0 && other == added)) continue;
             const bool earlier = other.firstFrame < added.firstFrame || (other.firstFrame == added.firstFrame && other.id < added.id);
@@ -112,7 +114,8 @@ Status checkAddedDoNotOverlap(const Segments& segments, const SegmentChange& cha
 }
 
 Result<SegmentChange> create(const Segments& segments, std::int64_t videoId, std::int64_t subjectId, std::int64_t first,
-                             std::int64_t last, const Labels& labels, std::int64_t frameCount) {
+                             std::int64_t last, const Labels& labels, std::int64_t frameCount, LaneRule rule,
+                             const std::string& annotator) {
     if (Status s = checkRange(first, last, frameCount); !s) return s.takeError();
     annotation::Segment segment;
     segment.videoId = videoId;
@@ -120,14 +123,15 @@ Result<SegmentChange> create(const Segments& segments, std::int64_t videoId, std
     segment.firstFrame = first;
     segment.lastFrame = last;
     segment.labels = labels;
+    segment.annotator = annotator;
     SegmentChange change;
     change.text = tr("Add segment %1 (%2-%3)").arg(actionOf(segment)).arg(first).arg(last);
     change.added.push_back(segment);
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
 Result<SegmentChange> setBounds(const Segments& segments, std::int64_t segmentId, std::int64_t first, std::int64_t last,
-                                std::int64_t frameCount) {
+                                std::int64_t frameCount, LaneRule rule) {
     const annotation::Segment* old = find(segments, segmentId);
     if (!old) return makeError("segment " + std::to_string(segmentId) + " is not in this video");
     if (Status s = checkRange(first, last, frameCount); !s) return s.takeError();
@@ -138,10 +142,10 @@ Result<SegmentChange> setBounds(const Segments& segments, std::int64_t segmentId
     change.text = tr("Move segment %1 to %2-%3").arg(actionOf(*old)).arg(first).arg(last);
     change.removed.push_back(*old);
     change.added.push_back(changed);
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
-Result<SegmentChange> split(const Segments& segments, std::int64_t segmentId, std::int64_t frame) {
+Result<SegmentChange> split(const Segments& segments, std::int64_t segmentId, std::int64_t frame, LaneRule rule) {
     const annotation::Segment* old = find(segments, segmentId);
     if (!old) return makeError("segment " + std::to_string(segmentId) + " is not in this video");
     if (frame <= old->firstFrame || frame > old->lastFrame)
@@ -158,10 +162,10 @@ Result<SegmentChange> split(const Segments& segments, std::int64_t segmentId, st
     change.text = tr("Split segment %1 at frame %2").arg(actionOf(*old)).arg(frame);
     change.removed.push_back(*old);
     change.added = {before, after};
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
-Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int64_t>& segmentIds) {
+Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int64_t>& segmentIds, LaneRule rule) {
     std::vector<const annotation::Segment*> parts;
     for (std::int64_t id : std::set<std::int64_t>(segmentIds.begin(), segmentIds.end())) {
         const annotation::Segment* s = find(segments, id);
@@ -173,14 +177,14 @@ Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int
     for (auto* p : parts)
         if (p->subjectId != parts.front()->subjectId) return makeError("segments of different subjects cannot be merged");
     for (auto* p : parts)
-        if (laneOf(*p) != laneOf(*parts.front()))
+        if (laneOf(*p, LaneRule::PeopleTogether) != laneOf(*parts.front(), LaneRule::PeopleTogether))
             return makeError("a prediction cannot be merged with a person's segment or another model's; accept it first");
     const std::int64_t first = parts.front()->firstFrame;
     std::int64_t last = 0;
     for (auto* p : parts) last = std::max(last, p->lastFrame);
     for (const auto& s : segments) {
         const bool selected = std::find(parts.begin(), parts.end(), &s) != parts.end();
-        if (!selected && laneOf(s) == laneOf(*parts.front()) && s.lastFrame >= first && s.firstFrame <= last)
+        if (!selected && laneOf(s, rule) == laneOf(*parts.front(), rule) && s.lastFrame >= first && s.firstFrame <= last)
             return makeError("segment " + describe(s) + " lies between the segments to merge");
     }
     annotation::Segment merged = *parts.front();
@@ -189,7 +193,7 @@ Result<SegmentChange> merge(const Segments& segments, const std::vector<std::int
     change.text = tr("Merge %1 segments into %2 (%3-%4)").arg(parts.size()).arg(actionOf(merged)).arg(first).arg(last);
     for (auto* p : parts) change.removed.push_back(*p);
     change.added.push_back(merged);
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
 Result<SegmentChange> remove(const Segments& segments, const std::vector<std::int64_t>& segmentIds) {
@@ -205,7 +209,8 @@ Result<SegmentChange> remove(const Segments& segments, const std::vector<std::in
     return change;
 }
 
-Result<SegmentChange> accept(const Segments& segments, const std::vector<std::int64_t>& predictionIds, const std::string& annotator) {
+Result<SegmentChange> accept(const Segments& segments, const std::vector<std::int64_t>& predictionIds, const std::string& annotator,
+                             LaneRule rule) {
     SegmentChange change;
     for (std::int64_t id : std::set<std::int64_t>(predictionIds.begin(), predictionIds.end())) {
         auto prediction = findPrediction(segments, id);
@@ -216,10 +221,11 @@ Result<SegmentChange> accept(const Segments& segments, const std::vector<std::in
     if (change.removed.empty()) return makeError("no prediction selected");
     change.text = change.removed.size() == 1 ? tr("Accept prediction %1").arg(actionOf(change.removed.front()))
                                              : tr("Accept %1 predictions").arg(change.removed.size());
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
-Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence, const std::string& annotator, int* skipped) {
+Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence, const std::string& annotator, int* skipped,
+                                  LaneRule rule) {
     std::vector<const annotation::Segment*> candidates;
     for (const auto& s : segments)
         if (annotation::isModelPrediction(s) && s.confidence.value_or(0.0) >= minConfidence) candidates.push_back(&s);
@@ -231,7 +237,7 @@ Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence
         SegmentChange attempt = change;
         attempt.removed.push_back(*prediction);
         attempt.added.push_back(acceptedFrom(*prediction, annotator));
-        if (checkAddedDoNotOverlap(segments, attempt))
+        if (checkAddedDoNotOverlap(segments, attempt, rule))
             change = std::move(attempt);
         else
             ++refused;
@@ -247,7 +253,7 @@ Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence
 }
 
 Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subjectId, std::int64_t first, std::int64_t last,
-                                  const std::string& annotator) {
+                                  const std::string& annotator, LaneRule rule) {
     if (Status s = checkRange(first, last, 0); !s) return s.takeError();
     SegmentChange change;
     for (const auto& s : segments) {
@@ -271,7 +277,7 @@ Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subject
     if (change.removed.empty())
         return makeError("the subject has no prediction within frames " + std::to_string(first) + "-" + std::to_string(last));
     change.text = tr("Accept predictions in frames %1-%2").arg(first).arg(last);
-    return checked(segments, std::move(change));
+    return checked(segments, std::move(change), rule);
 }
 
 Result<SegmentChange> reject(const Segments& segments, const std::vector<std::int64_t>& predictionIds) {

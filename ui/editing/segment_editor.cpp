@@ -37,22 +37,20 @@ QString SegmentEditor::run(Result<SegmentChange> planned) {
 }
 
 QString SegmentEditor::create(std::int64_t subjectId, std::int64_t first, std::int64_t last, const segment_edits::Labels& labels) {
-    auto planned = segment_edits::create(document_.segments(), document_.currentVideoId(), subjectId, first, last, labels, frameCount());
-    if (planned)
-        for (annotation::Segment& s : planned->added) s.annotator = annotatorName().toStdString();
-    return run(std::move(planned));
+    return run(segment_edits::create(document_.segments(), document_.currentVideoId(), subjectId, first, last, labels, frameCount(),
+                                     laneRule_, annotatorName().toStdString()));
 }
 
 QString SegmentEditor::accept(const std::vector<std::int64_t>& predictionIds) {
-    return run(segment_edits::accept(document_.segments(), predictionIds, annotatorName().toStdString()));
+    return run(segment_edits::accept(document_.segments(), predictionIds, annotatorName().toStdString(), laneRule_));
 }
 
 QString SegmentEditor::acceptAbove(double minConfidence, int* skipped) {
-    return run(segment_edits::acceptAbove(document_.segments(), minConfidence, annotatorName().toStdString(), skipped));
+    return run(segment_edits::acceptAbove(document_.segments(), minConfidence, annotatorName().toStdString(), skipped, laneRule_));
 }
 
 QString SegmentEditor::acceptRange(std::int64_t subjectId, std::int64_t first, std::int64_t last) {
-    return run(segment_edits::acceptRange(document_.segments(), subjectId, first, last, annotatorName().toStdString()));
+    return run(segment_edits::acceptRange(document_.segments(), subjectId, first, last, annotatorName().toStdString(), laneRule_));
 }
 
 QString SegmentEditor::reject(const std::vector<std::int64_t>& predictionIds) {
@@ -60,15 +58,15 @@ QString SegmentEditor::reject(const std::vector<std::int64_t>& predictionIds) {
 }
 
 QString SegmentEditor::setBounds(std::int64_t segmentId, std::int64_t first, std::int64_t last) {
-    return run(segment_edits::setBounds(document_.segments(), segmentId, first, last, frameCount()));
+    return run(segment_edits::setBounds(document_.segments(), segmentId, first, last, frameCount(), laneRule_));
 }
 
 QString SegmentEditor::split(std::int64_t segmentId, std::int64_t frame) {
-    return run(segment_edits::split(document_.segments(), segmentId, frame));
+    return run(segment_edits::split(document_.segments(), segmentId, frame, laneRule_));
 }
 
 QString SegmentEditor::merge(const std::vector<std::int64_t>& segmentIds) {
-    return run(segment_edits::merge(document_.segments(), segmentIds));
+    return run(segment_edits::merge(document_.segments(), segmentIds, laneRule_));
 }
 
 QString SegmentEditor::remove(const std::vector<std::int64_t>& segmentIds) {

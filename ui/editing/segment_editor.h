@@ -38,6 +38,11 @@ public:
     QString acceptRange(std::int64_t subjectId, std::int64_t first, std::int64_t last);
     QString reject(const std::vector<std::int64_t>& predictionIds);
 
+    // Which segments may not overlap (segment_change.h): people's of a subject together, or each
+    // annotator's apart while the timeline shows annotator layers side by side.
+    void setLaneRule(segment_edits::LaneRule rule) { laneRule_ = rule; }
+    segment_edits::LaneRule laneRule() const { return laneRule_; }
+
     // The segments the last successful edit put in (new or changed), e.g. to select them.
     const std::vector<std::int64_t>& lastAddedIds() const { return lastAdded_; }
 
@@ -50,6 +55,7 @@ private:
 
     ProjectDocument& document_;
     std::vector<std::int64_t> lastAdded_;
+    segment_edits::LaneRule laneRule_ = segment_edits::LaneRule::PeopleTogether;
 };
 
 }  // namespace actionlens::ui

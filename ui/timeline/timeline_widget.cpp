@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace actionlens::ui {
 
@@ -116,10 +117,17 @@ void TimelineWidget::rebuildLanes() {
     std::map<std::int64_t, std::set<std::string>> models;
     for (const annotation::Segment& s : document_.segments())
         if (annotation::isModelPrediction(s)) models[s.subjectId].insert(s.annotator);
+    std::map<std::int64_t, std::set<std::string>> people;
+    for (const annotation::Segment& s : document_.segments())
+        if (!annotation::isModelPrediction(s)) people[s.subjectId].insert(s.annotator);
     rows_.clear();
     for (std::int64_t subject : lanes_) {
-        rows_.push_back(Row{subject, {}});
-        for (const std::string& model : models[subject]) rows_.push_back(Row{subject, model});
+        if (layers_ && !people[subject].empty()) {
+            for (const std::string& annotator : people[subject]) rows_.push_back(Row{subject, {}, annotator, true});
+        } else {
+            rows_.push_back(Row{subject, {}, {}, false});
+        }
+        for (const std::string& model : models[subject]) rows_.push_back(Row{subject, model, {}, false});
     }
     // Selected segments that no longer exist (undone, deleted) leave the selection.
     std::set<std::int64_t> kept;
@@ -163,17 +171,41 @@ QRectF TimelineWidget::skeletonLaneRect() const {
 
 QRectF TimelineWidget::rowRect(const Row& wanted) const {
     double top = kRulerHeight + kSkeletonLaneHeight + kLaneGap;
+    std::int64_t previousSubject = -1;
     for (const Row& row : rows_) {
         const int height = row.model.empty() ? kLaneHeight : kPredictionLaneHeight;
-        // A prediction lane sits close under its subject's lane.
-        if (!row.model.empty()) top -= kLaneGap - 1;
-        if (row.subjectId == wanted.subjectId && row.model == wanted.model) return QRectF(kHeaderWidth, top, width() - kHeaderWidth, height);
+        // A prediction lane, or a subject's further annotator layer, sits close under the one above.
+        if (!row.model.empty() || (row.layered && row.subjectId == previousSubject)) top -= kLaneGap - 1;
+        previousSubject = row.subjectId;
+        if (row.subjectId == wanted.subjectId && row.model == wanted.model && row.annotator == wanted.annotator &&
+            row.layered == wanted.layered)
+            return QRectF(kHeaderWidth, top, width() - kHeaderWidth, height);
         top += height + kLaneGap;
     }
     return {};
 }
 
-QRectF TimelineWidget::laneRect(std::int64_t subjectId) const { return rowRect(Row{subjectId, {}}); }
+QRectF TimelineWidget::laneRect(std::int64_t subjectId) const {
+    // The subject's (first) people's row.
+    for (const Row& row : rows_)
+        if (row.subjectId == subjectId && row.model.empty()) return rowRect(row);
+    return {};
+}
+
+QRectF TimelineWidget::rowOfSegment(const annotation::Segment& s) const {
+    if (annotation::isModelPrediction(s)) return rowRect(Row{s.subjectId, s.annotator, {}, false});
+    if (layers_) {
+        const QRectF layer = rowRect(Row{s.subjectId, {}, s.annotator, true});
+        if (!layer.isEmpty()) return layer;
+    }
+    return rowRect(Row{s.subjectId, {}, {}, false});
+}
+
+void TimelineWidget::setAnnotatorLayers(bool sideBySide) {
+    if (layers_ == sideBySide) return;
+    layers_ = sideBySide;
+    rebuildLanes();
+}
 
 std::pair<std::int64_t, std::int64_t> TimelineWidget::shownBounds(std::int64_t segmentId) const {
     if ((drag_ == Drag::FirstEdge || drag_ == Drag::LastEdge) && segmentId == dragSegment_) return {dragFirst_, dragLast_};
@@ -184,7 +216,7 @@ std::pair<std::int64_t, std::int64_t> TimelineWidget::shownBounds(std::int64_t s
 QRectF TimelineWidget::segmentRect(std::int64_t segmentId) const {
     const annotation::Segment* s = document_.segment(segmentId);
     if (!s) return {};
-    const QRectF lane = rowRect(Row{s->subjectId, annotation::isModelPrediction(*s) ? s->annotator : std::string()});
+    const QRectF lane = rowOfSegment(*s);
     const auto [first, last] = shownBounds(segmentId);
     const double left = xOfFrame(double(first));
     const double right = xOfFrame(double(last + 1));

@@ -24,6 +24,10 @@
 
 class QScrollBar;
 
+namespace actionlens::annotation {
+struct Segment;
+}
+
 namespace actionlens::ui {
 
 class ProjectDocument;
@@ -63,18 +67,27 @@ public:
     void zoomOut();
     void zoomToFit();
 
-    // A row of the timeline: a subject's people's segments (model empty), or one model's
-    // predictions for the subject (model: its annotator, "model:<file>").
+    // A row of the timeline: a subject's people's segments (model empty; with annotator layers
+    // side by side, one annotator's: `annotator`), or one model's predictions for the subject
+    // (model: its annotator, "model:<file>").
     struct Row {
         std::int64_t subjectId = 0;
         std::string model;
+        std::string annotator;  // only with annotator layers side by side
+        bool layered = false;   // a row of one annotator's layer
     };
+
+    // Annotator layers side by side: each subject's people's segments in one row per annotator
+    // (whose name the row shows), so two codings of the same subject can be compared.
+    void setAnnotatorLayers(bool sideBySide);
+    bool showsAnnotatorLayers() const { return layers_; }
 
     // Geometry, in widget pixels.
     const std::vector<std::int64_t>& lanes() const { return lanes_; }  // subject ids, top to bottom
     const std::vector<Row>& rows() const { return rows_; }              // every row, top to bottom
     QRectF laneRect(std::int64_t subjectId) const;
     QRectF rowRect(const Row& row) const;  // empty when the timeline has no such row
+    QRectF rowOfSegment(const annotation::Segment& segment) const;
     QRectF segmentRect(std::int64_t segmentId) const;
     double xOfFrame(double frame) const;
     QRectF skeletonLaneRect() const;
@@ -123,6 +136,7 @@ private:
     std::function<double(int)> secondsOf_;
     std::vector<std::int64_t> lanes_;
     std::vector<Row> rows_;
+    bool layers_ = false;
     int playhead_ = 0;
     std::optional<int> markIn_;
     std::optional<int> markOut_;

@@ -146,8 +146,12 @@ void TimelineWidget::paintLanes(QPainter& painter) const {
         painter.setBrush(subjectColour(subject));
         painter.drawEllipse(QPointF(14, lane.center().y()), 5, 5);
         painter.setPen(kText);
+        const QString name = !row.layered ? document_.subjectName(subject)
+                                          : QStringLiteral("%1 \u00b7 %2").arg(document_.subjectName(subject),
+                                                                                row.annotator.empty() ? tr("(no annotator)")
+                                                                                                      : QString::fromStdString(row.annotator));
         painter.drawText(QRectF(26, lane.top(), kHeaderWidth - 30, lane.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                         painter.fontMetrics().elidedText(document_.subjectName(subject), Qt::ElideRight, kHeaderWidth - 30));
+                         painter.fontMetrics().elidedText(name, Qt::ElideMiddle, kHeaderWidth - 30));
     }
     painter.setClipRect(QRect(kHeaderWidth, 0, width() - kHeaderWidth, height()));
     for (const annotation::Segment& s : document_.segments()) {

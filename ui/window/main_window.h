@@ -115,6 +115,9 @@ public:
     // Selects the next (+1) or previous (-1) prediction from the playhead (or from frame
     // `from`) and shows its first frame; false when there is none that way.
     bool goToPrediction(int direction, std::optional<std::int64_t> from = {});
+    // View > Annotator layers side by side: the timeline's rows per annotator, and edits that
+    // keep each annotator's segments apart (main_window_editing.cpp).
+    void showAnnotatorLayers(bool sideBySide);
     // A new subject ("person N") with its own lane in the current video, made the active lane.
     std::int64_t addSubject();
     bool showsStartPage() const;

@@ -189,6 +189,11 @@ QString MainWindow::mergeSelected() {
 
 QString MainWindow::deleteSelected() { return editor_->remove(selectedSegments()); }
 
+void MainWindow::showAnnotatorLayers(bool sideBySide) {
+    timeline_->setAnnotatorLayers(sideBySide);
+    editor_->setLaneRule(sideBySide ? segment_edits::LaneRule::PerAnnotator : segment_edits::LaneRule::PeopleTogether);
+}
+
 std::int64_t MainWindow::addSubject() {
     if (!document_.isOpen()) return 0;
     // The first free "person N".

@@ -67,6 +67,12 @@ void MainWindow::createMenus() {
     add(viewMenu, tr("Zoom timeline &in"), QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
     add(viewMenu, tr("Zoom timeline &out"), QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
     add(viewMenu, tr("Whole video in the &timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->zoomToFit(); });
+    QAction* layers = viewMenu->addAction(tr("Annotator &layers side by side"));
+    layers->setCheckable(true);
+    layers->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
+    layers->setStatusTip(tr("Each subject's segments in one row per annotator, to compare two codings; edits then keep each "
+                            "annotator's segments apart"));
+    connect(layers, &QAction::toggled, this, [this](bool on) { showAnnotatorLayers(on); });
     createPresentationAction(viewMenu);
     viewMenu->addSeparator();
     createOverlayActions(viewMenu);

@@ -1,6 +1,7 @@
 // MainWindow editing end to end: keyboard coding creates the right segments, marks + hotkey,
 // an edge drag on the timeline changes the store, overlaps are refused with a message.
 
+#include "ui/editing/annotator_name.h"
 #include "ui/editing/segment_editor.h"
 #include "ui/player/transport_bar.h"
 #include "ui/timeline/timeline_widget.h"
@@ -197,4 +198,32 @@ TEST_F(WindowFixture, ReturnMakesASegmentFromMarksWhenTheFocusIsOnTheVideo) {
     ASSERT_EQ(lane.size(), 1u);
     EXPECT_EQ(lane[0].firstFrame, 5);
     EXPECT_EQ(lane[0].lastFrame, 9);
+}
+
+TEST_F(WindowFixture, AnnotatorLayersSideBySideKeepTwoCodingsApart) {
+    clearLane();
+    setAnnotatorName(QStringLiteral("ann"));
+    ASSERT_EQ(window.editor().create(subject, 10, 30, {{"action", "squat"}}), QString());
+    setAnnotatorName(QStringLiteral("bob"));
+    // One lane for everyone's segments: bob may not code over ann's.
+    EXPECT_NE(window.editor().create(subject, 20, 40, {{"action", "squat"}}), QString());
+    window.showAnnotatorLayers(true);
+    ASSERT_EQ(window.editor().create(subject, 20, 40, {{"action", "jump_rope"}}), QString()) << "each annotator's layer apart";
+    EXPECT_NE(window.editor().create(subject, 35, 45, {{"action", "squat"}}), QString()) << "still one action at a time per person";
+    int rows = 0;
+    for (const auto& row : window.timeline().rows())
+        if (row.subjectId == subject && row.model.empty()) ++rows;
+    EXPECT_EQ(rows, 2);
+    const auto lane = laneInStore();
+    ASSERT_EQ(lane.size(), 2u);
+    const QRectF annRow = window.timeline().rowRect(TimelineWidget::Row{subject, {}, "ann", true});
+    const QRectF bobRow = window.timeline().rowRect(TimelineWidget::Row{subject, {}, "bob", true});
+    ASSERT_FALSE(annRow.isEmpty());
+    ASSERT_FALSE(bobRow.isEmpty());
+    EXPECT_GT(bobRow.top(), annRow.top());
+    for (const auto& s : lane)
+        EXPECT_TRUE((s.annotator == "ann" ? annRow : bobRow).contains(window.timeline().segmentRect(s.id).center()));
+    window.showAnnotatorLayers(false);
+    EXPECT_EQ(window.timeline().laneRect(subject), window.timeline().rowRect(TimelineWidget::Row{subject, {}, {}, false}));
+    setAnnotatorName({});
 }
