@@ -21,7 +21,8 @@ const std::vector<FormatHandler>& formatHandlers() {
         all.push_back({"coco", "COCO keypoints JSON (persons per image/frame; PoseTrack track ids)", importCocoKeypoints, exportCocoKeypoints});
         all.push_back({"openpose", "OpenPose JSON folder (*_keypoints.json per frame, BODY_25 or COCO-18)", importOpenPoseJson, nullptr});
         all.push_back({"native", "ActionLens project JSON (lossless)", importNativeJson, exportNativeJson});
-        all.push_back({"segments-csv", "Segments as CSV, one row per segment (export only)", {}, exportSegmentsCsv});
+        all.push_back({"segments-csv", "Segments as CSV, one row per segment (frames, a column per task, annotator, review)",
+                       importSegmentsCsv, exportSegmentsCsv});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});
