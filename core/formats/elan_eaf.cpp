@@ -193,7 +193,7 @@ private:
         for (const auto* slot : {&a.startSlot, &a.endSlot})
             if (!doc_.timeSlots.at(*slot).ms)
                 return fail(a.line, place(tier, a) + ": time slot " + *slot + " has no TIME_VALUE; a segment needs both its times");
-        auto span = framesOfTimes(static_cast<double>(*start.ms), static_cast<double>(*end.ms), video_);
+        auto span = framesOfTimes(static_cast<double>(*start.ms), static_cast<double>(*end.ms), TimeUnit::Milliseconds, video_);
         if (!span) return fail(a.line, place(tier, a) + ": " + span.error());
         if (span->cut && options_.warning)
             options_.warning(file_ + " line " + std::to_string(a.line) + ": " + place(tier, a) + " ends past the video; cut at its last frame " +

@@ -1,6 +1,7 @@
 #include "core/formats/format_registry.h"
 
 #include "core/annotation/project_store.h"
+#include "core/formats/activitynet_json.h"
 #include "core/formats/coco_keypoints.h"
 #include "core/formats/elan_eaf.h"
 #include "core/formats/openpose_json.h"
@@ -26,6 +27,8 @@ const std::vector<FormatHandler>& formatHandlers() {
                        importSegmentsCsv, exportSegmentsCsv});
         all.push_back({"elan", "ELAN .eaf files (a file or folder, one per video): a tier per subject, reference tiers for other tasks",
                        importElan, exportElan});
+        all.push_back({"activitynet", "ActivityNet JSON (database of videos: subset, segments in seconds, action labels)",
+                       importActivityNet, exportActivityNet});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});

@@ -11,7 +11,9 @@ namespace {
 
 constexpr double kFrameEpsilon = 1e-6;
 
-std::string millisecondsText(double ms) { return QString::number(ms, 'g', 12).toStdString() + " ms"; }
+std::string timeText(double time, TimeUnit unit) {
+    return QString::number(time, 'g', 12).toStdString() + (unit == TimeUnit::Seconds ? " s" : " ms");
+}
 
 }  // namespace
 
@@ -21,18 +23,18 @@ std::int64_t frameStartMs(std::int64_t frame, double fps) {
     return static_cast<std::int64_t>(std::ceil(static_cast<double>(frame) * 1000.0 / fps - kFrameEpsilon));
 }
 
-Result<FrameSpan> framesOfTimes(double startMs, double endMs, const annotation::Video& video) {
+Result<FrameSpan> framesOfTimes(double start, double end, TimeUnit unit, const annotation::Video& video) {
     if (!(video.fps > 0) || !std::isfinite(video.fps))
         return makeError("the video has no frame rate, so times cannot become frames");
-    if (!std::isfinite(startMs) || !std::isfinite(endMs)) return makeError("a time is not a number");
-    if (startMs < 0) return makeError("starts at " + millisecondsText(startMs) + ", before the video");
-    if (!(endMs > startMs))
-        return makeError("ends at " + millisecondsText(endMs) + ", not after its start at " + millisecondsText(startMs));
+    if (!std::isfinite(start) || !std::isfinite(end)) return makeError("a time is not a number");
+    if (start < 0) return makeError("starts at " + timeText(start, unit) + ", before the video");
+    if (!(end > start)) return makeError("ends at " + timeText(end, unit) + ", not after its start at " + timeText(start, unit));
+    const double toMs = unit == TimeUnit::Seconds ? 1000.0 : 1.0;
     FrameSpan span;
-    span.first = frameAtMs(startMs, video.fps);
-    span.last = std::max(span.first, frameAtMs(endMs, video.fps) - 1);
+    span.first = frameAtMs(start * toMs, video.fps);
+    span.last = std::max(span.first, frameAtMs(end * toMs, video.fps) - 1);
     if (video.frameCount > 0 && span.first >= video.frameCount)
-        return makeError("starts at " + millisecondsText(startMs) + " (frame " + std::to_string(span.first) +
+        return makeError("starts at " + timeText(start, unit) + " (frame " + std::to_string(span.first) +
                          "), past the video's last frame " + std::to_string(video.frameCount - 1));
     if (video.frameCount > 0 && span.last >= video.frameCount) {
         span.last = video.frameCount - 1;

@@ -27,9 +27,12 @@ struct FrameSpan {
     bool cut = false;
 };
 
-// The frames from `startMs` to `endMs` (exclusive) of `video`; a span shorter than a frame keeps
-// the frame it starts in. Fails, saying why, when the video has no frame rate, a time is negative
-// or not a number, the end is not after the start, or the start lies past the video's last frame.
-Result<FrameSpan> framesOfTimes(double startMs, double endMs, const annotation::Video& video);
+enum class TimeUnit { Milliseconds, Seconds };
+
+// The frames from `start` to `end` (exclusive) of `video`; a span shorter than a frame keeps the
+// frame it starts in. Fails, saying why in the file's unit, when the video has no frame rate, a
+// time is negative or not a number, the end is not after the start, or the start lies past the
+// video's last frame.
+Result<FrameSpan> framesOfTimes(double start, double end, TimeUnit unit, const annotation::Video& video);
 
 }  // namespace actionlens::formats
