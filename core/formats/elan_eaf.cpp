@@ -275,6 +275,8 @@ Result<std::vector<std::string>> eafFiles(const std::string& source) {
 Status importElan(const std::string& source, ProjectStore& store, const ImportOptions& options) {
     auto files = eafFiles(source);
     if (!files) return files.takeError();
+    if (!store.taxonomy().actionTask())
+        return makeError("the project has no taxonomy with an action task, so the tiers' values mean nothing yet; give it a taxonomy first");
     auto videos = VideoLookup::load(store);
     if (!videos) return videos.takeError();
     SubjectsByName subjects(store);

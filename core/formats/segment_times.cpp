@@ -10,6 +10,8 @@ namespace actionlens::formats {
 namespace {
 
 constexpr double kFrameEpsilon = 1e-6;
+// About 300 years: beyond any video, and far from where a frame number overflows.
+constexpr double kLongestMs = 1e13;
 
 std::string timeText(double time, TimeUnit unit) {
     return QString::number(time, 'g', 12).toStdString() + (unit == TimeUnit::Seconds ? " s" : " ms");
@@ -30,6 +32,7 @@ Result<FrameSpan> framesOfTimes(double start, double end, TimeUnit unit, const a
     if (start < 0) return makeError("starts at " + timeText(start, unit) + ", before the video");
     if (!(end > start)) return makeError("ends at " + timeText(end, unit) + ", not after its start at " + timeText(start, unit));
     const double toMs = unit == TimeUnit::Seconds ? 1000.0 : 1.0;
+    if (end * toMs > kLongestMs) return makeError("ends at " + timeText(end, unit) + ", longer than any video");
     FrameSpan span;
     span.first = frameAtMs(start * toMs, video.fps);
     span.last = std::max(span.first, frameAtMs(end * toMs, video.fps) - 1);

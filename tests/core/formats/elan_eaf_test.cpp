@@ -424,6 +424,17 @@ TEST(ElanEaf, MalformedFilesNameFileAndPlaceAndChangeNothing) {
     EXPECT_EQ(store->counts().value().subjects, 0);
 }
 
+TEST(ElanEaf, AProjectWithoutATaxonomyIsToldToGetOne) {
+    TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 25.0, 300, 0, 0, "", "", {}}).ok());
+    writeFileBytes(dir.file("good.eaf"), kMinimalEaf);
+    Status imported = formats::importProject("elan", dir.file("good.eaf"), *store);
+    ASSERT_FALSE(imported.ok());
+    EXPECT_EQ(imported.error(), "the project has no taxonomy with an action task, so the tiers' values mean nothing yet; give it a taxonomy first");
+}
+
 TEST(ElanEaf, AnExportWithoutFrameRatesOrVideosSaysWhy) {
     TempDir dir;
     auto store = newProject(dir);

@@ -40,6 +40,7 @@ TEST(SegmentTimes, SpansEndExclusiveKeepShortOnesAndCutLongOnes) {
     EXPECT_EQ(framesOfTimes(-5, 10, TimeUnit::Milliseconds, video).error(), "starts at -5 ms, before the video");
     EXPECT_EQ(framesOfTimes(4000, 4100, TimeUnit::Milliseconds, video).error(),
               "starts at 4000 ms (frame 100), past the video's last frame 99");
+    EXPECT_EQ(framesOfTimes(0, 1e300, TimeUnit::Seconds, video).error(), "ends at 1e+300 s, longer than any video");
     video.fps = 0;
     EXPECT_EQ(framesOfTimes(0, 1, TimeUnit::Seconds, video).error(), "the video has no frame rate, so times cannot become frames");
 }
