@@ -93,7 +93,8 @@ int runExport(const QStringList& arguments) {
     const QCommandLineOption format(QStringList{QStringLiteral("f"), QStringLiteral("format")},
                                     QStringLiteral("Format to write (see below)."), QStringLiteral("name"));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("File to write."), QStringLiteral("file"));
+                                    QStringLiteral("File to write (elan: a folder of .eaf files when the project has several videos)."),
+                                    QStringLiteral("file"));
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(output);

@@ -1,7 +1,9 @@
 #include "core/formats/format_registry.h"
 
 #include "core/annotation/project_store.h"
+#include "core/formats/activitynet_json.h"
 #include "core/formats/coco_keypoints.h"
+#include "core/formats/elan_eaf.h"
 #include "core/formats/openpose_json.h"
 #include "core/formats/native_json.h"
 #include "core/formats/segments_csv.h"
@@ -21,7 +23,12 @@ const std::vector<FormatHandler>& formatHandlers() {
         all.push_back({"coco", "COCO keypoints JSON (persons per image/frame; PoseTrack track ids)", importCocoKeypoints, exportCocoKeypoints});
         all.push_back({"openpose", "OpenPose JSON folder (*_keypoints.json per frame, BODY_25 or COCO-18)", importOpenPoseJson, nullptr});
         all.push_back({"native", "ActionLens project JSON (lossless)", importNativeJson, exportNativeJson});
-        all.push_back({"segments-csv", "Segments as CSV, one row per segment (export only)", {}, exportSegmentsCsv});
+        all.push_back({"segments-csv", "Segments as CSV, one row per segment (frames, a column per task, annotator, review)",
+                       importSegmentsCsv, exportSegmentsCsv});
+        all.push_back({"elan", "ELAN .eaf files (a file or folder, one per video): a tier per subject, reference tiers for other tasks",
+                       importElan, exportElan});
+        all.push_back({"activitynet", "ActivityNet JSON (database of videos: subset, segments in seconds, action labels)",
+                       importActivityNet, exportActivityNet});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});
@@ -95,14 +102,15 @@ Status exportProject(const std::string& format, annotation::ProjectStore& store,
     const std::string temporary = output + ".part";
     Status written = handler->exporter(store, temporary, options);
     if (written.ok() && cancelled(options.cancelRequested)) written = makeError(kCancelledMessage);
+    // remove_all: a format may write a folder (ELAN, one file per video).
     std::error_code ec;
     if (!written.ok()) {
-        std::filesystem::remove(temporary, ec);
+        std::filesystem::remove_all(temporary, ec);
         return written;
     }
     std::filesystem::rename(temporary, output, ec);
     if (ec) {
-        std::filesystem::remove(temporary, ec);
+        std::filesystem::remove_all(temporary, ec);
         return makeError("cannot move the export into '" + output + "': " + ec.message());
     }
     return Status::success();

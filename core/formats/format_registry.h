@@ -58,7 +58,7 @@ const FormatHandler* findFormat(const std::string& name);
 // Imports `source` with the named format in one transaction of `store`.
 Status importProject(const std::string& format, const std::string& source, annotation::ProjectStore& store,
                      const ImportOptions& options = {});
-// Exports through a temporary file renamed into place, so `output` is never half-written.
+// Exports through a temporary file (or folder) renamed into place, so `output` is never half-written.
 Status exportProject(const std::string& format, annotation::ProjectStore& store, const std::string& output,
                      const ExportOptions& options = {});
 

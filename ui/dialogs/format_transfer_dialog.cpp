@@ -42,6 +42,8 @@ const FormatSource kSources[] = {
     {"openpose", true, "", ""},
     {"native", false, "ActionLens project JSON (*.json)", "json"},
     {"segments-csv", false, "CSV files (*.csv)", "csv"},
+    {"elan", false, "ELAN annotation files (*.eaf)", "eaf"},
+    {"activitynet", false, "ActivityNet JSON (*.json)", "json"},
     {"penn-action", true, "", ""},
     {"ucf101", true, "", ""},
     {"hmdb51", true, "", ""},
@@ -52,6 +54,9 @@ QString settingsKey(TransferDirection direction, const char* what) {
     return QStringLiteral("transfer/%1/%2").arg(direction == TransferDirection::Import ? QLatin1String("import") : QLatin1String("export"),
                                                 QLatin1String(what));
 }
+
+// Formats whose import reads one file or a folder of them: the dialog offers both choosers.
+bool readsFileOrFolder(const QString& format) { return format == QLatin1String("kinetics") || format == QLatin1String("elan"); }
 
 const FormatSource* sourceOf(const QString& format) {
     for (const FormatSource& s : kSources)
@@ -77,7 +82,7 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     path_->setClearButtonEnabled(true);
     path_->setMinimumWidth(360);
     browse_ = new QPushButton(tr("&Browse..."), this);
-    // Kinetics reads a CSV or a folder of them; a file dialog picks only one of the two.
+    // Kinetics and ELAN read a file or a folder of them; a file dialog picks only one of the two.
     browseFolder_ = new QPushButton(tr("&Folder..."), this);
     auto* pathRow = new QHBoxLayout;
     pathRow->setSpacing(6);
@@ -148,14 +153,19 @@ bool FormatTransferDialog::formatReadsFolder() const {
 void FormatTransferDialog::updateFormatHelp() {
     const QString description = format_->currentData(Qt::ToolTipRole).toString();
     QString what;
-    if (direction_ == TransferDirection::Export)
+    const QString format = format_->currentData().toString();
+    if (direction_ == TransferDirection::Export && format == QLatin1String("elan"))
+        what = tr("Writes one .eaf file, or a folder of them (one per video) when the project has several videos.");
+    else if (direction_ == TransferDirection::Export)
         what = tr("Writes one file.");
-    else if (format_->currentData().toString() == QLatin1String("kinetics"))
+    else if (format == QLatin1String("kinetics"))
         what = tr("Reads a CSV file, or a folder of them.");
+    else if (format == QLatin1String("elan"))
+        what = tr("Reads an .eaf file, or a folder of them.");
     else
         what = formatReadsFolder() ? tr("Reads a folder.") : tr("Reads one file.");
     formatHelp_->setText(description + QStringLiteral(".\n") + what);
-    browseFolder_->setVisible(direction_ == TransferDirection::Import && format_->currentData().toString() == QLatin1String("kinetics"));
+    browseFolder_->setVisible(direction_ == TransferDirection::Import && readsFileOrFolder(format));
 }
 
 void FormatTransferDialog::browse() {

@@ -93,7 +93,7 @@ TEST(FormatRegistry, CancelledExportLeavesNoFile) {
     writeNativeSource(dir, dir.file("ignored.json"));
     auto store = annotation::ProjectStore::open(dir.file("source.alproj"));
     ASSERT_TRUE(store.ok()) << store.error();
-    for (const char* format : {"native", "coco", "segments-csv"}) {
+    for (const char* format : {"native", "coco", "segments-csv", "elan", "activitynet"}) {
         SCOPED_TRACE(format);
         const std::string out = dir.file(std::string("out.") + format);
         int calls = 0;

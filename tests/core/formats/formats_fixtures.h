@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QString>
+
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -45,6 +47,54 @@ inline void expectProjectUnchanged(annotation::ProjectStore& store, const annota
     EXPECT_EQ(after.subjects, before.subjects);
     EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
     EXPECT_EQ(store.skeletonLayouts().size(), layoutsBefore);
+}
+
+// A project's segments as the formats carry them, without ids or times of writing:
+// "VIDEO (name, else path) | SUBJECT NAME | FIRST-LAST | task=value;... | annotator | review | confidence | source", in
+// video then first-frame order.
+inline std::vector<std::string> segmentSummaries(annotation::ProjectStore& store) {
+    std::vector<std::string> lines;
+    const auto names = subjectNames(store);
+    auto videos = store.videos();
+    EXPECT_TRUE(videos.ok());
+    if (!videos.ok()) return lines;
+    for (const annotation::Video& video : videos.value()) {
+        auto segments = store.segmentsOfVideo(video.id);
+        EXPECT_TRUE(segments.ok());
+        if (!segments.ok()) continue;
+        for (const annotation::Segment& s : segments.value()) {
+            std::string labels;
+            for (const auto& [task, value] : s.labels) labels += task + "=" + value + ";";
+            lines.push_back((video.name.empty() ? video.path : video.name) + " | " + (s.subjectId ? names.at(s.subjectId) : std::string("-")) + " | " +
+                            std::to_string(s.firstFrame) + "-" + std::to_string(s.lastFrame) + " | " + labels + " | " +
+                            s.annotator + " | " + annotation::reviewStatusName(s.review) + " | " +
+                            (s.confidence ? QString::number(*s.confidence).toStdString() : std::string("-")) + " | " + s.source);
+        }
+    }
+    return lines;
+}
+
+// An empty project beside `source` with its taxonomy and copies of its videos (same names, paths,
+// rates and lengths), as a user's second project over the same footage would be.
+inline std::unique_ptr<annotation::ProjectStore> emptyProjectLike(annotation::ProjectStore& source, const TempDir& dir,
+                                                                  const std::string& name) {
+    auto target = newProject(dir, name);
+    if (!target) return nullptr;
+    EXPECT_TRUE(target->setTaxonomy(source.taxonomy()).ok());
+    for (annotation::Video video : source.videos().value()) {
+        video.id = 0;
+        EXPECT_TRUE(target->insertVideo(video).ok());
+    }
+    return target;
+}
+
+// A refused import leaves every count as it was.
+inline void expectCountsUnchanged(annotation::ProjectStore& store, const annotation::ProjectCounts& before) {
+    const auto after = store.counts().value();
+    EXPECT_EQ(after.videos, before.videos);
+    EXPECT_EQ(after.subjects, before.subjects);
+    EXPECT_EQ(after.segments, before.segments);
+    EXPECT_EQ(after.skeletonFrames, before.skeletonFrames);
 }
 
 }  // namespace actionlens::fixtures

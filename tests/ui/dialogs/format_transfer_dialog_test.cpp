@@ -183,6 +183,30 @@ TEST(FormatTransferDialog, ExportWritesTheFileAndRefusesIncompleteForms) {
     EXPECT_FALSE(QFileInfo::exists(csv + QStringLiteral(".part")));
 }
 
+TEST(FormatTransferDialog, ElanExportsAndImportsThroughTheWorker) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    ASSERT_TRUE(formats::importProject("native", json.toStdString(), document.store()).ok());
+    const QString eaf = dir.filePath(QStringLiteral("walk.eaf"));
+    {
+        FormatTransferDialog exporting(document, TransferDirection::Export);
+        choose(exporting, QStringLiteral("elan"), eaf);
+        ASSERT_TRUE(exporting.start(false));
+        ASSERT_TRUE(runToEnd(exporting));
+        ASSERT_TRUE(exporting.lastResult().ok) << exporting.lastResult().message.toStdString();
+    }
+    ASSERT_TRUE(QFileInfo(eaf).isFile()) << "a one-video project is one file";
+    FormatTransferDialog importing(document, TransferDirection::Import);
+    choose(importing, QStringLiteral("elan"), eaf);
+    ASSERT_TRUE(importing.start(false));
+    ASSERT_TRUE(runToEnd(importing));
+    ASSERT_TRUE(importing.lastResult().ok) << importing.lastResult().message.toStdString();
+    EXPECT_EQ(document.store().counts().value().segments, 6) << "the three segments once more";
+    EXPECT_EQ(document.store().counts().value().subjects, 2) << "alice and bob are found by name";
+}
+
 TEST(FormatTransferDialog, RemembersTheFormatUsedLastInEachDirection) {
     QTemporaryDir dir;
     const QString json = uitest::writeNativeImportFile(dir);
