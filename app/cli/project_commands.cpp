@@ -36,8 +36,13 @@ int runImport(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("source"), QStringLiteral("File or folder to import."));
     const QCommandLineOption format(QStringList{QStringLiteral("f"), QStringLiteral("format")},
                                     QStringLiteral("Format of the source (see below)."), QStringLiteral("name"));
+    const QCommandLineOption annotator(QStringLiteral("annotator"),
+                                       QStringLiteral("Put every person's segment the import adds in this annotator's layer "
+                                                      "(a colleague's file becomes their layer, for `agreement`)."),
+                                       QStringLiteral("name"));
     parser.addOption(format);
     parser.addOption(kProjectOption);
+    parser.addOption(annotator);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Imports annotations or a dataset into a project, creating the project "
                                                     "if it does not exist. All or nothing: on any error the project is left "
@@ -60,6 +65,7 @@ int runImport(const QStringList& arguments) {
     ProgressLine progress(QStringLiteral("importing"));
     formats::ImportOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    options.annotator = parser.value(annotator).trimmed().toStdString();
     options.warning = [&](const std::string& message) {
         progress.interrupt();
         std::fprintf(stderr, "actionlens-cli: warning: %s\n", message.c_str());

@@ -123,6 +123,11 @@ public:
     Result<Segment> segment(std::int64_t id);
     // Ordered by first frame.
     Result<std::vector<Segment>> segmentsOfVideo(std::int64_t videoId);
+    // The highest segment id so far (0: none): what an import added lies above it.
+    Result<std::int64_t> lastSegmentId();
+    // People's segments (not a model's predictions) with an id above `afterId` get `annotator`:
+    // an import put in one annotator's layer. Returns how many.
+    Result<std::int64_t> setAnnotatorOfSegmentsAfter(std::int64_t afterId, const std::string& annotator);
 
     // Skeleton layouts: the built-in ones are in every project; custom ones can be added.
     // Layouts live as long as the store: adding one, or rolling back a transaction that added

@@ -171,4 +171,28 @@ Result<std::vector<Segment>> ProjectStore::segmentsOfVideo(std::int64_t videoId)
     return result;
 }
 
+Result<std::int64_t> ProjectStore::lastSegmentId() {
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM segments")) || !q.next())
+        return makeError("cannot read segments: " + sqlErrorText(q));
+    return q.value(0).toLongLong();
+}
+
+Result<std::int64_t> ProjectStore::setAnnotatorOfSegmentsAfter(std::int64_t afterId, const std::string& annotator) {
+    if (annotator.rfind(kModelAnnotatorPrefix, 0) == 0)
+        return makeError("'" + annotator + "' names a model: people's segments cannot be put in a model's layer");
+    std::int64_t changed = 0;
+    Status s = transaction([&]() -> Status {
+        QSqlQuery q(db_);
+        q.prepare(QStringLiteral("UPDATE segments SET annotator = ? WHERE id > ? AND annotator NOT LIKE 'model:%'"));
+        q.addBindValue(QString::fromStdString(annotator));
+        q.addBindValue(qint64(afterId));
+        if (!q.exec()) return makeError("cannot set the annotator of segments: " + sqlErrorText(q));
+        changed = q.numRowsAffected();
+        return Status::success();
+    });
+    if (!s) return s.takeError();
+    return changed;
+}
+
 }  // namespace actionlens::annotation

@@ -85,7 +85,11 @@ Status importProject(const std::string& format, const std::string& source, annot
     if (!std::filesystem::exists(source, ec)) return makeError("'" + source + "' does not exist");
     if (cancelled(options.cancelRequested)) return makeError(kCancelledMessage);
     return store.transaction([&]() -> Status {
+        auto before = store.lastSegmentId();
+        if (!before) return before.takeError();
         Status imported = handler->importer(source, store, options);
+        if (imported.ok() && !options.annotator.empty())
+            if (auto layered = store.setAnnotatorOfSegmentsAfter(before.value(), options.annotator); !layered) return layered.takeError();
         // A cancel that came after the importer's last progress point still undoes it all.
         if (imported.ok() && cancelled(options.cancelRequested)) return makeError(kCancelledMessage);
         return imported;

@@ -29,6 +29,9 @@ struct ImportOptions {
     CancelCheck cancelRequested;
     // Things the import skipped or doubted without failing (a listed video that is missing).
     std::function<void(const std::string& message)> warning;
+    // Non-empty: every person's segment the import adds is this annotator's (a colleague's
+    // file becomes their layer, for agreement); a model's predictions keep theirs.
+    std::string annotator;
 };
 
 struct ExportOptions {

@@ -119,6 +119,13 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     form->addRow(tr("Format:"), format_);
     form->addRow(QString(), formatHelp_);
     form->addRow(importing ? tr("Read from:") : tr("Write to:"), pathRow);
+    if (importing) {
+        annotator_ = new QLineEdit(this);
+        annotator_->setPlaceholderText(tr("as the file says"));
+        annotator_->setToolTip(tr("Puts every segment the import adds in this annotator's layer: a colleague's file becomes "
+                                  "their layer (View > Annotator layers side by side; actionlens-cli agreement)"));
+        form->addRow(tr("Annotator layer:"), annotator_);
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
     layout->addLayout(form);
@@ -195,6 +202,7 @@ FormatTransferRequest FormatTransferDialog::request() const {
     r.direction = direction_;
     r.format = format_->currentData().toString();
     r.path = path_->text().trimmed();
+    if (annotator_) r.annotator = annotator_->text().trimmed();
     return r;
 }
 

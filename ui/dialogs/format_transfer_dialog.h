@@ -47,6 +47,7 @@ public:
 
     QComboBox* formatBox() const { return format_; }
     QLineEdit* pathEdit() const { return path_; }
+    QLineEdit* annotatorEdit() const { return annotator_; }  // null when exporting
     QProgressBar* progressBar() const { return progressBar_; }
     QLabel* statusLabel() const { return status_; }
     QPlainTextEdit* report() const { return report_; }
@@ -70,6 +71,7 @@ private:
     QComboBox* format_ = nullptr;
     QLabel* formatHelp_ = nullptr;
     QLineEdit* path_ = nullptr;
+    QLineEdit* annotator_ = nullptr;  // import only
     QPushButton* browse_ = nullptr;
     QPushButton* browseFolder_ = nullptr;  // only for formats that read a file or a folder
     QLabel* undoNote_ = nullptr;

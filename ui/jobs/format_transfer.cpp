@@ -21,6 +21,7 @@ FormatTransferResult transferFormat(annotation::ProjectStore& store, const Forma
         options.progress = progressed;
         options.cancelRequested = cancelRequested;
         options.warning = [&result](const std::string& message) { result.warnings << QString::fromStdString(message); };
+        options.annotator = request.annotator.trimmed().toStdString();
         // The copies for undo are taken outside the import's transaction (SQLite copies only
         // committed states). Without them the import still runs; it is just not undoable.
         std::shared_ptr<ImportSnapshots> snapshots;

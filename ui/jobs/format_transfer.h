@@ -29,6 +29,7 @@ struct FormatTransferRequest {
     TransferDirection direction = TransferDirection::Import;
     QString format;  // a core/formats name: "coco", "penn-action", ...
     QString path;    // import: the file or folder read; export: the file written
+    QString annotator;  // import: non-empty puts every person's segment it adds in this annotator's layer
 };
 
 struct FormatTransferResult {

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace actionlens;
@@ -112,4 +113,28 @@ TEST(FormatRegistry, CancelledExportLeavesNoFile) {
         ASSERT_TRUE(exported.ok()) << exported.error();
         EXPECT_TRUE(std::filesystem::exists(out));
     }
+}
+
+TEST(FormatRegistry, AnImportCanBeOneAnnotatorsLayer) {
+    TempDir dir;
+    const std::string json = dir.file("project.json");
+    writeNativeSource(dir, json);
+    auto store = newProject(dir, "target.alproj");
+    ASSERT_TRUE(store);
+    ImportOptions options;
+    options.annotator = "bob";
+    ASSERT_TRUE(importProject("native", json, *store, options).ok());
+    // Again, as someone else: the first import's segments stay bob's.
+    options.annotator = "cat";
+    ASSERT_TRUE(importProject("native", json, *store, options).ok());
+    std::vector<std::string> annotators;
+    for (const annotation::Video& v : store->videos().value())
+        for (const annotation::Segment& s : store->segmentsOfVideo(v.id).value()) annotators.push_back(s.annotator);
+    std::sort(annotators.begin(), annotators.end());
+    EXPECT_EQ(annotators, (std::vector<std::string>{"bob", "bob", "cat", "cat"}));
+    options.annotator = "model:x.alm";
+    const Status refused = importProject("native", json, *store, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("names a model"), std::string::npos) << refused.error();
+    EXPECT_EQ(store->counts().value().segments, 4) << "the refused import left nothing";
 }

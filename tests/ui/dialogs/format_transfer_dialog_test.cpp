@@ -90,6 +90,25 @@ TEST(FormatTransferDialog, ImportsAFileThroughTheWorkerIntoTheStore) {
     EXPECT_TRUE(dialog.statusLabel()->text().startsWith(QStringLiteral("Imported"))) << dialog.statusLabel()->text().toStdString();
 }
 
+TEST(FormatTransferDialog, AnImportCanGoToOneAnnotatorsLayer) {
+    QTemporaryDir dir;
+    const QString json = uitest::writeNativeImportFile(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("target.alproj"))), QString());
+    ASSERT_TRUE(document.store().setTaxonomy(annotation::builtinTaxonomy("penn_action").value()).ok());
+    FormatTransferDialog dialog(document, TransferDirection::Import);
+    choose(dialog, QStringLiteral("native"), json);
+    ASSERT_NE(dialog.annotatorEdit(), nullptr);
+    dialog.annotatorEdit()->setText(QStringLiteral(" bob "));
+    ASSERT_TRUE(dialog.start(false));
+    ASSERT_TRUE(runToEnd(dialog));
+    ASSERT_TRUE(dialog.lastResult().ok) << dialog.lastResult().message.toStdString();
+    const auto segments = document.store().segmentsOfVideo(document.videos().front().id).value();
+    ASSERT_EQ(segments.size(), 3u);
+    for (const auto& s : segments) EXPECT_EQ(s.annotator, "bob");
+    EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Export).annotatorEdit(), nullptr) << "exports have no layer";
+}
+
 TEST(FormatTransferDialog, MalformedFileLeavesTheStoreUnchangedAndSaysWhere) {
     QTemporaryDir dir;
     const QString json = uitest::writeNativeImportFile(dir);
