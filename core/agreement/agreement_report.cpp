@@ -17,6 +17,8 @@ QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonVal
 
 // One coding unit: a subject's frame, with each annotator's category (kMissing: not coded).
 struct Unit {
+    std::int64_t subjectId = 0;
+    std::int64_t frame = 0;
     std::vector<int> codes;
 };
 
@@ -54,7 +56,7 @@ VideoCoding codeVideo(const std::vector<annotation::Segment>& segments, const st
     for (auto& [key, codes] : frames) {
         for (size_t c = 0; c < codes.size(); ++c)
             if (codes[c] == kMissing && out.coded[c]) codes[c] = none;
-        out.units.push_back(Unit{codes});
+        out.units.push_back(Unit{key.first, key.second, codes});
     }
     return out;
 }
@@ -237,6 +239,44 @@ Result<AgreementReport> computeAgreement(annotation::ProjectStore& store, const 
     report.overall = measure(allUnits, allVideos, report.annotators, codedAnywhere, options, report.categories.size());
     report.overall.video = "all";
     return report;
+}
+
+Result<std::vector<Disagreement>> findDisagreements(annotation::ProjectStore& store, const std::string& a, const std::string& b,
+                                                    const std::string& taskName) {
+    std::string task = taskName;
+    if (task.empty()) {
+        const annotation::TaskDefinition* action = store.taxonomy().actionTask();
+        if (!action) return makeError("the taxonomy has no action task: name the task to compare");
+        task = action->name;
+    }
+    auto videos = store.videos();
+    if (!videos) return videos.takeError();
+    std::vector<Disagreement> out;
+    for (const annotation::Video& v : *videos) {
+        auto segments = store.segmentsOfVideo(v.id);
+        if (!segments) return segments.takeError();
+        std::map<std::string, int> categories;
+        const VideoCoding coding = codeVideo(*segments, task, {a, b}, categories);
+        if (!coding.coded[0] || !coding.coded[1]) continue;
+        std::vector<std::string> names(categories.size());
+        for (const auto& [name, index] : categories) names[size_t(index)] = name;
+        // Units come ordered by subject, then frame: a run continues while the pair stays the same.
+        for (const Unit& u : coding.units) {
+            if (u.codes[0] == kMissing || u.codes[1] == kMissing || u.codes[0] == u.codes[1]) continue;
+            const std::string& la = names[size_t(u.codes[0])];
+            const std::string& lb = names[size_t(u.codes[1])];
+            if (!out.empty()) {
+                Disagreement& last = out.back();
+                if (last.videoId == v.id && last.subjectId == u.subjectId && last.lastFrame + 1 == u.frame && last.labelA == la &&
+                    last.labelB == lb) {
+                    last.lastFrame = u.frame;
+                    continue;
+                }
+            }
+            out.push_back(Disagreement{v.id, u.subjectId, u.frame, u.frame, la, lb});
+        }
+    }
+    return out;
 }
 
 QJsonObject agreementToJson(const AgreementReport& report) {

@@ -75,4 +75,19 @@ Result<AgreementReport> computeAgreement(annotation::ProjectStore& store, const 
 
 QJsonObject agreementToJson(const AgreementReport& report);
 
+// A stretch of frames where two annotators who both coded the video disagree, for walking
+// through them: consecutive frames of one subject with the same pair of labels.
+struct Disagreement {
+    std::int64_t videoId = 0;
+    std::int64_t subjectId = 0;
+    std::int64_t firstFrame = 0;
+    std::int64_t lastFrame = 0;
+    std::string labelA;  // kNoLabel where A has no segment
+    std::string labelB;
+};
+
+// Every disagreement of annotators `a` and `b` on `task` (empty: the action task), video by video.
+Result<std::vector<Disagreement>> findDisagreements(annotation::ProjectStore& store, const std::string& a, const std::string& b,
+                                                    const std::string& task = {});
+
 }  // namespace actionlens::agreement

@@ -96,5 +96,26 @@ TEST(AgreementReport, EveryAnnotatorByDefaultWithMissingVideosAndClearRefusals) 
     EXPECT_NE(alone.error().find("two or more"), std::string::npos) << alone.error();
 }
 
+TEST(AgreementReport, DisagreementsAreRunsOfFramesWithTheSamePairOfLabels) {
+    ProjectFolder folder;
+    auto store = project(folder);
+    auto found = findDisagreements(*store, "ann", "bob");
+    ASSERT_TRUE(found.ok()) << found.error();
+    // 20-21: jump_rope vs none; 30-31: none vs jump_rope; 40-44: none vs situp.
+    ASSERT_EQ(found->size(), 3u);
+    EXPECT_EQ((*found)[0].firstFrame, 20);
+    EXPECT_EQ((*found)[0].lastFrame, 21);
+    EXPECT_EQ((*found)[0].labelA, "jump_rope");
+    EXPECT_EQ((*found)[0].labelB, kNoLabel);
+    EXPECT_EQ((*found)[1].firstFrame, 30);
+    EXPECT_EQ((*found)[1].labelB, "jump_rope");
+    EXPECT_EQ((*found)[2].firstFrame, 40);
+    EXPECT_EQ((*found)[2].lastFrame, 44);
+    EXPECT_EQ((*found)[2].labelB, "situp");
+    auto none = findDisagreements(*store, "ann", "cat");
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->empty()) << "they never coded the same video";
+}
+
 }  // namespace
 }  // namespace actionlens::agreement
