@@ -1,6 +1,6 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
-//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue [--run ID]]
+//   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue|agreement [--run ID]]
 //              [--dialog taxonomy|pre-annotate|active-learning [--report F.json,...]] [--present [--playlist]]
 //              [--screenshot OUT.png]
 //
@@ -16,6 +16,7 @@
 #ifdef ACTIONLENS_WITH_LEARNING
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
+#include "ui/agreement/agreement_view.h"
 #include "ui/learning/active_learning_plot.h"
 #include "ui/learning/labelling_queue_session.h"
 #include "ui/learning/plot_export.h"
@@ -216,8 +217,9 @@ struct GuiCommandLine {
                                                   "evaluation (a training run evaluated on the test split, or a recorded evaluation), ablation "
                                                   "(a recorded single-task vs multi-task ablation) or explanation (what a training run's "
                                                   "model looks at in the segment under the playhead, over the video and in the Explanations dock) "
-                                                  "or queue (the clips a training run's model is least sure of, in the Labelling queue dock)."),
-                                   QStringLiteral("training|evaluation|ablation|explanation|queue")};
+                                                  "or queue (the clips a training run's model is least sure of, in the Labelling queue dock) or "
+                                                  "agreement (the project's first two annotators compared, in the Agreement dock)."),
+                                   QStringLiteral("training|evaluation|ablation|explanation|queue|agreement")};
     const QCommandLineOption dialog{QStringLiteral("dialog"),
                                     QStringLiteral("With --screenshot: save this dialog of the project instead of the window (taxonomy: "
                                                    "the taxonomy editor, on a value's mirror image; pre-annotate: the Pre-annotate form "
@@ -309,8 +311,10 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(commandLine.run) && !parser.isSet(commandLine.panel)) return fail(QStringLiteral("--run goes with --panel"));
     const QString panel = parser.value(commandLine.panel);
     if (parser.isSet(commandLine.panel) && panel != QLatin1String("training") && panel != QLatin1String("evaluation") &&
-        panel != QLatin1String("ablation") && panel != QLatin1String("explanation") && panel != QLatin1String("queue"))
-        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation, explanation or queue)").arg(panel));
+        panel != QLatin1String("ablation") && panel != QLatin1String("explanation") && panel != QLatin1String("queue") &&
+        panel != QLatin1String("agreement"))
+        return fail(QStringLiteral("unknown --panel '%1' (expected: training, evaluation, ablation, explanation, queue or agreement)")
+                        .arg(panel));
     const QString dialog = parser.value(commandLine.dialog);
     if (parser.isSet(commandLine.dialog)) {
         if (dialog != QLatin1String("taxonomy") && dialog != QLatin1String("pre-annotate") && dialog != QLatin1String("active-learning"))
@@ -344,6 +348,12 @@ int main(int argc, char* argv[]) {
         if (panel == QLatin1String("ablation")) error = window.showAblationRun(runId);
         if (panel == QLatin1String("explanation")) error = window.showExplanation(runId);
         if (panel == QLatin1String("queue")) error = window.showLabellingQueue(runId);
+#ifdef ACTIONLENS_WITH_LEARNING
+        if (panel == QLatin1String("agreement")) {
+            actionlens::ui::AgreementView* agreementView = window.showAgreement();
+            error = agreementView ? agreementView->compare() : QStringLiteral("this build has no agreement view");
+        }
+#endif
         if (!error.isEmpty()) return fail(error);
     } else if (!target.isEmpty()) {
         if (!QFileInfo::exists(target)) return fail(QStringLiteral("%1 does not exist").arg(target));

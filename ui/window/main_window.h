@@ -44,6 +44,7 @@ class AblationSession;
 class PredictionSession;
 class LabellingQueueSession;
 class PresentationView;
+class AgreementView;
 class LabellingQueueView;
 class AblationView;
 class EvaluationSession;
@@ -115,6 +116,9 @@ public:
     // Selects the next (+1) or previous (-1) prediction from the playhead (or from frame
     // `from`) and shows its first frame; false when there is none that way.
     bool goToPrediction(int direction, std::optional<std::int64_t> from = {});
+    // Tools > Agreement (main_window_agreement.cpp): the Agreement dock, comparing two annotators;
+    // null where the build has no plots (learning engine).
+    AgreementView* showAgreement();
     // View > Annotator layers side by side: the timeline's rows per annotator, and edits that
     // keep each annotator's segments apart (main_window_editing.cpp).
     void showAnnotatorLayers(bool sideBySide);
@@ -199,6 +203,7 @@ private:
     void createLabellingQueue();  // main_window_queue.cpp
     void createLabellingQueueActions(QMenu* menu);
     void createPresentationAction(QMenu* menu);  // main_window_present.cpp
+    void createAgreementAction(QMenu* menu);     // main_window_agreement.cpp
     void requestExplanationAtPlayhead();
     // Closing the window or the project while a model trains: asks, then stops the run (its
     // model file keeps the last finished epoch). False: the user keeps it running.
@@ -257,6 +262,9 @@ private:
     LabellingQueueSession* queue_ = nullptr;
     LabellingQueueView* queueView_ = nullptr;
     QDockWidget* queueDock_ = nullptr;
+    AgreementView* agreementView_ = nullptr;
+    QDockWidget* agreementDock_ = nullptr;
+    QAction* layersAction_ = nullptr;  // View > Annotator layers side by side
     QPointer<PresentationView> presentation_;
     std::shared_ptr<ExplanationOverlay> explanationOverlay_;  // shared: complete only in main_window_explain.cpp
     std::shared_ptr<ExplanationRequest> wantedExplanation_;  // the stretch the window waits for

@@ -67,7 +67,7 @@ void MainWindow::createMenus() {
     add(viewMenu, tr("Zoom timeline &in"), QKeySequence::ZoomIn, [this] { timeline_->zoomIn(); });
     add(viewMenu, tr("Zoom timeline &out"), QKeySequence::ZoomOut, [this] { timeline_->zoomOut(); });
     add(viewMenu, tr("Whole video in the &timeline"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { timeline_->zoomToFit(); });
-    QAction* layers = viewMenu->addAction(tr("Annotator &layers side by side"));
+    QAction* layers = layersAction_ = viewMenu->addAction(tr("Annotator &layers side by side"));
     layers->setCheckable(true);
     layers->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));
     layers->setStatusTip(tr("Each subject's segments in one row per annotator, to compare two codings; edits then keep each "
@@ -79,8 +79,9 @@ void MainWindow::createMenus() {
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>()) viewMenu->addAction(dock->toggleViewAction());
     createModelMenu();
-#ifdef ACTIONLENS_WITH_POSE_ESTIMATION
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    createAgreementAction(tools);
+#ifdef ACTIONLENS_WITH_POSE_ESTIMATION
     QAction* estimatePoses = add(tools, tr("Estimate &poses..."), {}, [this] { openPoseEstimationDialog(*this); });
     browser_->table()->addAction(estimatePoses);  // also on the dataset browser's right-click menu
     browser_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
