@@ -6,6 +6,7 @@
 #include "ui/dataset/dataset_browser.h"
 #include "ui/document/project_document.h"
 #include "ui/learning/pre_annotation_run.h"
+#include "ui/learning/trained_models.h"
 #include "ui/window/main_window.h"
 
 #include <QCheckBox>
@@ -53,19 +54,11 @@ PreAnnotateDialog::PreAnnotateDialog(ProjectDocument& document, const std::vecto
 
     // Training runs with a model file, newest first.
     model_ = new QComboBox(this);
-    if (auto runs = document_.store().runs()) {
-        std::vector<annotation::TrainingRun> usable;
-        for (const annotation::TrainingRun& r : *runs)
-            if (r.kind == annotation::RunKind::Training && !r.checkpointPath.empty() &&
-                QFileInfo::exists(QString::fromStdString(r.checkpointPath)))
-                usable.push_back(r);
-        std::sort(usable.begin(), usable.end(), [](const auto& a, const auto& b) { return a.startedMs > b.startedMs; });
-        for (const annotation::TrainingRun& r : usable)
-            model_->addItem(tr("%1 (%2, %3)")
-                                .arg(QString::fromStdString(r.name), QLatin1String(annotation::runStatusName(r.status)),
-                                     QDateTime::fromMSecsSinceEpoch(r.startedMs).toString(QStringLiteral("yyyy-MM-dd hh:mm"))),
-                            QVariant::fromValue<qlonglong>(r.id));
-    }
+    for (const annotation::TrainingRun& r : trainedModels(document_))
+        model_->addItem(tr("%1 (%2, %3)")
+                            .arg(QString::fromStdString(r.name), QLatin1String(annotation::runStatusName(r.status)),
+                                 QDateTime::fromMSecsSinceEpoch(r.startedMs).toString(QStringLiteral("yyyy-MM-dd hh:mm"))),
+                        QVariant::fromValue<qlonglong>(r.id));
     model_->setToolTip(tr("The trained model whose proposals the videos get (Model > Train... makes one)"));
 
     estimatePoses_ = new QCheckBox(tr("Estimate poses first where a video has none"), this);

@@ -4,7 +4,7 @@
 #include "core/predict/video_prediction.h"
 #include "core/train/checkpoint.h"
 #include "ui/document/project_document.h"
-#include "ui/learning/project_clips.h"
+#include "ui/learning/project_predictor.h"
 
 #include <memory>
 
@@ -42,42 +42,22 @@ QString LabellingQueueSession::start(const annotation::TrainingRun& run, const p
         tr("Ranking clips to label"),
         [projectPath, checkpoint, requested, options, result](JobContext& context) {
             context.setStage(tr("Loading the model..."));
-            train::CheckpointInfo info;
-            auto model = train::loadTrainedModel(checkpoint, &info);
-            if (!model) {
-                result->error = model.error();
+            auto predictor = openProjectPredictor(checkpoint, projectPath, requested);
+            if (!predictor) {
+                result->error = predictor.error();
                 return;
             }
-            if (auto placed = model::placeModel(*model.value(), requested); !placed) {
-                result->error = placed.error();
-                return;
-            }
+            const train::CheckpointInfo& info = predictor->info;
             if (options.task >= int(info.snapshot.tasks.size())) {
                 result->error = "the model has no task " + std::to_string(options.task);
                 return;
             }
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                result->error = store.error();
-                return;
-            }
-            auto layout = predict::modelLayout(*store.value(), info.snapshot);
-            if (!layout) {
-                result->error = layout.error();
-                return;
-            }
-            auto videos = store.value()->videos();
+            auto videos = predictor->store->videos();
             if (!videos) {
                 result->error = videos.error();
                 return;
             }
-            const std::unique_ptr<ClipFrames> frames = clipFramesFor(info.snapshot.model.trunkKind, 0);
-            predict::PredictionRequest request;
-            request.model = model.value().get();
-            request.snapshot = &info.snapshot;
-            request.annotator = predict::modelAnnotator(checkpoint);
-            request.videoClips = frames ? &frames->decoder : nullptr;
-            request.keepFrameProbabilities = true;
+            const predict::PredictionRequest request = predictor->request(checkpoint, true);
             std::vector<predict::QueueClip> candidates;
             const int count = int(videos->size());
             context.setStage(tr("Asking the model about %n video(s)...", nullptr, count));
@@ -89,13 +69,13 @@ QString LabellingQueueSession::start(const annotation::TrainingRun& run, const p
                 if (video.path.empty() && info.snapshot.model.trunkKind != model::TrunkKind::Skeleton) continue;
                 predict::PredictionCallbacks callbacks;
                 callbacks.shouldCancel = [&context] { return context.isCancelled(); };
-                auto prediction = predict::predictVideo(*store.value(), video, *layout.value(), request, callbacks);
+                auto prediction = predict::predictVideo(*predictor->store, video, *predictor->layout, request, callbacks);
                 if (!prediction) {
                     result->error = "video " + std::to_string(video.id) + ": " + prediction.error();
                     return;
                 }
                 if (prediction->cancelled) return;
-                auto segments = store.value()->segmentsOfVideo(video.id);
+                auto segments = predictor->store->segmentsOfVideo(video.id);
                 if (!segments) {
                     result->error = segments.error();
                     return;

@@ -4,6 +4,7 @@
 #include "core/train/checkpoint.h"
 #include "ui/document/project_document.h"
 #include "ui/learning/labelling_queue_session.h"
+#include "ui/learning/trained_models.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,18 +92,8 @@ void LabellingQueueView::reloadRuns() {
     const qlonglong chosen = run_->currentData().toLongLong();
     const QSignalBlocker block(run_);
     run_->clear();
-    if (document_.isOpen()) {
-        if (auto runs = document_.store().runs()) {
-            std::vector<annotation::TrainingRun> usable;
-            for (const annotation::TrainingRun& r : *runs)
-                if (r.kind == annotation::RunKind::Training && !r.checkpointPath.empty() &&
-                    QFileInfo::exists(QString::fromStdString(r.checkpointPath)))
-                    usable.push_back(r);
-            std::sort(usable.begin(), usable.end(), [](const auto& a, const auto& b) { return a.startedMs > b.startedMs; });
-            for (const annotation::TrainingRun& r : usable)
-                run_->addItem(QString::fromStdString(r.name), QVariant::fromValue<qlonglong>(r.id));
-        }
-    }
+    for (const annotation::TrainingRun& r : trainedModels(document_))
+        run_->addItem(QString::fromStdString(r.name), QVariant::fromValue<qlonglong>(r.id));
     const int keep = run_->findData(QVariant::fromValue<qlonglong>(chosen));
     run_->setCurrentIndex(keep >= 0 ? keep : 0);
     refresh_->setEnabled(run_->count() > 0);

@@ -5,7 +5,7 @@
 #include "core/train/checkpoint.h"
 #include "ui/commands/model_segments_command.h"
 #include "ui/document/project_document.h"
-#include "ui/learning/project_clips.h"
+#include "ui/learning/project_predictor.h"
 
 #include <memory>
 
@@ -52,33 +52,12 @@ QString PredictionSession::start(const annotation::TrainingRun& run, const std::
         tr("Predicting with %1").arg(QString::fromStdString(run.name)),
         [this, self, projectPath, checkpoint, requested, targets, annotator, tally](JobContext& context) {
             context.setStage(tr("Loading the model..."));
-            train::CheckpointInfo info;
-            auto model = train::loadTrainedModel(checkpoint, &info);
-            if (!model) {
-                tally->error = model.error();
+            auto predictor = openProjectPredictor(checkpoint, projectPath, requested);
+            if (!predictor) {
+                tally->error = predictor.error();
                 return;
             }
-            auto placed = model::placeModel(*model.value(), requested);
-            if (!placed) {
-                tally->error = placed.error();
-                return;
-            }
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                tally->error = store.error();
-                return;
-            }
-            auto layout = predict::modelLayout(*store.value(), info.snapshot);
-            if (!layout) {
-                tally->error = layout.error();
-                return;
-            }
-            const std::unique_ptr<ClipFrames> frames = clipFramesFor(info.snapshot.model.trunkKind, 0);
-            predict::PredictionRequest request;
-            request.model = model.value().get();
-            request.snapshot = &info.snapshot;
-            request.annotator = annotator;
-            request.videoClips = frames ? &frames->decoder : nullptr;
+            const predict::PredictionRequest request = predictor->request(checkpoint);
             const int count = int(targets.size());
             for (int index = 0; index < count; ++index) {
                 if (context.isCancelled()) return;
@@ -92,7 +71,7 @@ QString PredictionSession::start(const annotation::TrainingRun& run, const std::
                 const QString name = target.name.empty() ? tr("video %1").arg(target.id) : QString::fromStdString(target.name);
                 context.setStage(tr("Predicting %1 (%2 of %3)...").arg(name).arg(index + 1).arg(count));
                 context.setProgress(qint64(index) * 1000, qint64(count) * 1000);
-                auto prediction = predict::predictVideo(*store.value(), target, *layout.value(), request, callbacks);
+                auto prediction = predict::predictVideo(*predictor->store, target, *predictor->layout, request, callbacks);
                 if (prediction && prediction->cancelled) return;
                 const std::int64_t videoId = target.id;
                 std::vector<annotation::Segment> segments = prediction ? prediction->segmentsToStore() : std::vector<annotation::Segment>{};

@@ -4,7 +4,7 @@
 #include "core/predict/video_prediction.h"
 #include "core/train/checkpoint.h"
 #include "ui/document/project_document.h"
-#include "ui/learning/project_clips.h"
+#include "ui/learning/project_predictor.h"
 
 #include <QElapsedTimer>
 
@@ -60,40 +60,19 @@ QString LivePredictions::start(const annotation::TrainingRun& run, std::int64_t 
             QElapsedTimer clock;
             clock.start();
             context.setStage(tr("Loading the model..."));
-            train::CheckpointInfo info;
-            auto model = train::loadTrainedModel(checkpoint, &info);
-            if (!model) {
-                result->error = model.error();
+            auto predictor = openProjectPredictor(checkpoint, projectPath, requested);
+            if (!predictor) {
+                result->error = predictor.error();
                 return;
             }
-            auto placed = model::placeModel(*model.value(), requested);
-            if (!placed) {
-                result->error = placed.error();
-                return;
-            }
-            result->device = placed.value();
-            auto store = annotation::ProjectStore::openReadOnly(projectPath);
-            if (!store) {
-                result->error = store.error();
-                return;
-            }
-            auto layout = predict::modelLayout(*store.value(), info.snapshot);
-            if (!layout) {
-                result->error = layout.error();
-                return;
-            }
-            const std::unique_ptr<ClipFrames> frames = clipFramesFor(info.snapshot.model.trunkKind, 0);
-            predict::PredictionRequest request;
-            request.model = model.value().get();
-            request.snapshot = &info.snapshot;
-            request.annotator = predict::modelAnnotator(checkpoint);
-            request.videoClips = frames ? &frames->decoder : nullptr;
-            request.keepFrameProbabilities = true;
+            result->device = predictor->device;
+            const train::CheckpointInfo& info = predictor->info;
+            const predict::PredictionRequest request = predictor->request(checkpoint, true);
             predict::PredictionCallbacks callbacks;
             callbacks.progress = [&context](int done, int total) { context.setProgress(done, total); };
             callbacks.shouldCancel = [&context] { return context.isCancelled(); };
             context.setStage(tr("Reading the video..."));
-            auto prediction = predict::predictVideo(*store.value(), target, *layout.value(), request, callbacks);
+            auto prediction = predict::predictVideo(*predictor->store, target, *predictor->layout, request, callbacks);
             if (!prediction) {
                 result->error = prediction.error();
                 return;

@@ -6,6 +6,7 @@
 #include "ui/player/player_controller.h"
 #include "ui/player/video_view.h"
 #include "ui/present/confidence_panel.h"
+#include "ui/learning/trained_models.h"
 #include "ui/present/live_predictions.h"
 #include "ui/style/annotation_colours.h"
 
@@ -103,12 +104,8 @@ void PresentationView::readCurrentVideo() {
         panel_->setMessage(tr("Open a video of the project."));
         return;
     }
-    annotation::TrainingRun newest;
-    if (auto runs = document_.store().runs())
-        for (const annotation::TrainingRun& r : *runs)
-            if (r.kind == annotation::RunKind::Training && !r.checkpointPath.empty() && QFileInfo::exists(QString::fromStdString(r.checkpointPath)) &&
-                r.startedMs >= newest.startedMs)
-                newest = r;
+    const std::vector<annotation::TrainingRun> models = trainedModels(document_);
+    const annotation::TrainingRun newest = models.empty() ? annotation::TrainingRun{} : models.front();
     if (newest.id == 0) {
         panel_->setMessage(tr("No trained model yet: train one (Model > Train...) and its answers appear here."));
         return;
