@@ -44,6 +44,7 @@ const FormatSource kSources[] = {
     {"segments-csv", false, "CSV files (*.csv)", "csv"},
     {"elan", false, "ELAN annotation files (*.eaf)", "eaf"},
     {"activitynet", false, "ActivityNet JSON (*.json)", "json"},
+    {"ava", false, "AVA actions CSV (*.csv)", "csv"},
     {"penn-action", true, "", ""},
     {"ucf101", true, "", ""},
     {"hmdb51", true, "", ""},
