@@ -7,6 +7,7 @@
 #include "core/formats/elan_eaf.h"
 #include "core/formats/openpose_json.h"
 #include "core/formats/native_json.h"
+#include "core/formats/ntu_rgbd.h"
 #include "core/formats/segments_csv.h"
 #include "core/formats/dataset_import.h"
 #include "core/formats/penn_action_import.h"
@@ -32,6 +33,8 @@ const std::vector<FormatHandler>& formatHandlers() {
                        importActivityNet, exportActivityNet});
         all.push_back({"ava", "AVA actions CSV (keyframes 1 s apart, normalised person boxes, action ids; actions.pbtxt beside it)",
                        importAva, exportAva});
+        all.push_back({"ntu-rgbd", "NTU RGB+D (60/120) .skeleton files (a file or folder): bodies, whole-clip action segments, benchmark splits",
+                       importNtuRgbd, nullptr});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});
