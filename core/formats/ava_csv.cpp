@@ -119,12 +119,12 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
     auto videos = VideoLookup::load(store);
     if (!videos) return videos.takeError();
 
-    // (video, person) -> action -> its keyframe seconds; the lines of first mention for messages.
+    // (video, person) -> action -> its keyframe seconds; the line of each row, for messages.
     using PersonKey = std::pair<std::int64_t, long long>;
     std::map<PersonKey, std::map<std::string, std::set<long long>>> actionsOfPerson;
     std::map<PersonKey, std::string> personNames;
     std::map<std::int64_t, Video> videoOfId;
-    std::map<std::tuple<std::int64_t, long long, long long>, int> lineOfKeyframe;  // (video, person, second)
+    std::map<std::tuple<std::int64_t, long long, std::string, long long>, int> lineOfRow;  // (video, person, action, second)
     for (const CsvRecord& record : records.value()) {
         auto row = readRow(record, fileName);
         if (!row) return row.takeError();
@@ -149,7 +149,7 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
         videoOfId[video->id] = video.value();
         personNames.emplace(person, row->videoId + " person " + std::to_string(row->personId));
         actionsOfPerson[person][actionName].insert(row->seconds);
-        lineOfKeyframe.emplace(std::make_tuple(video->id, row->personId, row->seconds), row->line);
+        lineOfRow.emplace(std::make_tuple(video->id, row->personId, actionName, row->seconds), row->line);
     }
 
     SubjectsByName subjects(store);
@@ -168,7 +168,7 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
                 segment.subjectId = subjectId.value();
                 segment.firstFrame = frameOfSecond(static_cast<double>(first), video.fps);
                 segment.lastFrame = std::max(segment.firstFrame, frameOfSecond(static_cast<double>(last + 1), video.fps) - 1);
-                const int line = lineOfKeyframe.at(std::make_tuple(person.first, person.second, first));
+                const int line = lineOfRow.at(std::make_tuple(person.first, person.second, action, first));
                 if (video.frameCount > 0 && segment.lastFrame >= video.frameCount) {
                     segment.lastFrame = video.frameCount - 1;
                     if (options.warning)
