@@ -2,10 +2,12 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/activitynet_json.h"
+#include "core/formats/ava_csv.h"
 #include "core/formats/coco_keypoints.h"
 #include "core/formats/elan_eaf.h"
 #include "core/formats/openpose_json.h"
 #include "core/formats/native_json.h"
+#include "core/formats/ntu_rgbd.h"
 #include "core/formats/segments_csv.h"
 #include "core/formats/dataset_import.h"
 #include "core/formats/penn_action_import.h"
@@ -29,6 +31,10 @@ const std::vector<FormatHandler>& formatHandlers() {
                        importElan, exportElan});
         all.push_back({"activitynet", "ActivityNet JSON (database of videos: subset, segments in seconds, action labels)",
                        importActivityNet, exportActivityNet});
+        all.push_back({"ava", "AVA actions CSV (keyframes 1 s apart, normalised person boxes, action ids; actions.pbtxt beside it)",
+                       importAva, exportAva});
+        all.push_back({"ntu-rgbd", "NTU RGB+D (60/120) .skeleton files (a file or folder): bodies, whole-clip action segments, benchmark splits",
+                       importNtuRgbd, nullptr});
         all.push_back({"penn-action", "Penn Action label files (.mat), with frames/ beside labels/ when present",
                        importPennAction, nullptr});
         all.push_back({"ucf101", "UCF101 list files (classInd, trainlist/testlist) and clips", importUcf101, nullptr});

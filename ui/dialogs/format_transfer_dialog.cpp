@@ -44,6 +44,8 @@ const FormatSource kSources[] = {
     {"segments-csv", false, "CSV files (*.csv)", "csv"},
     {"elan", false, "ELAN annotation files (*.eaf)", "eaf"},
     {"activitynet", false, "ActivityNet JSON (*.json)", "json"},
+    {"ava", false, "AVA actions CSV (*.csv)", "csv"},
+    {"ntu-rgbd", false, "NTU RGB+D skeletons (*.skeleton)", ""},
     {"penn-action", true, "", ""},
     {"ucf101", true, "", ""},
     {"hmdb51", true, "", ""},
@@ -56,7 +58,9 @@ QString settingsKey(TransferDirection direction, const char* what) {
 }
 
 // Formats whose import reads one file or a folder of them: the dialog offers both choosers.
-bool readsFileOrFolder(const QString& format) { return format == QLatin1String("kinetics") || format == QLatin1String("elan"); }
+bool readsFileOrFolder(const QString& format) {
+    return format == QLatin1String("kinetics") || format == QLatin1String("elan") || format == QLatin1String("ntu-rgbd");
+}
 
 const FormatSource* sourceOf(const QString& format) {
     for (const FormatSource& s : kSources)
