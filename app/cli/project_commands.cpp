@@ -43,6 +43,11 @@ int runImport(const QStringList& arguments) {
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(annotator);
+    const QCommandLineOption layout(QStringLiteral("layout"),
+                                    QStringLiteral("The skeleton layout to read into where the file cannot tell (openpose: "
+                                                   "BODY_25, the default for 25 points, or BODY_25B)."),
+                                    QStringLiteral("name"));
+    parser.addOption(layout);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Imports annotations or a dataset into a project, creating the project "
                                                     "if it does not exist. All or nothing: on any error the project is left "
@@ -66,6 +71,7 @@ int runImport(const QStringList& arguments) {
     formats::ImportOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
     options.annotator = parser.value(annotator).trimmed().toStdString();
+    options.layout = parser.value(layout).trimmed().toStdString();
     options.warning = [&](const std::string& message) {
         progress.interrupt();
         std::fprintf(stderr, "actionlens-cli: warning: %s\n", message.c_str());

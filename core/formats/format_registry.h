@@ -29,6 +29,9 @@ struct ImportOptions {
     CancelCheck cancelRequested;
     // Things the import skipped or doubted without failing (a listed video that is missing).
     std::function<void(const std::string& message)> warning;
+    // The skeleton layout to read into where the file cannot tell (OpenPose: BODY_25 or BODY_25B
+    // both have 25 points); empty: the format's default.
+    std::string layout;
     // Non-empty: every person's segment the import adds is this annotator's (a colleague's
     // file becomes their layer, for agreement); a model's predictions keep theirs.
     std::string annotator;

@@ -26,6 +26,7 @@ namespace {
 constexpr const char* kSuffix = "_keypoints.json";
 constexpr const char* kBody25 = "BODY_25";
 constexpr const char* kCoco18 = "COCO-18";
+constexpr const char* kBody25B = "BODY_25B";
 
 struct PoseFile {
     std::string path;
@@ -40,27 +41,37 @@ struct PosePerson {
 };
 
 // The files of the folder, ordered by prefix and then frame number (not by name: numbers
-// need not be zero-padded).
-Result<std::vector<PoseFile>> listPoseFiles(const std::string& folder) {
+// need not be zero-padded). OpenPose names them PREFIX<frame>_keypoints.json; tools rename
+// them (cam01.0030.json), so without any *_keypoints.json every *.json whose name ends in a
+// number is a frame, and other .json files are skipped with a warning.
+Result<std::vector<PoseFile>> listPoseFiles(const std::string& folder, const ImportOptions& options) {
     const QDir dir(QString::fromStdString(folder));
     if (!QFileInfo(dir.path()).isDir())
         return makeError("'" + folder + "' is not a folder; the OpenPose import reads a folder of *" + kSuffix + " files");
-    const std::string suffix = kSuffix;
+    QFileInfoList entries = dir.entryInfoList(QStringList{QStringLiteral("*_keypoints.json")}, QDir::Files);
+    const bool renamed = entries.isEmpty();
+    if (renamed) entries = dir.entryInfoList(QStringList{QStringLiteral("*.json")}, QDir::Files);
+    const std::string suffix = renamed ? ".json" : kSuffix;
     std::vector<PoseFile> files;
-    for (const QFileInfo& entry : dir.entryInfoList(QStringList{QStringLiteral("*_keypoints.json")}, QDir::Files)) {
+    for (const QFileInfo& entry : entries) {
         PoseFile f;
         f.path = entry.filePath().toStdString();
         f.name = entry.fileName().toStdString();
         const std::string stem = f.name.substr(0, f.name.size() - suffix.size());
         size_t digits = stem.size();
         while (digits > 0 && std::isdigit(static_cast<unsigned char>(stem[digits - 1]))) --digits;
-        if (digits == stem.size()) return makeError(f.name + ": the file name has no frame number before " + suffix);
+        if (digits == stem.size()) {
+            if (!renamed) return makeError(f.name + ": the file name has no frame number before " + suffix);
+            if (options.warning) options.warning(f.name + ": no frame number at the end of its name, so it is not read as a frame");
+            continue;
+        }
         if (stem.size() - digits > 15) return makeError(f.name + ": the frame number is too large");
         f.prefix = stem.substr(0, digits);
         f.frame = std::stoll(stem.substr(digits));
         files.push_back(std::move(f));
     }
-    if (files.empty()) return makeError("'" + folder + "' holds no OpenPose files (*" + suffix + ")");
+    if (files.empty())
+        return makeError("'" + folder + "' holds no OpenPose files (*" + kSuffix + ", or *.json named with a frame number)");
     std::sort(files.begin(), files.end(), [](const PoseFile& a, const PoseFile& b) {
         return a.prefix != b.prefix ? a.prefix < b.prefix : (a.frame != b.frame ? a.frame < b.frame : a.name < b.name);
     });
@@ -148,16 +159,23 @@ Result<std::vector<PosePerson>> readPoseFile(const PoseFile& file, size_t& joint
     return result;
 }
 
-Result<std::int64_t> layoutFor(size_t jointCount, annotation::ProjectStore& store) {
-    const char* name = jointCount == 25 ? kBody25 : kCoco18;
+// 25 points are BODY_25 unless the import says BODY_25B (the count cannot tell them apart).
+Result<std::int64_t> layoutFor(size_t jointCount, annotation::ProjectStore& store, const std::string& wanted) {
+    if (!wanted.empty() && wanted != kBody25 && wanted != kBody25B && wanted != kCoco18)
+        return makeError("the OpenPose import reads BODY_25, BODY_25B or COCO-18, not '" + wanted + "'");
+    const std::string name = !wanted.empty() ? wanted : jointCount == 25 ? kBody25 : kCoco18;
+    const size_t expected = name == kCoco18 ? 18 : 25;
+    if (expected != jointCount)
+        return makeError("the files have " + std::to_string(jointCount) + " points per person, but " + name + " has " +
+                         std::to_string(expected));
     if (const annotation::SkeletonLayout* layout = store.skeletonLayout(name)) {
         if (layout->joints.size() != jointCount)
-            return makeError(std::string("the project's skeleton layout '") + name + "' has " +
-                             std::to_string(layout->joints.size()) + " joints, expected " + std::to_string(jointCount));
+            return makeError("the project's skeleton layout '" + name + "' has " + std::to_string(layout->joints.size()) +
+                             " joints, expected " + std::to_string(jointCount));
         return layout->id;
     }
-    if (jointCount == 25) return makeError(std::string("the project has no ") + kBody25 + " skeleton layout");
-    return store.insertSkeletonLayout(openPoseCoco18Layout());
+    if (name == kBody25) return makeError(std::string("the project has no ") + kBody25 + " skeleton layout");
+    return store.insertSkeletonLayout(name == kBody25B ? openPoseBody25bLayout() : openPoseCoco18Layout());
 }
 
 }  // namespace
@@ -172,8 +190,20 @@ annotation::SkeletonLayout openPoseCoco18Layout() {
             {{5, 2}, {6, 3}, {7, 4}, {11, 8}, {12, 9}, {13, 10}, {15, 14}, {17, 16}}};
 }
 
+annotation::SkeletonLayout openPoseBody25bLayout() {
+    return {0, kBody25B,
+            {"nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder", "left_elbow",
+             "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle",
+             "right_ankle", "upper_neck", "head_top", "left_big_toe", "left_small_toe", "left_heel", "right_big_toe",
+             "right_small_toe", "right_heel"},
+            {{0, 1}, {0, 2}, {1, 3}, {2, 4}, {5, 6}, {5, 7}, {7, 9}, {6, 8}, {8, 10}, {5, 11}, {6, 12}, {11, 12}, {11, 13},
+             {13, 15}, {12, 14}, {14, 16}, {5, 17}, {6, 17}, {17, 18}, {0, 17}, {15, 19}, {19, 20}, {15, 21}, {16, 22},
+             {22, 23}, {16, 24}},
+            {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}, {13, 14}, {15, 16}, {19, 22}, {20, 23}, {21, 24}}};
+}
+
 Status importOpenPoseJson(const std::string& source, annotation::ProjectStore& store, const ImportOptions& options) {
-    auto files = listPoseFiles(source);
+    auto files = listPoseFiles(source, options);
     if (!files) return files.takeError();
     // Everything is read and checked before the first write.
     size_t jointCount = 0;
@@ -186,7 +216,7 @@ Status importOpenPoseJson(const std::string& source, annotation::ProjectStore& s
     }
     std::int64_t layoutId = 0;
     if (jointCount != 0) {
-        auto id = layoutFor(jointCount, store);
+        auto id = layoutFor(jointCount, store, options.layout);
         if (!id) return id.takeError();
         layoutId = *id;
     }

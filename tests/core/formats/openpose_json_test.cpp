@@ -126,6 +126,48 @@ TEST(OpenPoseJson, Body25FolderBecomesOneVideoWithPersonsPerPosition) {
     EXPECT_TRUE(frames[0].joints[1].visible);
 }
 
+TEST(OpenPoseJson, RenamedFilesAndBody25bAreReadAsPeopleMeetThem) {
+    // Frames renamed by another tool (cam01.0030.json), in BODY_25B order: the count (25) cannot
+    // tell, so the import is told.
+    fixtures::TempDir dir;
+    fs::create_directories(dir.file("renamed"));
+    writeFile(dir.file("renamed/cam01.0030.json"), frameFile({person(pose(25, 30, 0))}));
+    writeFile(dir.file("renamed/cam01.31.json"), frameFile({person(pose(25, 31, 0))}));
+    writeFile(dir.file("renamed/calibration.json"), "{}");
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    std::vector<std::string> warnings;
+    ImportOptions options;
+    options.warning = [&](const std::string& w) { warnings.push_back(w); };
+    options.layout = "BODY_25B";
+    Status imported = importProject("openpose", dir.file("renamed"), *store, options);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("calibration.json"), std::string::npos) << warnings[0];
+    auto videos = store->videos().value();
+    ASSERT_EQ(videos.size(), 1u);
+    EXPECT_EQ(videos[0].name, "cam01");
+    EXPECT_EQ(videos[0].frameCount, 32);
+    const annotation::SkeletonLayout* body25b = store->skeletonLayout("BODY_25B");
+    ASSERT_NE(body25b, nullptr);
+    EXPECT_EQ(body25b->joints.size(), 25u);
+    EXPECT_EQ(body25b->joints[17], "upper_neck");
+    auto frames = allFrames(*store, videos[0].id);
+    ASSERT_EQ(frames.size(), 2u);
+    EXPECT_EQ(frames[0].frame, 30);
+    EXPECT_EQ(frames[0].layoutId, body25b->id);
+    EXPECT_EQ(frames[0].joints, expectedJoints(25, 30, 0));
+
+    // A layout whose point count differs from the files' is refused, naming both.
+    auto other = newProject(dir, "other.alproj");
+    options.layout = "COCO-18";
+    const Status refused = importProject("openpose", dir.file("renamed"), *other, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("25 points per person, but COCO-18 has 18"), std::string::npos) << refused.error();
+    options.layout = "Kinect-25";
+    EXPECT_FALSE(importProject("openpose", dir.file("renamed"), *other, options).ok());
+}
+
 TEST(OpenPoseJson, Coco18UsesPersonIdsAndAddsTheLayoutOnce) {
     fixtures::TempDir dir;
     fs::create_directories(dir.file("coco18"));
