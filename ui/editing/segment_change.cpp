@@ -280,6 +280,29 @@ Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subject
     return checked(segments, std::move(change), rule);
 }
 
+Result<SegmentChange> copyLayer(const Segments& segments, const std::string& from, const std::string& to) {
+    if (from == to) return makeError("a layer cannot be copied onto itself");
+    if (to.rfind(annotation::kModelAnnotatorPrefix, 0) == 0) return makeError("'" + to + "' names a model, not a person");
+    SegmentChange change;
+    for (const annotation::Segment& s : segments) {
+        if (annotation::isModelPrediction(s) || s.annotator != from) continue;
+        annotation::Segment copy = s;
+        copy.id = 0;
+        copy.createdMs = 0;
+        copy.modifiedMs = 0;
+        copy.annotator = to;
+        copy.source = from;
+        copy.review = annotation::ReviewStatus::Unreviewed;
+        change.added.push_back(copy);
+    }
+    if (change.added.empty()) return makeError("'" + from + "' has no segment in this video");
+    change.text = tr("Copy %1's %2 segments as %3's")
+                      .arg(QString::fromStdString(from))
+                      .arg(change.added.size())
+                      .arg(QString::fromStdString(to));
+    return checked(segments, std::move(change), LaneRule::PerAnnotator);
+}
+
 Result<SegmentChange> reject(const Segments& segments, const std::vector<std::int64_t>& predictionIds) {
     SegmentChange change;
     for (std::int64_t id : std::set<std::int64_t>(predictionIds.begin(), predictionIds.end())) {

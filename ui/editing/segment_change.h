@@ -73,6 +73,10 @@ Result<SegmentChange> acceptAbove(const Segments& segments, double minConfidence
 // outside the range stay predictions.
 Result<SegmentChange> acceptRange(const Segments& segments, std::int64_t subjectId, std::int64_t first, std::int64_t last,
                                   const std::string& annotator, LaneRule rule = LaneRule::PeopleTogether);
+// Copies annotator `from`'s segments of the video (people's, not a model's) as `to`'s, each with
+// `from` as its source: a starting point to correct in one's own layer (annotator layers side by
+// side). Refused when `to` already has a segment where a copy would go.
+Result<SegmentChange> copyLayer(const Segments& segments, const std::string& from, const std::string& to);
 // Removes predictions; a person's segment among them is refused (Delete removes those).
 Result<SegmentChange> reject(const Segments& segments, const std::vector<std::int64_t>& predictionIds);
 

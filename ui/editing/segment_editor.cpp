@@ -53,6 +53,10 @@ QString SegmentEditor::acceptRange(std::int64_t subjectId, std::int64_t first, s
     return run(segment_edits::acceptRange(document_.segments(), subjectId, first, last, annotatorName().toStdString(), laneRule_));
 }
 
+QString SegmentEditor::copyLayer(const std::string& from) {
+    return run(segment_edits::copyLayer(document_.segments(), from, annotatorName().toStdString()));
+}
+
 QString SegmentEditor::reject(const std::vector<std::int64_t>& predictionIds) {
     return run(segment_edits::reject(document_.segments(), predictionIds));
 }

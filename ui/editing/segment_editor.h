@@ -37,6 +37,8 @@ public:
     QString acceptAbove(double minConfidence, int* skipped = nullptr);
     QString acceptRange(std::int64_t subjectId, std::int64_t first, std::int64_t last);
     QString reject(const std::vector<std::int64_t>& predictionIds);
+    // Annotator `from`'s segments of the video copied into the user's layer (segment_change.h).
+    QString copyLayer(const std::string& from);
 
     // Which segments may not overlap (segment_change.h): people's of a subject together, or each
     // annotator's apart while the timeline shows annotator layers side by side.

@@ -122,6 +122,9 @@ public:
     // View > Annotator layers side by side: the timeline's rows per annotator, and edits that
     // keep each annotator's segments apart (main_window_editing.cpp).
     void showAnnotatorLayers(bool sideBySide);
+    // Edit > Copy an annotator's layer as mine: `from`'s segments of the video copied into the
+    // user's layer (one undo step), with the layers then side by side; an empty message or why not.
+    QString copyLayer(const QString& from);
     // A new subject ("person N") with its own lane in the current video, made the active lane.
     std::int64_t addSubject();
     bool showsStartPage() const;

@@ -6,6 +6,7 @@
 #include "ui/commands/add_subject_command.h"
 #include "ui/dialogs/taxonomy_editor_dialog.h"
 #include "ui/editing/action_hotkey_coder.h"
+#include "ui/editing/annotator_name.h"
 #include "ui/editing/segment_editor.h"
 #include "ui/editing/segment_inspector.h"
 #include "ui/editing/subject_inspector.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenu>
+#include <QInputDialog>
 #include <QStatusBar>
 #include <QFrame>
 #include <QScrollArea>
@@ -116,6 +118,32 @@ void MainWindow::createEditActions(QMenu* menu) {
     add(tr("&Merge selected segments"), QKeySequence(Qt::CTRL | Qt::Key_M), [this] { mergeSelected(); });
     add(tr("&Delete selected segments"), QKeySequence(Qt::Key_Delete), [this] { deleteSelected(); });
     createPredictionActions(menu->addMenu(tr("&Predictions")));
+    menu->addAction(tr("Copy an annotator's &layer as mine..."), this, [this] {
+        QStringList others;
+        for (const annotation::Segment& s : document_.segments())
+            if (!annotation::isModelPrediction(s) && s.annotator != annotatorName().toStdString() &&
+                !others.contains(QString::fromStdString(s.annotator)))
+                others << QString::fromStdString(s.annotator);
+        if (others.isEmpty()) {
+            statusBar()->showMessage(tr("No one else has segments in this video."), 8000);
+            return;
+        }
+        bool chosen = false;
+        const QString from = QInputDialog::getItem(this, tr("Copy a layer"),
+                                                   tr("Copy whose segments of this video into your layer (%1)?").arg(annotatorName()),
+                                                   others, 0, false, &chosen);
+        if (!chosen) return;
+        if (const QString error = copyLayer(from); !error.isEmpty()) statusBar()->showMessage(tr("Not done: %1").arg(error), 10000);
+    });
+}
+
+QString MainWindow::copyLayer(const QString& from) {
+    const QString error = editor_->copyLayer(from.toStdString());
+    if (!error.isEmpty()) return error;
+    // Two codings of the same subject: shown apart, edited apart.
+    if (layersAction_ && !layersAction_->isChecked()) layersAction_->setChecked(true);
+    selectAdded();
+    return {};
 }
 
 void MainWindow::setMarkIn(int frame) {

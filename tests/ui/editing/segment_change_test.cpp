@@ -211,3 +211,25 @@ TEST(SegmentEdits, AnOverlapAlreadyInTheProjectRefusesOnlyEditsThatTouchIt) {
     EXPECT_NE(touching.error().find("10-19"), std::string::npos) << touching.error();
     EXPECT_TRUE(edits::setBounds(imported, 2, 20, 30, 100).ok()) << "an edit that ends the overlap goes through";
 }
+
+TEST(SegmentEdits, CopyingALayerMakesAnEditableStartingPointInOnesOwn) {
+    edits::Segments segments{seg(1, 1, 10, 19), seg(2, 1, 30, 39, "squat"), predicted(3, 1, 0, 50, 0.9)};
+    segments[0].annotator = segments[1].annotator = "ann";
+    auto copied = edits::copyLayer(segments, "ann", "bob");
+    ASSERT_TRUE(copied.ok()) << copied.error();
+    ASSERT_EQ(copied->added.size(), 2u) << "the model's proposal is no layer";
+    for (const auto& s : copied->added) {
+        EXPECT_EQ(s.id, 0);
+        EXPECT_EQ(s.annotator, "bob");
+        EXPECT_EQ(s.source, "ann");
+    }
+    EXPECT_TRUE(copied->removed.empty());
+    EXPECT_FALSE(edits::copyLayer(segments, "ann", "ann").ok());
+    EXPECT_FALSE(edits::copyLayer(segments, "zed", "bob").ok());
+    // bob already coded 15-20: the copy would overlap it.
+    segments.push_back(seg(4, 1, 15, 20));
+    segments.back().annotator = "bob";
+    auto clash = edits::copyLayer(segments, "ann", "bob");
+    ASSERT_FALSE(clash.ok());
+    EXPECT_NE(clash.error().find("15-20"), std::string::npos) << clash.error();
+}

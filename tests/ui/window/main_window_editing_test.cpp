@@ -227,3 +227,27 @@ TEST_F(WindowFixture, AnnotatorLayersSideBySideKeepTwoCodingsApart) {
     EXPECT_EQ(window.timeline().laneRect(subject), window.timeline().rowRect(TimelineWidget::Row{subject, {}, {}, false}));
     setAnnotatorName({});
 }
+
+TEST_F(WindowFixture, CopyingAColleaguesLayerStartsOnesOwnSideBySide) {
+    clearLane();
+    setAnnotatorName(QStringLiteral("ann"));
+    ASSERT_EQ(window.editor().create(subject, 10, 30, {{"action", "squat"}}), QString());
+    setAnnotatorName(QStringLiteral("bob"));
+    const int undoBefore = window.document().undoStack().count();
+    ASSERT_EQ(window.copyLayer(QStringLiteral("ann")), QString());
+    EXPECT_TRUE(window.timeline().showsAnnotatorLayers());
+    EXPECT_EQ(window.document().undoStack().count(), undoBefore + 1);
+    const auto lane = laneInStore();
+    ASSERT_EQ(lane.size(), 2u);
+    const auto& copy = lane[0].annotator == "bob" ? lane[0] : lane[1];
+    EXPECT_EQ(copy.annotator, "bob");
+    EXPECT_EQ(copy.source, "ann");
+    EXPECT_EQ(copy.firstFrame, 10);
+    // bob corrects his copy; ann's stays as it was.
+    ASSERT_EQ(window.editor().setBounds(copy.id, 12, 30), QString());
+    for (const auto& s : laneInStore()) EXPECT_EQ(s.firstFrame, s.annotator == "ann" ? 10 : 12);
+    window.document().undoStack().undo();
+    window.document().undoStack().undo();
+    EXPECT_EQ(laneInStore().size(), 1u);
+    setAnnotatorName({});
+}
