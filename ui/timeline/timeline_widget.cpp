@@ -119,7 +119,7 @@ void TimelineWidget::rebuildLanes() {
         if (annotation::isModelPrediction(s)) models[s.subjectId].insert(s.annotator);
     std::map<std::int64_t, std::set<std::string>> people;
     for (const annotation::Segment& s : document_.segments())
-        if (!annotation::isModelPrediction(s)) people[s.subjectId].insert(s.annotator);
+        if (!annotation::isModelPrediction(s) && (!shownAnnotator_ || s.annotator == *shownAnnotator_)) people[s.subjectId].insert(s.annotator);
     rows_.clear();
     for (std::int64_t subject : lanes_) {
         if (layers_ && !people[subject].empty()) {
@@ -201,6 +201,12 @@ QRectF TimelineWidget::rowOfSegment(const annotation::Segment& s) const {
     return rowRect(Row{s.subjectId, {}, {}, false});
 }
 
+void TimelineWidget::setShownAnnotator(std::optional<std::string> annotator) {
+    if (shownAnnotator_ == annotator) return;
+    shownAnnotator_ = std::move(annotator);
+    rebuildLanes();
+}
+
 void TimelineWidget::setAnnotatorLayers(bool sideBySide) {
     if (layers_ == sideBySide) return;
     layers_ = sideBySide;
@@ -216,6 +222,7 @@ std::pair<std::int64_t, std::int64_t> TimelineWidget::shownBounds(std::int64_t s
 QRectF TimelineWidget::segmentRect(std::int64_t segmentId) const {
     const annotation::Segment* s = document_.segment(segmentId);
     if (!s) return {};
+    if (shownAnnotator_ && !annotation::isModelPrediction(*s) && s->annotator != *shownAnnotator_) return {};  // hidden
     const QRectF lane = rowOfSegment(*s);
     const auto [first, last] = shownBounds(segmentId);
     const double left = xOfFrame(double(first));

@@ -81,6 +81,10 @@ public:
     // (whose name the row shows), so two codings of the same subject can be compared.
     void setAnnotatorLayers(bool sideBySide);
     bool showsAnnotatorLayers() const { return layers_; }
+    // One annotator's segments alone (the other people's hidden; a model's proposals stay), or
+    // everyone's (nullopt).
+    void setShownAnnotator(std::optional<std::string> annotator);
+    const std::optional<std::string>& shownAnnotator() const { return shownAnnotator_; }
 
     // Geometry, in widget pixels.
     const std::vector<std::int64_t>& lanes() const { return lanes_; }  // subject ids, top to bottom
@@ -137,6 +141,7 @@ private:
     std::vector<std::int64_t> lanes_;
     std::vector<Row> rows_;
     bool layers_ = false;
+    std::optional<std::string> shownAnnotator_;
     int playhead_ = 0;
     std::optional<int> markIn_;
     std::optional<int> markOut_;

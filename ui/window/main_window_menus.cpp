@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -73,6 +74,16 @@ void MainWindow::createMenus() {
     layers->setStatusTip(tr("Each subject's segments in one row per annotator, to compare two codings; edits then keep each "
                             "annotator's segments apart"));
     connect(layers, &QAction::toggled, this, [this](bool on) { showAnnotatorLayers(on); });
+    add(viewMenu, tr("Show one annotator's segments..."), {}, [this] {
+        QStringList names{tr("Everyone")};
+        for (const annotation::Segment& s : document_.segments())
+            if (!annotation::isModelPrediction(s) && !names.contains(QString::fromStdString(s.annotator)))
+                names << QString::fromStdString(s.annotator);
+        bool chosen = false;
+        const QString who = QInputDialog::getItem(this, tr("Show one annotator"), tr("Show the segments of:"), names, 0, false, &chosen);
+        if (!chosen) return;
+        timeline_->setShownAnnotator(who == names.front() ? std::nullopt : std::optional<std::string>(who.toStdString()));
+    });
     createPresentationAction(viewMenu);
     viewMenu->addSeparator();
     createOverlayActions(viewMenu);

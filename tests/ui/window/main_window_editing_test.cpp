@@ -251,3 +251,19 @@ TEST_F(WindowFixture, CopyingAColleaguesLayerStartsOnesOwnSideBySide) {
     EXPECT_EQ(laneInStore().size(), 1u);
     setAnnotatorName({});
 }
+
+TEST_F(WindowFixture, OneAnnotatorsSegmentsCanBeShownAlone) {
+    clearLane();
+    setAnnotatorName(QStringLiteral("ann"));
+    ASSERT_EQ(window.editor().create(subject, 10, 30, {{"action", "squat"}}), QString());
+    setAnnotatorName(QStringLiteral("bob"));
+    ASSERT_EQ(window.editor().create(subject, 40, 50, {{"action", "squat"}}), QString());
+    std::int64_t annId = 0, bobId = 0;
+    for (const auto& s : laneInStore()) (s.annotator == "ann" ? annId : bobId) = s.id;
+    window.timeline().setShownAnnotator(std::string("ann"));
+    EXPECT_FALSE(window.timeline().segmentRect(annId).isEmpty());
+    EXPECT_TRUE(window.timeline().segmentRect(bobId).isEmpty()) << "bob's segment is hidden";
+    window.timeline().setShownAnnotator(std::nullopt);
+    EXPECT_FALSE(window.timeline().segmentRect(bobId).isEmpty());
+    setAnnotatorName({});
+}
