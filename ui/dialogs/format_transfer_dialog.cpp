@@ -43,6 +43,7 @@ const FormatSource kSources[] = {
     {"native", false, "ActionLens project JSON (*.json)", "json"},
     {"segments-csv", false, "CSV files (*.csv)", "csv"},
     {"elan", false, "ELAN annotation files (*.eaf)", "eaf"},
+    {"boris", false, "BORIS projects (*.boris)", "boris"},
     {"activitynet", false, "ActivityNet JSON (*.json)", "json"},
     {"ava", false, "AVA actions CSV (*.csv)", "csv"},
     {"ntu-rgbd", false, "NTU RGB+D skeletons (*.skeleton)", ""},
