@@ -190,6 +190,10 @@ private:
             auto points = pointList();
             if (!points) return points.takeError();
             shape.points = std::move(points).value();
+            for (CvatPoint& point : shape.points) {  // a points shape's flags are all its points'
+                point.outside = shape.outside;
+                point.occluded = shape.occluded;
+            }
         }
         if (Status children = readChildren(shape); !children) return children;
         track.shapes.push_back(std::move(shape));

@@ -277,3 +277,29 @@ TEST(CvatVideo, MalformedFilesNameFileLineAndTrackAndChangeNothing) {
         expectProjectUnchanged(*store, before, layoutsBefore);
     }
 }
+
+TEST(CvatVideo, APointsTrackGoesOntoTheLayoutTheImportNames) {
+    TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->setTaxonomy(cvatTaxonomy()).ok());
+    const std::int64_t video = store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 100, 640, 480, "", "", {}}).value();
+    SkeletonLayout copy = *store->skeletonLayout("Penn-13");
+    copy.id = 0;
+    copy.name = "Penn-13 copy";
+    ASSERT_TRUE(store->insertSkeletonLayout(copy).ok());
+    writeFileBytes(dir.file("a.xml"), meta("a.mp4") + R"(  <track id="3" label="dots">
+    <points frame="2" outside="0" occluded="1" keyframe="1" points="1,2;3,4;5,6;7,8;9,10;11,12;13,14;15,16;17,18;19,20;21,22;23,24;25,26"/>
+  </track>
+</annotations>
+)");
+    formats::ImportOptions options;
+    options.layout = "COCO-17";
+    Status refused = formats::importProject("cvat-video", dir.file("a.xml"), *store, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("track 3: the layout 'COCO-17' has 17 joints, the track's points 13"), std::string::npos) << refused.error();
+    options.layout = "Penn-13 copy";
+    Status imported = formats::importProject("cvat-video", dir.file("a.xml"), *store, options);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    EXPECT_EQ(poseSummaries(*store, video, 2), (std::vector<std::string>{"dots 3 @2 Penn-13 copy: 1,2,0.5,v 3,4,0.5,v"}));
+}
