@@ -3,7 +3,9 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/activitynet_json.h"
 #include "core/formats/ava_csv.h"
+#include "core/formats/boris_project.h"
 #include "core/formats/coco_keypoints.h"
+#include "core/formats/cvat_video.h"
 #include "core/formats/elan_eaf.h"
 #include "core/formats/openpose_json.h"
 #include "core/formats/native_json.h"
@@ -29,6 +31,10 @@ const std::vector<FormatHandler>& formatHandlers() {
                        importSegmentsCsv, exportSegmentsCsv});
         all.push_back({"elan", "ELAN .eaf files (a file or folder, one per video): a tier per subject, reference tiers for other tasks",
                        importElan, exportElan});
+        all.push_back({"cvat-video", "CVAT for video 1.1 XML (a file or folder, one per video): box tracks' attributes as segments, skeleton tracks",
+                       importCvatVideo, exportCvatVideo});
+        all.push_back({"boris", "BORIS project (.boris, format 7+): an observation per video, state events as segments, point events as one frame",
+                       importBoris, exportBoris});
         all.push_back({"activitynet", "ActivityNet JSON (database of videos: subset, segments in seconds, action labels)",
                        importActivityNet, exportActivityNet});
         all.push_back({"ava", "AVA actions CSV (keyframes 1 s apart, normalised person boxes, action ids; actions.pbtxt beside it)",

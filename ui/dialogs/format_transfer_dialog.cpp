@@ -43,6 +43,8 @@ const FormatSource kSources[] = {
     {"native", false, "ActionLens project JSON (*.json)", "json"},
     {"segments-csv", false, "CSV files (*.csv)", "csv"},
     {"elan", false, "ELAN annotation files (*.eaf)", "eaf"},
+    {"cvat-video", false, "CVAT for video 1.1 XML (*.xml)", "xml"},
+    {"boris", false, "BORIS projects (*.boris)", "boris"},
     {"activitynet", false, "ActivityNet JSON (*.json)", "json"},
     {"ava", false, "AVA actions CSV (*.csv)", "csv"},
     {"ntu-rgbd", false, "NTU RGB+D skeletons (*.skeleton)", ""},
@@ -59,7 +61,8 @@ QString settingsKey(TransferDirection direction, const char* what) {
 
 // Formats whose import reads one file or a folder of them: the dialog offers both choosers.
 bool readsFileOrFolder(const QString& format) {
-    return format == QLatin1String("kinetics") || format == QLatin1String("elan") || format == QLatin1String("ntu-rgbd");
+    return format == QLatin1String("kinetics") || format == QLatin1String("elan") || format == QLatin1String("ntu-rgbd") ||
+           format == QLatin1String("cvat-video");
 }
 
 const FormatSource* sourceOf(const QString& format) {

@@ -94,7 +94,7 @@ TEST(FormatRegistry, CancelledExportLeavesNoFile) {
     writeNativeSource(dir, dir.file("ignored.json"));
     auto store = annotation::ProjectStore::open(dir.file("source.alproj"));
     ASSERT_TRUE(store.ok()) << store.error();
-    for (const char* format : {"native", "coco", "segments-csv", "elan", "activitynet", "ava"}) {
+    for (const char* format : {"native", "coco", "segments-csv", "elan", "cvat-video", "boris", "activitynet", "ava"}) {
         SCOPED_TRACE(format);
         const std::string out = dir.file(std::string("out.") + format);
         int calls = 0;
