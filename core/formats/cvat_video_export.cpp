@@ -4,6 +4,7 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
+#include "core/formats/per_video_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,18 +26,6 @@ constexpr const char* kBoxLabel = "person";
 constexpr const char* kSubjectAttribute = "subject";
 
 QString number(double value) { return QString::number(value, 'g', 9); }
-
-// The file name of a video's XML in an export folder: its name or file's base name, unique.
-std::string xmlFileName(const Video& video, std::set<std::string>& used) {
-    std::string name = !video.name.empty() ? video.name : QFileInfo(QString::fromStdString(video.path)).completeBaseName().toStdString();
-    for (char& c : name)
-        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '_';
-    if (name.empty() || name == "." || name == "..") name = "video " + std::to_string(video.id);
-    std::string file = name + ".xml";
-    for (int n = 2; used.count(file); ++n) file = name + " (" + std::to_string(n) + ").xml";
-    used.insert(file);
-    return file;
-}
 
 std::vector<const TaskDefinition*> segmentTasks(const Taxonomy& taxonomy) {
     std::vector<const TaskDefinition*> tasks;
@@ -283,16 +272,15 @@ Status exportCvatVideo(ProjectStore& store, const std::string& output, const Exp
     if (!subjects) return subjects.takeError();
     std::map<std::int64_t, std::string> subjectNames;
     for (const Subject& s : subjects.value()) subjectNames[s.id] = s.name;
-    const bool oneFile = videos->size() == 1;
-    if (!oneFile && !QDir().mkpath(QString::fromStdString(output))) return makeError("cannot create the folder '" + output + "'");
-    std::set<std::string> usedFiles;
+    PerVideoFiles files(output, videos->size(), ".xml");
+    if (Status s = files.prepare(); !s) return s;
     std::int64_t done = 0;
     for (const Video& video : videos.value()) {
         auto segments = store.segmentsOfVideo(video.id);
         if (!segments) return segments.takeError();
         auto skeletons = store.skeletonFrames(video.id, 0, std::numeric_limits<std::int64_t>::max());
         if (!skeletons) return skeletons.takeError();
-        const std::string path = oneFile ? output : output + "/" + xmlFileName(video, usedFiles);
+        const std::string path = files.pathFor(video);
         QFile file(QString::fromStdString(path));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return makeError("cannot write '" + path + "': " + file.errorString().toStdString());
         QXmlStreamWriter xml(&file);

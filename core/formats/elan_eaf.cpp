@@ -2,6 +2,7 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
+#include "core/formats/per_video_files.h"
 #include "core/formats/eaf_document.h"
 #include "core/formats/eaf_writer.h"
 #include "core/formats/segment_times.h"
@@ -343,18 +344,6 @@ std::vector<EafTierPlan> planTiers(const std::vector<Segment>& segments, const s
     return tiers;
 }
 
-// The file name of a video's .eaf in an export folder: its name or file's base name, unique.
-std::string eafFileName(const Video& video, std::set<std::string>& used) {
-    std::string name = !video.name.empty() ? video.name : QFileInfo(QString::fromStdString(video.path)).completeBaseName().toStdString();
-    for (char& c : name)
-        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '_';
-    if (name.empty() || name == "." || name == "..") name = "video " + std::to_string(video.id);
-    std::string file = name + ".eaf";
-    for (int n = 2; used.count(file); ++n) file = name + " (" + std::to_string(n) + ").eaf";
-    used.insert(file);
-    return file;
-}
-
 }  // namespace
 
 Status exportElan(ProjectStore& store, const std::string& output, const ExportOptions& options) {
@@ -365,15 +354,14 @@ Status exportElan(ProjectStore& store, const std::string& output, const ExportOp
     if (!subjects) return subjects.takeError();
     std::map<std::int64_t, std::string> subjectNames;
     for (const Subject& s : subjects.value()) subjectNames[s.id] = s.name;
-    const bool oneFile = videos->size() == 1;
-    if (!oneFile && !QDir().mkpath(QString::fromStdString(output))) return makeError("cannot create the folder '" + output + "'");
-    std::set<std::string> usedFiles;
+    PerVideoFiles files(output, videos->size(), ".eaf");
+    if (Status s = files.prepare(); !s) return s;
     std::int64_t done = 0;
     for (const Video& video : videos.value()) {
         auto segments = store.segmentsOfVideo(video.id);
         if (!segments) return segments.takeError();
         const std::vector<EafTierPlan> tiers = planTiers(segments.value(), subjectNames, store.taxonomy());
-        const std::string path = oneFile ? output : output + "/" + eafFileName(video, usedFiles);
+        const std::string path = files.pathFor(video);
         if (Status s = writeEafDocument(store.taxonomy(), video, tiers, path); !s) return s;
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;
     }
