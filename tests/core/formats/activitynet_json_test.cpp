@@ -18,30 +18,12 @@ using namespace actionlens::fixtures;
 
 namespace {
 
-Taxonomy activityTaxonomy() {
-    Taxonomy taxonomy = builtinTaxonomy("penn_action").value();
-    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
-    return taxonomy;
-}
-
-Segment segment(std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last, LabelMap labels,
-                const std::string& annotator = "") {
-    Segment s;
-    s.videoId = video;
-    s.subjectId = subject;
-    s.firstFrame = first;
-    s.lastFrame = last;
-    s.labels = std::move(labels);
-    s.annotator = annotator;
-    return s;
-}
-
 // Three videos (29.97 fps in split train1, a skeleton-only one in "validation", a downloaded
 // "v_<id>.mp4" in none) and segments the format carries and ones it leaves out.
 std::unique_ptr<ProjectStore> activitySource(const TempDir& dir) {
     auto store = newProject(dir, "source.alproj");
     if (!store) return nullptr;
-    EXPECT_TRUE(store->setTaxonomy(activityTaxonomy()).ok());
+    EXPECT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t a = store->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 29.97, 300, 640, 480, "", "", {"train1"}}).value();
     const std::int64_t b = store->insertVideo(Video{0, "", 0, 30.0, 100, 0, 0, "", "0002", {"validation"}}).value();
     const std::int64_t c = store->insertVideo(Video{0, dir.file("v_abc.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).value();
@@ -118,7 +100,7 @@ TEST(ActivityNetJson, ReadsTheOfficialLayoutAndCutsSegmentsPastTheVideo) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(activityTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("v_sJFgo9H6zNo.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).ok());
     writeFileBytes(dir.file("activity_net.v1-3.min.json"), R"json({"version": "VERSION 1.3",
  "taxonomy": [{"parentName": "Root", "nodeName": "Sports", "nodeId": 1, "parentId": 0}],
@@ -143,7 +125,7 @@ TEST(ActivityNetJson, MalformedFilesNameFileAndMemberAndChangeNothing) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(activityTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("b.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).ok());
     // "a" is good and comes first, so each failure in "b" must also undo it.
@@ -182,7 +164,7 @@ TEST(ActivityNetJson, AnExportNeedsFrameRatesForItsSegments) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(activityTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, "", 0, 0.0, 0, 0, 0, "", "poses", {}}).value();
     ASSERT_TRUE(store->insertSegment(segment(video, 0, 0, 9, {{"action", "squat"}})).ok());
     Status exported = formats::exportProject("activitynet", *store, dir.file("anet.json"));

@@ -18,24 +18,6 @@ using namespace actionlens::fixtures;
 
 namespace {
 
-Taxonomy borisTaxonomy() {
-    Taxonomy taxonomy = builtinTaxonomy("penn_action").value();
-    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
-    return taxonomy;
-}
-
-Segment segment(std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last, LabelMap labels,
-                const std::string& annotator = "") {
-    Segment s;
-    s.videoId = video;
-    s.subjectId = subject;
-    s.firstFrame = first;
-    s.lastFrame = last;
-    s.labels = std::move(labels);
-    s.annotator = annotator;
-    return s;
-}
-
 QJsonObject readJson(const std::string& path) { return QJsonDocument::fromJson(QByteArray::fromStdString(readFileBytes(path))).object(); }
 
 // A project as BORIS 8 saves it: one observation on "clip.mp4" (a Windows path), player 1
@@ -83,7 +65,7 @@ TEST(BorisProject, ReadsAHandWrittenProjectFile) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(borisTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("clip.mp4"), 1, 25.0, 250, 640, 480, "", "", {}}).ok());
     writeFileBytes(dir.file("gym.boris"), kHandWrittenProject);
     std::vector<std::string> warnings;
@@ -108,7 +90,7 @@ TEST(BorisProject, ExportWritesTheProjectLayoutAndImportsBackToTheSameSegments) 
     TempDir dir;
     auto source = newProject(dir, "source.alproj");
     ASSERT_TRUE(source);
-    ASSERT_TRUE(source->setTaxonomy(borisTaxonomy()).ok());
+    ASSERT_TRUE(source->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t a = source->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 29.97, 300, 640, 480, "", "", {}}).value();
     const std::int64_t b = source->insertVideo(Video{0, "", 0, 30.0, 100, 0, 0, "", "0002", {}}).value();
     const std::int64_t alice = source->insertSubject(Subject{0, "alice", {}}).value();
@@ -172,7 +154,7 @@ TEST(BorisProject, OverlappingSegmentsOfOneSubjectAndCodeAreRefused) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(borisTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).value();
     const std::int64_t alice = store->insertSubject(Subject{0, "alice", {}}).value();
     ASSERT_TRUE(store->insertSegment(segment(video, alice, 0, 20, {{"action", "squat"}})).ok());
@@ -186,7 +168,7 @@ TEST(BorisProject, MalformedFilesNameFileAndPlaceAndChangeNothing) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(borisTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("b.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).ok());
     const std::string ethogram = R"("ethogram": {"0": {"type": "State event", "code": "squat"}, "1": {"type": "Point event", "code": "pullup"},

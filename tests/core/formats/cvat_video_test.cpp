@@ -17,24 +17,6 @@ using namespace actionlens::fixtures;
 
 namespace {
 
-Taxonomy cvatTaxonomy() {
-    Taxonomy taxonomy = builtinTaxonomy("penn_action").value();
-    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
-    return taxonomy;
-}
-
-Segment segment(std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last, LabelMap labels,
-                const std::string& annotator = "") {
-    Segment s;
-    s.videoId = video;
-    s.subjectId = subject;
-    s.firstFrame = first;
-    s.lastFrame = last;
-    s.labels = std::move(labels);
-    s.annotator = annotator;
-    return s;
-}
-
 std::string layoutName(ProjectStore& store, std::int64_t id) {
     for (const SkeletonLayout& layout : store.skeletonLayouts())
         if (layout.id == id) return layout.name;
@@ -129,7 +111,7 @@ TEST(CvatVideo, ReadsAHandWrittenVideoExport) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(cvatTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, dir.file("squats.mp4"), 1, 25.0, 60, 640, 480, "", "", {}}).value();
     writeFileBytes(dir.file("annotations.xml"), handWrittenExport());
     Status imported = formats::importProject("cvat-video", dir.file("annotations.xml"), *store);
@@ -152,7 +134,7 @@ TEST(CvatVideo, ExportWritesAFilePerVideoThatImportsBackToTheSameSegmentsAndPose
     TempDir dir;
     auto source = newProject(dir, "source.alproj");
     ASSERT_TRUE(source);
-    ASSERT_TRUE(source->setTaxonomy(cvatTaxonomy()).ok());
+    ASSERT_TRUE(source->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t a = source->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 30.0, 40, 640, 480, "", "", {}}).value();
     const std::int64_t b = source->insertVideo(Video{0, "", 0, 30.0, 10, 0, 0, "", "0002", {}}).value();
     const std::int64_t alice = source->insertSubject(Subject{0, "alice", {}}).value();
@@ -215,7 +197,7 @@ TEST(CvatVideo, OverlappingSegmentsOfOneSubjectAreRefused) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(cvatTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 250, 0, 0, "", "", {}}).value();
     const std::int64_t alice = store->insertSubject(Subject{0, "alice", {}}).value();
     ASSERT_TRUE(store->insertSegment(segment(video, alice, 0, 20, {{"action", "squat"}})).ok());
@@ -230,7 +212,7 @@ TEST(CvatVideo, MalformedFilesNameFileLineAndTrackAndChangeNothing) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(cvatTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 100, 640, 480, "", "", {}}).ok());
     // Track 0 is good and comes first, so each failure after it must also undo it.
     const std::string good = "  <track id=\"0\" label=\"person\">\n" + box(0, "squat") + box(5, "", "", 1) + "  </track>\n";
@@ -282,7 +264,7 @@ TEST(CvatVideo, APointsTrackGoesOntoTheLayoutTheImportNames) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(cvatTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 100, 640, 480, "", "", {}}).value();
     SkeletonLayout copy = *store->skeletonLayout("Penn-13");
     copy.id = 0;

@@ -22,31 +22,13 @@ using namespace actionlens::fixtures;
 namespace {
 
 // Penn Action whose gym exercises may stand alone.
-Taxonomy elanTaxonomy() {
-    Taxonomy taxonomy = builtinTaxonomy("penn_action").value();
-    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
-    return taxonomy;
-}
-
-Segment segment(std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last, LabelMap labels,
-                const std::string& annotator) {
-    Segment s;
-    s.videoId = video;
-    s.subjectId = subject;
-    s.firstFrame = first;
-    s.lastFrame = last;
-    s.labels = std::move(labels);
-    s.annotator = annotator;
-    return s;
-}
-
 // A video with a file at 29.97 fps and a skeleton-only one; segments of two annotators for one
 // subject (one pair overlapping), a group-only one, one without a subject, one ending on the
 // video's last frame, and a model's prediction, which the export leaves out.
 std::unique_ptr<ProjectStore> elanSource(const TempDir& dir) {
     auto store = newProject(dir, "source.alproj");
     if (!store) return nullptr;
-    EXPECT_TRUE(store->setTaxonomy(elanTaxonomy()).ok());
+    EXPECT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t a = store->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 29.97, 300, 64, 48, "", "", {}}).value();
     const std::int64_t b = store->insertVideo(Video{0, "", 0, 30.0, 100, 0, 0, "", "0002", {}}).value();
     const std::int64_t alice = store->insertSubject(Subject{0, "alice", {}}).value();
@@ -111,7 +93,7 @@ TEST(ElanEaf, OneVideoIsOneFileThatElanReadsAsEaf30) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(elanTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     const std::int64_t video = store->insertVideo(Video{0, dir.file("videos/walk.mov"), 1, 25.0, 100, 0, 0, "", "", {}}).value();
     const std::int64_t subject = store->insertSubject(Subject{0, "alice", {}}).value();
     ASSERT_TRUE(store->insertSegment(segment(video, subject, 10, 19, {{"action", "squat"}, {"viewpoint", "front"}}, "ann")).ok());
@@ -158,7 +140,7 @@ TEST(ElanEaf, ReadsTiersAsElanUsersMakeThem) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(elanTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, dir.file("clip a.mp4"), 1, 25.0, 300, 0, 0, "", "", {}}).ok());
     // Tiers named "<subject>" and "<subject>/<task>" with ELAN's default type, a participant's tier
     // in another language mapped through its vocabulary (by CVE_REF and by value), a reference tier
@@ -261,7 +243,7 @@ TEST(ElanEaf, ReadsEaf27VocabulariesAndCutsAnEndPastTheVideo) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(elanTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     ASSERT_TRUE(store->insertVideo(Video{0, "", 0, 25.0, 300, 0, 0, "", "0002", {}}).ok());
     writeFileBytes(dir.file("old.eaf"), R"eaf(<?xml version="1.0" encoding="UTF-8"?>
 <ANNOTATION_DOCUMENT AUTHOR="" DATE="2012-05-01T10:00:00+01:00" FORMAT="2.7" VERSION="2.7" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv2.7.xsd">
@@ -349,7 +331,7 @@ TEST(ElanEaf, MalformedFilesNameFileAndPlaceAndChangeNothing) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    Taxonomy taxonomy = elanTaxonomy();
+    Taxonomy taxonomy = pennTaxonomyWithGroupOnlyGym();
     TaskDefinition handedness;
     handedness.name = "handedness";
     handedness.scope = TaskScope::Subject;
@@ -439,7 +421,7 @@ TEST(ElanEaf, AnExportWithoutFrameRatesOrVideosSaysWhy) {
     TempDir dir;
     auto store = newProject(dir);
     ASSERT_TRUE(store);
-    ASSERT_TRUE(store->setTaxonomy(elanTaxonomy()).ok());
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
     Status exported = formats::exportProject("elan", *store, dir.file("none.eaf"));
     ASSERT_FALSE(exported.ok());
     EXPECT_EQ(exported.error(), "the project has no videos to export");

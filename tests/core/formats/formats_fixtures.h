@@ -2,7 +2,9 @@
 
 // Shared fixtures of the core/formats tests: fresh projects and whole-project reads.
 
+#include "core/annotation/group_only_label.h"
 #include "core/annotation/project_store.h"
+#include "core/annotation/taxonomy_json.h"
 #include "tests/support/test_videos.h"
 
 #include <gtest/gtest.h>
@@ -22,6 +24,25 @@ inline std::unique_ptr<annotation::ProjectStore> newProject(const TempDir& dir, 
     auto store = annotation::ProjectStore::create(dir.file(name));
     EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error());
     return store.ok() ? std::move(store).value() : nullptr;
+}
+
+// The Penn Action taxonomy whose "gym exercise" group may stand alone (a group-only label).
+inline annotation::Taxonomy pennTaxonomyWithGroupOnlyGym() {
+    annotation::Taxonomy taxonomy = annotation::builtinTaxonomy("penn_action").value();
+    taxonomy.tasks[0].groups[1].allowsGroupOnly = true;  // gym exercise
+    return taxonomy;
+}
+
+inline annotation::Segment segment(std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last,
+                                   annotation::LabelMap labels, const std::string& annotator = "") {
+    annotation::Segment s;
+    s.videoId = video;
+    s.subjectId = subject;
+    s.firstFrame = first;
+    s.lastFrame = last;
+    s.labels = std::move(labels);
+    s.annotator = annotator;
+    return s;
 }
 
 inline std::map<std::int64_t, std::string> subjectNames(annotation::ProjectStore& store) {
