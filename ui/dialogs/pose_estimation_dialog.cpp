@@ -1,5 +1,7 @@
 #include "ui/dialogs/pose_estimation_dialog.h"
 
+#include "ui/dialogs/project_job_dialog.h"
+
 #include "core/pose/pose_model_files.h"
 #include "core/pose/tflite_graph.h"
 #include "ui/dataset/dataset_browser.h"
@@ -252,33 +254,12 @@ void PoseEstimationDialog::reject() {
 }
 
 PoseEstimationDialog* openPoseEstimationDialog(MainWindow& window) {
-    if (auto* open = window.findChild<PoseEstimationDialog*>()) {
-        open->show();
-        open->raise();
-        open->activateWindow();
-        return open;
-    }
-    ProjectDocument& document = window.document();
-    if (!document.isOpen()) {
-        QMessageBox::information(&window, PoseEstimationDialog::tr("Estimate poses"),
-                                 PoseEstimationDialog::tr("Open a project first: poses are estimated for its videos."));
-        return nullptr;
-    }
-    std::vector<std::int64_t> chosen;
-    if (document.currentVideoId() != 0) chosen.push_back(document.currentVideoId());
-    auto* dialog = new PoseEstimationDialog(document, chosen, &window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &PoseEstimationDialog::posesStored, &window, [&window] { window.datasetBrowser().refresh(); });
-    // The dialog's form lists this project's videos: it closes with the project.
-    QObject::connect(&document, &ProjectDocument::closed, dialog, [dialog] {
-        if (!dialog->run().isRunning()) {
-            dialog->close();
-            return;
-        }
-        QObject::connect(&dialog->run(), &PoseEstimationRun::finished, dialog, &QDialog::close, Qt::QueuedConnection);
-        dialog->run().cancel();
-    });
-    dialog->show();
+    const bool fresh = !window.findChild<PoseEstimationDialog*>();
+    auto* dialog = openProjectJobDialog<PoseEstimationDialog>(
+        window, PoseEstimationDialog::tr("Estimate poses"),
+        PoseEstimationDialog::tr("Open a project first: poses are estimated for its videos."), &PoseEstimationRun::finished);
+    if (dialog && fresh)
+        QObject::connect(dialog, &PoseEstimationDialog::posesStored, &window, [&window] { window.datasetBrowser().refresh(); });
     return dialog;
 }
 

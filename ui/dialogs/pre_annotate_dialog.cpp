@@ -1,5 +1,7 @@
 #include "ui/dialogs/pre_annotate_dialog.h"
 
+#include "ui/dialogs/project_job_dialog.h"
+
 #include "core/annotation/project_store.h"
 #include "core/pose/pose_model_files.h"
 #include "core/pose/tflite_graph.h"
@@ -211,32 +213,12 @@ void PreAnnotateDialog::reject() {
 }
 
 PreAnnotateDialog* openPreAnnotateDialog(MainWindow& window) {
-    if (auto* open = window.findChild<PreAnnotateDialog*>()) {
-        open->show();
-        open->raise();
-        open->activateWindow();
-        return open;
-    }
-    ProjectDocument& document = window.document();
-    if (!document.isOpen()) {
-        QMessageBox::information(&window, PreAnnotateDialog::tr("Pre-annotate"),
-                                 PreAnnotateDialog::tr("Open a project first: its videos are pre-annotated with its trained models."));
-        return nullptr;
-    }
-    std::vector<std::int64_t> chosen;
-    if (document.currentVideoId() != 0) chosen.push_back(document.currentVideoId());
-    auto* dialog = new PreAnnotateDialog(document, chosen, &window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(&dialog->run(), &PreAnnotationRun::reported, &window, [&window] { window.datasetBrowser().refresh(); });
-    QObject::connect(&document, &ProjectDocument::closed, dialog, [dialog] {
-        if (!dialog->run().isRunning()) {
-            dialog->close();
-            return;
-        }
-        QObject::connect(&dialog->run(), &PreAnnotationRun::finished, dialog, &QDialog::close, Qt::QueuedConnection);
-        dialog->run().cancel();
-    });
-    dialog->show();
+    const bool fresh = !window.findChild<PreAnnotateDialog*>();
+    auto* dialog = openProjectJobDialog<PreAnnotateDialog>(
+        window, PreAnnotateDialog::tr("Pre-annotate"),
+        PreAnnotateDialog::tr("Open a project first: its videos are pre-annotated with its trained models."), &PreAnnotationRun::finished);
+    if (dialog && fresh)
+        QObject::connect(&dialog->run(), &PreAnnotationRun::reported, &window, [&window] { window.datasetBrowser().refresh(); });
     return dialog;
 }
 
