@@ -259,6 +259,29 @@ TEST(CocoKeypoints, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
          "bad.json: the file has no \"annotations\""},
         {"unknown category", editAnnotation(1, [](QJsonObject& a) { a["category_id"] = 5; }),
          "bad.json: annotations[1].category_id 5 is not a category"},
+        {"edge to no joint", edited([](QJsonObject& root) {
+             QJsonObject c = category();
+             c["skeleton"] = QJsonArray{QJsonArray{16, 18}};
+             root["categories"] = QJsonArray{c};
+         }),
+         "bad.json: categories[0].skeleton[0][1] is 18, expected a joint number from 1 to 17"},
+        {"keypoints of another layout", edited([](QJsonObject& root) {
+             root["categories"] = QJsonArray{QJsonObject{{"id", 1}, {"name", "tri"}, {"keypoints", QJsonArray{"a", "b", "c"}}}};
+         }),
+         "bad.json: annotations[0].keypoints has 51 values, expected 9 (3 x 3)"},
+        {"a layout's name with other joints", edited([](QJsonObject& root) {
+             root["categories"] = QJsonArray{QJsonObject{{"id", 1}, {"name", "Penn-13"}, {"keypoints", QJsonArray{"a", "b", "c"}}}};
+             QJsonArray annotations = root["annotations"].toArray();
+             for (qsizetype i = 0; i < annotations.size(); ++i) {
+                 QJsonObject o = annotations[i].toObject();
+                 QJsonArray k;
+                 for (int v = 0; v < 9; ++v) k.append(v % 3 == 2 ? 2 : 1);
+                 o["keypoints"] = k;
+                 annotations[i] = o;
+             }
+             root["annotations"] = annotations;
+         }),
+         "bad.json: categories[0].keypoints are not the joints of the project's layout 'Penn-13'"},
         // Found while writing the second sequence, after the first one is in the store.
         {"track twice in one image", editAnnotation(7, [](QJsonObject& a) { a["image_id"] = 20; }),
          "bad.json: annotations[7]: image 20 already has track 4 (annotations[6])"},
