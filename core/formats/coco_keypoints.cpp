@@ -12,6 +12,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -41,9 +42,18 @@ struct CocoImage {
     std::int64_t frame = 0;  // in its video, set once the group is ordered
 };
 
+struct CocoCategory {
+    size_t index = 0;                // in "categories", for messages
+    std::string name;
+    std::vector<std::string> joints;  // empty: no "keypoints", read as COCO-17
+    std::vector<std::pair<int, int>> edges;  // 0-based
+    std::int64_t layoutId = 0;       // set by importParsed
+};
+
 struct CocoPerson {
     size_t annotation = 0;  // index in "annotations", for messages
     size_t image = 0;       // index in "images"
+    std::optional<std::int64_t> category;  // a category with keypoints; nullopt: COCO-17
     std::optional<std::int64_t> trackId;
     std::vector<Joint> joints;
 };
@@ -147,27 +157,60 @@ Result<std::vector<CocoImage>> readImages(const QJsonObject& root) {
     return result;
 }
 
-// Category ids; a category that lists keypoints must list the 17 COCO joints.
-Result<std::set<std::int64_t>> readCategories(const QJsonObject& root) {
-    std::set<std::int64_t> ids;
-    if (!root.contains(QLatin1String("categories"))) return ids;
+// Categories by id. A category's "keypoints" may name any joints (its layout); "skeleton"
+// lists 1-based joint pairs.
+Result<std::map<std::int64_t, CocoCategory>> readCategories(const QJsonObject& root) {
+    std::map<std::int64_t, CocoCategory> result;
+    if (!root.contains(QLatin1String("categories"))) return result;
     auto categories = arrayField(root, "categories", "the file");
     if (!categories) return categories.takeError();
     for (qsizetype i = 0; i < categories->size(); ++i) {
         const std::string where = "categories[" + std::to_string(i) + "]";
         const QJsonValue value = categories->at(i);
         if (!value.isObject()) return makeError(where + " is " + jsonTypeName(value) + ", expected an object");
-        auto id = integerField(value.toObject(), "id", where);
+        const QJsonObject o = value.toObject();
+        auto id = integerField(o, "id", where);
         if (!id) return id.takeError();
-        ids.insert(*id);
-        const QJsonValue names = value.toObject().value(QLatin1String("keypoints"));
-        if (names.isUndefined()) continue;
-        if (!names.isArray()) return makeError(where + ".keypoints is " + jsonTypeName(names) + ", expected an array");
-        if (names.toArray().size() != kCocoJoints)
-            return makeError(where + ".keypoints names " + std::to_string(names.toArray().size()) +
-                             " joints, expected the 17 COCO joints");
+        CocoCategory category;
+        category.index = static_cast<size_t>(i);
+        category.name = o.value(QLatin1String("name")).toString().toStdString();
+        const QJsonValue names = o.value(QLatin1String("keypoints"));
+        if (!names.isUndefined()) {
+            if (!names.isArray()) return makeError(where + ".keypoints is " + jsonTypeName(names) + ", expected an array");
+            const QJsonArray list = names.toArray();
+            if (list.isEmpty()) return makeError(where + ".keypoints is empty, expected joint names");
+            for (qsizetype k = 0; k < list.size(); ++k) {
+                if (!list[k].isString() || list[k].toString().isEmpty())
+                    return makeError(where + ".keypoints[" + std::to_string(k) + "] is " + jsonTypeName(list[k]) +
+                                     ", expected a joint name");
+                category.joints.push_back(list[k].toString().toStdString());
+            }
+            const QJsonValue skeleton = o.value(QLatin1String("skeleton"));
+            if (skeleton.isArray()) {
+                const QJsonArray edges = skeleton.toArray();
+                for (qsizetype k = 0; k < edges.size(); ++k) {
+                    const std::string at = where + ".skeleton[" + std::to_string(k) + "]";
+                    const QJsonArray pair = edges[k].toArray();
+                    if (!edges[k].isArray() || pair.size() != 2)
+                        return makeError(at + " is not a pair of joint numbers");
+                    int ends[2];
+                    for (int e = 0; e < 2; ++e) {
+                        auto n = integerOf(pair[e], at + "[" + std::to_string(e) + "]");
+                        if (!n) return n.takeError();
+                        if (*n < 1 || *n > static_cast<std::int64_t>(category.joints.size()))
+                            return makeError(at + "[" + std::to_string(e) + "] is " + std::to_string(*n) +
+                                             ", expected a joint number from 1 to " + std::to_string(category.joints.size()));
+                        ends[e] = static_cast<int>(*n - 1);
+                    }
+                    category.edges.push_back({ends[0], ends[1]});
+                }
+            }
+        }
+        if (auto [at, fresh] = result.emplace(*id, std::move(category)); !fresh)
+            return makeError(where + ".id " + std::to_string(*id) + " is also the id of categories[" +
+                             std::to_string(at->second.index) + "]");
     }
-    return ids;
+    return result;
 }
 
 std::string cocoJointName(int joint) {
@@ -176,13 +219,19 @@ std::string cocoJointName(int joint) {
     return "joint " + std::to_string(joint);
 }
 
-Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string& where) {
+// `names`: the category's joints, empty for COCO-17.
+Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string& where, const std::vector<std::string>& names) {
+    const int count = names.empty() ? kCocoJoints : static_cast<int>(names.size());
+    // A person with a box and no keypoints may leave "keypoints" out.
+    if (!o.contains(QLatin1String("keypoints")) && o.value(QLatin1String("num_keypoints")).toDouble(-1) == 0)
+        return std::vector<Joint>(static_cast<size_t>(count));
     auto values = arrayField(o, "keypoints", where);
     if (!values) return values.takeError();
-    if (values->size() != 3 * kCocoJoints)
-        return makeError(where + ".keypoints has " + std::to_string(values->size()) + " values, expected 51 (17 x 3)");
-    std::vector<Joint> joints(kCocoJoints);
-    for (int j = 0; j < kCocoJoints; ++j) {
+    if (values->size() != 3 * count)
+        return makeError(where + ".keypoints has " + std::to_string(values->size()) + " values, expected " +
+                         std::to_string(3 * count) + " (" + std::to_string(count) + " x 3)");
+    std::vector<Joint> joints(static_cast<size_t>(count));
+    for (int j = 0; j < count; ++j) {
         double xyv[3];
         for (int k = 0; k < 3; ++k) {
             const QJsonValue v = values->at(3 * j + k);
@@ -193,7 +242,7 @@ Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string
         }
         if (xyv[2] != 0 && xyv[2] != 1 && xyv[2] != 2)
             return makeError(where + ".keypoints[" + std::to_string(3 * j + 2) + "] (visibility of " +
-                             cocoJointName(j) + ") is " + QByteArray::number(xyv[2]).toStdString() +
+                             (names.empty() ? cocoJointName(j) : names[static_cast<size_t>(j)]) + ") is " + QByteArray::number(xyv[2]).toStdString() +
                              ", expected 0, 1 or 2");
         joints[j].x = static_cast<float>(xyv[0]);
         joints[j].y = static_cast<float>(xyv[1]);
@@ -203,9 +252,24 @@ Result<std::vector<Joint>> readKeypoints(const QJsonObject& o, const std::string
     return joints;
 }
 
-// Persons with at least one labelled keypoint; all-zero ones (crowds, unlabelled people) carry no pose.
+// A person's box [x, y, width, height] with positive size, else nullopt.
+std::optional<std::array<double, 4>> boxOf(const QJsonObject& o) {
+    const QJsonArray box = o.value(QLatin1String("bbox")).toArray();
+    if (box.size() != 4) return std::nullopt;
+    std::array<double, 4> b;
+    for (int k = 0; k < 4; ++k) {
+        if (!box[k].isDouble() || !std::isfinite(box[k].toDouble())) return std::nullopt;
+        b[static_cast<size_t>(k)] = box[k].toDouble();
+    }
+    if (b[2] <= 0 || b[3] <= 0) return std::nullopt;
+    return b;
+}
+
+// Persons with at least one labelled keypoint, and people with a box but no keypoints: their
+// joints are all unlabelled, the first at the box's top left and the others at its bottom right,
+// so the export gives the box back. Crowds and people with neither carry nothing and are skipped.
 Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::map<std::int64_t, size_t>& imageById,
-                                            const std::set<std::int64_t>& categories) {
+                                            const std::map<std::int64_t, CocoCategory>& categories) {
     auto annotations = arrayField(root, "annotations", "the file");
     if (!annotations) return annotations.takeError();
     std::vector<CocoPerson> persons;
@@ -223,16 +287,32 @@ Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::
         person.image = image->second;
         auto category = optionalInteger(o, "category_id", where, std::numeric_limits<std::int64_t>::min());
         if (!category) return category.takeError();
-        if (*category && !categories.empty() && !categories.count(**category))
-            return makeError(where + ".category_id " + std::to_string(**category) + " is not a category");
+        static const std::vector<std::string> none;
+        const std::vector<std::string>* names = &none;
+        if (*category && !categories.empty()) {
+            auto found = categories.find(**category);
+            if (found == categories.end())
+                return makeError(where + ".category_id " + std::to_string(**category) + " is not a category");
+            if (!found->second.joints.empty()) {
+                person.category = **category;
+                names = &found->second.joints;
+            }
+        }
         auto track = optionalInteger(o, "track_id", where, 0);
         if (!track) return track.takeError();
         person.trackId = *track;
-        auto joints = readKeypoints(o, where);
+        auto joints = readKeypoints(o, where, *names);
         if (!joints) return joints.takeError();
         person.joints = std::move(joints).value();
-        if (std::none_of(person.joints.begin(), person.joints.end(), [](const Joint& j) { return j.confidence > 0; }))
-            continue;
+        if (std::none_of(person.joints.begin(), person.joints.end(), [](const Joint& j) { return j.confidence > 0; })) {
+            const auto box = boxOf(o);
+            if (!box || o.value(QLatin1String("iscrowd")).toInt() == 1) continue;
+            for (size_t j = 0; j < person.joints.size(); ++j) {
+                const bool topLeft = j == 0;
+                person.joints[j] = Joint{static_cast<float>(topLeft ? (*box)[0] : (*box)[0] + (*box)[2]),
+                                         static_cast<float>(topLeft ? (*box)[1] : (*box)[1] + (*box)[3]), 0.0f, false};
+            }
+        }
         persons.push_back(std::move(person));
     }
     return persons;
@@ -274,11 +354,38 @@ Result<std::map<std::string, std::vector<size_t>>> groupIntoVideos(std::vector<C
     return groups;
 }
 
-Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson>& persons, const std::string& fallbackName,
+// A category's layout: the project's layout with the same joints, else COCO-17 for 17 joints,
+// else a custom layout added to the project, named like the category.
+Status resolveLayouts(std::map<std::int64_t, CocoCategory>& categories, annotation::ProjectStore& store,
+                      std::int64_t coco17) {
+    for (auto& [id, category] : categories) {
+        if (category.joints.empty()) continue;
+        const std::string where = "categories[" + std::to_string(category.index) + "]";
+        for (const SkeletonLayout& layout : store.skeletonLayouts())
+            if (layout.joints == category.joints) category.layoutId = layout.id;
+        if (category.layoutId) continue;
+        if (category.joints.size() == kCocoJoints) {
+            category.layoutId = coco17;
+            continue;
+        }
+        std::string name = category.name.empty() ? "COCO category " + std::to_string(id) : category.name;
+        if (store.skeletonLayout(name))
+            return makeError(where + ".keypoints are not the joints of the project's layout '" + name + "'");
+        auto added = store.insertSkeletonLayout(SkeletonLayout{0, name, category.joints, category.edges, {}});
+        if (!added) return makeError(where + ": " + added.error());
+        category.layoutId = *added;
+    }
+    return Status::success();
+}
+
+Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson>& persons,
+                    std::map<std::int64_t, CocoCategory>& categories, const std::string& fallbackName,
                     annotation::ProjectStore& store, const ImportOptions& options) {
     const SkeletonLayout* layout = store.skeletonLayout(kCocoLayout);
     if (!layout || layout->joints.size() != kCocoJoints)
         return makeError(std::string("the project has no ") + kCocoLayout + " skeleton layout");
+    const std::int64_t coco17 = layout->id;
+    if (Status s = resolveLayouts(categories, store, coco17); !s) return s;
     auto groups = groupIntoVideos(images);
     if (!groups) return groups.takeError();
     std::map<size_t, std::vector<const CocoPerson*>> personsOfImage;
@@ -322,8 +429,9 @@ Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson
             auto subjectId = store.insertSubject(annotation::Subject{0, name, {}});
             if (!subjectId) return subjectId.takeError();
             for (const auto& [frame, person] : appearances)
-                frames.push_back(SkeletonFrame{*videoId, *subjectId, frame, layout->id, annotation::PoseSource::Imported,
-                                               person->joints});
+                frames.push_back(SkeletonFrame{*videoId, *subjectId, frame,
+                                               person->category ? categories.at(*person->category).layoutId : coco17,
+                                               annotation::PoseSource::Imported, person->joints});
         }
         if (Status s = store.insertSkeletonFrames(frames); !s) return s;
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(groups->size())); !cancel) return cancel;
@@ -365,7 +473,7 @@ Status importCocoKeypoints(const std::string& source, annotation::ProjectStore& 
     for (size_t i = 0; i < images->size(); ++i) imageById[(*images)[i].id] = i;
     auto persons = readPersons(root, imageById, *categories);
     if (!persons) return fail(persons.error());
-    if (Status s = importParsed(*images, *persons, info.completeBaseName().toStdString(), store, options); !s)
+    if (Status s = importParsed(*images, *persons, *categories, info.completeBaseName().toStdString(), store, options); !s)
         return fail(s.error());
     return Status::success();
 }
@@ -373,13 +481,29 @@ Status importCocoKeypoints(const std::string& source, annotation::ProjectStore& 
 Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& output, const ExportOptions& options) {
     const SkeletonLayout* coco = store.skeletonLayout(kCocoLayout);
     if (!coco) return makeError(std::string("the project has no ") + kCocoLayout + " skeleton layout");
-    // Layout id -> for each COCO joint, its index in that layout.
-    std::map<std::int64_t, std::vector<int>> pick;
-    for (const SkeletonLayout& layout : store.skeletonLayouts()) {
+    // Layout id -> its category and, for each joint written, its index in that layout. Layouts
+    // that name all 17 COCO joints are written as COCO-17 (category 1); others as they are, a
+    // category each (2, 3, ... in the project's layout order).
+    struct Written {
+        std::int64_t category = 1;
+        const SkeletonLayout* layout = nullptr;  // of the category
         std::vector<int> indices;
-        for (const std::string& joint : coco->joints) indices.push_back(layout.jointIndex(joint));
-        if (std::find(indices.begin(), indices.end(), -1) == indices.end()) pick[layout.id] = indices;
+    };
+    std::map<std::int64_t, Written> pick;
+    std::int64_t nextCategory = 2;
+    for (const SkeletonLayout& layout : store.skeletonLayouts()) {
+        Written w;
+        for (const std::string& joint : coco->joints) w.indices.push_back(layout.jointIndex(joint));
+        w.layout = coco;
+        if (std::find(w.indices.begin(), w.indices.end(), -1) != w.indices.end()) {
+            w.category = nextCategory++;
+            w.layout = &layout;
+            w.indices.clear();
+            for (int j = 0; j < static_cast<int>(layout.joints.size()); ++j) w.indices.push_back(j);
+        }
+        pick[layout.id] = std::move(w);
     }
+    std::map<std::int64_t, const SkeletonLayout*> usedCategories;
     auto videos = store.videos();
     if (!videos) return videos.takeError();
     QJsonArray images, annotations;
@@ -393,6 +517,7 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
         for (const SkeletonFrame& f : *frames) {
             auto indices = pick.find(f.layoutId);
             if (indices == pick.end()) continue;
+            usedCategories[indices->second.category] = indices->second.layout;
             if (name.empty()) name = exportName(video, usedNames);
             if (f.frame != lastFrame) {
                 char file[32];
@@ -410,8 +535,26 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
             QJsonArray keypoints;
             int labelled = 0;
             float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
-            for (int index : indices->second) {
+            // Joints all unlabelled: keypoints 0 and the box the joints' extent (a box-only person).
+            bool anyLabelled = false;
+            for (const Joint& j : f.joints) anyLabelled = anyLabelled || j.visible || j.confidence > 0;
+            double bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
+            for (size_t k = 0; k < f.joints.size(); ++k) {
+                const Joint& j = f.joints[k];
+                if (k == 0 || j.x < bx0) bx0 = j.x;
+                if (k == 0 || j.y < by0) by0 = j.y;
+                if (k == 0 || j.x > bx1) bx1 = j.x;
+                if (k == 0 || j.y > by1) by1 = j.y;
+            }
+            for (int index : indices->second.indices) {
+                if (static_cast<size_t>(index) >= f.joints.size())
+                    return makeError("video '" + name + "' frame " + std::to_string(f.frame) + ": the skeleton has " +
+                                     std::to_string(f.joints.size()) + " joints, its layout more");
                 const Joint& j = f.joints[static_cast<size_t>(index)];
+                if (!anyLabelled) {
+                    for (int k = 0; k < 3; ++k) keypoints.append(0);
+                    continue;
+                }
                 const int v = j.visible ? 2 : (j.confidence > 0 ? 1 : 0);
                 keypoints.append(double(j.x));
                 keypoints.append(double(j.y));
@@ -420,27 +563,36 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
                 ++labelled;
                 x0 = std::min(x0, j.x), y0 = std::min(y0, j.y), x1 = std::max(x1, j.x), y1 = std::max(y1, j.y);
             }
-            const QJsonArray bbox = labelled ? QJsonArray{double(x0), double(y0), double(x1 - x0), double(y1 - y0)}
-                                             : QJsonArray{0, 0, 0, 0};
+            const bool boxOnly = !anyLabelled && bx1 > bx0 && by1 > by0;
+            const QJsonArray bbox = labelled  ? QJsonArray{double(x0), double(y0), double(x1 - x0), double(y1 - y0)}
+                                    : boxOnly ? QJsonArray{bx0, by0, bx1 - bx0, by1 - by0}
+                                              : QJsonArray{0, 0, 0, 0};
+            const double area = labelled ? double(x1 - x0) * double(y1 - y0) : boxOnly ? (bx1 - bx0) * (by1 - by0) : 0.0;
             annotations.append(QJsonObject{{"id", qint64(annotations.size() + 1)},
                                            {"image_id", qint64(images.size())},
-                                           {"category_id", 1},
+                                           {"category_id", qint64(indices->second.category)},
                                            {"track_id", qint64(f.subjectId)},
                                            {"keypoints", keypoints},
                                            {"num_keypoints", labelled},
                                            {"bbox", bbox},
-                                           {"area", labelled ? double(x1 - x0) * double(y1 - y0) : 0.0},
+                                           {"area", area},
                                            {"iscrowd", 0}});
         }
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;
     }
-    if (annotations.isEmpty()) return makeError("the project has no skeletons with the 17 COCO joints to export");
-    QJsonArray names, skeleton;
-    for (const std::string& joint : coco->joints) names.append(QString::fromStdString(joint));
-    for (const auto& [a, b] : coco->edges) skeleton.append(QJsonArray{a + 1, b + 1});  // COCO counts joints from 1
-    const QJsonObject person{{"id", 1}, {"name", "person"}, {"supercategory", "person"}, {"keypoints", names},
-                             {"skeleton", skeleton}};
-    const QJsonObject root{{"images", images}, {"annotations", annotations}, {"categories", QJsonArray{person}}};
+    if (annotations.isEmpty()) return makeError("the project has no skeletons to export");
+    QJsonArray categories;
+    for (const auto& [id, layout] : usedCategories) {
+        QJsonArray names, skeleton;
+        for (const std::string& joint : layout->joints) names.append(QString::fromStdString(joint));
+        for (const auto& [a, b] : layout->edges) skeleton.append(QJsonArray{a + 1, b + 1});  // COCO counts joints from 1
+        categories.append(QJsonObject{{"id", qint64(id)},
+                                      {"name", id == 1 ? QStringLiteral("person") : QString::fromStdString(layout->name)},
+                                      {"supercategory", "person"},
+                                      {"keypoints", names},
+                                      {"skeleton", skeleton}});
+    }
+    const QJsonObject root{{"images", images}, {"annotations", annotations}, {"categories", categories}};
     QFile out(QString::fromStdString(output));
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return makeError("cannot write '" + output + "': " + out.errorString().toStdString());

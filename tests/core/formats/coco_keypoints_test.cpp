@@ -73,7 +73,7 @@ QJsonObject category() {
 }
 
 // PoseTrack style: two sequences (frames listed out of order), track ids, and one person
-// without any labelled keypoint (skipped). Sequence A: frames 0-2, tracks 0 and 1 (track 1
+// with neither a labelled keypoint nor a box (skipped). Sequence A: frames 0-2, tracks 0 and 1 (track 1
 // from frame 1 on); sequence B: frames 0-1 ("000009.jpg", "000010.jpg"), track 4.
 QJsonObject poseTrack() {
     const QString a = QStringLiteral("images/val/000342_mpii/");
@@ -84,6 +84,7 @@ QJsonObject poseTrack() {
     QJsonArray zeros;
     for (int i = 0; i < 51; ++i) zeros.append(0);
     unlabelled.insert(QStringLiteral("keypoints"), zeros);
+    unlabelled.insert(QStringLiteral("bbox"), QJsonArray{0, 0, 0, 0});
     QJsonArray annotations{person(1, 10, 0, 0), person(2, 11, 1, 0), person(3, 11, 1, 1), person(4, 12, 2, 1),
                            person(5, 12, 2, 0),  unlabelled,         person(6, 20, 0, 4), person(7, 21, 1, 4)};
     return QJsonObject{{"images", images}, {"annotations", annotations}, {"categories", QJsonArray{category()}}};
@@ -258,6 +259,29 @@ TEST(CocoKeypoints, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
          "bad.json: the file has no \"annotations\""},
         {"unknown category", editAnnotation(1, [](QJsonObject& a) { a["category_id"] = 5; }),
          "bad.json: annotations[1].category_id 5 is not a category"},
+        {"edge to no joint", edited([](QJsonObject& root) {
+             QJsonObject c = category();
+             c["skeleton"] = QJsonArray{QJsonArray{16, 18}};
+             root["categories"] = QJsonArray{c};
+         }),
+         "bad.json: categories[0].skeleton[0][1] is 18, expected a joint number from 1 to 17"},
+        {"keypoints of another layout", edited([](QJsonObject& root) {
+             root["categories"] = QJsonArray{QJsonObject{{"id", 1}, {"name", "tri"}, {"keypoints", QJsonArray{"a", "b", "c"}}}};
+         }),
+         "bad.json: annotations[0].keypoints has 51 values, expected 9 (3 x 3)"},
+        {"a layout's name with other joints", edited([](QJsonObject& root) {
+             root["categories"] = QJsonArray{QJsonObject{{"id", 1}, {"name", "Penn-13"}, {"keypoints", QJsonArray{"a", "b", "c"}}}};
+             QJsonArray annotations = root["annotations"].toArray();
+             for (qsizetype i = 0; i < annotations.size(); ++i) {
+                 QJsonObject o = annotations[i].toObject();
+                 QJsonArray k;
+                 for (int v = 0; v < 9; ++v) k.append(v % 3 == 2 ? 2 : 1);
+                 o["keypoints"] = k;
+                 annotations[i] = o;
+             }
+             root["annotations"] = annotations;
+         }),
+         "bad.json: categories[0].keypoints are not the joints of the project's layout 'Penn-13'"},
         // Found while writing the second sequence, after the first one is in the store.
         {"track twice in one image", editAnnotation(7, [](QJsonObject& a) { a["image_id"] = 20; }),
          "bad.json: annotations[7]: image 20 already has track 4 (annotations[6])"},
@@ -324,7 +348,7 @@ TEST(CocoKeypoints, ExportWithoutCocoSkeletonsFailsAndWritesNothing) {
     ASSERT_TRUE(store);
     Status exported = exportProject("coco", *store, dir.file("out.json"));
     ASSERT_FALSE(exported.ok());
-    EXPECT_NE(exported.error().find("no skeletons with the 17 COCO joints"), std::string::npos) << exported.error();
+    EXPECT_NE(exported.error().find("no skeletons to export"), std::string::npos) << exported.error();
     EXPECT_FALSE(std::filesystem::exists(dir.file("out.json")));
     EXPECT_FALSE(std::filesystem::exists(dir.file("out.json.part")));
 }
@@ -346,7 +370,7 @@ TEST(CocoKeypoints, ExportPicksTheCocoJointsOfOtherLayoutsByName) {
     SkeletonFrame openPose{videoId, subjectId, 7, body25->id, annotation::PoseSource::Model, {}};
     for (int i = 0; i < 25; ++i) openPose.joints.push_back(Joint{float(i), float(2 * i), i % 2 ? 0.5f : 0.0f, i % 2 == 1});
     ASSERT_TRUE(store->putSkeletonFrame(openPose).ok());
-    // Penn-13 has no face joints: not exported.
+    // Penn-13 has no face joints: written as Penn-13, category 2.
     SkeletonFrame penn{videoId, subjectId, 8, penn13->id, annotation::PoseSource::Manual, std::vector<Joint>(13)};
     ASSERT_TRUE(store->putSkeletonFrame(penn).ok());
 
@@ -356,8 +380,11 @@ TEST(CocoKeypoints, ExportPicksTheCocoJointsOfOtherLayoutsByName) {
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     const QJsonArray images = root["images"].toArray();
     const QJsonArray annotations = root["annotations"].toArray();
-    ASSERT_EQ(images.size(), 1);
-    ASSERT_EQ(annotations.size(), 1);
+    ASSERT_EQ(images.size(), 2);
+    ASSERT_EQ(annotations.size(), 2);
+    EXPECT_EQ(annotations[0]["category_id"].toInt(), 1);
+    EXPECT_EQ(annotations[1]["category_id"].toInt(), 2);
+    EXPECT_EQ(annotations[1]["keypoints"].toArray().size(), 39);
     EXPECT_EQ(images[0]["file_name"].toString(), QStringLiteral("walk/000007.jpg"));
     EXPECT_EQ(images[0]["frame_index"].toInt(), 7);
     EXPECT_EQ(images[0]["width"].toInt(), 320);
@@ -380,4 +407,131 @@ TEST(CocoKeypoints, ExportPicksTheCocoJointsOfOtherLayoutsByName) {
     EXPECT_EQ(keypoints[3 * 6].toDouble(), 2.0);  // right_shoulder is BODY_25 joint 2
     EXPECT_EQ(person["num_keypoints"].toInt(), labelled);
     EXPECT_EQ(root["categories"].toArray()[0].toObject()["keypoints"].toArray().size(), 17);
+}
+
+TEST(CocoKeypoints, ExportWritesOtherLayoutsAsTheyAreOneCategoryEach) {
+    fixtures::TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    annotation::Video video;
+    video.name = "jump";
+    const std::int64_t videoId = store->insertVideo(video).value();
+    const std::int64_t subjectId = store->insertSubject(annotation::Subject{0, "ann", {}}).value();
+    const std::int64_t pennId = store->skeletonLayout("Penn-13")->id;
+    const std::int64_t handId =
+        store->insertSkeletonLayout(annotation::SkeletonLayout{0, "hand-3", {"wrist", "knuckle", "tip"}, {{0, 1}, {1, 2}}, {}})
+            .value();
+    SkeletonFrame penn{videoId, subjectId, 2, pennId, annotation::PoseSource::Manual, {}};
+    for (int i = 0; i < 13; ++i) penn.joints.push_back(Joint{float(3 * i), float(5 * i + 1), i % 4 ? 1.0f : 0.0f, i % 2 == 1});
+    ASSERT_TRUE(store->putSkeletonFrame(penn).ok());
+    SkeletonFrame hand{videoId, subjectId, 3, handId, annotation::PoseSource::Manual,
+                       {Joint{1, 2, 1, true}, Joint{3, 4, 1, true}, Joint{5, 6, 1, false}}};
+    ASSERT_TRUE(store->putSkeletonFrame(hand).ok());
+
+    Status exported = exportProject("coco", *store, dir.file("out.json"));
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    QFile f(QString::fromStdString(dir.file("out.json")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray categories = root["categories"].toArray();
+    ASSERT_EQ(categories.size(), 2);  // only the layouts used
+    std::map<QString, QJsonObject> byName;
+    for (const auto& c : categories) byName[c.toObject()["name"].toString()] = c.toObject();
+    for (const annotation::SkeletonLayout* layout : {store->skeletonLayout("Penn-13"), store->skeletonLayout("hand-3")}) {
+        SCOPED_TRACE(layout->name);
+        const QJsonObject c = byName[QString::fromStdString(layout->name)];
+        const QJsonArray names = c["keypoints"].toArray();
+        ASSERT_EQ(names.size(), static_cast<qsizetype>(layout->joints.size()));
+        for (size_t j = 0; j < layout->joints.size(); ++j)
+            EXPECT_EQ(names[static_cast<qsizetype>(j)].toString().toStdString(), layout->joints[j]);
+        const QJsonArray skeleton = c["skeleton"].toArray();
+        ASSERT_EQ(skeleton.size(), static_cast<qsizetype>(layout->edges.size()));
+        for (size_t e = 0; e < layout->edges.size(); ++e) {
+            EXPECT_EQ(skeleton[static_cast<qsizetype>(e)].toArray()[0].toInt(), layout->edges[e].first + 1);
+            EXPECT_EQ(skeleton[static_cast<qsizetype>(e)].toArray()[1].toInt(), layout->edges[e].second + 1);
+        }
+    }
+    const QJsonArray annotations = root["annotations"].toArray();
+    ASSERT_EQ(annotations.size(), 2);
+    EXPECT_EQ(annotations[0]["category_id"].toInt(), byName["Penn-13"]["id"].toInt());
+    const QJsonArray keypoints = annotations[0]["keypoints"].toArray();
+    ASSERT_EQ(keypoints.size(), 39);
+    for (int i = 0; i < 13; ++i) {
+        EXPECT_EQ(keypoints[3 * i].toDouble(), 3 * i);
+        EXPECT_EQ(keypoints[3 * i + 2].toInt(), i % 2 ? 2 : (i % 4 ? 1 : 0));
+    }
+
+    // Read back: Penn-13 onto the built-in layout, hand-3 added as a custom layout.
+    auto second = newProject(dir, "second.alproj");
+    ASSERT_TRUE(second);
+    Status imported = importProject("coco", dir.file("out.json"), *second);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    const annotation::SkeletonLayout* hand3 = second->skeletonLayout("hand-3");
+    ASSERT_TRUE(hand3);
+    EXPECT_EQ(hand3->joints, (std::vector<std::string>{"wrist", "knuckle", "tip"}));
+    EXPECT_EQ(hand3->edges, (std::vector<std::pair<int, int>>{{0, 1}, {1, 2}}));
+    auto frames = allFrames(*second, second->videos().value()[0].id);
+    ASSERT_EQ(frames.size(), 2u);
+    EXPECT_EQ(frames[0].layoutId, second->skeletonLayout("Penn-13")->id);
+    EXPECT_EQ(frames[0].joints, penn.joints);
+    EXPECT_EQ(frames[1].layoutId, hand3->id);
+    EXPECT_EQ(frames[1].joints, hand.joints);
+}
+
+TEST(CocoKeypoints, BoxOnlyPeopleSurviveARoundTrip) {
+    fixtures::TempDir dir;
+    QJsonObject boxOnly{{"id", 2}, {"image_id", 1}, {"category_id", 1}, {"num_keypoints", 0},
+                        {"bbox", QJsonArray{5, 6, 20, 30}}, {"iscrowd", 0}};
+    QJsonArray zeros;
+    for (int i = 0; i < 51; ++i) zeros.append(0);
+    boxOnly.insert(QStringLiteral("keypoints"), zeros);
+    QJsonObject noKeypointsField{{"id", 3}, {"image_id", 2}, {"category_id", 1}, {"num_keypoints", 0},
+                                 {"bbox", QJsonArray{1, 2, 3, 4}}};
+    QJsonObject crowd = boxOnly;
+    crowd.insert(QStringLiteral("id"), 4);
+    crowd.insert(QStringLiteral("iscrowd"), 1);
+    const QJsonObject root{{"images", QJsonArray{image(1, "a.jpg"), image(2, "b.jpg")}},
+                           {"annotations", QJsonArray{person(1, 1, 0, 0, false), boxOnly, noKeypointsField, crowd}},
+                           {"categories", QJsonArray{category()}}};
+    writeJson(dir.file("boxes.json"), root);
+    auto first = newProject(dir, "first.alproj");
+    ASSERT_TRUE(first);
+    Status imported = importProject("coco", dir.file("boxes.json"), *first);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    EXPECT_EQ(first->counts()->skeletonFrames, 3);  // the crowd is skipped
+    auto frames = allFrames(*first, first->videos().value()[0].id);
+    ASSERT_EQ(frames.size(), 3u);
+    // Frame 0: person 1 with keypoints, person 2 the box; frame 1: the box without a keypoints field.
+    const SkeletonFrame& box = frames[1];
+    EXPECT_EQ(box.frame, 0);
+    EXPECT_EQ(box.joints.size(), 17u);
+    for (const Joint& j : box.joints) {
+        EXPECT_FALSE(j.visible);
+        EXPECT_EQ(j.confidence, 0.0f);
+    }
+    EXPECT_EQ(box.joints[0], (Joint{5, 6, 0, false}));
+    EXPECT_EQ(box.joints[16], (Joint{25, 36, 0, false}));
+
+    Status exported = exportProject("coco", *first, dir.file("out.json"));
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    QFile f(QString::fromStdString(dir.file("out.json")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonArray annotations = QJsonDocument::fromJson(f.readAll()).object()["annotations"].toArray();
+    ASSERT_EQ(annotations.size(), 3);
+    const QJsonObject written = annotations[1].toObject();
+    EXPECT_EQ(written["num_keypoints"].toInt(), 0);
+    EXPECT_EQ(written["bbox"].toArray(), (QJsonArray{5.0, 6.0, 20.0, 30.0}));
+    for (const auto& v : written["keypoints"].toArray()) EXPECT_EQ(v.toDouble(), 0.0);
+    EXPECT_EQ(annotations[2].toObject()["bbox"].toArray(), (QJsonArray{1.0, 2.0, 3.0, 4.0}));
+
+    auto second = newProject(dir, "second.alproj");
+    ASSERT_TRUE(second);
+    imported = importProject("coco", dir.file("out.json"), *second);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    auto again = allFrames(*second, second->videos().value()[0].id);
+    ASSERT_EQ(again.size(), frames.size());
+    for (size_t i = 0; i < frames.size(); ++i) {
+        EXPECT_EQ(again[i].frame, frames[i].frame);
+        EXPECT_EQ(again[i].joints, frames[i].joints);
+    }
 }
