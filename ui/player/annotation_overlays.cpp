@@ -6,6 +6,8 @@
 #include "ui/player/video_view.h"
 #include "ui/style/annotation_colours.h"
 
+#include <map>
+
 namespace actionlens::ui {
 
 AnnotationOverlays::AnnotationOverlays(ProjectDocument& document, VideoView& view, QObject* parent)
@@ -55,6 +57,11 @@ void AnnotationOverlays::showFrame(int frame) {
 
     const annotation::Taxonomy& taxonomy = document_.taxonomy();
     const annotation::TaskDefinition* actionTask = taxonomy.actionTask();
+    // Two people's codings of one subject at this frame: each line says whose it is.
+    std::map<std::int64_t, int> codingsOf;
+    for (const annotation::Segment& segment : document_.segments())
+        if (segment.firstFrame <= frame && segment.lastFrame >= frame && !annotation::isModelPrediction(segment))
+            ++codingsOf[segment.subjectId];
     std::vector<SegmentLabelLine> lines;
     for (const annotation::Segment& segment : document_.segments()) {
         if (segment.firstFrame > frame || segment.lastFrame < frame) continue;
@@ -72,6 +79,8 @@ void AnnotationOverlays::showFrame(int frame) {
         if (const std::string group = actionGroup(taxonomy, action); !group.empty()) details << QString::fromStdString(group);
         for (const auto& [task, value] : segment.labels)
             if ((!actionTask || task != actionTask->name) && task != annotation::kGroupOnlyLabelKey) details << QString::fromStdString(value);
+        if (!annotation::isModelPrediction(segment) && codingsOf[segment.subjectId] > 1)
+            details.prepend(segment.annotator.empty() ? tr("(no annotator)") : QString::fromStdString(segment.annotator));
         if (annotation::isModelPrediction(segment))
             details.prepend(segment.confidence ? tr("proposed, %1").arg(*segment.confidence, 0, 'f', 2) : tr("proposed"));
         line.details = details.join(QStringLiteral(" \u00b7 "));

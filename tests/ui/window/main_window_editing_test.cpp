@@ -3,6 +3,8 @@
 
 #include "ui/editing/annotator_name.h"
 #include "ui/editing/segment_editor.h"
+#include "ui/player/annotation_overlays.h"
+#include "ui/player/segment_label_overlay.h"
 #include "ui/player/transport_bar.h"
 #include "ui/timeline/timeline_widget.h"
 #include "ui/window/main_window.h"
@@ -223,6 +225,14 @@ TEST_F(WindowFixture, AnnotatorLayersSideBySideKeepTwoCodingsApart) {
     EXPECT_GT(bobRow.top(), annRow.top());
     for (const auto& s : lane)
         EXPECT_TRUE((s.annotator == "ann" ? annRow : bobRow).contains(window.timeline().segmentRect(s.id).center()));
+    // Where both coded the frame, the picture's label panel says whose each line is.
+    window.showFrame(25);
+    ASSERT_TRUE(uitest::waitUntil([&] {
+        int named = 0;
+        for (const auto& line : window.overlays().labels().lines())
+            named += line.details.startsWith(QStringLiteral("ann")) || line.details.startsWith(QStringLiteral("bob"));
+        return named == 2;
+    }));
     window.showAnnotatorLayers(false);
     EXPECT_EQ(window.timeline().laneRect(subject), window.timeline().rowRect(TimelineWidget::Row{subject, {}, {}, false}));
     setAnnotatorName({});
