@@ -2,9 +2,9 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
+#include "core/formats/json_file.h"
 #include "core/formats/json_type_name.h"
 #include "core/formats/segment_times.h"
-#include "core/formats/text_file.h"
 #include "core/formats/video_lookup.h"
 
 #include <QFile>
@@ -24,7 +24,6 @@ using namespace annotation;
 namespace {
 
 constexpr const char* kSubsets[] = {"training", "validation", "testing"};
-constexpr size_t kMaxJsonBytes = size_t{1} << 30;
 
 std::string quoted(const QString& key) { return "database[\"" + key.toStdString() + "\"]"; }
 
@@ -89,17 +88,9 @@ Result<AnnotatedVideo> readEntry(const QString& key, const QJsonValue& value, co
 }
 
 Result<QJsonObject> readDatabase(const std::string& source, const std::string& fileName) {
-    auto text = readTextFile(source, kMaxJsonBytes);
-    if (!text) return text.takeError();
-    QJsonParseError parseError{};
-    const QByteArray bytes = QByteArray::fromStdString(text.value());
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const int line = 1 + static_cast<int>(bytes.left(parseError.offset).count('\n'));
-        return makeError(fileName + " line " + std::to_string(line) + ": not valid JSON: " + parseError.errorString().toStdString());
-    }
-    if (!doc.isObject()) return makeError(fileName + ": expected a JSON object with \"database\"");
-    const QJsonValue database = doc.object().value(QLatin1String("database"));
+    auto root = readJsonObjectFile(source, fileName, "with \"database\"");
+    if (!root) return root.takeError();
+    const QJsonValue database = root->value(QLatin1String("database"));
     if (database.isUndefined()) return makeError(fileName + ": database: missing");
     if (!database.isObject()) return makeError(fileName + ": database is " + jsonTypeName(database) + ", expected an object");
     return database.toObject();

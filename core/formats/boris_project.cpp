@@ -2,10 +2,10 @@
 
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
+#include "core/formats/json_file.h"
 #include "core/formats/json_type_name.h"
 #include "core/formats/segment_times.h"
 #include "core/formats/subjects_by_name.h"
-#include "core/formats/text_file.h"
 #include "core/formats/video_lookup.h"
 
 #include <QFile>
@@ -26,24 +26,15 @@ using namespace annotation;
 
 namespace {
 
-constexpr size_t kMaxJsonBytes = size_t{1} << 30;
 constexpr double kOldestProjectVersion = 7.0;
 constexpr const char* kStateEvent = "State event";
 constexpr const char* kPointEvent = "Point event";
 constexpr const char* kNoFocalSubject = "No focal subject";
 
 Result<QJsonObject> readProject(const std::string& source, const std::string& fileName) {
-    auto text = readTextFile(source, kMaxJsonBytes);
-    if (!text) return text.takeError();
-    QJsonParseError parseError{};
-    const QByteArray bytes = QByteArray::fromStdString(text.value());
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const int line = 1 + static_cast<int>(bytes.left(parseError.offset).count('\n'));
-        return makeError(fileName + " line " + std::to_string(line) + ": not valid JSON: " + parseError.errorString().toStdString());
-    }
-    if (!doc.isObject()) return makeError(fileName + ": expected a JSON object (a BORIS project)");
-    const QJsonObject project = doc.object();
+    auto read = readJsonObjectFile(source, fileName, "a BORIS project");
+    if (!read) return read.takeError();
+    const QJsonObject project = read.value();
     const QJsonValue version = project.value(QLatin1String("project_format_version"));
     bool numeric = version.isDouble();
     const double number = numeric ? version.toDouble() : version.toString().toDouble(&numeric);
