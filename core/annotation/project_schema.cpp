@@ -114,6 +114,14 @@ Status addSegmentConfidenceAndSource(const QSqlDatabase& db) {
                         "ALTER TABLE segments ADD COLUMN source TEXT NOT NULL DEFAULT ''"});
 }
 
+// Version 8: a subject's box in a frame beside its joints (a people detector's, or an imported
+// one), NULL where none is known.
+Status addSkeletonFrameBoxes(const QSqlDatabase& db) {
+    return execAll(db, {"ALTER TABLE skeleton_frames ADD COLUMN box_x REAL", "ALTER TABLE skeleton_frames ADD COLUMN box_y REAL",
+                        "ALTER TABLE skeleton_frames ADD COLUMN box_width REAL",
+                        "ALTER TABLE skeleton_frames ADD COLUMN box_height REAL"});
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -125,6 +133,7 @@ const std::vector<Migration>& migrations() {
         {5, "model runs", &createTrainingRuns},
         {6, "mirror declarations of the taxonomy", &addMirrorDeclarations},
         {7, "confidence and source of model-assisted segments", &addSegmentConfidenceAndSource},
+        {8, "subjects' boxes in skeleton frames", &addSkeletonFrameBoxes},
     };
     return steps;
 }

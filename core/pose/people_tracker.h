@@ -22,7 +22,8 @@
 namespace actionlens::pose {
 
 // A person's box in image pixels where the person detector gives one that holds the whole body
-// (OpenCV's HOG detector; BlazePose's own boxes the face only, so none there): the detector's box
+// (OpenCV's HOG detector: PoseDetection::wholePerson; BlazePose's own boxes the face only, so
+// none there): the detector's box
 // on the frames it ran and found the person, in between the last one carried along with the pose
 // (moved and scaled as the tracked square).
 struct PersonBox {

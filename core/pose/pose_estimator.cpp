@@ -15,11 +15,11 @@ struct PoseEstimator::State {
     TfliteGraph landmarkModel;
     std::vector<int> landmarkOutputs;  // Identity, Identity_1 (+ Identity_3 for refinement)
     int rowsOutput = -1, flagOutput = -1, heatmapOutput = -1;
-    std::optional<HogPeopleDetector> hog;  // only when options.detector is Hog
+    std::optional<HogPeopleDetector> hog;  // only when options.detector is Hog or Both
 
     State(PoseEstimatorOptions o, TfliteGraph d, TfliteGraph l)
         : options(std::move(o)), detector(std::move(d)), landmarkModel(std::move(l)) {
-        if (options.detector == PersonDetector::Hog) hog.emplace(options.hog);
+        if (options.detector != PersonDetector::BlazePose) hog.emplace(options.hog);
     }
 };
 
@@ -77,10 +77,23 @@ Result<std::vector<PoseDetection>> PoseEstimator::detectOnInput(const DetectorIn
 Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& image) {
     if (!image.pixels || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) return makeError("empty or malformed image");
     const LetterboxMode mode = state_->options.referenceCompatible ? LetterboxMode::ReferenceResize : LetterboxMode::MediaPipeWarp;
-    const auto detectWhole = [&](const RgbImageView& view) {
-        return state_->hog ? state_->hog->detect(view) : detectOnInput(makeDetectorInput(view, mode));
+    const PersonDetector detector = state_->options.detector;
+    const auto detectWhole = [&](const RgbImageView& view) -> Result<std::vector<PoseDetection>> {
+        std::vector<PoseDetection> found;
+        if (detector != PersonDetector::Hog) {
+            auto own = detectOnInput(makeDetectorInput(view, mode));
+            if (!own.ok()) return own.takeError();
+            found = std::move(own).value();
+        }
+        if (detector != PersonDetector::BlazePose) {
+            auto people = state_->hog->detect(view);
+            if (!people.ok()) return people.takeError();
+            found.insert(found.end(), people->begin(), people->end());
+        }
+        return found;
     };
-    if (state_->options.detectionTiles <= 1) return detectWhole(image);
+    if (state_->options.detectionTiles <= 1 && detector != PersonDetector::Both) return detectWhole(image);
+    // Tiles, or two detectors: one person found twice is one detection.
     std::vector<PoseDetection> all;
     for (const ImageTile& tile : detectionTiles(image.width, image.height, state_->options.detectionTiles)) {
         auto found = detectWhole(tileView(image, tile));

@@ -67,10 +67,9 @@ Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std
         if (!people.ok()) return makeError(path + ": " + people.error());
         // Numbered from left to right, as the tracker numbers people who appear together.
         std::sort(people->begin(), people->end(), [](const PoseEstimate& a, const PoseEstimate& b) { return a.roi.cx < b.roi.cx; });
-        const bool boxesPeople = estimator.options().detector == PersonDetector::Hog;
         for (PoseEstimate& e : people.value()) {
             std::optional<PersonBox> box;
-            if (boxesPeople && e.detection) box = personBoxFromDetection(*e.detection, image.value()->width, image.value()->height);
+            if (e.detection && e.detection->wholePerson) box = personBoxFromDetection(*e.detection, image.value()->width, image.value()->height);
             frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e), box});
         }
     }

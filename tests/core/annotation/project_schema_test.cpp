@@ -50,6 +50,17 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     EXPECT_EQ(store.value()->video(1)->name, "") << "version 3 adds names, empty for old videos";
     EXPECT_TRUE(store.value()->video(1)->splits.empty());
     EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
+    // Version 8: skeleton frames have box columns.
+    SkeletonFrame frame;
+    frame.videoId = 1;
+    frame.subjectId = 0;
+    frame.layoutId = store.value()->skeletonLayout("Penn-13")->id;
+    frame.joints.resize(13);
+    frame.box = SubjectBox{1, 2, 3, 4};
+    ASSERT_TRUE(store.value()->insertSubject(Subject{0, "a", {}}).ok());
+    frame.subjectId = store.value()->subjects()->front().id;
+    ASSERT_TRUE(store.value()->insertSkeletonFrames({frame}).ok());
+    EXPECT_EQ(store.value()->skeletonFrames(1, 0, 0)->front().box, frame.box);
 }
 
 TEST(ProjectSchema, Version4AddsTheGroupOnlyPermissionOffForExistingGroups) {

@@ -50,6 +50,8 @@ private:
 
 TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     QSettings().remove(QStringLiteral("pose/device"));  // no remembered device: the default
+    QSettings().remove(QStringLiteral("pose/detector"));
+    QSettings().remove(QStringLiteral("pose/tiles"));
     ProjectDocument document;
     ASSERT_EQ(document.open(uitest::renderedProject()), QString());
     const std::int64_t second = document.videos()[1].id;
@@ -81,6 +83,12 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.detector, pose::PersonDetector::BlazePose);
     dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Hog)));
     EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Hog);
+    dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Both)));
+    EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Both);
+    // Tiles: the whole frame unless asked.
+    EXPECT_EQ(request.tiles, 1);
+    dialog.tilesBox()->setValue(3);
+    EXPECT_EQ(dialog.request().tiles, 3);
 
     dialog.videoList()->item(1)->setCheckState(Qt::Unchecked);
     EXPECT_FALSE(dialog.startEstimation());
