@@ -130,8 +130,12 @@ int runPose(const QStringList& arguments) {
                                                   "times the resolution, at N x N times the detector's time (default 1, the whole "
                                                   "frame; at most 4)."),
                                    QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption minTrackFrames(QStringLiteral("min-track-frames"),
+                                            QStringLiteral("Video with --people above 1: people found on fewer frames are dropped as "
+                                                           "fleeting, the rest numbered 1, 2, ... (default 3; 1 keeps everyone)."),
+                                            QStringLiteral("n"), QStringLiteral("3"));
     for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, people, noSmoothing, fps,
-                               detector, upscale, tiles}) {
+                               detector, upscale, tiles, minTrackFrames}) {
         parser.addOption(option);
     }
     if (auto stop = parseCommandLine(
@@ -162,7 +166,8 @@ int runPose(const QStringList& arguments) {
     const auto rate = parsePositive(name, QStringLiteral("--fps"), parser.value(fps));
     const auto maxPeople = parseInteger(name, QStringLiteral("--people"), parser.value(people), 1, 20);
     const auto tileCount = parseInteger(name, QStringLiteral("--tiles"), parser.value(tiles), 1, 4);
-    if (!threadCount || !rate || !maxPeople || !tileCount) return kExitUsage;
+    const auto fewestFrames = parseInteger(name, QStringLiteral("--min-track-frames"), parser.value(minTrackFrames), 1, 1000000);
+    if (!threadCount || !rate || !maxPeople || !tileCount || !fewestFrames) return kExitUsage;
     options.detectionTiles = *tileCount;
     options.device = parser.value(device).toStdString();
     if (options.device == "auto") options.device = pose::cudaAvailable() ? "cuda" : "cpu";
@@ -235,6 +240,7 @@ int runPose(const QStringList& arguments) {
         callbacks.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
         pose::PeopleTrackerOptions tracking;
         tracking.maxPeople = *maxPeople;
+        tracking.minTrackFrames = *fewestFrames;
         result = pose::estimatePosesInVideo(estimator.value(), input.toStdString(), *rate, callbacks, tracking);
         if (result.ok()) {
             progress.finish();
@@ -245,6 +251,9 @@ int runPose(const QStringList& arguments) {
     if (!result.ok()) return fail(result.error());
     const std::vector<pose::FramePose>& frames = result->frames;
     const int withPose = result->framesWithPose();
+    if (result->fleetingPeople > 0)
+        std::fprintf(stderr, "pose: %d fleeting %s dropped (found on fewer than %lld frames; --min-track-frames 1 keeps them)\n",
+                     result->fleetingPeople, result->fleetingPeople == 1 ? "person" : "people", static_cast<long long>(*fewestFrames));
 
     if (store) {
         auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, pose::poseSubjectName(*videoId, parser.value(model).toStdString()),

@@ -51,6 +51,10 @@ struct PeopleTrackerOptions {
     // When a person lost and found again keeps their number (one subject in a project rather
     // than one per gap).
     TrackLinkingOptions linking;
+    // A whole video (estimatePosesInVideo, which sees it all): people found on fewer frames than
+    // this are dropped as fleeting (a shadow or a sign the landmark model took for a person for a
+    // moment) and the rest numbered 1, 2, ... in order of appearance. 1 keeps everyone.
+    int minTrackFrames = 3;
 };
 
 class PeopleTracker {

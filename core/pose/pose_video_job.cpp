@@ -4,6 +4,7 @@
 #include "core/media/image_io.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace actionlens::pose {
@@ -29,6 +30,29 @@ std::vector<int> peopleIn(const std::vector<FramePose>& frames) {
 
 std::vector<int> PoseVideoResult::people() const { return peopleIn(frames); }
 
+int dropFleetingPeople(std::vector<FramePose>& frames, int minFrames) {
+    std::map<int, int> seen;         // person -> frames
+    std::vector<int> order;          // in order of first appearance
+    for (const FramePose& f : frames)
+        for (const PersonPose& p : f.people)
+            if (seen[p.person]++ == 0) order.push_back(p.person);
+    std::map<int, int> renumbered;
+    for (int person : order)
+        if (seen[person] >= minFrames) renumbered.emplace(person, int(renumbered.size()) + 1);
+    for (FramePose& f : frames) {
+        std::vector<PersonPose> kept;
+        for (PersonPose& p : f.people) {
+            const auto it = renumbered.find(p.person);
+            if (it == renumbered.end()) continue;
+            p.person = it->second;
+            kept.push_back(std::move(p));
+        }
+        std::sort(kept.begin(), kept.end(), [](const PersonPose& a, const PersonPose& b) { return a.person < b.person; });
+        f.people = std::move(kept);
+    }
+    return int(seen.size() - renumbered.size());
+}
+
 Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps,
                                              const PoseVideoCallbacks& callbacks, const PeopleTrackerOptions& tracking) {
     media::OpenOptions options;
@@ -50,6 +74,7 @@ Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std
         result.frames.push_back({i, frame.value()->seconds, tracked->detectorRan, std::move(tracked->people)});
         if (callbacks.progress) callbacks.progress(i + 1, info.frameCount);
     }
+    if (tracking.maxPeople > 1) result.fleetingPeople = dropFleetingPeople(result.frames, tracking.minTrackFrames);
     return result;
 }
 

@@ -221,7 +221,7 @@ TEST(PeopleTracker, SmallPeopleInACrowdAreFoundAndKeepTheirNumbers) {
         synth::renderCrowdFrame(scene.value(), renderer, f, picture, mask);
         auto tracked = tracker.next({picture.rgb.data(), picture.width, picture.height, picture.stride}, f / options.fps);
         ASSERT_TRUE(tracked.ok()) << tracked.error();
-        std::vector<PersonExtent> known, found;
+        std::vector<PersonExtent> known;
         for (std::size_t p = 0; p < scene->people.size(); ++p) {
             std::vector<std::pair<double, double>> points;
             for (const synth::Point2& j : scene->people[p].poses[std::size_t(f)]) points.emplace_back(j.x, j.y);
@@ -230,13 +230,6 @@ TEST(PeopleTracker, SmallPeopleInACrowdAreFoundAndKeepTheirNumbers) {
             if (extentOf(points, &e)) known.push_back(e);
         }
         for (const PersonPose& person : tracked->people) {
-            std::vector<std::pair<double, double>> points;
-            for (int j : {0, 11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28})
-                if (person.estimate.landmarks[std::size_t(j)].visibility >= 0.5f)
-                    points.emplace_back(person.estimate.landmarks[std::size_t(j)].x, person.estimate.landmarks[std::size_t(j)].y);
-            PersonExtent e;
-            e.id = person.person;
-            if (extentOf(points, &e)) found.push_back(e);
             if (!person.box) continue;
             ++boxes;
             const double cx = 0.5 * (person.estimate.landmarks[23].x + person.estimate.landmarks[24].x);
@@ -245,7 +238,7 @@ TEST(PeopleTracker, SmallPeopleInACrowdAreFoundAndKeepTheirNumbers) {
                 cy <= person.box->y + person.box->height)
                 ++boxesAroundThePose;
         }
-        scorer.addFrame(known, found);
+        scorer.addFrame(known, trackedExtents(tracked->people));
     }
     const TrackingScore& score = scorer.score();
     std::printf("[          ] crowd: found %d of %d, %d stray, %d identity switches, %d numbers, %d boxes (%d around the hips)\n",
