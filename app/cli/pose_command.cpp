@@ -126,9 +126,10 @@ int runPose(const QStringList& arguments) {
                                                     "2: people down to about 48 pixels tall)."),
                                      QStringLiteral("factor"), QStringLiteral("2"));
     const QCommandLineOption tiles(QStringLiteral("tiles"),
-                                   QStringLiteral("The detector reads the frame cut into N x N overlapping tiles: small people at N "
-                                                  "times the resolution, at N x N times the detector's time (default 1, the whole "
-                                                  "frame; at most 4)."),
+                                   QStringLiteral("BlazePose's detector (blazepose or both) reads the frame cut into N x N "
+                                                  "overlapping tiles: small people at N times the resolution, at N x N times the "
+                                                  "detector's time (default 1, the whole frame; at most 4; both --tiles 2 suits wide "
+                                                  "shots with people near and far). HOG always reads the whole frame."),
                                    QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption minTrackFrames(QStringLiteral("min-track-frames"),
                                             QStringLiteral("Video with --people above 1: people found on fewer frames are dropped as "

@@ -78,28 +78,23 @@ Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& ima
     if (!image.pixels || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) return makeError("empty or malformed image");
     const LetterboxMode mode = state_->options.referenceCompatible ? LetterboxMode::ReferenceResize : LetterboxMode::MediaPipeWarp;
     const PersonDetector detector = state_->options.detector;
-    const auto detectWhole = [&](const RgbImageView& view) -> Result<std::vector<PoseDetection>> {
-        std::vector<PoseDetection> found;
-        if (detector != PersonDetector::Hog) {
-            auto own = detectOnInput(makeDetectorInput(view, mode));
-            if (!own.ok()) return own.takeError();
-            found = std::move(own).value();
-        }
-        if (detector != PersonDetector::BlazePose) {
-            auto people = state_->hog->detect(view);
-            if (!people.ok()) return people.takeError();
-            found.insert(found.end(), people->begin(), people->end());
-        }
-        return found;
-    };
-    if (state_->options.detectionTiles <= 1 && detector != PersonDetector::Both) return detectWhole(image);
-    // Tiles, or two detectors: one person found twice is one detection.
+    const int tiles = state_->options.detectionTiles;
+    // HOG reads the whole frame: its own pyramid over the enlarged frame already reaches small
+    // people, so tiles would only cost time. BlazePose's detector reads the tiles.
+    if (detector == PersonDetector::Hog) return state_->hog->detect(image);
+    if (tiles <= 1 && detector == PersonDetector::BlazePose) return detectOnInput(makeDetectorInput(image, mode));
     std::vector<PoseDetection> all;
-    for (const ImageTile& tile : detectionTiles(image.width, image.height, state_->options.detectionTiles)) {
-        auto found = detectWhole(tileView(image, tile));
+    for (const ImageTile& tile : detectionTiles(image.width, image.height, tiles)) {
+        auto found = detectOnInput(makeDetectorInput(tileView(image, tile), mode));
         if (!found.ok()) return found.takeError();
         for (const PoseDetection& d : found.value()) all.push_back(detectionInFrame(d, tile, image.width, image.height));
     }
+    if (detector == PersonDetector::Both) {
+        auto people = state_->hog->detect(image);
+        if (!people.ok()) return people.takeError();
+        all.insert(all.end(), people->begin(), people->end());
+    }
+    // One person found twice (in two tiles' overlap, or by both detectors) is one detection.
     return mergeTileDetections(std::move(all), image.width, image.height);
 }
 

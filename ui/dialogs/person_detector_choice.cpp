@@ -25,8 +25,9 @@ PersonDetectorChoice::PersonDetectorChoice(QWidget* parent) : QWidget(parent) {
     tiles_->setPrefix(tr("tiles "));
     tiles_->setSuffix(tr(" x n"));
     tiles_->setValue(std::clamp(QSettings().value(QStringLiteral("pose/tiles"), 1).toInt(), 1, 4));
-    tiles_->setToolTip(tr("The detector reads the frame cut into n x n overlapping tiles: small people at n times the "
-                          "resolution, at n x n times the detector's time. 1: the whole frame."));
+    tiles_->setToolTip(tr("BlazePose's detector reads the frame cut into n x n overlapping tiles: small people at n times "
+                          "the resolution, at n x n times the detector's time. 1: the whole frame. HOG always reads the "
+                          "whole frame."));
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
     hint_->setEnabled(false);
@@ -38,7 +39,11 @@ PersonDetectorChoice::PersonDetectorChoice(QWidget* parent) : QWidget(parent) {
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(row);
     column->addWidget(hint_);
-    connect(detector_, &QComboBox::currentIndexChanged, this, &PersonDetectorChoice::updateHint);
+    connect(detector_, &QComboBox::currentIndexChanged, this, [this] {
+        // Both is for wide shots with people near and far: BlazePose's part on tiles reaches the middle sizes.
+        if (detector() == pose::PersonDetector::Both && tiles_->value() == 1) tiles_->setValue(2);
+        updateHint();
+    });
     connect(tiles_, &QSpinBox::valueChanged, this, &PersonDetectorChoice::updateHint);
     updateHint();
 }
@@ -53,6 +58,7 @@ void PersonDetectorChoice::remember() const {
 }
 
 void PersonDetectorChoice::updateHint() {
+    tiles_->setEnabled(detector() != pose::PersonDetector::Hog);
     switch (detector()) {
     case pose::PersonDetector::BlazePose:
         hint_->setText(tiles() > 1 ? tr("One or a few people; with tiles also people down to about a fifth of a tile's height.")
@@ -64,7 +70,7 @@ void PersonDetectorChoice::updateHint() {
         break;
     case pose::PersonDetector::Both:
         hint_->setText(tr("Wide shots with people near and far: HOG's small people and BlazePose's near, bent or turned "
-                          "ones. As slow as both together."));
+                          "ones (on tiles, also middle sizes). About as slow as HOG."));
         break;
     }
 }

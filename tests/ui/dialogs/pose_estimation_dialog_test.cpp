@@ -83,10 +83,13 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.detector, pose::PersonDetector::BlazePose);
     dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Hog)));
     EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Hog);
+    EXPECT_FALSE(dialog.tilesBox()->isEnabled()) << "HOG reads the whole frame";
+    // Tiles: the whole frame unless asked; Both starts on 2 x 2 tiles.
+    EXPECT_EQ(request.tiles, 1);
     dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Both)));
     EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Both);
-    // Tiles: the whole frame unless asked.
-    EXPECT_EQ(request.tiles, 1);
+    EXPECT_TRUE(dialog.tilesBox()->isEnabled());
+    EXPECT_EQ(dialog.request().tiles, 2);
     dialog.tilesBox()->setValue(3);
     EXPECT_EQ(dialog.request().tiles, 3);
 
