@@ -185,9 +185,13 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         std::vector<PoseRoi> taken;
         for (const Track& t : s.tracks) taken.push_back(PoseEstimator::roiFromAuxiliary(t.pass->landmarks));
         const std::size_t followed = taken.size();
-        // The best detections, one per free place; those on a followed person do not count (but
-        // give that person their box).
-        int tried = 0;
+        // The best detections, one per free place, those the landmark model confirms; one on a
+        // person followed or found already does not count (but gives that person a people
+        // detector's box). A detection the landmark model does not confirm leaves the place to
+        // the next one on that person (the other detector's, with another square), up to a few
+        // tries more than there are places.
+        int confirmed = 0, attempts = 0;
+        const int maxAttempts = 2 * free + 4;
         std::vector<Track> found;
         for (const PoseDetection& detection : detections.value()) {
             const PoseRoi roi = PoseEstimator::roiFromDetection(detection, image.width, image.height);
@@ -195,16 +199,18 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
             for (std::size_t k = 0; k < taken.size() && !on; ++k)
                 if (roiOverlap(roi, taken[k]) > kSamePersonOverlap) on = k;
             if (on) {
-                if (detection.wholePerson && *on < followed && !s.tracks[*on].detectedBox)
-                    s.tracks[*on].detectedBox = personBoxFromDetection(detection, image.width, image.height);
+                Track& person = *on < followed ? s.tracks[*on] : found[*on - followed];
+                if (detection.wholePerson && !person.detectedBox)
+                    person.detectedBox = personBoxFromDetection(detection, image.width, image.height);
                 continue;
             }
-            if (tried >= free) continue;
-            ++tried;
-            taken.push_back(roi);
+            if (confirmed >= free || attempts >= maxAttempts) continue;
+            ++attempts;
             auto pass = estimator.landmarks(image, roi);
             if (!pass.ok()) return pass.takeError();
             if (pass->poseFlag < options.minPresence) continue;  // a detection the landmark model does not confirm
+            ++confirmed;
+            taken.push_back(roi);
             Track track;
             track.roi = PoseEstimator::roiFromAuxiliary(pass->landmarks);
             track.appearance = appearanceOf(image, pass->landmarks);

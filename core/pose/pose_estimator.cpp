@@ -5,6 +5,7 @@
 #include "core/pose/ssd_anchors.h"
 #include "core/pose/tflite_graph.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace actionlens::pose {
@@ -89,13 +90,18 @@ Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& ima
         if (!found.ok()) return found.takeError();
         for (const PoseDetection& d : found.value()) all.push_back(detectionInFrame(d, tile, image.width, image.height));
     }
+    // One person found in two tiles' overlap is one detection.
+    all = mergeTileDetections(std::move(all), image.width, image.height);
     if (detector == PersonDetector::Both) {
+        // Both detectors' detections of one person are kept: their squares differ, and where the
+        // landmark model does not confirm one the other may do (the tracker and estimatePeople
+        // try them best first and skip those on a person found already).
         auto people = state_->hog->detect(image);
         if (!people.ok()) return people.takeError();
         all.insert(all.end(), people->begin(), people->end());
+        std::stable_sort(all.begin(), all.end(), [](const PoseDetection& a, const PoseDetection& b) { return a.score > b.score; });
     }
-    // One person found twice (in two tiles' overlap, or by both detectors) is one detection.
-    return mergeTileDetections(std::move(all), image.width, image.height);
+    return all;
 }
 
 Result<LandmarkPass> PoseEstimator::landmarksOnCrop(std::vector<std::uint8_t> crop, const PoseRoi& roi) {
@@ -170,17 +176,18 @@ Result<std::vector<PoseEstimate>> PoseEstimator::estimatePeople(const RgbImageVi
     auto detections = detect(image);
     if (!detections.ok()) return detections.takeError();
     std::vector<PoseEstimate> people;
-    std::vector<PoseRoi> taken;  // the squares of the detections tried so far
+    std::vector<PoseRoi> taken;  // the squares of the people found so far
     for (const PoseDetection& detection : detections.value()) {
         if (static_cast<int>(people.size()) >= maxPeople) break;
         const PoseRoi roi = roiFromDetection(detection, image.width, image.height);
         bool seen = false;
         for (const PoseRoi& other : taken) seen = seen || roiOverlap(roi, other) > kSamePersonOverlap;
         if (seen) continue;
-        taken.push_back(roi);
         auto estimate = estimateFromDetection(image, detection);
         if (!estimate.ok()) return estimate.takeError();
-        if (estimate->found) people.push_back(std::move(estimate).value());
+        if (!estimate->found) continue;  // another detection of this person (another square) may be confirmed
+        taken.push_back(roi);
+        people.push_back(std::move(estimate).value());
     }
     return people;
 }

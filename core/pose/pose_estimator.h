@@ -78,7 +78,7 @@ public:
     // The best detection's pose (found = false when the landmark model does not confirm it).
     Result<PoseEstimate> estimateImage(const RgbImageView& image);
     // Up to `maxPeople` people, one per detection (best first; a detection whose square mostly
-    // covers an earlier one's is the same person), those the landmark model confirms.
+    // covers a person found already is that person), those the landmark model confirms.
     Result<std::vector<PoseEstimate>> estimatePeople(const RgbImageView& image, int maxPeople);
     // The landmark passes (options().imagePasses) from one detection's square.
     Result<PoseEstimate> estimateFromDetection(const RgbImageView& image, const PoseDetection& detection);
