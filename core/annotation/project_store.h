@@ -78,6 +78,10 @@ public:
 
     Result<ProjectCounts> counts();
 
+    // Project-wide key/value entries (project_info): empty when the key is absent.
+    Result<std::string> infoValue(const std::string& key);
+    Status setInfoValue(const std::string& key, const std::string& value);
+
     // Videos. A path inside the project folder is stored relative to it; an empty path is a
     // skeleton-only record. Split membership is written and read with the video.
     Result<std::int64_t> insertVideo(const Video& video);  // id 0: a new id
