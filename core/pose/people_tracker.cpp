@@ -10,6 +10,12 @@ namespace actionlens::pose {
 
 namespace {
 
+// A box relative to the tracked square: centre offset and size in squares' sides, so that it
+// moves and scales with the person.
+struct RelativeBox {
+    double dx = 0, dy = 0, width = 0, height = 0;
+};
+
 struct Track {
     int person = 1;
     PoseRoi roi;  // where to look on the next frame
@@ -18,13 +24,33 @@ struct Track {
     // This frame's pass, and the detection that started the track on this frame.
     std::optional<LandmarkPass> pass;
     std::optional<PoseDetection> detection;
+    // A detector's box of the whole person on this frame (image pixels), and the last one, carried.
+    std::optional<PersonBox> detectedBox;
+    std::optional<RelativeBox> box;
+    // Motion of the square's centre (pixels per second) and the clothes, for linking after a loss.
+    double velocityX = 0, velocityY = 0;
+    bool moved = false;   // seen on two frames: the velocity means something
+    double seconds = 0;   // last seen
+    PersonAppearance appearance;
 };
 
-struct LostTrack {
-    int person = 1;
-    PoseRoi roi;
-    long long frame = 0;  // when it was lost
-};
+PersonBox absoluteBox(const RelativeBox& r, const PoseRoi& roi) {
+    PersonBox box;
+    box.width = r.width * roi.size;
+    box.height = r.height * roi.size;
+    box.x = roi.cx + r.dx * roi.size - 0.5 * box.width;
+    box.y = roi.cy + r.dy * roi.size - 0.5 * box.height;
+    return box;
+}
+
+RelativeBox relativeBox(const PersonBox& box, const PoseRoi& roi) {
+    const double side = std::max(roi.size, 1e-6);
+    return {(box.x + 0.5 * box.width - roi.cx) / side, (box.y + 0.5 * box.height - roi.cy) / side, box.width / side,
+            box.height / side};
+}
+
+constexpr double kVelocitySmoothing = 0.3;   // weight of the newest frame's motion
+constexpr double kAppearanceSmoothing = 0.2;  // weight of the newest frame's look
 
 }  // namespace
 
@@ -32,7 +58,7 @@ struct PeopleTracker::State {
     PoseEstimator& estimator;
     PeopleTrackerOptions options;
     std::vector<Track> tracks;
-    std::vector<LostTrack> lost;
+    std::vector<LostPerson> lost;
     int nextPerson = 1;
     long long frame = 0;
     long long lastDetection = -1;
@@ -43,30 +69,53 @@ struct PeopleTracker::State {
     }
 
     void lose(const Track& track) {
-        if (options.maxPeople > 1) lost.push_back({track.person, track.roi, frame});  // one person is always 1
+        if (options.maxPeople == 1) return;  // one person is always 1
+        lost.push_back({track.person, track.roi, track.moved ? track.velocityX : 0.0, track.moved ? track.velocityY : 0.0,
+                        track.seconds, track.appearance});
     }
 
-    // The number for a new track: one person is always 1; otherwise a person lost lately near
-    // this square, else a new number.
-    int numberFor(const PoseRoi& roi) {
-        if (options.maxPeople == 1) return 1;
+    void forgetOldLosses(double now) {
         lost.erase(std::remove_if(lost.begin(), lost.end(),
-                                  [&](const LostTrack& l) { return frame - l.frame > options.rememberLostFrames; }),
+                                  [&](const LostPerson& l) { return now - l.seconds > options.linking.rememberSeconds; }),
                    lost.end());
-        auto best = lost.end();
-        double bestOverlap = 0.0;
-        for (auto it = lost.begin(); it != lost.end(); ++it) {
-            const double overlap = roiOverlap(roi, it->roi);
-            if (overlap > bestOverlap) bestOverlap = overlap, best = it;
+    }
+
+    // Numbers for people found now, in the given order: one person is always 1; otherwise the
+    // lost person that track linking says each one is (taking over their motion), else a new number.
+    void number(std::vector<Track*>& found, double now) {
+        if (options.maxPeople == 1) {
+            for (Track* t : found) t->person = 1;
+            return;
         }
-        if (best != lost.end() && bestOverlap > 0.2) {
-            const int person = best->person;
-            lost.erase(best);
-            return person;
+        std::vector<FoundPerson> candidates;
+        for (const Track* t : found) candidates.push_back({t->roi, t->appearance});
+        const std::vector<int> linked = linkToLostPeople(lost, candidates, now, options.linking);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            if (linked[i] == 0) {
+                found[i]->person = nextPerson++;
+                continue;
+            }
+            found[i]->person = linked[i];
+            auto it = std::find_if(lost.begin(), lost.end(), [&](const LostPerson& l) { return l.person == linked[i]; });
+            if (it == lost.end()) continue;
+            found[i]->velocityX = it->velocityX;
+            found[i]->velocityY = it->velocityY;
+            found[i]->moved = it->velocityX != 0 || it->velocityY != 0;
+            found[i]->appearance = blendAppearance(it->appearance, found[i]->appearance, kAppearanceSmoothing);
+            lost.erase(it);
         }
-        return nextPerson++;
     }
 };
+
+PersonBox personBoxFromDetection(const PoseDetection& d, int width, int height) {
+    PersonBox box;
+    box.width = double(d.width) * width;
+    box.height = double(d.height) * height;
+    box.x = double(d.cx) * width - 0.5 * box.width;
+    box.y = double(d.cy) * height - 0.5 * box.height;
+    box.detected = true;
+    return box;
+}
 
 PeopleTracker::PeopleTracker(PoseEstimator& estimator, PeopleTrackerOptions options)
     : state_(std::make_unique<State>(estimator, options)) {}
@@ -87,6 +136,8 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
     PoseEstimator& estimator = s.estimator;
     const PoseEstimatorOptions& options = estimator.options();
     TrackedFrame out;
+    s.forgetOldLosses(seconds);
+    const bool detectorBoxesPeople = options.detector == PersonDetector::Hog;
 
     // 1. Each followed person, in the square its last pose fixed. The tracks change only once
     // every one has its pass: a failed pass leaves them as they were, for the next frame.
@@ -106,7 +157,6 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         Track& track = s.tracks[t];
         if (passes[t]) {
             track.pass = std::move(passes[t]);
-            track.detection.reset();
             kept.push_back(std::move(track));
         } else {
             s.lose(track);
@@ -135,34 +185,44 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         s.lastDetection = s.frame;
         std::vector<PoseRoi> taken;
         for (const Track& t : s.tracks) taken.push_back(PoseEstimator::roiFromAuxiliary(t.pass->landmarks));
-        // The best detections, one per free place; those on a followed person do not count.
+        const std::size_t followed = taken.size();
+        // The best detections, one per free place; those on a followed person do not count (but
+        // give that person their box).
         int tried = 0;
-        std::vector<std::pair<PoseRoi, Track>> found;
+        std::vector<Track> found;
         for (const PoseDetection& detection : detections.value()) {
-            if (tried >= free) break;
             const PoseRoi roi = PoseEstimator::roiFromDetection(detection, image.width, image.height);
-            bool seen = false;
-            for (const PoseRoi& other : taken) seen = seen || roiOverlap(roi, other) > kSamePersonOverlap;
-            if (seen) continue;
+            std::optional<std::size_t> on;
+            for (std::size_t k = 0; k < taken.size() && !on; ++k)
+                if (roiOverlap(roi, taken[k]) > kSamePersonOverlap) on = k;
+            if (on) {
+                if (detectorBoxesPeople && *on < followed && !s.tracks[*on].detectedBox)
+                    s.tracks[*on].detectedBox = personBoxFromDetection(detection, image.width, image.height);
+                continue;
+            }
+            if (tried >= free) continue;
             ++tried;
             taken.push_back(roi);
             auto pass = estimator.landmarks(image, roi);
             if (!pass.ok()) return pass.takeError();
             if (pass->poseFlag < options.minPresence) continue;  // a detection the landmark model does not confirm
             Track track;
+            track.roi = PoseEstimator::roiFromAuxiliary(pass->landmarks);
+            track.appearance = appearanceOf(image, pass->landmarks);
             track.pass = std::move(pass).value();
             track.detection = detection;
-            found.emplace_back(roi, std::move(track));
+            if (detectorBoxesPeople) track.detectedBox = personBoxFromDetection(detection, image.width, image.height);
+            found.push_back(std::move(track));
         }
         // People who appear together are numbered from left to right.
-        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first.cx < b.first.cx; });
-        for (auto& [roi, track] : found) {
-            track.person = s.numberFor(roi);
-            s.tracks.push_back(std::move(track));
-        }
+        std::sort(found.begin(), found.end(), [](const Track& a, const Track& b) { return a.roi.cx < b.roi.cx; });
+        std::vector<Track*> newcomers;
+        for (Track& t : found) newcomers.push_back(&t);
+        s.number(newcomers, seconds);
+        for (Track& track : found) s.tracks.push_back(std::move(track));
     }
 
-    // 3. The poses, smoothed per person; each track's next square.
+    // 3. The poses, smoothed per person; each track's next square, motion, look and box.
     for (Track& track : s.tracks) {
         PersonPose person;
         person.person = track.person;
@@ -173,8 +233,27 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
             person.estimate.landmarks = track.body.apply(seconds, person.estimate.landmarks);
             person.estimate.auxiliary = track.auxiliary.apply(seconds, person.estimate.auxiliary);
         }
-        track.roi = PoseEstimator::roiFromAuxiliary(person.estimate.auxiliary);
+        const PoseRoi next = PoseEstimator::roiFromAuxiliary(person.estimate.auxiliary);
+        const double elapsed = seconds - track.seconds;
+        if (track.pass && !track.detection && elapsed > 0) {  // followed from the previous frame
+            const double weight = track.moved ? kVelocitySmoothing : 1.0;
+            track.velocityX += weight * ((next.cx - track.roi.cx) / elapsed - track.velocityX);
+            track.velocityY += weight * ((next.cy - track.roi.cy) / elapsed - track.velocityY);
+            track.moved = true;
+        }
+        if (s.options.maxPeople > 1 && !track.detection)  // a newcomer's look is taken already
+            track.appearance = blendAppearance(track.appearance, appearanceOf(image, person.estimate.landmarks), kAppearanceSmoothing);
+        track.roi = next;
+        track.seconds = seconds;
+        if (track.detectedBox) {
+            person.box = track.detectedBox;
+            track.box = relativeBox(*track.detectedBox, next);
+        } else if (track.box) {
+            person.box = absoluteBox(*track.box, next);
+        }
+        track.detectedBox.reset();
         track.pass.reset();
+        track.detection.reset();
         out.people.push_back(std::move(person));
     }
     std::sort(out.people.begin(), out.people.end(), [](const PersonPose& a, const PersonPose& b) { return a.person < b.person; });

@@ -6,21 +6,37 @@
 // detector runs when a track is lost (pose presence below the threshold) or none is followed,
 // and, while fewer people are followed than asked for, every `detectionInterval` frames to
 // pick up newcomers; a detection whose square mostly covers a followed person's is that person.
-// With one person this is MediaPipe's pose graph exactly: the detector runs only when tracking
-// is lost.
+// A person lost and found again keeps their number where track linking (track_linking.h:
+// place, motion, size and clothes) says it is them. With one person this is MediaPipe's pose
+// graph exactly: the detector runs only when tracking is lost.
 
 #include "core/common/result.h"
 #include "core/pose/pose_estimator.h"
 #include "core/pose/rgb_image.h"
+#include "core/pose/track_linking.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace actionlens::pose {
 
+// A person's box in image pixels where the person detector gives one that holds the whole body
+// (OpenCV's HOG detector; BlazePose's own boxes the face only, so none there): the detector's box
+// on the frames it ran and found the person, in between the last one carried along with the pose
+// (moved and scaled as the tracked square).
+struct PersonBox {
+    double x = 0, y = 0, width = 0, height = 0;
+    bool detected = false;  // the detector's own box on this frame
+};
+
+// A detection's box (normalised) in image pixels, as the detector's own box of this frame.
+PersonBox personBoxFromDetection(const PoseDetection& detection, int width, int height);
+
 struct PersonPose {
     int person = 1;  // from 1 in order of appearance (left to right among those appearing together); always 1 with one person
     PoseEstimate estimate;
+    std::optional<PersonBox> box;
 };
 
 struct TrackedFrame {
@@ -31,9 +47,9 @@ struct TrackedFrame {
 struct PeopleTrackerOptions {
     int maxPeople = 1;
     int detectionInterval = 10;  // frames between detector runs while fewer people are followed
-    // A person lost and found again within this many frames, near where it was lost, keeps its
-    // number (one subject in a project rather than one per gap).
-    int rememberLostFrames = 25;
+    // When a person lost and found again keeps their number (one subject in a project rather
+    // than one per gap).
+    TrackLinkingOptions linking;
 };
 
 class PeopleTracker {

@@ -1,5 +1,6 @@
 #include "core/pose/pose_estimator.h"
 
+#include "core/pose/detection_tiles.h"
 #include "core/pose/hog_people_detector.h"
 #include "core/pose/ssd_anchors.h"
 #include "core/pose/tflite_graph.h"
@@ -75,9 +76,18 @@ Result<std::vector<PoseDetection>> PoseEstimator::detectOnInput(const DetectorIn
 
 Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& image) {
     if (!image.pixels || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) return makeError("empty or malformed image");
-    if (state_->hog) return state_->hog->detect(image);
     const LetterboxMode mode = state_->options.referenceCompatible ? LetterboxMode::ReferenceResize : LetterboxMode::MediaPipeWarp;
-    return detectOnInput(makeDetectorInput(image, mode));
+    const auto detectWhole = [&](const RgbImageView& view) {
+        return state_->hog ? state_->hog->detect(view) : detectOnInput(makeDetectorInput(view, mode));
+    };
+    if (state_->options.detectionTiles <= 1) return detectWhole(image);
+    std::vector<PoseDetection> all;
+    for (const ImageTile& tile : detectionTiles(image.width, image.height, state_->options.detectionTiles)) {
+        auto found = detectWhole(tileView(image, tile));
+        if (!found.ok()) return found.takeError();
+        for (const PoseDetection& d : found.value()) all.push_back(detectionInFrame(d, tile, image.width, image.height));
+    }
+    return mergeTileDetections(std::move(all), image.width, image.height);
 }
 
 Result<LandmarkPass> PoseEstimator::landmarksOnCrop(std::vector<std::uint8_t> crop, const PoseRoi& roi) {

@@ -61,13 +61,18 @@ Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std
     if (maxPeople <= 1) {
         auto estimate = estimator.estimateImage(viewOf(*image.value()));
         if (!estimate.ok()) return makeError(path + ": " + estimate.error());
-        if (estimate->found) frame.people.push_back({1, std::move(estimate).value()});
+        if (estimate->found) frame.people.push_back({1, std::move(estimate).value(), std::nullopt});
     } else {
         auto people = estimator.estimatePeople(viewOf(*image.value()), maxPeople);
         if (!people.ok()) return makeError(path + ": " + people.error());
         // Numbered from left to right, as the tracker numbers people who appear together.
         std::sort(people->begin(), people->end(), [](const PoseEstimate& a, const PoseEstimate& b) { return a.roi.cx < b.roi.cx; });
-        for (PoseEstimate& e : people.value()) frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e)});
+        const bool boxesPeople = estimator.options().detector == PersonDetector::Hog;
+        for (PoseEstimate& e : people.value()) {
+            std::optional<PersonBox> box;
+            if (boxesPeople && e.detection) box = personBoxFromDetection(*e.detection, image.value()->width, image.value()->height);
+            frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e), box});
+        }
     }
     PoseVideoResult result;
     result.width = image.value()->width;
