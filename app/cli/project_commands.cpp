@@ -3,9 +3,10 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/progress_line.h"
+#include "core/annotation/consent.h"
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
-#include "core/privacy/pseudonymised_export.h"
+#include "core/privacy/privacy_export.h"
 #include "core/privacy/pseudonyms.h"
 
 #include <QFileInfo>
@@ -117,8 +118,13 @@ int runExport(const QStringList& arguments) {
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(output);
+    const QCommandLineOption consent(QStringLiteral("subjects"),
+                                     QStringLiteral("Whose segments and skeletons: consenting (consent given), everyone, or auto "
+                                                    "(the default: consenting once any subject's consent is recorded)."),
+                                     QStringLiteral("which"), QStringLiteral("auto"));
     parser.addOption(pseudonymise);
     parser.addOption(keepText);
+    parser.addOption(consent);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Exports a project. The output appears only when complete.\n\nFormats:\n") +
                                          formatList(false),
@@ -150,11 +156,12 @@ int runExport(const QStringList& arguments) {
     ProgressLine progress(QStringLiteral("exporting"));
     formats::ExportOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
-    privacy::PseudonymOptions pseudonyms;
-    pseudonyms.keepFreeText = parser.isSet(keepText);
-    const std::string out = parser.value(output).toStdString();
-    Status written = parser.isSet(pseudonymise) ? privacy::exportPseudonymised(handler->name, *store.value(), out, options, pseudonyms)
-                                                : formats::exportProject(handler->name, *store.value(), out, options);
+    privacy::PrivacyOptions privacy;
+    privacy.pseudonymise = parser.isSet(pseudonymise);
+    privacy.keepFreeText = parser.isSet(keepText);
+    if (!annotation::parseConsentLimit(parser.value(consent).toStdString(), &privacy.consent))
+        return usageError(name, QStringLiteral("--subjects must be auto, consenting or everyone, not '%1'").arg(parser.value(consent)));
+    Status written = privacy::exportWithPrivacy(handler->name, *store.value(), parser.value(output).toStdString(), options, privacy);
     progress.finish();
     if (!written.ok()) return fail(written.error());
     printLine(QStringLiteral("%1: written").arg(parser.value(output)));

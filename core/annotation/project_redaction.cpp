@@ -50,12 +50,18 @@ Status inTransaction(const QSqlDatabase& db, const std::function<Status()>& body
 }
 
 // Videos left out of the copy go with everything that refers to them (ON DELETE CASCADE);
-// so do model runs unless their free text is wanted.
+// subjects left out with their segments and skeletons; model runs unless their free text is wanted.
 Status removeRows(const QSqlDatabase& db, const ProjectRedaction& r) {
-    if (Status s = exec(db, QStringLiteral("CREATE TEMP TABLE kept_videos(id INTEGER PRIMARY KEY)")); !s) return s;
-    for (const auto& [id, video] : r.videos)
-        if (Status s = exec(db, QStringLiteral("INSERT INTO kept_videos(id) VALUES (?)"), {qint64(id)}); !s) return s;
-    if (Status s = exec(db, QStringLiteral("DELETE FROM videos WHERE id NOT IN (SELECT id FROM kept_videos)")); !s) return s;
+    for (const std::int64_t id : r.removedVideos)
+        if (Status s = exec(db, QStringLiteral("DELETE FROM videos WHERE id = ?"), {qint64(id)}); !s) return s;
+    auto references = referencesTo(db, QStringLiteral("subjects"));
+    if (!references) return references.takeError();
+    for (const std::int64_t id : r.removedSubjects) {
+        for (const auto& [table, column] : references.value())
+            if (Status s = exec(db, QStringLiteral("DELETE FROM \"%1\" WHERE \"%2\" = ?").arg(table, column), {qint64(id)}); !s)
+                return makeError("removing subject " + std::to_string(id) + " from " + table.toStdString() + ": " + s.error());
+        if (Status s = exec(db, QStringLiteral("DELETE FROM subjects WHERE id = ?"), {qint64(id)}); !s) return s;
+    }
     if (!r.keepFreeText)
         if (Status s = exec(db, QStringLiteral("DELETE FROM training_runs")); !s) return s;
     for (const std::string& key : r.droppedInfoKeys)
@@ -66,6 +72,7 @@ Status removeRows(const QSqlDatabase& db, const ProjectRedaction& r) {
 // New subject ids everywhere a column refers to one: through negative ids first, so that a new
 // id equal to another subject's old one never collides in a primary key.
 Status renumberSubjects(const QSqlDatabase& db, const ProjectRedaction& r) {
+    if (r.subjects.empty()) return Status::success();
     auto unmapped = querySingle(db, QStringLiteral("SELECT count(*) FROM subjects"));
     if (!unmapped) return unmapped.takeError();
     if (unmapped->toLongLong() != static_cast<qint64>(r.subjects.size()))
@@ -94,7 +101,8 @@ Status renumberSubjects(const QSqlDatabase& db, const ProjectRedaction& r) {
         if (Status s = exec(db, QStringLiteral("UPDATE \"%1\" SET \"%2\" = -\"%2\" WHERE \"%2\" < 0").arg(table, column)); !s)
             return makeError("renumbering " + table.toStdString() + ": " + s.error());
     }
-    return exec(db, QStringLiteral("UPDATE subjects SET name = (SELECT name FROM subject_map WHERE new = subjects.id)"));
+    if (Status s = exec(db, QStringLiteral("UPDATE subjects SET name = (SELECT name FROM subject_map WHERE new = subjects.id)")); !s) return s;
+    return execSql(db, QStringLiteral("DROP TABLE temp.subject_map"));
 }
 
 Status rewriteText(const QSqlDatabase& db, const ProjectRedaction& r) {
@@ -105,19 +113,22 @@ Status rewriteText(const QSqlDatabase& db, const ProjectRedaction& r) {
                              qint64(id)});
             !s)
             return s;
-    if (Status s = exec(db, QStringLiteral("CREATE TEMP TABLE annotator_map(old TEXT PRIMARY KEY, new TEXT NOT NULL)")); !s) return s;
-    for (const auto& [old, replacement] : r.annotators)
-        if (Status s = exec(db, QStringLiteral("INSERT INTO annotator_map(old, new) VALUES (?, ?)"), {qs(old), qs(replacement)}); !s)
-            return s;
-    // A name the map does not know is dropped rather than kept.
-    for (const char* column : {"annotator", "source"})
-        if (Status s = exec(db, QStringLiteral("UPDATE segments SET %1 = coalesce((SELECT new FROM annotator_map WHERE old = %1), '')")
-                                    .arg(QLatin1String(column)));
-            !s)
-            return s;
+    if (r.annotators) {
+        if (Status s = exec(db, QStringLiteral("CREATE TEMP TABLE annotator_map(old TEXT PRIMARY KEY, new TEXT NOT NULL)")); !s) return s;
+        for (const auto& [old, replacement] : *r.annotators)
+            if (Status s = exec(db, QStringLiteral("INSERT INTO annotator_map(old, new) VALUES (?, ?)"), {qs(old), qs(replacement)}); !s)
+                return s;
+        // A name the map does not know is dropped rather than kept.
+        for (const char* column : {"annotator", "source"})
+            if (Status s = exec(db, QStringLiteral("UPDATE segments SET %1 = coalesce((SELECT new FROM annotator_map WHERE old = %1), '')")
+                                        .arg(QLatin1String(column)));
+                !s)
+                return s;
+        if (Status s = execSql(db, QStringLiteral("DROP TABLE temp.annotator_map")); !s) return s;
+    }
     if (r.keepFreeText)
-        if (Status s = exec(db, QStringLiteral("UPDATE training_runs SET checkpoint = ''")); !s) return s;
-    return Status::success();
+        return exec(db, QStringLiteral("UPDATE training_runs SET checkpoint = ''"));
+    return exec(db, QStringLiteral("UPDATE subjects SET consent_note = ''"));
 }
 
 Status redact(const QSqlDatabase& db, const ProjectRedaction& r) {
@@ -141,8 +152,6 @@ Status redact(const QSqlDatabase& db, const ProjectRedaction& r) {
         });
         !s)
         return s;
-    for (const char* table : {"kept_videos", "subject_map", "annotator_map"})
-        if (Status s = execSql(db, QStringLiteral("DROP TABLE temp.%1").arg(QLatin1String(table))); !s) return s;
     return execSql(db, QStringLiteral("VACUUM"));
 }
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -31,9 +32,15 @@ struct RedactedVideo {
 };
 
 struct ProjectRedaction {
-    std::map<std::int64_t, RedactedSubject> subjects;  // old id -> new id and name
-    std::map<std::int64_t, RedactedVideo> videos;      // old id -> replacement; others are removed
-    std::map<std::string, std::string> annotators;     // segment annotator and source -> replacement
+    // Left out with everything that refers to them (segments, skeleton frames, attributes).
+    std::set<std::int64_t> removedSubjects;
+    std::set<std::int64_t> removedVideos;
+    // Old id -> new id and name, for every subject that stays; empty: ids and names as they are.
+    std::map<std::int64_t, RedactedSubject> subjects;
+    std::map<std::int64_t, RedactedVideo> videos;  // old id -> replacement; others as they are
+    // Segment annotators and sources -> replacement (a name it does not list becomes empty);
+    // none: as they are.
+    std::optional<std::map<std::string, std::string>> annotators;
     // Model runs (names, configs, messages), subjects' consent notes and similar free text
     // stay only when asked for; paths inside them (a run's checkpoint) go either way.
     bool keepFreeText = false;

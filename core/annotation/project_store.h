@@ -40,6 +40,14 @@ struct ProjectCounts {
     std::int64_t skeletonFrames = 0;
 };
 
+// What belongs to a set of subjects: their segments (a model's predictions too), the videos those
+// lie in, and their skeleton frames.
+struct SubjectsReach {
+    std::int64_t segments = 0;
+    std::int64_t videos = 0;
+    std::int64_t skeletonFrames = 0;
+};
+
 struct SplitCounts {
     std::string split;
     std::int64_t videos = 0;
@@ -103,6 +111,7 @@ public:
     // Refused while segments or skeletons refer to the subject (undo could not restore them).
     Result<Subject> removeSubject(std::int64_t id);
     Result<std::vector<Subject>> subjects();
+    Result<SubjectsReach> reachOfSubjects(const std::vector<std::int64_t>& subjectIds);
 
     // Taxonomy. Refused if a segment label or subject attribute in the project would no longer
     // be valid under the new one.

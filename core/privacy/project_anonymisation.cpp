@@ -62,12 +62,15 @@ Result<AnonymiseSummary> anonymiseProject(annotation::ProjectStore& store, const
         if (!v.path.empty() && !fs::is_regular_file(v.path, ec))
             return makeError("video " + std::to_string(v.id) + " ('" + v.path + "') is missing: relink it first");
 
-    auto redaction = pseudonymRedaction(store, options.pseudonyms);
+    PrivacyOptions privacy = options.privacy;
+    privacy.pseudonymise = true;
+    auto redaction = privacyRedaction(store, privacy);
     if (!redaction) return redaction.takeError();
-    for (auto it = redaction->videos.begin(); it != redaction->videos.end();)
-        it = std::count_if(chosen.begin(), chosen.end(), [&](const annotation::Video& v) { return v.id == it->first; })
-                 ? std::next(it)
-                 : redaction->videos.erase(it);
+    for (const annotation::Video& v : all.value())
+        if (std::none_of(chosen.begin(), chosen.end(), [&](const annotation::Video& c) { return c.id == v.id; })) {
+            redaction->removedVideos.insert(v.id);
+            redaction->videos.erase(v.id);
+        }
 
     std::shared_ptr<FaceDetector> detector;
     if (options.detectFaces) {

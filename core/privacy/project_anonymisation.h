@@ -32,7 +32,7 @@ struct AnonymiseOptions {
     AnonymiseSettings blur;
     bool detectFaces = true;  // faces without a skeleton, by the cascade below
     std::string cascadePath;  // empty: defaultFaceCascadePath()
-    PseudonymOptions pseudonyms;
+    PrivacyOptions privacy;  // pseudonymise is always on here
     int quality = 20;  // x264 CRF of the copies
     // videoIndex of videos (0-based), frame of frames within it.
     std::function<void(int videoIndex, int videos, int frame, int frames)> progress;

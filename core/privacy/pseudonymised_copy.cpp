@@ -24,19 +24,24 @@ std::string pseudonymousAnnotator(const Pseudonymiser& p, const std::string& nam
 
 }  // namespace
 
-Result<annotation::ProjectRedaction> pseudonymRedaction(annotation::ProjectStore& store, const PseudonymOptions& options) {
+Result<annotation::ProjectRedaction> privacyRedaction(annotation::ProjectStore& store, const PrivacyOptions& options) {
+    annotation::ProjectRedaction redaction;
+    redaction.droppedInfoKeys.insert(kPseudonymSecretKey);
+    auto subjects = store.subjects();
+    if (!subjects) return subjects.takeError();
+    const bool limited = annotation::limitsToConsenting(options.consent, subjects.value());
+    for (const annotation::Subject& s : subjects.value())
+        if (limited && !annotation::consents(s)) redaction.removedSubjects.insert(s.id);
+    redaction.keepFreeText = options.keepFreeText || !options.pseudonymise;
+    if (!options.pseudonymise) return redaction;
+
     auto secret = projectPseudonymSecret(store);
     if (!secret) return secret.takeError();
     const Pseudonymiser pseudonymiser(secret.value());
-    annotation::ProjectRedaction redaction;
-    redaction.keepFreeText = options.keepFreeText;
-    redaction.droppedInfoKeys.insert(kPseudonymSecretKey);
-
-    auto subjects = store.subjects();
-    if (!subjects) return subjects.takeError();
     // Ids in pseudonym order: the original order (who was filmed first) does not show through.
     std::vector<std::pair<std::string, std::int64_t>> named;
-    for (const annotation::Subject& s : subjects.value()) named.emplace_back(pseudonymiser.pseudonym("subject", s.id), s.id);
+    for (const annotation::Subject& s : subjects.value())
+        if (!redaction.removedSubjects.count(s.id)) named.emplace_back(pseudonymiser.pseudonym("subject", s.id), s.id);
     std::sort(named.begin(), named.end());
     for (size_t i = 0; i < named.size(); ++i)
         redaction.subjects[named[i].second] = {static_cast<std::int64_t>(i + 1), named[i].first};
@@ -54,7 +59,8 @@ Result<annotation::ProjectRedaction> pseudonymRedaction(annotation::ProjectStore
             names.insert(s.source);
         }
     }
-    for (const std::string& name : names) redaction.annotators[name] = pseudonymousAnnotator(pseudonymiser, name);
+    redaction.annotators.emplace();
+    for (const std::string& name : names) (*redaction.annotators)[name] = pseudonymousAnnotator(pseudonymiser, name);
     return redaction;
 }
 

@@ -1,11 +1,11 @@
 #include "core/privacy/pseudonyms.h"
 
+#include "core/annotation/project_secret.h"
 #include "core/annotation/project_store.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-#include <QRandomGenerator>
 
 namespace actionlens::privacy {
 
@@ -24,10 +24,7 @@ Result<std::string> projectPseudonymSecret(annotation::ProjectStore& store) {
     if (store.isReadOnly())
         return makeError("the project has no pseudonym secret yet and is open read-only (another program holds it): "
                          "close the project in ActionLens, or export from ActionLens itself, to make one");
-    QByteArray secret(32, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(secret.data()),
-                                         reinterpret_cast<quint32*>(secret.data() + secret.size()));
-    const std::string hex = secret.toHex().toStdString();
+    const std::string hex = annotation::newProjectSecret();
     if (Status s = store.setInfoValue(kPseudonymSecretKey, hex); !s) return s.takeError();
     return hex;
 }

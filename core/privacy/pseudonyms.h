@@ -5,6 +5,7 @@
 // another project (another secret) gives another one; and without the project's secret no one
 // can check a guessed name against a pseudonym (a plain hash of a name could be looked up).
 
+#include "core/annotation/project_secret.h"
 #include "core/common/result.h"
 
 #include <cstdint>
@@ -17,7 +18,7 @@ class ProjectStore;
 namespace actionlens::privacy {
 
 // The project_info key of the secret. Never copied into anything exported.
-inline constexpr const char* kPseudonymSecretKey = "pseudonym_secret";
+using annotation::kPseudonymSecretKey;
 
 class Pseudonymiser {
 public:

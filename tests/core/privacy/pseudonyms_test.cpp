@@ -37,7 +37,12 @@ TEST(Pseudonyms, ProjectSecretIsMadeOnceKeptAndDiffersBetweenProjects) {
 
 TEST(Pseudonyms, ReadOnlyProjectWithoutSecretSaysWhatToDo) {
     fixtures::TempDir dir;
-    { auto store = annotation::ProjectStore::create(dir.file("a.alproj")).value(); }
+    {
+        // Every project gets a secret (schema 8); a copy made for others has it removed.
+        auto store = annotation::ProjectStore::create(dir.file("a.alproj")).value();
+        EXPECT_EQ(store->infoValue(kPseudonymSecretKey)->size(), 64u);
+        ASSERT_TRUE(store->setInfoValue(kPseudonymSecretKey, "").ok());
+    }
     auto reader = annotation::ProjectStore::openReadOnly(dir.file("a.alproj")).value();
     auto secret = projectPseudonymSecret(*reader);
     ASSERT_FALSE(secret.ok());
