@@ -5,7 +5,6 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/progress_line.h"
-#include "core/annotation/consent.h"
 #include "core/annotation/project_store.h"
 #include "core/privacy/project_anonymisation.h"
 
@@ -46,10 +45,7 @@ int runAnonymise(const QStringList& arguments) {
                                      QStringLiteral("file"));
     const QCommandLineOption keepText(QStringLiteral("keep-free-text"),
                                       QStringLiteral("Keep model runs' names, configs and messages in the project (paths still go)."));
-    const QCommandLineOption consent(QStringLiteral("subjects"),
-                                     QStringLiteral("Whose segments and skeletons the project keeps: consenting, everyone, or auto (the "
-                                                    "default: consenting once any subject's consent is recorded). Every face is blurred."),
-                                     QStringLiteral("which"), QStringLiteral("auto"));
+    const QCommandLineOption consent = subjectsOption(QStringLiteral("the project keeps (every face is blurred)"));
     for (const auto& option : {project, output, video, style, margin, noDetector, cascade, keepText, consent}) parser.addOption(option);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Writes an anonymised edition of a project into DIR: videos/ with every video's faces "
@@ -78,8 +74,9 @@ int runAnonymise(const QStringList& arguments) {
     options.detectFaces = !parser.isSet(noDetector);
     options.cascadePath = parser.value(cascade).toStdString();
     options.privacy.keepFreeText = parser.isSet(keepText);
-    if (!annotation::parseConsentLimit(parser.value(consent).toStdString(), &options.privacy.consent))
-        return usageError(name, QStringLiteral("--subjects must be auto, consenting or everyone, not '%1'").arg(parser.value(consent)));
+    const auto limit = parseSubjects(name, parser, consent);
+    if (!limit) return kExitUsage;
+    options.privacy.consent = *limit;
 
     auto store = openForPseudonyms(parser.value(project).toStdString());
     if (!store) return fail(store.error());

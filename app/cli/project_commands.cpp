@@ -3,7 +3,6 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/progress_line.h"
-#include "core/annotation/consent.h"
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
 #include "core/privacy/privacy_export.h"
@@ -118,10 +117,7 @@ int runExport(const QStringList& arguments) {
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(output);
-    const QCommandLineOption consent(QStringLiteral("subjects"),
-                                     QStringLiteral("Whose segments and skeletons: consenting (consent given), everyone, or auto "
-                                                    "(the default: consenting once any subject's consent is recorded)."),
-                                     QStringLiteral("which"), QStringLiteral("auto"));
+    const QCommandLineOption consent = subjectsOption(QStringLiteral("to export"));
     parser.addOption(pseudonymise);
     parser.addOption(keepText);
     parser.addOption(consent);
@@ -139,6 +135,8 @@ int runExport(const QStringList& arguments) {
         return usageError(name, QStringLiteral("unknown export format '%1'").arg(parser.value(format)));
     }
     if (parser.isSet(keepText) && !parser.isSet(pseudonymise)) return usageError(name, QStringLiteral("--keep-free-text needs --pseudonymise"));
+    const auto limit = parseSubjects(name, parser, consent);
+    if (!limit) return kExitUsage;
     // A reader: it runs beside the window that has the project open. Pseudonyms may need the
     // project's secret made first, which takes the writer where nobody else holds it.
     const std::string projectPath = parser.value(kProjectOption).toStdString();
@@ -159,8 +157,7 @@ int runExport(const QStringList& arguments) {
     privacy::PrivacyOptions privacy;
     privacy.pseudonymise = parser.isSet(pseudonymise);
     privacy.keepFreeText = parser.isSet(keepText);
-    if (!annotation::parseConsentLimit(parser.value(consent).toStdString(), &privacy.consent))
-        return usageError(name, QStringLiteral("--subjects must be auto, consenting or everyone, not '%1'").arg(parser.value(consent)));
+    privacy.consent = *limit;
     Status written = privacy::exportWithPrivacy(handler->name, *store.value(), parser.value(output).toStdString(), options, privacy);
     progress.finish();
     if (!written.ok()) return fail(written.error());

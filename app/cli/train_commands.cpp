@@ -46,10 +46,7 @@ int runTrain(const QStringList& arguments) {
     const QCommandLineOption writeConfig(QStringLiteral("write-config"),
                                          QStringLiteral("Write the default config, every option documented, and exit."),
                                          QStringLiteral("file"));
-    const QCommandLineOption subjects(QStringLiteral("subjects"),
-                                      QStringLiteral("Whose segments: consenting (consent given), everyone, or auto (the default: "
-                                                     "consenting once any subject's consent is recorded)."),
-                                      QStringLiteral("which"), QStringLiteral("auto"));
+    const QCommandLineOption subjects = subjectsOption(QStringLiteral("to train on"));
     for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig, &subjects}) parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Trains the multi-task model (trunk skeleton, video or fusion: the config's \"trunk\") on a project's segments: "
@@ -70,9 +67,8 @@ int runTrain(const QStringList& arguments) {
     }
     if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
     if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o MODEL is required"));
-    annotation::ConsentLimit consent = annotation::ConsentLimit::Automatic;
-    if (!annotation::parseConsentLimit(parser.value(subjects).toStdString(), &consent))
-        return usageError(name, QStringLiteral("--subjects must be auto, consenting or everyone, not '%1'").arg(parser.value(subjects)));
+    const auto consent = parseSubjects(name, parser, subjects);
+    if (!consent) return kExitUsage;
     if (parser.isSet(resume) && parser.isSet(config))
         return usageError(name, QStringLiteral("--resume continues with the model file's own config; leave out --config"));
 
@@ -95,7 +91,7 @@ int runTrain(const QStringList& arguments) {
         resumed = std::move(info).value();
         trainConfig = resumed->config;
     }
-    Result<ProjectDataset> data = readProjectDataset(projectPath, trainConfig.trunkKind, consent);
+    Result<ProjectDataset> data = readProjectDataset(projectPath, trainConfig.trunkKind, *consent);
     if (!data) return fail(data.error());
     const std::string splitName = parser.value(split).toStdString();
     Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, splitName, trainConfig);
