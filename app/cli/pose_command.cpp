@@ -1,4 +1,4 @@
-// actionlens-cli pose INPUT [--model lite|full|heavy] [--min-score 0.5] [--detector blazepose|hog] [-o out.json]
+// actionlens-cli pose INPUT [--model lite|full|heavy] [--min-score 0.5] [--detector blazepose|hog|both] [--tiles N] [-o out.json]
 //                          [-p PROJECT --video ID [--layout NAME] [--subject ID]]
 // BlazePose landmarks of an image or a video: as JSON, or as skeleton frames of a project.
 
@@ -51,6 +51,10 @@ QJsonObject frameJson(const pose::FramePose& f) {
         person[QStringLiteral("presence")] = std::round(p.estimate.poseFlag * 1e4) / 1e4;
         person[QStringLiteral("detected")] = p.estimate.detection.has_value();  // false: tracked from the previous frame
         if (p.estimate.detection) person[QStringLiteral("detection_score")] = std::round(p.estimate.detection->score * 1e4) / 1e4;
+        if (p.box) {  // a people detector's box of the whole person (detector's own, or carried with the pose)
+            person[QStringLiteral("box")] = rounded({p.box->x, p.box->y, p.box->width, p.box->height}, 1);
+            person[QStringLiteral("box_detected")] = p.box->detected;
+        }
         QJsonArray landmarks;
         for (const pose::PoseLandmark& l : p.estimate.landmarks) landmarks.append(rounded({l.x, l.y, l.z, l.visibility}, 3));
         person[QStringLiteral("landmarks")] = landmarks;
@@ -114,14 +118,25 @@ int runPose(const QStringList& arguments) {
     const QCommandLineOption detector(QStringLiteral("detector"),
                                       QStringLiteral("Who finds the people: blazepose (default; close-ups, one person filling much "
                                                      "of the frame) or hog (OpenCV's people detector: small and many people, street "
-                                                     "and wide shots; upright people)."),
+                                                     "and wide shots; upright people) or both (people near and far; as slow as "
+                                                     "both together)."),
                                       QStringLiteral("name"), QStringLiteral("blazepose"));
     const QCommandLineOption upscale(QStringLiteral("upscale"),
-                                     QStringLiteral("With --detector hog: enlarge the frame by this factor before detecting (default "
+                                     QStringLiteral("With --detector hog or both: enlarge the frame by this factor before detecting (default "
                                                     "2: people down to about 48 pixels tall)."),
                                      QStringLiteral("factor"), QStringLiteral("2"));
+    const QCommandLineOption tiles(QStringLiteral("tiles"),
+                                   QStringLiteral("BlazePose's detector (blazepose or both) reads the frame cut into N x N "
+                                                  "overlapping tiles: small people at N times the resolution, at N x N times the "
+                                                  "detector's time (default 1, the whole frame; at most 4; both --tiles 2 suits wide "
+                                                  "shots with people near and far). HOG always reads the whole frame."),
+                                   QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption minTrackFrames(QStringLiteral("min-track-frames"),
+                                            QStringLiteral("Video with --people above 1: people found on fewer frames are dropped as "
+                                                           "fleeting, the rest numbered 1, 2, ... (default 3; 1 keeps everyone)."),
+                                            QStringLiteral("n"), QStringLiteral("3"));
     for (const auto& option : {model, minScore, output, project, video, layoutOption, subject, threads, device, people, noSmoothing, fps,
-                               detector, upscale}) {
+                               detector, upscale, tiles, minTrackFrames}) {
         parser.addOption(option);
     }
     if (auto stop = parseCommandLine(
@@ -151,17 +166,20 @@ int runPose(const QStringList& arguments) {
     const auto threadCount = parseInteger(name, QStringLiteral("--threads"), parser.value(threads), 0, 256);
     const auto rate = parsePositive(name, QStringLiteral("--fps"), parser.value(fps));
     const auto maxPeople = parseInteger(name, QStringLiteral("--people"), parser.value(people), 1, 20);
-    if (!threadCount || !rate || !maxPeople) return kExitUsage;
+    const auto tileCount = parseInteger(name, QStringLiteral("--tiles"), parser.value(tiles), 1, 4);
+    const auto fewestFrames = parseInteger(name, QStringLiteral("--min-track-frames"), parser.value(minTrackFrames), 1, 1000000);
+    if (!threadCount || !rate || !maxPeople || !tileCount || !fewestFrames) return kExitUsage;
+    options.detectionTiles = *tileCount;
     options.device = parser.value(device).toStdString();
     if (options.device == "auto") options.device = pose::cudaAvailable() ? "cuda" : "cpu";
     options.smoothing = !parser.isSet(noSmoothing);
     if (!pose::personDetectorFromName(parser.value(detector).toStdString(), &options.detector))
-        return usageError(name, QStringLiteral("--detector must be blazepose or hog, got '%1'").arg(parser.value(detector)));
+        return usageError(name, QStringLiteral("--detector must be blazepose, hog or both, got '%1'").arg(parser.value(detector)));
     bool upscaleOk = false;
     options.hog.upscale = parser.value(upscale).toDouble(&upscaleOk);
     if (!upscaleOk || options.hog.upscale < 0.5 || options.hog.upscale > 4.0)
         return usageError(name, QStringLiteral("--upscale must be a number from 0.5 to 4, got '%1'").arg(parser.value(upscale)));
-    if (options.detector == pose::PersonDetector::Hog) options.hog.minScore = options.minDetectionScore;
+    if (options.detector != pose::PersonDetector::BlazePose) options.hog.minScore = options.minDetectionScore;
     if (parser.isSet(project) != parser.isSet(video)) return usageError(name, QStringLiteral("-p PROJECT and --video ID go together"));
     if (parser.isSet(project) && parser.isSet(output)) return usageError(name, QStringLiteral("give either -o or -p, not both"));
     std::optional<std::int64_t> videoId, subjectId;
@@ -223,6 +241,7 @@ int runPose(const QStringList& arguments) {
         callbacks.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
         pose::PeopleTrackerOptions tracking;
         tracking.maxPeople = *maxPeople;
+        tracking.minTrackFrames = *fewestFrames;
         result = pose::estimatePosesInVideo(estimator.value(), input.toStdString(), *rate, callbacks, tracking);
         if (result.ok()) {
             progress.finish();
@@ -233,6 +252,9 @@ int runPose(const QStringList& arguments) {
     if (!result.ok()) return fail(result.error());
     const std::vector<pose::FramePose>& frames = result->frames;
     const int withPose = result->framesWithPose();
+    if (result->fleetingPeople > 0)
+        std::fprintf(stderr, "pose: %d fleeting %s dropped (found on fewer than %lld frames; --min-track-frames 1 keeps them)\n",
+                     result->fleetingPeople, result->fleetingPeople == 1 ? "person" : "people", static_cast<long long>(*fewestFrames));
 
     if (store) {
         auto stored = pose::storePoseSkeletons(*store, *videoId, *layout, subjectId, pose::poseSubjectName(*videoId, parser.value(model).toStdString()),

@@ -117,7 +117,15 @@ Status addSegmentConfidenceAndSource(const QSqlDatabase& db) {
                         "ALTER TABLE segments ADD COLUMN source TEXT NOT NULL DEFAULT ''"});
 }
 
-// Version 8: privacy. A subject's consent (unknown until recorded) with a note and the date it
+// Version 8: a subject's box in a frame beside its joints (a people detector's, or an imported
+// one), NULL where none is known.
+Status addSkeletonFrameBoxes(const QSqlDatabase& db) {
+    return execAll(db, {"ALTER TABLE skeleton_frames ADD COLUMN box_x REAL", "ALTER TABLE skeleton_frames ADD COLUMN box_y REAL",
+                        "ALTER TABLE skeleton_frames ADD COLUMN box_width REAL",
+                        "ALTER TABLE skeleton_frames ADD COLUMN box_height REAL"});
+}
+
+// Version 9: privacy. A subject's consent (unknown until recorded) with a note and the date it
 // was given or refused, and the secret pseudonyms are keyed with (core/privacy), made here so that
 // every project has one and a reader beside the window can export under pseudonyms.
 Status addConsentAndPseudonymSecret(const QSqlDatabase& db) {
@@ -145,7 +153,8 @@ const std::vector<Migration>& migrations() {
         {5, "model runs", &createTrainingRuns},
         {6, "mirror declarations of the taxonomy", &addMirrorDeclarations},
         {7, "confidence and source of model-assisted segments", &addSegmentConfidenceAndSource},
-        {8, "subjects' consent and the pseudonym secret", &addConsentAndPseudonymSecret},
+        {8, "subjects' boxes in skeleton frames", &addSkeletonFrameBoxes},
+        {9, "subjects' consent and the pseudonym secret", &addConsentAndPseudonymSecret},
     };
     return steps;
 }

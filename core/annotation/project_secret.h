@@ -1,7 +1,7 @@
 #pragma once
 
 // The project's pseudonym secret: the key core/privacy's pseudonyms are made with, kept in
-// project_info. Every project gets one (schema 8); copies made for others never keep it.
+// project_info. Every project gets one (schema 9); copies made for others never keep it.
 
 #include <string>
 

@@ -14,6 +14,20 @@ QByteArray blobOf(const SkeletonFrame& frame) {
     return QByteArray(packed.data(), static_cast<qsizetype>(packed.size()));
 }
 
+// The box's four columns: NULL without one.
+QVariantList boxValues(const SkeletonFrame& frame) {
+    if (!frame.box) return {QVariant(QMetaType(QMetaType::Double)), QVariant(QMetaType(QMetaType::Double)),
+                            QVariant(QMetaType(QMetaType::Double)), QVariant(QMetaType(QMetaType::Double))};
+    return {double(frame.box->x), double(frame.box->y), double(frame.box->width), double(frame.box->height)};
+}
+
+void bindFrame(QSqlQuery& q, const SkeletonFrame& frame, const QByteArray& blob) {
+    QVariantList values{qint64(frame.videoId), qint64(frame.subjectId), qint64(frame.frame), qint64(frame.layoutId),
+                        QString::fromLatin1(poseSourceName(frame.source)), blob};
+    values += boxValues(frame);
+    for (int i = 0; i < values.size(); ++i) q.bindValue(i, values[i]);
+}
+
 std::string frameName(const SkeletonFrame& f) {
     return "skeleton of subject " + std::to_string(f.subjectId) + " in frame " + std::to_string(f.frame) + " of video " +
            std::to_string(f.videoId);
@@ -61,11 +75,10 @@ Result<std::optional<SkeletonFrame>> ProjectStore::putSkeletonFrame(const Skelet
     if (!old) return old.takeError();
     Status s = transaction([&]() -> Status {
         auto q = statements_->prepared(
-            "INSERT OR REPLACE INTO skeleton_frames(video_id, subject_id, frame, layout_id, source, joints)"
-            " VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT OR REPLACE INTO skeleton_frames(video_id, subject_id, frame, layout_id, source, joints, box_x, box_y,"
+            " box_width, box_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!q) return q.takeError();
-        bindAll(*q.value(), {qint64(frame.videoId), qint64(frame.subjectId), qint64(frame.frame), qint64(frame.layoutId),
-                      QString::fromLatin1(poseSourceName(frame.source)), blobOf(frame)});
+        bindFrame(*q.value(), frame, blobOf(frame));
         return SqlStatements::execute(*q.value(), "cannot store the " + frameName(frame));
     });
     if (!s) return s.takeError();
@@ -78,11 +91,11 @@ Status ProjectStore::insertSkeletonFrames(const std::vector<SkeletonFrame>& fram
         if (Status s = checkSkeletonFrame(frame); !s) return s;
     return transaction([&]() -> Status {
         auto q = statements_->prepared(
-            "INSERT INTO skeleton_frames(video_id, subject_id, frame, layout_id, source, joints) VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO skeleton_frames(video_id, subject_id, frame, layout_id, source, joints, box_x, box_y, box_width,"
+            " box_height) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!q) return q.takeError();
         for (const SkeletonFrame& frame : frames) {
-            bindAll(*q.value(), {qint64(frame.videoId), qint64(frame.subjectId), qint64(frame.frame), qint64(frame.layoutId),
-                          QString::fromLatin1(poseSourceName(frame.source)), blobOf(frame)});
+            bindFrame(*q.value(), frame, blobOf(frame));
             if (Status s = SqlStatements::execute(*q.value(), "cannot store the " + frameName(frame)); !s) return s;
         }
         return Status::success();
@@ -95,10 +108,12 @@ Result<std::vector<SkeletonFrame>> ProjectStore::skeletonFrames(std::int64_t vid
     // Two statements rather than "subject_id = ? OR ? IS NULL", which would hide the key from
     // SQLite's planner and scan every subject's frames.
     auto q = subjectId ? statements_->prepared(
-                             "SELECT video_id, subject_id, frame, layout_id, source, joints FROM skeleton_frames"
+                             "SELECT video_id, subject_id, frame, layout_id, source, joints, box_x, box_y, box_width, box_height"
+                             " FROM skeleton_frames"
                              " WHERE video_id = ? AND subject_id = ? AND frame BETWEEN ? AND ? ORDER BY frame")
                        : statements_->prepared(
-                             "SELECT video_id, subject_id, frame, layout_id, source, joints FROM skeleton_frames"
+                             "SELECT video_id, subject_id, frame, layout_id, source, joints, box_x, box_y, box_width, box_height"
+                             " FROM skeleton_frames"
                              " WHERE video_id = ? AND frame BETWEEN ? AND ? ORDER BY frame, subject_id");
     if (!q) return q.takeError();
     if (subjectId)
@@ -118,6 +133,9 @@ Result<std::vector<SkeletonFrame>> ProjectStore::skeletonFrames(std::int64_t vid
         auto joints = unpackJoints(std::string(blob.constData(), static_cast<size_t>(blob.size())));
         if (!joints) return makeError(frameName(f) + " is damaged: " + joints.error());
         f.joints = std::move(joints).value();
+        if (!q.value()->value(6).isNull())
+            f.box = SubjectBox{q.value()->value(6).toFloat(), q.value()->value(7).toFloat(), q.value()->value(8).toFloat(),
+                               q.value()->value(9).toFloat()};
         result.push_back(std::move(f));
     }
     q.value()->finish();

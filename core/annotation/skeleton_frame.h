@@ -4,6 +4,7 @@
 // (origin top-left). The joint order is the one of the frame's SkeletonLayout.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ struct Joint {
     }
 };
 
+// The subject's box in a frame, image pixels (x, y: top-left corner): a people detector's box
+// of the whole person, or one that came with imported annotations.
+struct SubjectBox {
+    float x = 0.0f;
+    float y = 0.0f;
+    float width = 0.0f;
+    float height = 0.0f;
+
+    bool operator==(const SubjectBox& o) const { return x == o.x && y == o.y && width == o.width && height == o.height; }
+};
+
 struct SkeletonFrame {
     std::int64_t videoId = 0;
     std::int64_t subjectId = 0;
@@ -51,10 +63,11 @@ struct SkeletonFrame {
     std::int64_t layoutId = 0;
     PoseSource source = PoseSource::Manual;
     std::vector<Joint> joints;
+    std::optional<SubjectBox> box;  // where one is known
 
     bool operator==(const SkeletonFrame& o) const {
         return videoId == o.videoId && subjectId == o.subjectId && frame == o.frame &&
-               layoutId == o.layoutId && source == o.source && joints == o.joints;
+               layoutId == o.layoutId && source == o.source && joints == o.joints && box == o.box;
     }
 };
 

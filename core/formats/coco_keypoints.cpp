@@ -431,7 +431,7 @@ Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson
             for (const auto& [frame, person] : appearances)
                 frames.push_back(SkeletonFrame{*videoId, *subjectId, frame,
                                                person->category ? categories.at(*person->category).layoutId : coco17,
-                                               annotation::PoseSource::Imported, person->joints});
+                                               annotation::PoseSource::Imported, person->joints, std::nullopt});
         }
         if (Status s = store.insertSkeletonFrames(frames); !s) return s;
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(groups->size())); !cancel) return cancel;

@@ -71,7 +71,19 @@ QByteArray frameJson(const SkeletonFrame& frame, const std::string& layoutName) 
         appendFloat(out, joint.confidence);
         out += joint.visible ? ",1]" : ",0]";
     }
-    out += "]}";
+    out += ']';
+    if (frame.box) {
+        out += ",\"box\":[";
+        appendFloat(out, frame.box->x);
+        out += ',';
+        appendFloat(out, frame.box->y);
+        out += ',';
+        appendFloat(out, frame.box->width);
+        out += ',';
+        appendFloat(out, frame.box->height);
+        out += ']';
+    }
+    out += '}';
     return out;
 }
 
@@ -313,6 +325,15 @@ Result<std::vector<Joint>> parseJoints(const QJsonValue& json, const std::string
     return joints;
 }
 
+Result<SubjectBox> parseBox(const QJsonValue& json, const std::string& where) {
+    const QJsonArray v = json.toArray();
+    if (!json.isArray() || v.size() != 4) return makeError(where + ": expected [x, y, width, height]");
+    for (int k = 0; k < 4; ++k)
+        if (!v[k].isDouble() || !std::isfinite(v[k].toDouble())) return makeError(where + "[" + std::to_string(k) + "]: expected a number");
+    if (v[2].toDouble() < 0 || v[3].toDouble() < 0) return makeError(where + ": width and height must not be negative");
+    return SubjectBox{float(v[0].toDouble()), float(v[1].toDouble()), float(v[2].toDouble()), float(v[3].toDouble())};
+}
+
 // Imports into `store` with the file already parsed; ids of the file -> ids in the project.
 class NativeImport {
 public:
@@ -463,6 +484,11 @@ public:
             if (frame.joints.size() != layout->joints.size())
                 return makeError(f.place("joints") + " has " + std::to_string(frame.joints.size()) + " joints, layout " +
                                  layout->name + " has " + std::to_string(layout->joints.size()));
+            if (!f.value("box").isUndefined()) {
+                auto box = parseBox(f.value("box"), f.place("box"));
+                if (!box) return box.takeError();
+                frame.box = box.value();
+            }
             batch.push_back(std::move(frame));
             if (batch.size() >= kInsertBatch) {
                 if (Status st = flush(); !st) return st;

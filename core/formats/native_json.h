@@ -12,7 +12,7 @@
 //                "annotator", "created_ms", "modified_ms", "review", optional "confidence" (0..1, a
 //                model's prediction) and "source" (the model that proposed an accepted segment)}],
 //  "skeleton_frames": [{"video_id", "subject_id", "frame", "layout", "source",
-//                       "joints": [[x, y, confidence, visible], ..]}]}
+//                       "joints": [[x, y, confidence, visible], ..], optional "box": [x, y, width, height]}]}
 //
 // Only custom skeleton layouts are written (the built-in ones are in every project); frames name
 // their layout. A video path inside the JSON file's folder is written relative to it, so a

@@ -243,7 +243,7 @@ Status importOpenPoseJson(const std::string& source, annotation::ProjectStore& s
             if (!subjectId) return subjectId.takeError();
             for (const auto& [frame, person] : appearances)
                 frames.push_back(SkeletonFrame{*videoId, *subjectId, frame, layoutId, annotation::PoseSource::Imported,
-                                               person->joints});
+                                               person->joints, std::nullopt});
         }
         if (Status s = store.insertSkeletonFrames(frames); !s) return s;
         first = end;

@@ -40,6 +40,7 @@ PoseDetection detectionFromPersonBox(double x, double y, double width, double he
                    float(cx / imageWidth),  float((cy - 0.5 * halfBody) / imageHeight),
                    float(cx / imageWidth),  float((cy - halfBody) / imageHeight)};
     d.score = score;
+    d.wholePerson = true;
     return d;
 }
 

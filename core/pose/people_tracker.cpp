@@ -137,7 +137,6 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
     const PoseEstimatorOptions& options = estimator.options();
     TrackedFrame out;
     s.forgetOldLosses(seconds);
-    const bool detectorBoxesPeople = options.detector == PersonDetector::Hog;
 
     // 1. Each followed person, in the square its last pose fixed. The tracks change only once
     // every one has its pass: a failed pass leaves them as they were, for the next frame.
@@ -196,7 +195,7 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
             for (std::size_t k = 0; k < taken.size() && !on; ++k)
                 if (roiOverlap(roi, taken[k]) > kSamePersonOverlap) on = k;
             if (on) {
-                if (detectorBoxesPeople && *on < followed && !s.tracks[*on].detectedBox)
+                if (detection.wholePerson && *on < followed && !s.tracks[*on].detectedBox)
                     s.tracks[*on].detectedBox = personBoxFromDetection(detection, image.width, image.height);
                 continue;
             }
@@ -211,7 +210,7 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
             track.appearance = appearanceOf(image, pass->landmarks);
             track.pass = std::move(pass).value();
             track.detection = detection;
-            if (detectorBoxesPeople) track.detectedBox = personBoxFromDetection(detection, image.width, image.height);
+            if (detection.wholePerson) track.detectedBox = personBoxFromDetection(detection, image.width, image.height);
             found.push_back(std::move(track));
         }
         // People who appear together are numbered from left to right.

@@ -22,7 +22,8 @@
 namespace actionlens::pose {
 
 // A person's box in image pixels where the person detector gives one that holds the whole body
-// (OpenCV's HOG detector; BlazePose's own boxes the face only, so none there): the detector's box
+// (OpenCV's HOG detector: PoseDetection::wholePerson; BlazePose's own boxes the face only, so
+// none there): the detector's box
 // on the frames it ran and found the person, in between the last one carried along with the pose
 // (moved and scaled as the tracked square).
 struct PersonBox {
@@ -50,6 +51,10 @@ struct PeopleTrackerOptions {
     // When a person lost and found again keeps their number (one subject in a project rather
     // than one per gap).
     TrackLinkingOptions linking;
+    // A whole video (estimatePosesInVideo, which sees it all): people found on fewer frames than
+    // this are dropped as fleeting (a shadow or a sign the landmark model took for a person for a
+    // moment) and the rest numbered 1, 2, ... in order of appearance. 1 keeps everyone.
+    int minTrackFrames = 3;
 };
 
 class PeopleTracker {

@@ -2,7 +2,14 @@
 
 namespace actionlens::pose {
 
-const char* personDetectorName(PersonDetector detector) { return detector == PersonDetector::Hog ? "hog" : "blazepose"; }
+const char* personDetectorName(PersonDetector detector) {
+    switch (detector) {
+    case PersonDetector::Hog: return "hog";
+    case PersonDetector::Both: return "both";
+    case PersonDetector::BlazePose: break;
+    }
+    return "blazepose";
+}
 
 bool personDetectorFromName(const std::string& name, PersonDetector* detector) {
     for (PersonDetector d : allPersonDetectors())
@@ -13,6 +20,6 @@ bool personDetectorFromName(const std::string& name, PersonDetector* detector) {
     return false;
 }
 
-std::vector<PersonDetector> allPersonDetectors() { return {PersonDetector::BlazePose, PersonDetector::Hog}; }
+std::vector<PersonDetector> allPersonDetectors() { return {PersonDetector::BlazePose, PersonDetector::Hog, PersonDetector::Both}; }
 
 }  // namespace actionlens::pose

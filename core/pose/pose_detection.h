@@ -16,11 +16,13 @@ struct Letterbox {
 // A detected pose. Coordinates are normalised (x / W, y / H of the image, or of the 224x224
 // input before letterbox removal) and may lie outside [0, 1]. The box is the face box;
 // keypoints: 0 hip centre, 1 a point on the full-body circle (scale and rotation), 2 shoulder
-// centre, 3 a point on the upper-body circle.
+// centre, 3 a point on the upper-body circle. A people detector's box (OpenCV's HOG) holds the
+// whole person instead: wholePerson says which.
 struct PoseDetection {
     float cx = 0, cy = 0, width = 0, height = 0;
     std::array<float, 8> keypoints{};  // x0, y0, x1, y1, ...
     float score = 0;
+    bool wholePerson = false;  // the box is the person's, not the face's
 };
 
 struct DetectionDecoding {

@@ -15,11 +15,11 @@ struct PoseEstimator::State {
     TfliteGraph landmarkModel;
     std::vector<int> landmarkOutputs;  // Identity, Identity_1 (+ Identity_3 for refinement)
     int rowsOutput = -1, flagOutput = -1, heatmapOutput = -1;
-    std::optional<HogPeopleDetector> hog;  // only when options.detector is Hog
+    std::optional<HogPeopleDetector> hog;  // only when options.detector is Hog or Both
 
     State(PoseEstimatorOptions o, TfliteGraph d, TfliteGraph l)
         : options(std::move(o)), detector(std::move(d)), landmarkModel(std::move(l)) {
-        if (options.detector == PersonDetector::Hog) hog.emplace(options.hog);
+        if (options.detector != PersonDetector::BlazePose) hog.emplace(options.hog);
     }
 };
 
@@ -77,16 +77,24 @@ Result<std::vector<PoseDetection>> PoseEstimator::detectOnInput(const DetectorIn
 Result<std::vector<PoseDetection>> PoseEstimator::detect(const RgbImageView& image) {
     if (!image.pixels || image.width <= 0 || image.height <= 0 || image.stride < 3 * image.width) return makeError("empty or malformed image");
     const LetterboxMode mode = state_->options.referenceCompatible ? LetterboxMode::ReferenceResize : LetterboxMode::MediaPipeWarp;
-    const auto detectWhole = [&](const RgbImageView& view) {
-        return state_->hog ? state_->hog->detect(view) : detectOnInput(makeDetectorInput(view, mode));
-    };
-    if (state_->options.detectionTiles <= 1) return detectWhole(image);
+    const PersonDetector detector = state_->options.detector;
+    const int tiles = state_->options.detectionTiles;
+    // HOG reads the whole frame: its own pyramid over the enlarged frame already reaches small
+    // people, so tiles would only cost time. BlazePose's detector reads the tiles.
+    if (detector == PersonDetector::Hog) return state_->hog->detect(image);
+    if (tiles <= 1 && detector == PersonDetector::BlazePose) return detectOnInput(makeDetectorInput(image, mode));
     std::vector<PoseDetection> all;
-    for (const ImageTile& tile : detectionTiles(image.width, image.height, state_->options.detectionTiles)) {
-        auto found = detectWhole(tileView(image, tile));
+    for (const ImageTile& tile : detectionTiles(image.width, image.height, tiles)) {
+        auto found = detectOnInput(makeDetectorInput(tileView(image, tile), mode));
         if (!found.ok()) return found.takeError();
         for (const PoseDetection& d : found.value()) all.push_back(detectionInFrame(d, tile, image.width, image.height));
     }
+    if (detector == PersonDetector::Both) {
+        auto people = state_->hog->detect(image);
+        if (!people.ok()) return people.takeError();
+        all.insert(all.end(), people->begin(), people->end());
+    }
+    // One person found twice (in two tiles' overlap, or by both detectors) is one detection.
     return mergeTileDetections(std::move(all), image.width, image.height);
 }
 

@@ -38,8 +38,9 @@ struct PoseEstimatorOptions {
     // detector for small and many people (its options in `hog`; minDetectionScore is BlazePose's).
     PersonDetector detector = PersonDetector::BlazePose;
     HogOptions hog;
-    // The detector reads the frame cut into n x n overlapping tiles (detection_tiles.h): small
-    // people at n times the resolution, at n x n detector runs. 1: the whole frame.
+    // BlazePose's detector (alone or in Both) reads the frame cut into n x n overlapping tiles
+    // (detection_tiles.h): small people at n times the resolution, at n x n detector runs. 1: the
+    // whole frame. HOG always reads the whole (enlarged) frame.
     int detectionTiles = 1;
 };
 

@@ -25,6 +25,8 @@ std::vector<annotation::SkeletonFrame> skeletonFramesFromPoses(const std::vector
                 joint.visible = j.hasSource && j.confidence > 0.5f;
                 s.joints.push_back(joint);
             }
+            if (p.box)
+                s.box = annotation::SubjectBox{float(p.box->x), float(p.box->y), float(p.box->width), float(p.box->height)};
             skeletons.push_back(std::move(s));
         }
     }

@@ -16,7 +16,7 @@
 namespace actionlens::pose {
 
 // The frames where person `person` was found; joints without an equivalent (BODY_25's small
-// toes) are invisible with confidence 0.
+// toes) are invisible with confidence 0. A people detector's box becomes the frame's box.
 std::vector<annotation::SkeletonFrame> skeletonFramesFromPoses(const std::vector<FramePose>& frames, int person, std::int64_t videoId,
                                                                std::int64_t subjectId, const annotation::SkeletonLayout& layout);
 

@@ -4,6 +4,7 @@
 #include "core/media/image_io.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace actionlens::pose {
@@ -29,6 +30,29 @@ std::vector<int> peopleIn(const std::vector<FramePose>& frames) {
 
 std::vector<int> PoseVideoResult::people() const { return peopleIn(frames); }
 
+int dropFleetingPeople(std::vector<FramePose>& frames, int minFrames) {
+    std::map<int, int> seen;         // person -> frames
+    std::vector<int> order;          // in order of first appearance
+    for (const FramePose& f : frames)
+        for (const PersonPose& p : f.people)
+            if (seen[p.person]++ == 0) order.push_back(p.person);
+    std::map<int, int> renumbered;
+    for (int person : order)
+        if (seen[person] >= minFrames) renumbered.emplace(person, int(renumbered.size()) + 1);
+    for (FramePose& f : frames) {
+        std::vector<PersonPose> kept;
+        for (PersonPose& p : f.people) {
+            const auto it = renumbered.find(p.person);
+            if (it == renumbered.end()) continue;
+            p.person = it->second;
+            kept.push_back(std::move(p));
+        }
+        std::sort(kept.begin(), kept.end(), [](const PersonPose& a, const PersonPose& b) { return a.person < b.person; });
+        f.people = std::move(kept);
+    }
+    return int(seen.size() - renumbered.size());
+}
+
 Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps,
                                              const PoseVideoCallbacks& callbacks, const PeopleTrackerOptions& tracking) {
     media::OpenOptions options;
@@ -50,6 +74,7 @@ Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std
         result.frames.push_back({i, frame.value()->seconds, tracked->detectorRan, std::move(tracked->people)});
         if (callbacks.progress) callbacks.progress(i + 1, info.frameCount);
     }
+    if (tracking.maxPeople > 1) result.fleetingPeople = dropFleetingPeople(result.frames, tracking.minTrackFrames);
     return result;
 }
 
@@ -67,10 +92,9 @@ Result<PoseVideoResult> estimatePosesInImage(PoseEstimator& estimator, const std
         if (!people.ok()) return makeError(path + ": " + people.error());
         // Numbered from left to right, as the tracker numbers people who appear together.
         std::sort(people->begin(), people->end(), [](const PoseEstimate& a, const PoseEstimate& b) { return a.roi.cx < b.roi.cx; });
-        const bool boxesPeople = estimator.options().detector == PersonDetector::Hog;
         for (PoseEstimate& e : people.value()) {
             std::optional<PersonBox> box;
-            if (boxesPeople && e.detection) box = personBoxFromDetection(*e.detection, image.value()->width, image.value()->height);
+            if (e.detection && e.detection->wholePerson) box = personBoxFromDetection(*e.detection, image.value()->width, image.value()->height);
             frame.people.push_back({static_cast<int>(frame.people.size()) + 1, std::move(e), box});
         }
     }

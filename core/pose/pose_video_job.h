@@ -30,15 +30,20 @@ struct PoseVideoCallbacks {
 struct PoseVideoResult {
     int width = 0, height = 0;
     std::vector<FramePose> frames;  // every frame, found or not
+    int fleetingPeople = 0;         // people dropped for being found on too few frames (PeopleTrackerOptions)
     int framesWithPose() const;     // frames with at least one person
     std::vector<int> people() const;  // the person numbers found, ascending
 };
+
+// Drops the people found on fewer than `minFrames` frames and numbers the rest 1, 2, ... in
+// order of first appearance; returns how many were dropped.
+int dropFleetingPeople(std::vector<FramePose>& frames, int minFrames);
 
 // The person numbers found in `frames`, ascending.
 std::vector<int> peopleIn(const std::vector<FramePose>& frames);
 
 // People tracked across the frames (PeopleTracker; `tracking.maxPeople` 1: BlazePose's single
-// person). `imageFolderFps` is the rate given to a folder of images. A cancelled run is an
+// person); with several, fleeting people dropped and the rest renumbered (tracking.minTrackFrames). `imageFolderFps` is the rate given to a folder of images. A cancelled run is an
 // error ("cancelled").
 Result<PoseVideoResult> estimatePosesInVideo(PoseEstimator& estimator, const std::string& path, double imageFolderFps = 25.0,
                                              const PoseVideoCallbacks& callbacks = {}, const PeopleTrackerOptions& tracking = {});

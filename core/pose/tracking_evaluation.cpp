@@ -60,4 +60,20 @@ bool extentOf(const std::vector<std::pair<double, double>>& points, PersonExtent
     return true;
 }
 
+std::vector<PersonExtent> trackedExtents(const std::vector<PersonPose>& people, float minVisibility) {
+    std::vector<PersonExtent> out;
+    for (const PersonPose& person : people) {
+        std::vector<std::pair<double, double>> points;
+        for (int j : {0, 11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28}) {
+            if (std::size_t(j) >= person.estimate.landmarks.size()) continue;
+            const PoseLandmark& l = person.estimate.landmarks[std::size_t(j)];
+            if (l.visibility >= minVisibility) points.emplace_back(l.x, l.y);
+        }
+        PersonExtent e;
+        e.id = person.person;
+        if (extentOf(points, &e)) out.push_back(e);
+    }
+    return out;
+}
+
 }  // namespace actionlens::pose

@@ -7,6 +7,8 @@
 // poses that find nobody are stray; a known person found under another person number than the
 // last time they were found is an identity switch.
 
+#include "core/pose/people_tracker.h"
+
 #include <map>
 #include <vector>
 
@@ -46,5 +48,10 @@ private:
 
 // The extent of points (x, y pairs) that count, or nothing when fewer than two do.
 bool extentOf(const std::vector<std::pair<double, double>>& points, PersonExtent* extent);
+
+// The tracked people's extents, each under its person number: the BlazePose points that match
+// Penn Action's 13 joints (nose, shoulders, elbows, wrists, hips, knees, ankles) with visibility
+// from `minVisibility`, so that they compare with a 13-joint skeleton's extent.
+std::vector<PersonExtent> trackedExtents(const std::vector<PersonPose>& people, float minVisibility = 0.5f);
 
 }  // namespace actionlens::pose

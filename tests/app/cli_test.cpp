@@ -395,6 +395,17 @@ TEST(Cli, PoseFindsSeveralPeopleAndStoresEachAsASubject) {
     EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("0")}).exitCode, 2);
     EXPECT_EQ(runCli(fromProject).exitCode, 2) << "no INPUT and no project video";
     EXPECT_EQ(runCli(common + QStringList{clip}).exitCode, 2) << "two INPUTs";
+    // Both detectors, on 2 x 2 tiles: still each astronaut, and the tile count is checked.
+    const CliRun both = runCli(common + QStringList{QStringLiteral("--people"), QStringLiteral("2"), QStringLiteral("--detector"),
+                                                    QStringLiteral("both"), QStringLiteral("--tiles"), QStringLiteral("2"),
+                                                    QStringLiteral("-o"), json});
+    ASSERT_EQ(both.exitCode, 0) << both.err.toStdString();
+    EXPECT_TRUE(both.err.contains(QStringLiteral("3 of 3 frames with a pose"))) << both.err.toStdString();
+    for (const char* tiles : {"0", "5", "two"})
+        EXPECT_EQ(runCli(common + QStringList{QStringLiteral("--tiles"), QLatin1String(tiles)}).exitCode, 2) << tiles;
+    const CliRun unknown = runCli(common + QStringList{QStringLiteral("--detector"), QStringLiteral("yolo")});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("blazepose, hog or both"))) << unknown.err.toStdString();
 }
 
 TEST(Cli, PoseWithoutModelsSaysHowToInstallThem) {

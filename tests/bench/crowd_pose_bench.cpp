@@ -73,23 +73,6 @@ std::vector<pose::PersonExtent> knownPeople(const synth::CrowdScene& scene, int 
     return out;
 }
 
-std::vector<pose::PersonExtent> trackedPeople(const pose::TrackedFrame& frame) {
-    std::vector<pose::PersonExtent> out;
-    for (const pose::PersonPose& person : frame.people) {
-        // The body's 13 joints of Penn Action's layout have no eyes or feet tips: BlazePose's
-        // matching points (nose, shoulders ... ankles) make a comparable extent.
-        std::vector<std::pair<double, double>> points;
-        for (int j : {0, 11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28}) {
-            const pose::PoseLandmark& l = person.estimate.landmarks[std::size_t(j)];
-            if (l.visibility >= 0.5f) points.emplace_back(l.x, l.y);
-        }
-        pose::PersonExtent e;
-        e.id = person.person;
-        if (pose::extentOf(points, &e)) out.push_back(e);
-    }
-    return out;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -170,7 +153,7 @@ int main(int argc, char** argv) {
             const auto start = std::chrono::steady_clock::now();
             auto tracked = bench::need(tracker.next(view, f / scene.fps), "tracking frame " + std::to_string(f));
             seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            scorer.addFrame(knownPeople(crowd, f), trackedPeople(tracked));
+            scorer.addFrame(knownPeople(crowd, f), pose::trackedExtents(tracked.people));
         }
         const pose::TrackingScore& s = scorer.score();
         std::string byHeight;

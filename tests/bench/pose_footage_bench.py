@@ -5,11 +5,11 @@ person detectors side by side in one run.
     pose_footage_bench.py --cli build/release/app/actionlens-cli --video vtest.avi
                           [--truth tests/bench/data/vtest_people.json] [--people 10] [--threads 1]
 
-Runs `actionlens-cli pose VIDEO --people N --detector D` for D = blazepose and hog over the
-whole video and scores the frames counted by hand (data/vtest_people.json): a person is found
+Runs `actionlens-cli pose VIDEO --people N --detector D [--tiles T]` for each --detectors entry
+(D or D:tilesT; default blazepose, blazepose:tiles2, hog, both) over the whole video and scores the frames counted by hand (data/vtest_people.json): a person is found
 when their centre lies inside a pose's box (its landmarks' extent, widened by 15 %), each pose
 finding one person at most (nearest centre first); stray poses find nobody. Also: the number of
-tracks (person numbers) started over the video, frames per second, and the share found per
+tracks (person numbers) started over the video and their median length in frames, frames per second, and the share found per
 height class. Standard library only. Prints a table and, with --json, writes the figures.
 """
 import argparse
@@ -63,10 +63,13 @@ def score(frames_by_index, truth):
     return found, total, stray, poses, by_class
 
 
-def run(cli, video, detector, people, threads):
+def run(cli, video, variant, people, threads):
+    detector, _, tiles = variant.partition(":tiles")
     with tempfile.TemporaryDirectory() as work:
         out = os.path.join(work, "poses.json")
         command = [cli, "pose", video, "--people", str(people), "--detector", detector, "--device", "cpu", "-o", out]
+        if tiles:
+            command += ["--tiles", tiles]
         if threads:
             command += ["--threads", str(threads)]
         start = time.monotonic()
@@ -86,7 +89,7 @@ def main():
     parser.add_argument("--truth", default=os.path.join(here, "data", "vtest_people.json"))
     parser.add_argument("--people", type=int, default=10)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--detectors", default="blazepose,hog")
+    parser.add_argument("--detectors", default="blazepose,blazepose:tiles2,hog,both")
     parser.add_argument("--json")
     args = parser.parse_args()
     with open(args.truth) as f:
@@ -96,20 +99,26 @@ def main():
         poses, seconds = run(args.cli, args.video, detector, args.people, args.threads)
         frames = {f["frame"]: f for f in poses["frames"]}
         found, total, stray, count, by_class = score(frames, truth)
-        tracks = len({p["person"] for f in poses["frames"] for p in f.get("persons", [])})
+        lengths = {}
+        for f in poses["frames"]:
+            for p in f.get("persons", []):
+                lengths[p["person"]] = lengths.get(p["person"], 0) + 1
+        tracks = len(lengths)
+        ordered = sorted(lengths.values())
+        median_track = ordered[len(ordered) // 2] if ordered else 0
         per_frame = sum(len(f.get("persons", [])) for f in poses["frames"]) / max(1, len(poses["frames"]))
         results[detector] = {
             "found": found, "people": total, "found_share": found / total, "stray_poses": stray, "poses_in_counted_frames": count,
             "found_by_height": {k: {"found": v[0], "people": v[1]} for k, v in sorted(by_class.items())},
-            "tracks_started": tracks, "poses_per_frame": per_frame, "frames": len(poses["frames"]),
+            "tracks_started": tracks, "median_track_frames": median_track, "poses_per_frame": per_frame, "frames": len(poses["frames"]),
             "seconds": seconds, "frames_per_second": len(poses["frames"]) / seconds,
         }
-    print(f"{'detector':10} {'found':>12} {'share':>6} {'stray':>6} {'far':>7} {'mid':>7} {'near':>7} {'tracks':>7} {'poses/frame':>12} {'fps':>6}")
+    print(f"{'detector':16} {'found':>12} {'share':>6} {'stray':>6} {'far':>7} {'mid':>7} {'near':>7} {'tracks':>7} {'median':>7} {'poses/frame':>12} {'fps':>6}")
     for detector, r in results.items():
         h = r["found_by_height"]
         cls = [f"{h[k]['found']}/{h[k]['people']}" if k in h else "-" for k in ("far", "mid", "near")]
-        print(f"{detector:10} {r['found']:>5}/{r['people']:<6} {r['found_share']:6.2f} {r['stray_poses']:6} {cls[0]:>7} {cls[1]:>7} {cls[2]:>7} "
-              f"{r['tracks_started']:7} {r['poses_per_frame']:12.2f} {r['frames_per_second']:6.2f}")
+        print(f"{detector:16} {r['found']:>5}/{r['people']:<6} {r['found_share']:6.2f} {r['stray_poses']:6} {cls[0]:>7} {cls[1]:>7} {cls[2]:>7} "
+              f"{r['tracks_started']:7} {r['median_track_frames']:7} {r['poses_per_frame']:12.2f} {r['frames_per_second']:6.2f}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)

@@ -1,5 +1,7 @@
 #include "ui/dialogs/pose_estimation_dialog.h"
 
+#include "ui/dialogs/person_detector_choice.h"
+
 #include "ui/dialogs/project_job_dialog.h"
 
 #include "core/pose/pose_model_files.h"
@@ -33,6 +35,10 @@ constexpr int kVideoIdRole = Qt::UserRole;
 constexpr int kProgressSteps = 1000;
 }  // namespace
 
+QComboBox* PoseEstimationDialog::detectorBox() const { return detector_->detectorBox(); }
+
+QSpinBox* PoseEstimationDialog::tilesBox() const { return detector_->tilesBox(); }
+
 PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std::vector<std::int64_t>& chosen, QWidget* parent)
     : QDialog(parent), document_(document), run_(document) {
     setWindowTitle(tr("Estimate poses"));
@@ -53,13 +59,7 @@ PoseEstimationDialog::PoseEstimationDialog(ProjectDocument& document, const std:
     model_->addItem(tr("Full"), QStringLiteral("full"));
     model_->addItem(tr("Heavy (most accurate)"), QStringLiteral("heavy"));
     model_->setCurrentIndex(1);
-    detector_ = new QComboBox(this);
-    detector_->addItem(tr("BlazePose (close-ups)"), int(pose::PersonDetector::BlazePose));
-    detector_->addItem(tr("HOG people detector (small and many people)"), int(pose::PersonDetector::Hog));
-    detector_->setToolTip(tr("Who finds the people. BlazePose's own detector suits one or two people filling much of the "
-                             "frame (fitness, lab close-ups). The HOG people detector finds upright people down to about "
-                             "50 pixels tall, several at once (street, surveillance, sports wide shots); raise People per "
-                             "frame with it."));
+    detector_ = new PersonDetectorChoice(this);
     minScore_ = new QDoubleSpinBox(this);
     minScore_->setRange(0.0, 0.99);
     minScore_->setSingleStep(0.05);
@@ -161,7 +161,8 @@ PoseEstimationRequest PoseEstimationDialog::request() const {
     request.layoutName = layout_->currentText();
     request.device = device_->currentData().toString();
     request.maxPeople = people_->value();
-    request.detector = pose::PersonDetector(detector_->currentData().toInt());
+    request.detector = detector_->detector();
+    request.tiles = detector_->tiles();
     // Every core the process may use: LibTorch's own default was about 4x slower here (124
     // frames of the demo, full model: 33 s by default, 8.5 s with 2 threads on 2 cores).
     request.threads = QThread::idealThreadCount();
@@ -186,6 +187,7 @@ bool PoseEstimationDialog::startEstimation() {
     report_->clear();
     QSettings().setValue(QStringLiteral("pose/device"), wanted.device);
     QSettings().setValue(QStringLiteral("pose/people"), wanted.maxPeople);
+    detector_->remember();
     if (!run_.start(wanted)) {
         return refuse(run_.outcomes().empty() ? tr("Cannot start.") : run_.outcomes().front().message);
     }

@@ -26,6 +26,8 @@ class QSpinBox;
 
 namespace actionlens::ui {
 
+class PersonDetectorChoice;
+
 class MainWindow;
 class ProjectDocument;
 
@@ -45,7 +47,8 @@ public:
 
     PoseEstimationRun& run() { return run_; }
     QComboBox* modelBox() const { return model_; }
-    QComboBox* detectorBox() const { return detector_; }
+    QComboBox* detectorBox() const;
+    QSpinBox* tilesBox() const;
     QComboBox* layoutBox() const { return layout_; }
     QComboBox* deviceBox() const { return device_; }
     QSpinBox* peopleBox() const { return people_; }
@@ -71,7 +74,7 @@ private:
     PoseEstimationRun run_;
     QListWidget* videos_ = nullptr;
     QComboBox* model_ = nullptr;
-    QComboBox* detector_ = nullptr;
+    PersonDetectorChoice* detector_ = nullptr;
     QDoubleSpinBox* minScore_ = nullptr;
     QComboBox* layout_ = nullptr;
     QComboBox* device_ = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/dialogs/pre_annotate_dialog.h"
 
+#include "ui/dialogs/person_detector_choice.h"
+
 #include "ui/dialogs/project_job_dialog.h"
 
 #include "core/annotation/project_store.h"
@@ -65,11 +67,7 @@ PreAnnotateDialog::PreAnnotateDialog(ProjectDocument& document, const std::vecto
 
     estimatePoses_ = new QCheckBox(tr("Estimate poses first where a video has none"), this);
     estimatePoses_->setChecked(QSettings().value(QStringLiteral("preAnnotate/estimatePoses"), true).toBool());
-    detector_ = new QComboBox(this);
-    detector_->addItem(tr("BlazePose (close-ups)"), int(pose::PersonDetector::BlazePose));
-    detector_->addItem(tr("HOG people detector (small and many people)"), int(pose::PersonDetector::Hog));
-    detector_->setToolTip(tr("BlazePose's own detector for one or two people filling much of the frame; the HOG people "
-                             "detector for several small people (street, wide shots)."));
+    detector_ = new PersonDetectorChoice(this);
     people_ = new QSpinBox(this);
     people_->setRange(1, 20);
     people_->setValue(std::clamp(QSettings().value(QStringLiteral("pose/people"), 1).toInt(), 1, 20));
@@ -164,7 +162,8 @@ PreAnnotationRequest PreAnnotateDialog::request() const {
             if (r.id == runId) request.run = r;
     request.videoIds = chosenVideos();
     request.estimatePoses = estimatePoses_->isChecked();
-    request.pose.detector = pose::PersonDetector(detector_->currentData().toInt());
+    request.pose.detector = detector_->detector();
+    request.pose.tiles = detector_->tiles();
     request.pose.maxPeople = people_->value();
     request.pose.device = pose::cudaAvailable() ? QStringLiteral("cuda") : QStringLiteral("cpu");
     request.pose.threads = QThread::idealThreadCount();
@@ -187,6 +186,7 @@ bool PreAnnotateDialog::startPreAnnotation() {
             return refuse(tr("Cannot estimate poses: %1. Untick pose estimation to predict only where skeletons exist.")
                               .arg(QString::fromStdString(installed.error())));
     QSettings().setValue(QStringLiteral("preAnnotate/estimatePoses"), wanted.estimatePoses);
+    if (wanted.estimatePoses) detector_->remember();
     report_->clear();
     progressBar_->setValue(0);
     if (const QString refused = run_->start(wanted); !refused.isEmpty()) return refuse(refused);

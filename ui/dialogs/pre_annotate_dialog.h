@@ -23,6 +23,8 @@ class QSpinBox;
 
 namespace actionlens::ui {
 
+class PersonDetectorChoice;
+
 class MainWindow;
 class PreAnnotationRun;
 class ProjectDocument;
@@ -60,7 +62,7 @@ private:
     QListWidget* videos_ = nullptr;
     QComboBox* model_ = nullptr;
     QCheckBox* estimatePoses_ = nullptr;
-    QComboBox* detector_ = nullptr;
+    PersonDetectorChoice* detector_ = nullptr;
     QSpinBox* people_ = nullptr;
     QLabel* poseHint_ = nullptr;
     QLabel* status_ = nullptr;

@@ -38,6 +38,7 @@ void PoseEstimationWorker::estimateVideos(const PoseEstimationRequest& request) 
     options.minDetectionScore = request.minScore;
     options.detector = request.detector;
     options.hog.minScore = request.minScore;
+    options.detectionTiles = request.tiles;
     options.device = request.device.toStdString();
     if (!request.modelDirectory.isEmpty()) options.modelDirectory = request.modelDirectory.toStdString();
     // Checked first: the missing-models message says how to install them.

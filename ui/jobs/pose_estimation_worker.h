@@ -41,6 +41,7 @@ struct PoseEstimationRequest {
     QString device = QStringLiteral("cpu");  // "cpu" or "cuda"
     int maxPeople = 1;  // people per frame: each tracked on its own, stored as a subject of its own
     pose::PersonDetector detector = pose::PersonDetector::BlazePose;  // who finds the people
+    int tiles = 1;  // the detector reads the frame in tiles x tiles overlapping tiles
 };
 
 struct PoseEstimationProgress {

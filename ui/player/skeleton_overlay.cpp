@@ -43,6 +43,8 @@ QColor SkeletonOverlay::jointColour(const OverlaySkeleton& skeleton, int index) 
 }
 
 std::optional<QRectF> SkeletonOverlay::boundingBox(const OverlaySkeleton& skeleton) const {
+    // The subject's own box where the frame has one (a people detector's, an imported one).
+    if (const auto& b = skeleton.frame.box) return QRectF(b->x, b->y, b->width, b->height);
     // Min/max by hand: QRectF::united ignores empty rectangles, and a single joint is one.
     bool any = false;
     double left = 0, top = 0, right = 0, bottom = 0;

@@ -53,7 +53,8 @@ public:
     float confidenceThreshold() const { return threshold_; }
 
     bool isShown(const annotation::Joint& joint) const;
-    // Around the shown joints, in image pixels, with a margin; nullopt when none is shown.
+    // The frame's own box (a people detector's, an imported one) where it has one, else around
+    // the shown joints with a margin; image pixels; nullopt when there is neither.
     std::optional<QRectF> boundingBox(const OverlaySkeleton& skeleton) const;
     // The colour joint `index` is drawn in (before its confidence opacity).
     static QColor jointColour(const OverlaySkeleton& skeleton, int index);

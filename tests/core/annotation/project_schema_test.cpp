@@ -51,11 +51,22 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     EXPECT_EQ(store.value()->video(1)->name, "") << "version 3 adds names, empty for old videos";
     EXPECT_TRUE(store.value()->video(1)->splits.empty());
     EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
-    // Version 8: consent not recorded for existing subjects, and a pseudonym secret.
+    // Version 9: consent not recorded for existing subjects, and a pseudonym secret.
     const Subject ada = store.value()->subjects()->front();
     EXPECT_EQ(ada.consent, ConsentStatus::Unknown);
     EXPECT_EQ(ada.consentNote, "");
     EXPECT_EQ(store.value()->infoValue("pseudonym_secret")->size(), 64u);
+    // Version 8: skeleton frames have box columns.
+    SkeletonFrame frame;
+    frame.videoId = 1;
+    frame.subjectId = 0;
+    frame.layoutId = store.value()->skeletonLayout("Penn-13")->id;
+    frame.joints.resize(13);
+    frame.box = SubjectBox{1, 2, 3, 4};
+    ASSERT_TRUE(store.value()->insertSubject(Subject{0, "a", {}}).ok());
+    frame.subjectId = store.value()->subjects()->front().id;
+    ASSERT_TRUE(store.value()->insertSkeletonFrames({frame}).ok());
+    EXPECT_EQ(store.value()->skeletonFrames(1, 0, 0)->front().box, frame.box);
 }
 
 TEST(ProjectSchema, Version4AddsTheGroupOnlyPermissionOffForExistingGroups) {

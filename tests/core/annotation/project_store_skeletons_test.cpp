@@ -105,6 +105,30 @@ TEST(ProjectStoreSkeletons, PutReturnsTheReplacedFrameAndRemoveReturnsWhatItRemo
     EXPECT_EQ(store->skeletonFrames(1, 8, 9).value(), removed.value());
 }
 
+TEST(ProjectStoreSkeletons, ASubjectsBoxIsKeptBesideTheJointsAndNoBoxStaysNone) {
+    ProjectFolder folder;
+    auto store = makeProject(folder);
+    ASSERT_TRUE(store);
+    const SkeletonLayout layout = *store->skeletonLayout("Penn-13");
+    SkeletonFrame boxed = pose(layout, 1, 3);
+    boxed.box = SubjectBox{10.5f, 20.25f, 40.0f, 96.0f};
+    ASSERT_TRUE(store->insertSkeletonFrames({boxed, pose(layout, 1, 4)}).ok());
+    auto read = store->skeletonFrames(1, 3, 4);
+    ASSERT_TRUE(read.ok()) << read.error();
+    ASSERT_EQ(read->size(), 2u);
+    EXPECT_EQ(read->at(0), boxed);
+    ASSERT_TRUE(read->at(0).box.has_value());
+    EXPECT_EQ(read->at(0).box->height, 96.0f);
+    EXPECT_FALSE(read->at(1).box.has_value());
+    // Replacing a frame replaces its box too (an edit that drops it, and undo that restores it).
+    auto replaced = store->putSkeletonFrame(pose(layout, 1, 3));
+    ASSERT_TRUE(replaced.ok());
+    EXPECT_EQ(replaced->value(), boxed);
+    EXPECT_FALSE(store->skeletonFrames(1, 3, 3)->front().box.has_value());
+    ASSERT_TRUE(store->putSkeletonFrame(boxed).ok());
+    EXPECT_EQ(store->skeletonFrames(1, 3, 3)->front(), boxed);
+}
+
 TEST(ProjectStoreSkeletons, CustomLayoutsPersist) {
     ProjectFolder folder;
     SkeletonLayout custom{0, "hand-3", {"wrist", "thumb", "index"}, {{0, 1}, {0, 2}}, {}};

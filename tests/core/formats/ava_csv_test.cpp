@@ -160,7 +160,7 @@ TEST(AvaCsv, ExportWritesARowPerWholeSecondAndReadsBackToTheSameSegments) {
     std::vector<Joint> joints(17, Joint{600, 470, 0, false});
     joints[0] = Joint{64, 48, 1, true};
     joints[1] = Joint{320, 240, 1, true};
-    ASSERT_TRUE(source->insertSkeletonFrames({SkeletonFrame{clip, alice, 25, coco, PoseSource::Imported, joints}}).ok());
+    ASSERT_TRUE(source->insertSkeletonFrames({SkeletonFrame{clip, alice, 25, coco, PoseSource::Imported, joints, std::nullopt}}).ok());
     for (const Segment& s : {segment(clip, alice, 0, 49, "squat"),                  // 0 s and 1 s
                              segment(clip, alice, 25, 74, "12"),                    // 1 s and 2 s, beside squat
                              segment(clip, bob, 100, 124, "squat"),                 // 4 s

@@ -101,6 +101,7 @@ std::unique_ptr<ProjectStore> makeSource(const QTemporaryDir& dir) {
     std::vector<SkeletonFrame> frames;
     for (std::int64_t f : {0, 1, 2}) frames.push_back(frameOf(1, 1, f, *coco, PoseSource::Imported));
     frames.push_back(frameOf(1, 2, 1, *coco, PoseSource::Manual));
+    frames.back().box = SubjectBox{12.5f, 30.0f, 48.0f, 120.25f};  // a people detector's box
     // 19999/20000 straddle a read window; 25000 lies past the video's frame count.
     for (std::int64_t f : {0, 19999, 20000, 25000}) frames.push_back(frameOf(2, 2, f, *stick, PoseSource::Model));
     EXPECT_TRUE(store->insertSkeletonFrames(frames).ok());
@@ -285,6 +286,10 @@ TEST(NativeJson, MalformedFilesNameThePlaceAndLeaveTheProjectUnchanged) {
         {"confidence", doc(editItem(good, "segments", 1, [](QJsonObject& s) { s["confidence"] = 1.5; })),
          "segments[1].confidence: 1.500000 is not between 0 and 1"},
         {"source", doc(editItem(good, "segments", 1, [](QJsonObject& s) { s["source"] = 3; })), "segments[1].source: expected a string"},
+        {"box", doc(editItem(good, "skeleton_frames", 0, [](QJsonObject& f) { f["box"] = QJsonArray{1, 2, 3}; })),
+         "skeleton_frames[0].box: expected [x, y, width, height]"},
+        {"box size", doc(editItem(good, "skeleton_frames", 0, [](QJsonObject& f) { f["box"] = QJsonArray{1, 2, -3, 4}; })),
+         "skeleton_frames[0].box: width and height must not be negative"},
         {"layout changed", doc(editItem(good, "skeleton_layouts", 0, [](QJsonObject& l) { l["edges"] = QJsonArray{QJsonArray{0, 9}}; })),
          "skeleton_layouts[0]"},
         {"newer version", [&] { QJsonObject o = good; o["version"] = 2; return doc(o); }(), "version 2"},

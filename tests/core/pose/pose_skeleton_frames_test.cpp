@@ -59,6 +59,16 @@ TEST(PoseSkeletonFrames, MapsOntoTheLayoutWithVisibilityAsConfidence) {
     EXPECT_TRUE(s.joints[1].visible);
 }
 
+TEST(PoseSkeletonFrames, APeopleDetectorsBoxBecomesTheFramesBox) {
+    std::vector<FramePose> frames = twoFramesOneFound();
+    EXPECT_FALSE(skeletonFramesFromPoses(frames, 1, 7, 3, layoutNamed("Penn-13"))[0].box.has_value()) << "no box, none stored";
+    frames[0].people[0].box = PersonBox{5.5, 12.0, 40.0, 90.0, true};
+    const auto skeletons = skeletonFramesFromPoses(frames, 1, 7, 3, layoutNamed("Penn-13"));
+    ASSERT_EQ(skeletons.size(), 1u);
+    ASSERT_TRUE(skeletons[0].box.has_value());
+    EXPECT_EQ(*skeletons[0].box, (annotation::SubjectBox{5.5f, 12.0f, 40.0f, 90.0f}));
+}
+
 TEST(PoseSkeletonFrames, StoresUnderANewSubjectAllOrNothing) {
     const std::string path = (std::filesystem::temp_directory_path() / ("pose_store_test_" + std::to_string(::getpid()) + ".alproj")).string();
     std::filesystem::remove(path);

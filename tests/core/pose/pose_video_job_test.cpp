@@ -75,3 +75,38 @@ TEST(PoseVideoJob, UnreadableInputIsAnErrorNamingIt) {
 
 }  // namespace
 }  // namespace actionlens::pose
+
+namespace actionlens::pose {
+namespace {
+
+FramePose frameWith(int index, std::vector<int> people) {
+    FramePose f;
+    f.frame = index;
+    for (int person : people) {
+        PersonPose p;
+        p.person = person;
+        p.estimate.found = true;
+        f.people.push_back(p);
+    }
+    return f;
+}
+
+TEST(PoseVideoJob, FleetingPeopleAreDroppedAndTheRestNumberedInOrderOfAppearance) {
+    // Person 4 appears first and stays, 2 flickers for one frame, 7 comes later and stays, 9 for two frames.
+    std::vector<FramePose> frames = {frameWith(0, {4}), frameWith(1, {2, 4}), frameWith(2, {4, 7, 9}), frameWith(3, {4, 7, 9}),
+                                     frameWith(4, {7})};
+    EXPECT_EQ(dropFleetingPeople(frames, 3), 2);
+    EXPECT_EQ(peopleIn(frames), (std::vector<int>{1, 2}));
+    std::vector<std::vector<int>> numbers;
+    for (const FramePose& f : frames) {
+        numbers.emplace_back();
+        for (const PersonPose& p : f.people) numbers.back().push_back(p.person);
+    }
+    EXPECT_EQ(numbers, (std::vector<std::vector<int>>{{1}, {1}, {1, 2}, {1, 2}, {2}}));
+    std::vector<FramePose> kept = {frameWith(0, {3}), frameWith(1, {5})};
+    EXPECT_EQ(dropFleetingPeople(kept, 1), 0);
+    EXPECT_EQ(peopleIn(kept), (std::vector<int>{1, 2}));
+}
+
+}  // namespace
+}  // namespace actionlens::pose

@@ -53,5 +53,25 @@ TEST(TrackingEvaluation, TheExtentOfPoints) {
     EXPECT_EQ(e.height(), 11);
 }
 
+TEST(TrackingEvaluation, ATrackedPosesExtentSpansItsVisibleBodyJoints) {
+    PersonPose pose;
+    pose.person = 3;
+    pose.estimate.landmarks.resize(33);
+    pose.estimate.landmarks[0] = {50, 10, 0, 0.9f, 1};    // nose
+    pose.estimate.landmarks[2] = {10, 5, 0, 0.9f, 1};     // an eye: not one of Penn Action's joints
+    pose.estimate.landmarks[27] = {40, 90, 0, 0.9f, 1};   // left ankle
+    pose.estimate.landmarks[28] = {70, 95, 0, 0.2f, 1};   // right ankle, hardly visible
+    PersonPose alone;  // nothing visible
+    alone.person = 4;
+    alone.estimate.landmarks.resize(33);
+    const auto extents = trackedExtents({pose, alone});
+    ASSERT_EQ(extents.size(), 1u);
+    EXPECT_EQ(extents[0].id, 3);
+    EXPECT_EQ(extents[0].x0, 40);
+    EXPECT_EQ(extents[0].x1, 50);
+    EXPECT_EQ(extents[0].y0, 10);
+    EXPECT_EQ(extents[0].y1, 90);
+}
+
 }  // namespace
 }  // namespace actionlens::pose

@@ -38,7 +38,7 @@ TEST(Pseudonyms, ProjectSecretIsMadeOnceKeptAndDiffersBetweenProjects) {
 TEST(Pseudonyms, ReadOnlyProjectWithoutSecretSaysWhatToDo) {
     fixtures::TempDir dir;
     {
-        // Every project gets a secret (schema 8); a copy made for others has it removed.
+        // Every project gets a secret (schema 9); a copy made for others has it removed.
         auto store = annotation::ProjectStore::create(dir.file("a.alproj")).value();
         EXPECT_EQ(store->infoValue(kPseudonymSecretKey)->size(), 64u);
         ASSERT_TRUE(store->setInfoValue(kPseudonymSecretKey, "").ok());

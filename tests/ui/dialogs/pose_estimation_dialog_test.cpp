@@ -50,6 +50,8 @@ private:
 
 TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     QSettings().remove(QStringLiteral("pose/device"));  // no remembered device: the default
+    QSettings().remove(QStringLiteral("pose/detector"));
+    QSettings().remove(QStringLiteral("pose/tiles"));
     ProjectDocument document;
     ASSERT_EQ(document.open(uitest::renderedProject()), QString());
     const std::int64_t second = document.videos()[1].id;
@@ -81,6 +83,15 @@ TEST(PoseEstimationDialog, TicksTheChosenVideosAndDefaultsToTheProjectsLayout) {
     EXPECT_EQ(request.detector, pose::PersonDetector::BlazePose);
     dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Hog)));
     EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Hog);
+    EXPECT_FALSE(dialog.tilesBox()->isEnabled()) << "HOG reads the whole frame";
+    // Tiles: the whole frame unless asked; Both starts on 2 x 2 tiles.
+    EXPECT_EQ(request.tiles, 1);
+    dialog.detectorBox()->setCurrentIndex(dialog.detectorBox()->findData(int(pose::PersonDetector::Both)));
+    EXPECT_EQ(dialog.request().detector, pose::PersonDetector::Both);
+    EXPECT_TRUE(dialog.tilesBox()->isEnabled());
+    EXPECT_EQ(dialog.request().tiles, 2);
+    dialog.tilesBox()->setValue(3);
+    EXPECT_EQ(dialog.request().tiles, 3);
 
     dialog.videoList()->item(1)->setCheckState(Qt::Unchecked);
     EXPECT_FALSE(dialog.startEstimation());

@@ -154,6 +154,17 @@ TEST(SkeletonOverlay, BoxEnclosesTheShownJointsWithAMargin) {
     EXPECT_FALSE(overlay.boundingBox(s));
 }
 
+TEST(SkeletonOverlay, TheFramesOwnBoxIsDrawnWhereItHasOne) {
+    SkeletonOverlay overlay;
+    OverlaySkeleton s = threeJoints();
+    s.frame.box = annotation::SubjectBox{30, 20, 150, 140};  // a detector's box, larger than the joints'
+    const auto box = overlay.boundingBox(s);
+    ASSERT_TRUE(box);
+    EXPECT_EQ(*box, QRectF(30, 20, 150, 140));
+    for (auto& joint : s.frame.joints) joint.visible = false;
+    EXPECT_TRUE(overlay.boundingBox(s)) << "a box-only person still has their box";
+}
+
 TEST(SkeletonOverlay, InterpolatedSkeletonsHaveLighterDashedBones) {
     VideoView view;
     view.resize(400, 300);
