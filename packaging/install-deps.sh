@@ -11,6 +11,8 @@ packages=(
   qt6-l10n-tools libgl-dev
   # learning (JSON of core/train's files: nlohmann-json, header-only), images, video
   libtorch-dev nlohmann-json3-dev libopencv-dev
+  # the face detector's Haar cascades (/usr/share/opencv4/haarcascades) for face blurring
+  opencv-data
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   # plots, datasets
   libqcustomplot-dev libmatio-dev

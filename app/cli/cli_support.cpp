@@ -89,4 +89,20 @@ std::optional<PictureSize> parsePictureSize(const QString& command, const QStrin
 
 void printLine(const QString& text) { std::printf("%s\n", qPrintable(text)); }
 
+QCommandLineOption subjectsOption(const QString& what) {
+    return QCommandLineOption(QStringLiteral("subjects"),
+                              QStringLiteral("Whose segments and skeletons %1: consenting (consent given), everyone, or auto (the "
+                                             "default: consenting once any subject's consent is recorded).")
+                                  .arg(what),
+                              QStringLiteral("which"), QStringLiteral("auto"));
+}
+
+std::optional<annotation::ConsentLimit> parseSubjects(const QString& command, const QCommandLineParser& parser,
+                                                      const QCommandLineOption& option) {
+    annotation::ConsentLimit limit = annotation::ConsentLimit::Automatic;
+    if (annotation::parseConsentLimit(parser.value(option).toStdString(), &limit)) return limit;
+    usageError(command, QStringLiteral("--subjects must be auto, consenting or everyone, not '%1'").arg(parser.value(option)));
+    return std::nullopt;
+}
+
 }  // namespace actionlens::cli

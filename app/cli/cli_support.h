@@ -2,6 +2,8 @@
 
 // Shared conventions of every subcommand: exit codes, one-line errors on stderr, option parsing.
 
+#include "core/annotation/consent.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -38,6 +40,12 @@ struct PictureSize {
 };
 // "WxH" with even sides from 64 up to maxWidth x maxHeight; nullopt after reporting a usage error.
 std::optional<PictureSize> parsePictureSize(const QString& command, const QString& text, int maxWidth, int maxHeight);
+
+// --subjects auto|consenting|everyone: whose segments and skeletons a command takes
+// (annotation/consent.h); `what` ends the help text. nullopt after reporting a usage error.
+QCommandLineOption subjectsOption(const QString& what);
+std::optional<annotation::ConsentLimit> parseSubjects(const QString& command, const QCommandLineParser& parser,
+                                                      const QCommandLineOption& option);
 
 void printLine(const QString& text);  // stdout
 

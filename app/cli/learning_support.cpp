@@ -34,7 +34,7 @@ QCommandLineOption deviceOption() {
                               QStringLiteral("name"), QStringLiteral("auto"));
 }
 
-Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk) {
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk, annotation::ConsentLimit consent) {
     if (!QFileInfo::exists(QString::fromStdString(projectPath)))
         return makeError("project '" + projectPath + "' does not exist");
     auto store = annotation::ProjectStore::openToRead(projectPath);
@@ -43,6 +43,7 @@ Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model:
     clips::DatasetReadOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
     options.keepClipsWithoutSkeleton = trunk == model::TrunkKind::Video;
+    options.consent = consent;
     Result<clips::DatasetReadReport> read = clips::readLabelledDataset(*store.value(), options);
     progress.finish();
     if (!read) return makeError(projectPath + ": " + read.error());

@@ -37,7 +37,8 @@ QCommandLineOption deviceOption();  // --device, default auto
 // has it open), with progress on stderr, and closes it again; a warning line says how many
 // segments were skipped and why (the first reason). A model with a video trunk alone also trains
 // on segments without a skeleton (or subject): their clips show the whole frame.
-Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk = model::TrunkKind::Skeleton);
+Result<ProjectDataset> readProjectDataset(const std::string& projectPath, model::TrunkKind trunk = model::TrunkKind::Skeleton,
+                                          annotation::ConsentLimit consent = annotation::ConsentLimit::Automatic);
 
 // The labelled clips of a project (readProjectDataset) when `projectPath` is given, else of a
 // dataset file (export-dataset): for the commands that take either (ablate, active-learning-sim).

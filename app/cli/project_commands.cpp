@@ -5,6 +5,8 @@
 #include "app/cli/progress_line.h"
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
+#include "core/privacy/privacy_export.h"
+#include "core/privacy/pseudonyms.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -107,9 +109,18 @@ int runExport(const QStringList& arguments) {
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("File to write (elan: a folder of .eaf files when the project has several videos)."),
                                     QStringLiteral("file"));
+    const QCommandLineOption pseudonymise(QStringLiteral("pseudonymise"),
+                                          QStringLiteral("Subjects, videos and annotators under stable pseudonyms (a keyed hash with the "
+                                                         "project's secret), no video file names or paths, model runs left out."));
+    const QCommandLineOption keepText(QStringLiteral("keep-free-text"),
+                                      QStringLiteral("With --pseudonymise: keep model runs' names, configs and messages."));
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(output);
+    const QCommandLineOption consent = subjectsOption(QStringLiteral("to export"));
+    parser.addOption(pseudonymise);
+    parser.addOption(keepText);
+    parser.addOption(consent);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Exports a project. The output appears only when complete.\n\nFormats:\n") +
                                          formatList(false),
@@ -123,13 +134,31 @@ int runExport(const QStringList& arguments) {
     if (!handler || !handler->exporter) {
         return usageError(name, QStringLiteral("unknown export format '%1'").arg(parser.value(format)));
     }
-    // A reader: it runs beside the window that has the project open.
-    auto store = annotation::ProjectStore::openToRead(parser.value(kProjectOption).toStdString());
+    if (parser.isSet(keepText) && !parser.isSet(pseudonymise)) return usageError(name, QStringLiteral("--keep-free-text needs --pseudonymise"));
+    const auto limit = parseSubjects(name, parser, consent);
+    if (!limit) return kExitUsage;
+    // A reader: it runs beside the window that has the project open. Pseudonyms may need the
+    // project's secret made first, which takes the writer where nobody else holds it.
+    const std::string projectPath = parser.value(kProjectOption).toStdString();
+    auto store = annotation::ProjectStore::openToRead(projectPath);
+    const auto secretMissing = [&] {
+        auto secret = store.value()->infoValue(privacy::kPseudonymSecretKey);
+        return secret.ok() && secret->empty();
+    };
+    if (store.ok() && parser.isSet(pseudonymise) && store.value()->isReadOnly() && secretMissing()) {
+        store.value().reset();
+        if (auto writer = annotation::ProjectStore::open(projectPath); writer) store = std::move(writer);
+        else store = annotation::ProjectStore::openToRead(projectPath);
+    }
     if (!store.ok()) return fail(store.error());
     ProgressLine progress(QStringLiteral("exporting"));
     formats::ExportOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
-    Status written = formats::exportProject(handler->name, *store.value(), parser.value(output).toStdString(), options);
+    privacy::PrivacyOptions privacy;
+    privacy.pseudonymise = parser.isSet(pseudonymise);
+    privacy.keepFreeText = parser.isSet(keepText);
+    privacy.consent = *limit;
+    Status written = privacy::exportWithPrivacy(handler->name, *store.value(), parser.value(output).toStdString(), options, privacy);
     progress.finish();
     if (!written.ok()) return fail(written.error());
     printLine(QStringLiteral("%1: written").arg(parser.value(output)));

@@ -9,6 +9,7 @@ void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
 void registerMotionLibraryCommand(CommandRegistry& registry);
 void registerAgreementCommand(CommandRegistry& registry);
+void registerAnonymiseCommand(CommandRegistry& registry);
 #ifdef ACTIONLENS_WITH_LEARNING
 void registerTrainCommands(CommandRegistry& registry);
 void registerPredictCommand(CommandRegistry& registry);
@@ -31,6 +32,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerSynthCommand(registry);
     registerMotionLibraryCommand(registry);
     registerAgreementCommand(registry);
+    registerAnonymiseCommand(registry);
 #ifdef ACTIONLENS_WITH_LEARNING
     registerTrainCommands(registry);
     registerPredictCommand(registry);

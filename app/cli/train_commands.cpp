@@ -46,7 +46,8 @@ int runTrain(const QStringList& arguments) {
     const QCommandLineOption writeConfig(QStringLiteral("write-config"),
                                          QStringLiteral("Write the default config, every option documented, and exit."),
                                          QStringLiteral("file"));
-    for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig}) parser.addOption(*o);
+    const QCommandLineOption subjects = subjectsOption(QStringLiteral("to train on"));
+    for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig, &subjects}) parser.addOption(*o);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Trains the multi-task model (trunk skeleton, video or fusion: the config's \"trunk\") on a project's segments: "
                                                     "one head per task of the taxonomy (action, its group, attributes), "
@@ -66,6 +67,8 @@ int runTrain(const QStringList& arguments) {
     }
     if (!parser.isSet(project)) return usageError(name, QStringLiteral("-p PROJECT is required"));
     if (!parser.isSet(output)) return usageError(name, QStringLiteral("-o MODEL is required"));
+    const auto consent = parseSubjects(name, parser, subjects);
+    if (!consent) return kExitUsage;
     if (parser.isSet(resume) && parser.isSet(config))
         return usageError(name, QStringLiteral("--resume continues with the model file's own config; leave out --config"));
 
@@ -88,7 +91,7 @@ int runTrain(const QStringList& arguments) {
         resumed = std::move(info).value();
         trainConfig = resumed->config;
     }
-    Result<ProjectDataset> data = readProjectDataset(projectPath, trainConfig.trunkKind);
+    Result<ProjectDataset> data = readProjectDataset(projectPath, trainConfig.trunkKind, *consent);
     if (!data) return fail(data.error());
     const std::string splitName = parser.value(split).toStdString();
     Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, splitName, trainConfig);

@@ -2,7 +2,7 @@
 //
 //   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue|agreement [--run ID]]
 //              [--dialog taxonomy|pre-annotate|active-learning [--report F.json,...]] [--present [--playlist]]
-//              [--screenshot OUT.png]
+//              [--privacy] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
 // project's video list), waits until that frame has been painted, saves the window to OUT.png
@@ -237,6 +237,9 @@ struct GuiCommandLine {
                                       QStringLiteral("With --present: play the project's videos back to back, round and round.")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
+    const QCommandLineOption privacy{QStringLiteral("privacy"),
+                                     QStringLiteral("Start in the privacy view (View > Privacy view): faces blurred in the player and "
+                                                    "the presentation view.")};
     const QCommandLineOption screenshot{QStringLiteral("screenshot"),
                                         QStringLiteral("Save the window with the frame shown to OUT.png and exit."),
                                         QStringLiteral("OUT.png")};
@@ -256,6 +259,7 @@ struct GuiCommandLine {
         parser.addOption(run);
         parser.addOption(dialog);
         parser.addOption(report);
+        parser.addOption(privacy);
         parser.addOption(screenshot);
     }
 };
@@ -331,6 +335,7 @@ int main(int argc, char* argv[]) {
     }
 
     MainWindow window;
+    if (parser.isSet(commandLine.privacy)) window.setPrivacyView(true);
     bool waitForFrame = false;
     if (isProject) {
         error = window.openProject(target);

@@ -2,7 +2,10 @@
 
 #include "core/annotation/skeleton_layout.h"
 #include "core/annotation/skeleton_layout_rows.h"
+#include "core/annotation/project_secret.h"
 #include "core/annotation/sql_statements.h"
+
+#include <QSqlQuery>
 
 namespace actionlens::annotation {
 
@@ -122,6 +125,23 @@ Status addSkeletonFrameBoxes(const QSqlDatabase& db) {
                         "ALTER TABLE skeleton_frames ADD COLUMN box_height REAL"});
 }
 
+// Version 9: privacy. A subject's consent (unknown until recorded) with a note and the date it
+// was given or refused, and the secret pseudonyms are keyed with (core/privacy), made here so that
+// every project has one and a reader beside the window can export under pseudonyms.
+Status addConsentAndPseudonymSecret(const QSqlDatabase& db) {
+    if (Status s = execAll(db, {"ALTER TABLE subjects ADD COLUMN consent TEXT NOT NULL DEFAULT 'unknown'"
+                                " CHECK(consent IN ('unknown', 'given', 'refused', 'withdrawn'))",
+                                "ALTER TABLE subjects ADD COLUMN consent_note TEXT NOT NULL DEFAULT ''",
+                                "ALTER TABLE subjects ADD COLUMN consent_date TEXT NOT NULL DEFAULT ''"});
+        !s)
+        return s;
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO project_info(key, value) VALUES (?, ?)"));
+    bindAll(insert, {QString::fromLatin1(kPseudonymSecretKey), QString::fromStdString(newProjectSecret())});
+    if (!insert.exec()) return makeError(sqlErrorText(insert));
+    return Status::success();
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -134,6 +154,7 @@ const std::vector<Migration>& migrations() {
         {6, "mirror declarations of the taxonomy", &addMirrorDeclarations},
         {7, "confidence and source of model-assisted segments", &addSegmentConfidenceAndSource},
         {8, "subjects' boxes in skeleton frames", &addSkeletonFrameBoxes},
+        {9, "subjects' consent and the pseudonym secret", &addConsentAndPseudonymSecret},
     };
     return steps;
 }

@@ -190,4 +190,22 @@ Result<ProjectCounts> ProjectStore::counts() {
     return c;
 }
 
+Result<std::string> ProjectStore::infoValue(const std::string& key) {
+    QSqlQuery q(db_);
+    q.prepare(QStringLiteral("SELECT value FROM project_info WHERE key = ?"));
+    q.bindValue(0, QString::fromStdString(key));
+    if (!q.exec()) return makeError("cannot read '" + key + "' of '" + name_ + "': " + sqlErrorText(q));
+    return q.next() ? q.value(0).toString().toStdString() : std::string();
+}
+
+Status ProjectStore::setInfoValue(const std::string& key, const std::string& value) {
+    return transaction([&]() -> Status {
+        QSqlQuery q(db_);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO project_info(key, value) VALUES (?, ?)"));
+        bindAll(q, {QString::fromStdString(key), QString::fromStdString(value)});
+        if (!q.exec()) return makeError("cannot write '" + key + "' of '" + name_ + "': " + sqlErrorText(q));
+        return Status::success();
+    });
+}
+
 }  // namespace actionlens::annotation

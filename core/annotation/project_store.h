@@ -40,6 +40,14 @@ struct ProjectCounts {
     std::int64_t skeletonFrames = 0;
 };
 
+// What belongs to a set of subjects: their segments (a model's predictions too), the videos those
+// lie in, and their skeleton frames.
+struct SubjectsReach {
+    std::int64_t segments = 0;
+    std::int64_t videos = 0;
+    std::int64_t skeletonFrames = 0;
+};
+
 struct SplitCounts {
     std::string split;
     std::int64_t videos = 0;
@@ -78,6 +86,10 @@ public:
 
     Result<ProjectCounts> counts();
 
+    // Project-wide key/value entries (project_info): empty when the key is absent.
+    Result<std::string> infoValue(const std::string& key);
+    Status setInfoValue(const std::string& key, const std::string& value);
+
     // Videos. A path inside the project folder is stored relative to it; an empty path is a
     // skeleton-only record. Split membership is written and read with the video.
     Result<std::int64_t> insertVideo(const Video& video);  // id 0: a new id
@@ -99,6 +111,7 @@ public:
     // Refused while segments or skeletons refer to the subject (undo could not restore them).
     Result<Subject> removeSubject(std::int64_t id);
     Result<std::vector<Subject>> subjects();
+    Result<SubjectsReach> reachOfSubjects(const std::vector<std::int64_t>& subjectIds);
 
     // Taxonomy. Refused if a segment label or subject attribute in the project would no longer
     // be valid under the new one.

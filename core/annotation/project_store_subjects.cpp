@@ -3,6 +3,8 @@
 #include "core/annotation/project_store.h"
 #include "core/annotation/sql_statements.h"
 
+#include <QStringList>
+
 namespace actionlens::annotation {
 
 Status ProjectStore::checkSubjectAttributes(const Subject& subject) {
@@ -30,9 +32,11 @@ Result<std::int64_t> ProjectStore::insertSubject(const Subject& subject) {
     if (Status s = checkSubjectAttributes(subject); !s) return s.takeError();
     Subject stored = subject;
     Status s = transaction([&]() -> Status {
-        auto q = statements_->prepared("INSERT INTO subjects(id, name) VALUES (?, ?)");
+        auto q = statements_->prepared("INSERT INTO subjects(id, name, consent, consent_note, consent_date) VALUES (?, ?, ?, ?, ?)");
         if (!q) return q.takeError();
-        bindAll(*q.value(), {subject.id ? QVariant(qint64(subject.id)) : QVariant(), QString::fromStdString(subject.name)});
+        bindAll(*q.value(), {subject.id ? QVariant(qint64(subject.id)) : QVariant(), QString::fromStdString(subject.name),
+                             QString::fromLatin1(consentStatusName(subject.consent)), QString::fromStdString(subject.consentNote),
+                             QString::fromStdString(subject.consentDate)});
         if (Status e = SqlStatements::execute(*q.value(), "cannot add subject '" + subject.name + "'"); !e) return e;
         stored.id = q.value()->lastInsertId().toLongLong();
         return writeSubjectAttributes(stored);
@@ -43,13 +47,17 @@ Result<std::int64_t> ProjectStore::insertSubject(const Subject& subject) {
 
 Result<Subject> ProjectStore::subject(std::int64_t id) {
     QSqlQuery q(db_);
-    q.prepare(QStringLiteral("SELECT name FROM subjects WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT name, consent, consent_note, consent_date FROM subjects WHERE id = ?"));
     q.bindValue(0, qint64(id));
     if (!q.exec()) return makeError("cannot read subject " + std::to_string(id) + ": " + sqlErrorText(q));
     if (!q.next()) return makeError("the project has no subject " + std::to_string(id));
     Subject s;
     s.id = id;
     s.name = q.value(0).toString().toStdString();
+    if (!parseConsentStatus(q.value(1).toString().toStdString(), &s.consent))
+        return makeError("subject '" + s.name + "' has an unknown consent status '" + q.value(1).toString().toStdString() + "'");
+    s.consentNote = q.value(2).toString().toStdString();
+    s.consentDate = q.value(3).toString().toStdString();
     QSqlQuery a(db_);
     a.prepare(QStringLiteral("SELECT task, value FROM subject_attributes WHERE subject_id = ?"));
     a.bindValue(0, qint64(id));
@@ -63,9 +71,10 @@ Result<Subject> ProjectStore::updateSubject(const Subject& subject) {
     auto old = this->subject(subject.id);
     if (!old) return old.takeError();
     Status s = transaction([&]() -> Status {
-        auto q = statements_->prepared("UPDATE subjects SET name = ? WHERE id = ?");
+        auto q = statements_->prepared("UPDATE subjects SET name = ?, consent = ?, consent_note = ?, consent_date = ? WHERE id = ?");
         if (!q) return q.takeError();
-        bindAll(*q.value(), {QString::fromStdString(subject.name), qint64(subject.id)});
+        bindAll(*q.value(), {QString::fromStdString(subject.name), QString::fromLatin1(consentStatusName(subject.consent)),
+                             QString::fromStdString(subject.consentNote), QString::fromStdString(subject.consentDate), qint64(subject.id)});
         if (Status e = SqlStatements::execute(*q.value(), "cannot update subject '" + subject.name + "'"); !e) return e;
         return writeSubjectAttributes(subject);
     });
@@ -107,6 +116,24 @@ Result<std::vector<Subject>> ProjectStore::subjects() {
         result.push_back(std::move(s).value());
     }
     return result;
+}
+
+Result<SubjectsReach> ProjectStore::reachOfSubjects(const std::vector<std::int64_t>& subjectIds) {
+    SubjectsReach reach;
+    if (subjectIds.empty()) return reach;
+    QStringList ids;
+    for (std::int64_t id : subjectIds) ids << QString::number(id);
+    const QString list = ids.join(QLatin1Char(','));
+    QSqlQuery q(db_);
+    if (!q.exec(QStringLiteral("SELECT count(*), count(DISTINCT video_id), (SELECT count(*) FROM skeleton_frames WHERE subject_id IN (%1))"
+                               " FROM segments WHERE subject_id IN (%1)")
+                    .arg(list)) ||
+        !q.next())
+        return makeError("cannot count what belongs to subjects: " + sqlErrorText(q));
+    reach.segments = q.value(0).toLongLong();
+    reach.videos = q.value(1).toLongLong();
+    reach.skeletonFrames = q.value(2).toLongLong();
+    return reach;
 }
 
 }  // namespace actionlens::annotation

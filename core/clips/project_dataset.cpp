@@ -36,6 +36,7 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
     for (const annotation::Subject& subject : subjects.value()) subjectById[subject.id] = &subject;
     std::map<std::int64_t, const annotation::SkeletonLayout*> layoutById;
     for (const annotation::SkeletonLayout& layout : store.skeletonLayouts()) layoutById[layout.id] = &layout;
+    const bool consentingOnly = annotation::limitsToConsenting(options.consent, subjects.value());
 
     struct Candidate {
         train::LabelledClip clip;
@@ -55,6 +56,11 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
             const bool keepWithoutSkeleton = options.keepClipsWithoutSkeleton;
             if (segment.subjectId == 0 && !keepWithoutSkeleton) {
                 report.skipped.push_back(where + ": no subject");
+                continue;
+            }
+            if (consentingOnly && segment.subjectId != 0 &&
+                (!subjectById.count(segment.subjectId) || !annotation::consents(*subjectById[segment.subjectId]))) {
+                report.skipped.push_back(where + ": its subject has not given consent");
                 continue;
             }
             // The joint count comes from the first pose; readSkeletonTrack checks the rest.

@@ -2,6 +2,7 @@
 
 // Project -> labelled dataset: every segment becomes one clip of its subject's skeleton.
 
+#include "core/annotation/consent.h"
 #include "core/annotation/project_store.h"
 #include "core/train/labelled_dataset.h"
 
@@ -19,6 +20,9 @@ struct DatasetReadOptions {
     // (their clip's skeleton has confidence 0 everywhere, so the RGB clip shows the whole frame)
     // and segments without a subject (no subject attributes; grouped by their video).
     bool keepClipsWithoutSkeleton = false;
+    // Whose segments: by default those of consenting subjects once any consent is recorded
+    // (annotation/consent.h); segments without a subject are nobody's and stay.
+    annotation::ConsentLimit consent = annotation::ConsentLimit::Automatic;
 };
 
 struct DatasetReadReport {

@@ -189,7 +189,9 @@ Status exportNativeJson(ProjectStore& store, const std::string& output, const Ex
     out.endArray();
     out.beginArray("subjects");
     for (const Subject& s : subjects.value())
-        out.item(compact(QJsonObject{{"id", qint64(s.id)}, {"name", qs(s.name)}, {"attributes", mapJson(s.attributes)}}));
+        out.item(compact(QJsonObject{{"id", qint64(s.id)}, {"name", qs(s.name)}, {"attributes", mapJson(s.attributes)},
+                                     {"consent", QString::fromLatin1(consentStatusName(s.consent))}, {"consent_note", qs(s.consentNote)},
+                                     {"consent_date", qs(s.consentDate)}}));
     out.endArray();
     out.beginArray("segments");
     for (const Video& v : videos.value()) {
@@ -401,6 +403,14 @@ public:
             Subject s;
             for (Status st : {f.integer("id", &s.id), f.string("name", &s.name), f.stringMap("attributes", &s.attributes)})
                 if (!st) return st;
+            // Files from before consent was recorded have none: unknown.
+            if (!f.value("consent").isUndefined()) {
+                std::string consent;
+                for (Status st : {f.string("consent", &consent), f.string("consent_note", &s.consentNote), f.string("consent_date", &s.consentDate)})
+                    if (!st) return st;
+                if (!parseConsentStatus(consent, &s.consent))
+                    return makeError(at("subjects", i) + ".consent: '" + consent + "' is not unknown, given, refused or withdrawn");
+            }
             const std::int64_t fileId = s.id;
             if (Status st = unique(subjectIds_, fileId, at("subjects", i)); !st) return st;
             if (!keepIds_) s.id = 0;

@@ -1,5 +1,6 @@
 #include "ui/dataset/dataset_browser.h"
 
+#include "core/annotation/project_store.h"
 #include "ui/document/project_document.h"
 #include "ui/style/action_icons.h"
 
@@ -91,6 +92,7 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     connect(&document_, &ProjectDocument::segmentsChanged, this, &DatasetBrowser::updateCounts);
     connect(&document_, &ProjectDocument::videosChanged, this, &DatasetBrowser::refresh);
     connect(&document_, &ProjectDocument::skeletonsChanged, this, &DatasetBrowser::updateCounts);  // skeleton coverage
+    connect(&document_, &ProjectDocument::subjectsChanged, this, &DatasetBrowser::updateSummary);  // consent
     connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
         if (state == Qt::ApplicationActive && document_.isOpen()) refresh();
     });
@@ -145,7 +147,30 @@ void DatasetBrowser::updateSummary() {
     const int missing = model_->missingCount();
     QString text = tr("%1 of %2 videos").arg(proxy_->rowCount()).arg(model_->rowCount());
     if (missing > 0) text += tr("  \u00b7  <span style=\"color:#c0392b\">%n file(s) missing</span>", nullptr, missing);
+    // What exports and training leave out by default once any consent is recorded.
+    QString leftOut;
+    if (document_.isOpen() && annotation::consentRecorded(document_.subjects())) {
+        std::vector<std::int64_t> ids;
+        QStringList names;
+        for (const annotation::Subject& subject : document_.subjects())
+            if (!annotation::consents(subject)) {
+                ids.push_back(subject.id);
+                names << QString::fromStdString(subject.name);
+            }
+        if (!ids.empty()) {
+            auto reach = document_.store().reachOfSubjects(ids);
+            if (reach) {
+                text += tr("  \u00b7  <span style=\"color:#b9770e\">without consent: %n subject(s)", nullptr, int(ids.size())) +
+                        tr(", %n segment(s)", nullptr, int(reach->segments)) + tr(" in %n video(s) left out of exports and training</span>",
+                                                                                  nullptr, int(reach->videos));
+                leftOut = tr("Left out of exports and training (consent not given): %1; %2 skeleton frames")
+                              .arg(names.join(QStringLiteral(", ")))
+                              .arg(reach->skeletonFrames);
+            }
+        }
+    }
     summary_->setText(text);
+    summary_->setToolTip(leftOut);
     relink_->setEnabled(missing > 0);
     relink_->setText(missing > 0 ? tr("Relink %1 missing...").arg(missing) : tr("Relink missing..."));
 }

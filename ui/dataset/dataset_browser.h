@@ -33,6 +33,8 @@ public:
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
     QPushButton* relinkButton() const { return relink_; }
+    // "N of M videos", missing files, and what exports and training leave out for want of consent.
+    QLabel* summary() const { return summary_; }
     DatasetTableModel* model() const { return model_; }
     QSortFilterProxyModel* proxy() const { return proxy_; }
 

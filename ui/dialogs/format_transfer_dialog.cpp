@@ -7,6 +7,7 @@
 #include "ui/window/main_window.h"
 
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -132,6 +133,11 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
         annotator_->setToolTip(tr("Puts every segment the import adds in this annotator's layer: a colleague's file becomes "
                                   "their layer (View > Annotator layers side by side; actionlens-cli agreement)"));
         form->addRow(tr("Annotator layer:"), annotator_);
+    } else {
+        pseudonymise_ = new QCheckBox(tr("Pseudonymise"), this);
+        pseudonymise_->setToolTip(tr("Subjects, videos and annotators under stable pseudonyms (a keyed hash with the project's "
+                                     "secret), no video file names or paths, model runs and consent notes left out"));
+        form->addRow(tr("Privacy:"), pseudonymise_);
     }
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -210,6 +216,7 @@ FormatTransferRequest FormatTransferDialog::request() const {
     r.format = format_->currentData().toString();
     r.path = path_->text().trimmed();
     if (annotator_) r.annotator = annotator_->text().trimmed();
+    if (pseudonymise_) r.pseudonymise = pseudonymise_->isChecked();
     return r;
 }
 

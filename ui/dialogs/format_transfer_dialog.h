@@ -18,6 +18,7 @@
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -48,6 +49,7 @@ public:
     QComboBox* formatBox() const { return format_; }
     QLineEdit* pathEdit() const { return path_; }
     QLineEdit* annotatorEdit() const { return annotator_; }  // null when exporting
+    QCheckBox* pseudonymiseBox() const { return pseudonymise_; }  // null when importing
     QProgressBar* progressBar() const { return progressBar_; }
     QLabel* statusLabel() const { return status_; }
     QPlainTextEdit* report() const { return report_; }
@@ -72,6 +74,7 @@ private:
     QLabel* formatHelp_ = nullptr;
     QLineEdit* path_ = nullptr;
     QLineEdit* annotator_ = nullptr;  // import only
+    QCheckBox* pseudonymise_ = nullptr;  // export only
     QPushButton* browse_ = nullptr;
     QPushButton* browseFolder_ = nullptr;  // only for formats that read a file or a folder
     QLabel* undoNote_ = nullptr;

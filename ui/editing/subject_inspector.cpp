@@ -5,6 +5,9 @@
 #include "ui/editing/label_check.h"
 
 #include <QComboBox>
+#include <QDate>
+
+#include <algorithm>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,7 +17,17 @@ namespace actionlens::ui {
 
 namespace {
 const QString kMissingStyle = QStringLiteral("QComboBox { border: 2px solid #e74c3c; border-radius: 3px; }");
+
+QString consentLabel(annotation::ConsentStatus status) {
+    switch (status) {
+    case annotation::ConsentStatus::Given: return SubjectInspector::tr("given");
+    case annotation::ConsentStatus::Refused: return SubjectInspector::tr("refused");
+    case annotation::ConsentStatus::Withdrawn: return SubjectInspector::tr("withdrawn");
+    case annotation::ConsentStatus::Unknown: break;
+    }
+    return SubjectInspector::tr("not recorded");
 }
+}  // namespace
 
 SubjectInspector::SubjectInspector(ProjectDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
     title_ = new QLabel(this);
@@ -24,6 +37,20 @@ SubjectInspector::SubjectInspector(ProjectDocument& document, QWidget* parent) :
     form_ = new QFormLayout(attributes_);
     form_->setContentsMargins(0, 0, 0, 0);
     form_->addRow(tr("name:"), name_);
+    auto* consentForm = new QFormLayout;
+    consentForm->setContentsMargins(0, 0, 0, 0);
+    consent_ = new QComboBox(this);
+    for (annotation::ConsentStatus status : {annotation::ConsentStatus::Unknown, annotation::ConsentStatus::Given,
+                                             annotation::ConsentStatus::Refused, annotation::ConsentStatus::Withdrawn})
+        consent_->addItem(consentLabel(status), QString::fromLatin1(annotation::consentStatusName(status)));
+    consent_->setToolTip(tr("Once any subject's consent is recorded, exports and training leave out everyone without it"));
+    consentDate_ = new QLineEdit(this);
+    consentDate_->setPlaceholderText(tr("YYYY-MM-DD"));
+    consentNote_ = new QLineEdit(this);
+    consentNote_->setPlaceholderText(tr("how it was recorded (left out of pseudonymised exports)"));
+    consentForm->addRow(tr("consent:"), consent_);
+    consentForm->addRow(tr("date:"), consentDate_);
+    consentForm->addRow(tr("note:"), consentNote_);
     issues_ = new QLabel(this);
     issues_->setWordWrap(true);
     issues_->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -32,8 +59,12 @@ SubjectInspector::SubjectInspector(ProjectDocument& document, QWidget* parent) :
     layout->setSpacing(6);
     layout->addWidget(title_);
     layout->addWidget(attributes_);
+    layout->addLayout(consentForm);
     layout->addWidget(issues_);
     connect(name_, &QLineEdit::editingFinished, this, [this] { rename(name_->text()); });
+    connect(consent_, &QComboBox::activated, this, [this] { changeConsent(); });
+    connect(consentDate_, &QLineEdit::editingFinished, this, [this] { changeConsent(); });
+    connect(consentNote_, &QLineEdit::editingFinished, this, [this] { changeConsent(); });
     connect(&document_, &ProjectDocument::subjectsChanged, this, &SubjectInspector::refresh);
     connect(&document_, &ProjectDocument::opened, this, &SubjectInspector::rebuildEditors);
     connect(&document_, &ProjectDocument::taxonomyChanged, this, &SubjectInspector::rebuildEditors);
@@ -76,6 +107,10 @@ void SubjectInspector::refresh() {
     setEnabled(subject != nullptr);
     title_->setText(subject ? tr("Subject %1").arg(subject->id) : tr("No subject in this lane"));
     name_->setText(subject ? QString::fromStdString(subject->name) : QString());
+    const annotation::ConsentStatus consent = subject ? subject->consent : annotation::ConsentStatus::Unknown;
+    consent_->setCurrentIndex(std::max(0, consent_->findData(QString::fromLatin1(annotation::consentStatusName(consent)))));
+    consentDate_->setText(subject ? QString::fromStdString(subject->consentDate) : QString());
+    consentNote_->setText(subject ? QString::fromStdString(subject->consentNote) : QString());
     for (auto& [task, box] : boxes_) {
         bool has = false;
         std::string value;
@@ -130,6 +165,34 @@ void SubjectInspector::rename(const QString& name) {
     after.name = name.trimmed().toStdString();
     const QString error = ChangeSubjectCommand::run(document_, after,
                                                     tr("Rename %1 to %2").arg(QString::fromStdString(subject->name), name.trimmed()));
+    if (!error.isEmpty()) {
+        refresh();
+        Q_EMIT refused(error);
+    }
+}
+
+void SubjectInspector::changeConsent() {
+    if (updating_) return;
+    const annotation::Subject* subject = document_.subject(subject_);
+    if (!subject) return;
+    annotation::Subject after = *subject;
+    if (!annotation::parseConsentStatus(consent_->currentData().toString().toStdString(), &after.consent)) return;
+    QString date = consentDate_->text().trimmed();
+    if (!date.isEmpty() && !QDate::fromString(date, Qt::ISODate).isValid()) {
+        refresh();
+        Q_EMIT refused(tr("'%1' is not a date: write it as YYYY-MM-DD.").arg(date));
+        return;
+    }
+    // A status just recorded is dated today unless the user says otherwise.
+    if (date.isEmpty() && after.consent != subject->consent && after.consent != annotation::ConsentStatus::Unknown)
+        date = QDate::currentDate().toString(Qt::ISODate);
+    after.consentDate = date.toStdString();
+    after.consentNote = consentNote_->text().trimmed().toStdString();
+    if (after == *subject) return;
+    const QString text = after.consent != subject->consent
+                             ? tr("Consent of %1: %2").arg(QString::fromStdString(subject->name), consentLabel(after.consent))
+                             : tr("Edit the consent record of %1").arg(QString::fromStdString(subject->name));
+    const QString error = ChangeSubjectCommand::run(document_, after, text);
     if (!error.isEmpty()) {
         refresh();
         Q_EMIT refused(error);

@@ -1,8 +1,10 @@
 #pragma once
 
-// SubjectInspector: the person behind the active lane: their name and one drop-down per
-// per-subject task of the taxonomy (handedness, age group, ...). Missing and unknown values are
-// highlighted. Changes are undoable (ChangeSubjectCommand, one transaction).
+// SubjectInspector: the person behind the active lane: their name, one drop-down per
+// per-subject task of the taxonomy (handedness, age group, ...) and their consent (status, date,
+// note: exports and training leave out subjects without it once any consent is recorded).
+// Missing and unknown values are highlighted. Changes are undoable (ChangeSubjectCommand, one
+// transaction).
 
 #include <QWidget>
 
@@ -31,6 +33,9 @@ public:
     QLineEdit* nameEdit() const { return name_; }
     QComboBox* attributeBox(const std::string& task) const;
     QLabel* issuesLabel() const { return issues_; }
+    QComboBox* consentBox() const { return consent_; }
+    QLineEdit* consentDateEdit() const { return consentDate_; }
+    QLineEdit* consentNoteEdit() const { return consentNote_; }
 
 Q_SIGNALS:
     void refused(const QString& message);
@@ -39,6 +44,8 @@ private:
     void rebuildEditors();
     void change(const std::string& task, const std::string& value);
     void rename(const QString& name);
+    // Status, date and note as the editors show them, as one undoable change.
+    void changeConsent();
 
     ProjectDocument& document_;
     std::int64_t subject_ = 0;
@@ -48,6 +55,9 @@ private:
     QFormLayout* form_ = nullptr;
     std::map<std::string, QComboBox*> boxes_;
     QLabel* issues_ = nullptr;
+    QComboBox* consent_ = nullptr;
+    QLineEdit* consentDate_ = nullptr;
+    QLineEdit* consentNote_ = nullptr;
     bool updating_ = false;
 };
 

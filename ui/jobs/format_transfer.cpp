@@ -1,5 +1,7 @@
 #include "ui/jobs/format_transfer.h"
 
+#include "core/privacy/privacy_export.h"
+
 #include "core/annotation/project_store.h"
 #include "core/formats/format_registry.h"
 #include "ui/commands/import_snapshots.h"
@@ -47,7 +49,9 @@ FormatTransferResult transferFormat(annotation::ProjectStore& store, const Forma
         formats::ExportOptions options;
         options.progress = progressed;
         options.cancelRequested = cancelRequested;
-        done = formats::exportProject(format, store, path, options);
+        privacy::PrivacyOptions privacy;
+        privacy.pseudonymise = request.pseudonymise;
+        done = privacy::exportWithPrivacy(format, store, path, options, privacy);
     }
     result.ok = done.ok();
     result.cancelled = !done.ok() && context.isCancelled();

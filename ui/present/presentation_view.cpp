@@ -4,6 +4,7 @@
 #include "ui/document/project_document.h"
 #include "ui/player/annotation_overlays.h"
 #include "ui/player/player_controller.h"
+#include "ui/player/privacy_filter.h"
 #include "ui/player/video_view.h"
 #include "ui/present/confidence_panel.h"
 #include "ui/learning/trained_models.h"
@@ -47,7 +48,7 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     QFont medium = font();
     medium.setPointSizeF(medium.pointSizeF() * 1.3);
     status_->setFont(medium);
-    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  P playlist  ·  Esc leave"), this);
+    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  P playlist  ·  B blur faces  ·  Esc leave"), this);
     hint->setStyleSheet(QStringLiteral("color: #80868e;"));
 
     auto* side = new QVBoxLayout;
@@ -63,7 +64,7 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     connect(&player_, &PlayerController::frameShown, this, [this](int frame, media::FramePtr picture) {
         frame_ = frame;
         overlays_->showFrame(frame);
-        view_->setFrame(std::move(picture));
+        view_->setFrame(privacy_ ? privacy_->filter(frame, std::move(picture)) : std::move(picture));
         showAnswers(frame);
         if (frame < player_.frameCount() - 1) advancing_ = false;
         else if (player_.isPlaying()) advanceIfAtEnd();
@@ -163,12 +164,25 @@ void PresentationView::updateStatus() {
                               playlist_ ? tr(" · playlist") : QString()));
 }
 
+void PresentationView::setPrivacyFilter(PrivacyFilter* privacy) {
+    if (privacy_) disconnect(privacy_, nullptr, this, nullptr);
+    privacy_ = privacy;
+    if (!privacy_) return;
+    connect(privacy_, &PrivacyFilter::enabledChanged, this, [this] {
+        if (view_->frame()) view_->setFrame(privacy_->current());
+    });
+    if (view_->frame()) view_->setFrame(privacy_->current());
+}
+
 void PresentationView::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
     case Qt::Key_Escape:
     case Qt::Key_F11: close(); return;
     case Qt::Key_Space: player_.togglePlay(); return;
     case Qt::Key_P: setPlaylist(!playlist_); return;
+    case Qt::Key_B:
+        if (privacy_) privacy_->setEnabled(!privacy_->isEnabled());
+        return;
     case Qt::Key_Right: player_.step(event->modifiers() & Qt::ShiftModifier ? 10 : 1); return;
     case Qt::Key_Left: player_.step(event->modifiers() & Qt::ShiftModifier ? -10 : -1); return;
     default: QWidget::keyPressEvent(event);

@@ -26,6 +26,7 @@ class AnnotationOverlays;
 class ConfidencePanel;
 class LivePredictions;
 class PlayerController;
+class PrivacyFilter;
 class ProjectDocument;
 class VideoOverlay;
 class VideoView;
@@ -42,6 +43,8 @@ public:
     void readCurrentVideo();
 
     VideoView& view() { return *view_; }
+    // The window's privacy view: frames pass through it (B switches it here); null: none.
+    void setPrivacyFilter(PrivacyFilter* privacy);
     ConfidencePanel& panel() { return *panel_; }
     LivePredictions& predictions() { return *predictions_; }
     // Playlist: at a video's last frame, the next one (MainWindow answers nextVideoWanted).
@@ -73,6 +76,7 @@ private:
     AnnotationOverlays* overlays_ = nullptr;
     LivePredictions* predictions_ = nullptr;
     VideoOverlay* explanation_ = nullptr;
+    PrivacyFilter* privacy_ = nullptr;
     std::unique_ptr<QElapsedTimer> fpsClock_;
     int paints_ = 0;
     double fps_ = 0.0;

@@ -5,6 +5,7 @@
 #include "ui/editing/skeleton_editor.h"
 #include "ui/jobs/video_prober.h"
 #include "ui/player/annotation_overlays.h"
+#include "ui/player/privacy_filter.h"
 #include "ui/player/transport_bar.h"
 #include "ui/timeline/timeline_widget.h"
 #include "ui/window/recent_projects.h"
@@ -69,9 +70,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 
     overlays_ = new AnnotationOverlays(document_, *view_, this);
+    privacy_ = new PrivacyFilter(document_, this);
     connect(&player_, &PlayerController::frameShown, view_, [this](int frame, media::FramePtr picture) {
         overlays_->showFrame(frame);
-        view_->setFrame(std::move(picture));
+        view_->setFrame(privacy_->filter(frame, std::move(picture)));
+    });
+    connect(privacy_, &PrivacyFilter::enabledChanged, this, [this](bool on) {
+        if (view_->frame()) view_->setFrame(privacy_->current());
+        if (privacyAction_) privacyAction_->setChecked(on);
+        if (on && !privacy_->detectorProblem().isEmpty())
+            statusBar()->showMessage(tr("Privacy view: heads of people with skeletons only; %1").arg(privacy_->detectorProblem()));
     });
     connect(&player_, &PlayerController::positionChanged, timeline_, [this](int frame) { timeline_->setPlayhead(frame); });
     connect(timeline_, &TimelineWidget::seekRequested, this, [this](int frame) {

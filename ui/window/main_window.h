@@ -44,6 +44,7 @@ class AblationSession;
 class PredictionSession;
 class LabellingQueueSession;
 class PresentationView;
+class PrivacyFilter;
 class AgreementView;
 class LabellingQueueView;
 class AblationView;
@@ -89,6 +90,9 @@ public:
     DatasetBrowser& datasetBrowser() { return *browser_; }
     DemoProjectBuilder& demoBuilder() { return demoBuilder_; }
     AnnotationOverlays& overlays() { return *overlays_; }
+    // View > Privacy view: faces blurred live in the player and the presentation view.
+    PrivacyFilter& privacyFilter() { return *privacy_; }
+    void setPrivacyView(bool on);
     TimelineWidget& timeline() { return *timeline_; }
     TransportBar& transport() { return *transport_; }
     SegmentEditor& editor() { return *editor_; }
@@ -237,6 +241,7 @@ private:
     VideoView* view_ = nullptr;
     TimelineWidget* timeline_ = nullptr;
     AnnotationOverlays* overlays_ = nullptr;
+    PrivacyFilter* privacy_ = nullptr;
     DatasetBrowser* browser_ = nullptr;
     QDockWidget* browserDock_ = nullptr;
     TransportBar* transport_ = nullptr;
@@ -268,6 +273,7 @@ private:
     AgreementView* agreementView_ = nullptr;
     QDockWidget* agreementDock_ = nullptr;
     QAction* layersAction_ = nullptr;  // View > Annotator layers side by side
+    QAction* privacyAction_ = nullptr;  // View > Privacy view
     QPointer<PresentationView> presentation_;
     std::shared_ptr<ExplanationOverlay> explanationOverlay_;  // shared: complete only in main_window_explain.cpp
     std::shared_ptr<ExplanationRequest> wantedExplanation_;  // the stretch the window waits for

@@ -84,6 +84,13 @@ void MainWindow::createMenus() {
         if (!chosen) return;
         timeline_->setShownAnnotator(who == names.front() ? std::nullopt : std::optional<std::string>(who.toStdString()));
     });
+    QAction* privacy = privacyAction_ = viewMenu->addAction(tr("P&rivacy view"));
+    privacy->setCheckable(true);
+    privacy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    privacy->setShortcutContext(Qt::WindowShortcut);
+    privacy->setStatusTip(tr("Blur faces live in the player and the presentation view: heads from the skeletons' face joints, "
+                             "other faces found by OpenCV's face detector (as actionlens-cli anonymise writes them)"));
+    connect(privacy, &QAction::toggled, this, [this](bool on) { setPrivacyView(on); });
     createPresentationAction(viewMenu);
     viewMenu->addSeparator();
     createOverlayActions(viewMenu);

@@ -3,6 +3,8 @@
 
 #include "ui/window/main_window.h"
 
+#include "ui/player/privacy_filter.h"
+
 #include <QAction>
 #include <QMenu>
 
@@ -23,6 +25,8 @@ void MainWindow::createPresentationAction(QMenu* menu) {
     Q_UNUSED(menu);
 #endif
 }
+
+void MainWindow::setPrivacyView(bool on) { privacy_->setEnabled(on); }
 
 void MainWindow::playNextVideo() {
     // The next video with a file after the current one, round and round; played once open.
@@ -66,6 +70,7 @@ PresentationView* MainWindow::openPresentation(bool fullScreen) {
     if (!presentation_) {
         presentation_ = new PresentationView(document_, player_, explanationOverlay_.get(), this);
         presentation_->setAttribute(Qt::WA_DeleteOnClose);
+        presentation_->setPrivacyFilter(privacy_);
         connect(presentation_, &PresentationView::left, this, [this] {
             activateWindow();
             raise();

@@ -30,6 +30,7 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
                            " VALUES (1, 'a.mp4', 10, 25.0, 100, 320, 240)"));
         ASSERT_TRUE(q.exec("INSERT INTO segments(id, video_id, first_frame, last_frame, created_ms, modified_ms)"
                            " VALUES (7, 1, 3, 9, 1000, 2000)"));
+        ASSERT_TRUE(q.exec("INSERT INTO subjects(id, name) VALUES (4, 'Ada')"));
         q.finish();
         db.close();
     }
@@ -50,6 +51,11 @@ TEST(ProjectSchema, OpeningAVersion1ProjectUpgradesItAndKeepsItsData) {
     EXPECT_EQ(store.value()->video(1)->name, "") << "version 3 adds names, empty for old videos";
     EXPECT_TRUE(store.value()->video(1)->splits.empty());
     EXPECT_EQ(store.value()->counts()->skeletonFrames, 0);
+    // Version 9: consent not recorded for existing subjects, and a pseudonym secret.
+    const Subject ada = store.value()->subjects()->front();
+    EXPECT_EQ(ada.consent, ConsentStatus::Unknown);
+    EXPECT_EQ(ada.consentNote, "");
+    EXPECT_EQ(store.value()->infoValue("pseudonym_secret")->size(), 64u);
     // Version 8: skeleton frames have box columns.
     SkeletonFrame frame;
     frame.videoId = 1;

@@ -60,8 +60,10 @@ TEST(ProjectStoreReadOnly, AnOlderSchemaIsRefusedWithWhatToDo) {
         db.setDatabaseName(QString::fromStdString(folder.file("p.alproj")));
         ASSERT_TRUE(db.open());
         QSqlQuery q(db);
-        // Back to schema 5: without 8 (boxes), 7 (segment confidence and source) and 6 (mirror
-        // declarations).
+        // Back to schema 5: without 9 (consent), 8 (boxes), 7 (segment confidence and source) and 6
+        // (mirror declarations).
+        for (const char* column : {"consent", "consent_note", "consent_date"})
+            ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE subjects DROP COLUMN %1").arg(QLatin1String(column))));
         for (const char* column : {"box_x", "box_y", "box_width", "box_height"})
             ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE skeleton_frames DROP COLUMN %1").arg(QLatin1String(column))));
         ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE segments DROP COLUMN confidence")));

@@ -39,6 +39,32 @@ TEST(ProjectDataset, SegmentsBecomeClipsWithOneLabelPerTask) {
     EXPECT_EQ(data.clips[1].labels, (std::vector<int>{3, 0, -1, 1}));
 }
 
+TEST(ProjectDataset, SegmentsOfSubjectsWithoutConsentAreSkippedOnceConsentIsRecorded) {
+    auto p = testing::makeSmallProject();
+    annotation::ProjectStore& store = *p->store;
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 2, 11, {{"action", "bowl"}})).ok());
+    EXPECT_EQ(readLabelledDataset(store)->dataset.clips.size(), 1u);  // nothing recorded: everyone
+    annotation::Subject bob = store.subjects()->at(1);
+    bob.consent = annotation::ConsentStatus::Given;  // alice's consent is now missing
+    ASSERT_TRUE(store.updateSubject(bob).ok());
+    Result<DatasetReadReport> limited = readLabelledDataset(store);
+    ASSERT_FALSE(limited.ok());  // alice's was the only segment
+    DatasetReadOptions everyone;
+    everyone.consent = annotation::ConsentLimit::Everyone;
+    Result<DatasetReadReport> all = readLabelledDataset(store, everyone);
+    ASSERT_TRUE(all.ok()) << all.error();
+    EXPECT_EQ(all->dataset.clips.size(), 1u);
+    ASSERT_TRUE(store.insertSegment(testing::segment(p->videoId, p->alice, 12, 20, {{"action", "bench_press"}})).ok());
+    annotation::Subject alice = store.subjects()->at(0);
+    alice.consent = annotation::ConsentStatus::Withdrawn;
+    ASSERT_TRUE(store.updateSubject(alice).ok());
+    DatasetReadOptions consenting;
+    consenting.consent = annotation::ConsentLimit::ConsentingOnly;
+    Result<DatasetReadReport> none = readLabelledDataset(store, consenting);
+    ASSERT_FALSE(none.ok());
+    EXPECT_NE(none.error().find("consent"), std::string::npos) << none.error();
+}
+
 TEST(ProjectDataset, AGroupOnlyLabelGivesTheGroupTaskItsLabelAndLeavesTheActionUnknown) {
     auto p = testing::makeSmallProject();
     annotation::ProjectStore& store = *p->store;

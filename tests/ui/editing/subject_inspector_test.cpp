@@ -1,10 +1,12 @@
 // SubjectInspector + ChangeSubjectCommand: attributes and name edited undoably, gaps highlighted.
 
 #include "ui/document/project_document.h"
+#include "ui/dataset/dataset_browser.h"
 #include "ui/editing/subject_inspector.h"
 #include "ui_project_fixture.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -63,4 +65,38 @@ TEST(SubjectInspector, AnEmptyNameIsRefused) {
     Q_EMIT inspector.nameEdit()->editingFinished();
     EXPECT_EQ(refused.count(), 1);
     EXPECT_EQ(document.undoStack().count(), 0);
+}
+
+TEST(SubjectInspector, RecordsConsentUndoablyAndTheDatasetSaysWhatIsLeftOut) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.open(uitest::copyOfProject(dir)), QString());
+    const annotation::Subject first = document.subjects().front();
+    SubjectInspector inspector(document);
+    DatasetBrowser browser(document);
+    inspector.setSubject(first.id);
+    EXPECT_FALSE(browser.summary()->text().contains(QStringLiteral("consent")));
+
+    QComboBox* consent = inspector.consentBox();
+    const int given = consent->findData(QStringLiteral("given"));
+    consent->setCurrentIndex(given);
+    Q_EMIT consent->activated(given);
+    const annotation::Subject stored = document.store().subjects().value().front();
+    EXPECT_EQ(stored.consent, annotation::ConsentStatus::Given);
+    EXPECT_EQ(stored.consentDate, QDate::currentDate().toString(Qt::ISODate).toStdString());  // dated today
+    // Everyone else's consent is now missing: the dataset says what exports and training leave out.
+    EXPECT_TRUE(browser.summary()->text().contains(QStringLiteral("without consent"))) << browser.summary()->text().toStdString();
+    EXPECT_FALSE(browser.summary()->toolTip().contains(QString::fromStdString(first.name)));
+
+    inspector.consentNoteEdit()->setText(QStringLiteral("form 12"));
+    Q_EMIT inspector.consentNoteEdit()->editingFinished();
+    EXPECT_EQ(document.store().subjects().value().front().consentNote, "form 12");
+    QSignalSpy refused(&inspector, &SubjectInspector::refused);
+    inspector.consentDateEdit()->setText(QStringLiteral("yesterday"));
+    Q_EMIT inspector.consentDateEdit()->editingFinished();
+    EXPECT_EQ(refused.count(), 1);
+    EXPECT_EQ(document.undoStack().count(), 2);
+    while (document.undoStack().canUndo()) document.undoStack().undo();
+    EXPECT_EQ(document.store().subjects().value().front().consent, annotation::ConsentStatus::Unknown);
+    EXPECT_FALSE(browser.summary()->text().contains(QStringLiteral("consent")));
 }
