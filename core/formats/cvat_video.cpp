@@ -3,6 +3,7 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
 #include "core/formats/cvat_video_document.h"
+#include "core/formats/per_video_files.h"
 #include "core/formats/subjects_by_name.h"
 #include "core/formats/video_lookup.h"
 
@@ -18,17 +19,6 @@ using namespace annotation;
 namespace {
 
 constexpr float kOccludedConfidence = 0.5f;
-
-// The files `source` means: itself, or the .xml files of the folder, by name.
-Result<std::vector<std::string>> sourceFiles(const std::string& source) {
-    const QFileInfo info(QString::fromStdString(source));
-    if (!info.isDir()) return std::vector<std::string>{source};
-    std::vector<std::string> files;
-    for (const QFileInfo& file : QDir(info.filePath()).entryInfoList({QStringLiteral("*.xml")}, QDir::Files, QDir::Name))
-        files.push_back(file.filePath().toStdString());
-    if (files.empty()) return makeError("'" + source + "' holds no .xml files");
-    return files;
-}
 
 // The video a file annotates: the one its <source> names, else the one its task <name> names.
 Result<Video> videoOf(const CvatVideoDocument& document, const VideoLookup& videos) {
@@ -229,7 +219,7 @@ private:
 }  // namespace
 
 Status importCvatVideo(const std::string& source, ProjectStore& store, const ImportOptions& options) {
-    auto files = sourceFiles(source);
+    auto files = filesOfSource(source, "*.xml", ".xml files");
     if (!files) return files.takeError();
     auto videos = VideoLookup::load(store);
     if (!videos) return videos.takeError();

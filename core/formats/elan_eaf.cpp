@@ -261,20 +261,10 @@ private:
     std::map<std::string, size_t> segmentOf_;  // alignable annotation id -> its segment
 };
 
-Result<std::vector<std::string>> eafFiles(const std::string& source) {
-    const QFileInfo info(QString::fromStdString(source));
-    if (!info.isDir()) return std::vector<std::string>{source};
-    std::vector<std::string> files;
-    for (const QFileInfo& entry : QDir(info.filePath()).entryInfoList({QStringLiteral("*.eaf")}, QDir::Files, QDir::Name))
-        files.push_back(entry.filePath().toStdString());
-    if (files.empty()) return makeError("'" + source + "' holds no ELAN files (*.eaf)");
-    return files;
-}
-
 }  // namespace
 
 Status importElan(const std::string& source, ProjectStore& store, const ImportOptions& options) {
-    auto files = eafFiles(source);
+    auto files = filesOfSource(source, "*.eaf", "ELAN files (*.eaf)");
     if (!files) return files.takeError();
     if (!store.taxonomy().actionTask())
         return makeError("the project has no taxonomy with an action task, so the tiers' values mean nothing yet; give it a taxonomy first");

@@ -25,4 +25,14 @@ std::string PerVideoFiles::pathFor(const annotation::Video& video) {
     return output_ + "/" + file;
 }
 
+Result<std::vector<std::string>> filesOfSource(const std::string& source, const char* pattern, const std::string& kind) {
+    const QFileInfo info(QString::fromStdString(source));
+    if (!info.isDir()) return std::vector<std::string>{source};
+    std::vector<std::string> files;
+    for (const QFileInfo& entry : QDir(info.filePath()).entryInfoList({QString::fromLatin1(pattern)}, QDir::Files, QDir::Name))
+        files.push_back(entry.filePath().toStdString());
+    if (files.empty()) return makeError("'" + source + "' holds no " + kind);
+    return files;
+}
+
 }  // namespace actionlens::formats

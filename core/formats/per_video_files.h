@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace actionlens::formats {
 
@@ -29,5 +30,9 @@ private:
     bool oneFile_;
     std::set<std::string> used_;
 };
+
+// The import side: the files `source` means, itself, or the files of the folder matching
+// `pattern` ("*.eaf"), by name; a folder without any is an error saying it holds no `kind`.
+Result<std::vector<std::string>> filesOfSource(const std::string& source, const char* pattern, const std::string& kind);
 
 }  // namespace actionlens::formats
