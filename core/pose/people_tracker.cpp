@@ -1,6 +1,8 @@
 #include "core/pose/people_tracker.h"
 
 #include "core/pose/landmark_smoothing.h"
+#include "core/pose/pose_distance.h"
+#include "core/pose/track_confirmation.h"
 
 #include <algorithm>
 #include <optional>
@@ -32,6 +34,7 @@ struct Track {
     bool moved = false;   // seen on two frames: the velocity means something
     double seconds = 0;   // last seen
     PersonAppearance appearance;
+    long long confirmedFrame = 0;  // the last frame a detection lay on this person
 };
 
 PersonBox absoluteBox(const RelativeBox& r, const PoseRoi& roi) {
@@ -163,21 +166,29 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         }
     }
     s.tracks = std::move(kept);
-    // Two tracks that drifted onto one person: the younger one goes.
+    // Two tracks that drifted onto one person (their squares overlap, or their joints lie on
+    // top of each other: pose_distance.h): the younger one goes.
     for (std::size_t a = 0; a < s.tracks.size(); ++a)
         for (std::size_t b = a + 1; b < s.tracks.size();) {
-            if (roiOverlap(PoseEstimator::roiFromAuxiliary(s.tracks[a].pass->landmarks),
-                           PoseEstimator::roiFromAuxiliary(s.tracks[b].pass->landmarks)) > kSamePersonOverlap) {
+            const std::vector<PoseLandmark>& first = s.tracks[a].pass->landmarks;
+            const std::vector<PoseLandmark>& second = s.tracks[b].pass->landmarks;
+            const double apart = poseDistance(first, second);
+            if (roiOverlap(PoseEstimator::roiFromAuxiliary(first), PoseEstimator::roiFromAuxiliary(second)) > kSamePersonOverlap ||
+                (apart >= 0 && apart < kSamePersonPoseDistance)) {
                 s.tracks.erase(s.tracks.begin() + static_cast<std::ptrdiff_t>(b));
             } else {
                 ++b;
             }
         }
 
-    // 2. The detector, for the first person, a lost one, or newcomers now and then.
+    // 2. The detector, for the first person, a lost one, or newcomers now and then; with every
+    // place taken, now and then too, so that a track no detection has lain on for a while (a
+    // pose the landmark model keeps finding in a shadow or a sign) gives its place to a person
+    // the detector finds.
     const int free = s.options.maxPeople - static_cast<int>(s.tracks.size());
     const bool due = s.lastDetection < 0 || s.frame - s.lastDetection >= s.options.detectionInterval;
-    if (free > 0 && (s.tracks.empty() || lostOne || due)) {
+    const bool checkFull = s.options.maxPeople > 1 && free <= 0 && due;
+    if ((free > 0 && (s.tracks.empty() || lostOne || due)) || checkFull) {
         auto detections = estimator.detect(image);
         if (!detections.ok()) return detections.takeError();
         out.detectorRan = true;
@@ -185,39 +196,81 @@ Result<TrackedFrame> PeopleTracker::next(const RgbImageView& image, double secon
         std::vector<PoseRoi> taken;
         for (const Track& t : s.tracks) taken.push_back(PoseEstimator::roiFromAuxiliary(t.pass->landmarks));
         const std::size_t followed = taken.size();
-        // The best detections, one per free place, those the landmark model confirms; one on a
-        // person followed or found already does not count (but gives that person a people
+        const auto onTaken = [&](const PoseRoi& roi) -> std::optional<std::size_t> {
+            for (std::size_t k = 0; k < taken.size(); ++k)
+                if (roiOverlap(roi, taken[k]) > kSamePersonOverlap) return k;
+            return std::nullopt;
+        };
+        // Detections on people followed already confirm them (and give them a people detector's box).
+        for (const PoseDetection& detection : detections.value()) {
+            const auto on = onTaken(PoseEstimator::roiFromDetection(detection, image.width, image.height));
+            if (!on) continue;
+            Track& person = s.tracks[*on];
+            person.confirmedFrame = s.frame;
+            if (detection.wholePerson && !person.detectedBox)
+                person.detectedBox = personBoxFromDetection(detection, image.width, image.height);
+        }
+        std::vector<long long> confirmedFrames;
+        for (const Track& t : s.tracks) confirmedFrames.push_back(t.confirmedFrame);
+        const std::vector<std::size_t> unconfirmed = unconfirmedTracks(confirmedFrames, s.frame, s.options.detectionInterval);
+        const int places = std::max(0, free) + static_cast<int>(unconfirmed.size());
+        // The best other detections, one per place, those the landmark model confirms; one on a
+        // person found already this frame does not count (but gives that person a people
         // detector's box). A detection the landmark model does not confirm leaves the place to
         // the next one on that person (the other detector's, with another square), up to a few
         // tries more than there are places.
         int confirmed = 0, attempts = 0;
-        const int maxAttempts = 2 * free + 4;
+        const int maxAttempts = 2 * places + 4;
         std::vector<Track> found;
         for (const PoseDetection& detection : detections.value()) {
             const PoseRoi roi = PoseEstimator::roiFromDetection(detection, image.width, image.height);
-            std::optional<std::size_t> on;
-            for (std::size_t k = 0; k < taken.size() && !on; ++k)
-                if (roiOverlap(roi, taken[k]) > kSamePersonOverlap) on = k;
-            if (on) {
-                Track& person = *on < followed ? s.tracks[*on] : found[*on - followed];
-                if (detection.wholePerson && !person.detectedBox)
-                    person.detectedBox = personBoxFromDetection(detection, image.width, image.height);
+            if (const auto on = onTaken(roi)) {
+                if (*on >= followed) {
+                    Track& person = found[*on - followed];
+                    if (detection.wholePerson && !person.detectedBox)
+                        person.detectedBox = personBoxFromDetection(detection, image.width, image.height);
+                }
                 continue;
             }
-            if (confirmed >= free || attempts >= maxAttempts) continue;
+            if (confirmed >= places || attempts >= maxAttempts) continue;
             ++attempts;
             auto pass = estimator.landmarks(image, roi);
             if (!pass.ok()) return pass.takeError();
             if (pass->poseFlag < options.minPresence) continue;  // a detection the landmark model does not confirm
+            // The pose's own square, compared like with like: a detection's square (a HOG box
+            // made square) can miss a followed person's while the pose found in it is theirs.
+            const PoseRoi poseRoi = PoseEstimator::roiFromAuxiliary(pass->landmarks);
+            std::optional<std::size_t> same = onTaken(poseRoi);
+            for (std::size_t k = 0; k < taken.size() && !same; ++k) {
+                const LandmarkPass& other = k < followed ? *s.tracks[k].pass : *found[k - followed].pass;
+                const double apart = poseDistance(pass->landmarks, other.landmarks);
+                if (apart >= 0 && apart < kSamePersonPoseDistance) same = k;
+            }
+            if (same) {
+                if (*same < followed) s.tracks[*same].confirmedFrame = s.frame;
+                continue;
+            }
             ++confirmed;
-            taken.push_back(roi);
+            taken.push_back(poseRoi);
             Track track;
-            track.roi = PoseEstimator::roiFromAuxiliary(pass->landmarks);
+            track.roi = poseRoi;
             track.appearance = appearanceOf(image, pass->landmarks);
             track.pass = std::move(pass).value();
             track.detection = detection;
+            track.confirmedFrame = s.frame;
             if (detection.wholePerson) track.detectedBox = personBoxFromDetection(detection, image.width, image.height);
             found.push_back(std::move(track));
+        }
+        // Newcomers beyond the free places take those of the longest unconfirmed tracks, which
+        // are lost (and may be found again under their number).
+        const int displaced = std::max(0, confirmed - std::max(0, free));
+        if (displaced > 0) {
+            std::vector<std::size_t> gone(unconfirmed.begin(), unconfirmed.begin() + displaced);
+            std::sort(gone.rbegin(), gone.rend());
+            for (std::size_t k : gone) {
+                s.lose(s.tracks[k]);
+                s.tracks.erase(s.tracks.begin() + static_cast<std::ptrdiff_t>(k));
+            }
         }
         // People who appear together are numbered from left to right.
         std::sort(found.begin(), found.end(), [](const Track& a, const Track& b) { return a.roi.cx < b.roi.cx; });

@@ -6,6 +6,9 @@
 // detector runs when a track is lost (pose presence below the threshold) or none is followed,
 // and, while fewer people are followed than asked for, every `detectionInterval` frames to
 // pick up newcomers; a detection whose square mostly covers a followed person's is that person.
+// With every place taken the detector still runs every `detectionInterval` frames: a track no
+// detection has lain on for two of them gives its place to a person the detector finds
+// (track_confirmation.h), so a pose held on a shadow cannot keep a real person out.
 // A person lost and found again keeps their number where track linking (track_linking.h:
 // place, motion, size and clothes) says it is them. With one person this is MediaPipe's pose
 // graph exactly: the detector runs only when tracking is lost.
