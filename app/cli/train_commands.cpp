@@ -91,9 +91,20 @@ int runTrain(const QStringList& arguments) {
     if (!consent) return kExitUsage;
     if (parser.isSet(resume) && parser.isSet(config))
         return usageError(name, QStringLiteral("--resume continues with the model file's own config; leave out --config"));
+    // torchrun restarts every rank of a failed attempt with the same command line: the restarted
+    // attempt continues from the model file's last finished epoch when it holds one.
+    bool resuming = parser.isSet(resume);
+    if (!resuming && parser.isSet(distributed.distributed))
+        if (Result<train::DistributedEnvironment> env = train::distributedEnvironmentFromVariables())
+            if (train::resumesAfterRestart(parser.value(output).toStdString(), env->restartCount)) {
+                resuming = true;
+                if (env->rank == 0)
+                    std::fprintf(stderr, "actionlens-cli: restart %d: continuing the run in %s\n", env->restartCount,
+                                 qPrintable(parser.value(output)));
+            }
 
     train::TrainConfig trainConfig;
-    if (parser.isSet(config)) {
+    if (parser.isSet(config) && !resuming) {
         Result<train::TrainConfig> loaded = train::loadTrainConfig(parser.value(config).toStdString());
         if (!loaded) return fail(loaded.error());
         trainConfig = loaded.value();
@@ -102,10 +113,10 @@ int runTrain(const QStringList& arguments) {
     const std::string modelPath = parser.value(output).toStdString();
     // The record names the file absolutely: the project may lie elsewhere than this directory.
     const std::string modelFile = QFileInfo(parser.value(output)).absoluteFilePath().toStdString();
-    if (parser.isSet(resume) && !QFileInfo::exists(parser.value(output)))
+    if (resuming && !QFileInfo::exists(parser.value(output)))
         return fail("cannot resume: '" + modelPath + "' does not exist");
     std::optional<train::CheckpointInfo> resumed;
-    if (parser.isSet(resume)) {
+    if (resuming) {
         Result<train::CheckpointInfo> info = train::readCheckpointInfo(modelPath);
         if (!info) return fail(info.error());
         resumed = std::move(info).value();

@@ -3,11 +3,15 @@
 // that the test can compare the ranks with each other and with one process.
 //
 //   distributed_train_worker --out PREFIX [--epochs N] [--accumulate K] [--checkpoint FILE]
-//                            [--resume] [--stop-after EPOCHS] [--die-rank R --die-step S]
+//                            [--resume] [--stop-after EPOCHS] [--die-rank R --die-step S [--die-epoch E]
+//                            [--die-on-first-attempt]]
 //                            [--timeout SECONDS] [--no-group]
+// A restarted attempt (torchrun's TORCHELASTIC_RESTART_COUNT > 0) continues the checkpoint's run
+// when it holds an unfinished one, as `actionlens-cli train --distributed` does.
 // Writes PREFIX.rank<r>.pt (MultiTaskModel::save) and PREFIX.rank<r>.txt (epochs done, then the
 // last epoch's validation accuracies, one per line). Exit 1 with the error on stderr.
 
+#include "core/train/checkpoint.h"
 #include "core/train/process_group.h"
 #include "core/train/trainer.h"
 #include "distributed_fixtures.h"
@@ -24,9 +28,9 @@ using namespace actionlens;
 
 int main(int argc, char** argv) {
     std::string out, checkpoint;
-    int epochs = 1, accumulate = 1, dieRank = -1, dieStep = -1, stopAfter = 0;
+    int epochs = 1, accumulate = 1, dieRank = -1, dieStep = -1, dieEpoch = 1, stopAfter = 0;
     double timeout = 60.0;
-    bool resume = false, noGroup = false;
+    bool resume = false, noGroup = false, dieOnFirstAttemptOnly = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -38,6 +42,8 @@ int main(int argc, char** argv) {
         else if (a == "--stop-after") stopAfter = std::atoi(next().c_str());
         else if (a == "--die-rank") dieRank = std::atoi(next().c_str());
         else if (a == "--die-step") dieStep = std::atoi(next().c_str());
+        else if (a == "--die-epoch") dieEpoch = std::atoi(next().c_str());
+        else if (a == "--die-on-first-attempt") dieOnFirstAttemptOnly = true;
         else if (a == "--timeout") timeout = std::atof(next().c_str());
         else if (a == "--no-group") noGroup = true;
         else {
@@ -46,7 +52,7 @@ int main(int argc, char** argv) {
         }
     }
     std::unique_ptr<train::ProcessGroup> group;
-    int rank = 0;
+    int rank = 0, restartCount = 0;
     if (!noGroup) {
         Result<train::DistributedEnvironment> env = train::distributedEnvironmentFromVariables();
         if (!env) {
@@ -63,6 +69,8 @@ int main(int argc, char** argv) {
         }
         group = std::move(joined).value();
         rank = group->rank();
+        restartCount = env->restartCount;
+        if (!resume && train::resumesAfterRestart(checkpoint, restartCount)) resume = true;
     }
     const train::LabelledDataset data = train::testing::motionDataset();
     train::TrainConfig config = train::testing::distributedTestConfig();
@@ -73,7 +81,7 @@ int main(int argc, char** argv) {
                                    group.get()};
     train::TrainingCallbacks callbacks;
     callbacks.progress = [&](const train::TrainingProgress& p) {
-        if (rank == dieRank && p.step == dieStep) {
+        if (rank == dieRank && p.step == dieStep && p.epoch == dieEpoch && (!dieOnFirstAttemptOnly || restartCount == 0)) {
             std::fprintf(stderr, "rank %d: dying at step %d as asked\n", rank, p.step);
             std::fflush(stderr);
             _exit(7);
