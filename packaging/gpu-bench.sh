@@ -13,6 +13,10 @@
 #      `actionlens-cli export-dataset`, every (config, seed, fold) in its own process on the GPU
 #      in parallel, merged into one table per config (acceptance run; --ablation-config may be
 #      given several times, each a variant: ablation_<config name>.md),
+#   3b. with --distributed (and --dataset): data-parallel training's throughput, 1 GPU process vs
+#      N processes (one per GPU with NCCL; on a one-GPU machine 2 processes sharing it through
+#      Gloo), and 1 vs 4 vs 8 CPU processes of 2 threads (Gloo), median of 3 each
+#      (tests/bench/train/distributed_bench.sh; distributed_<device>.log),
 #   4. the model and train tests, on CPU and again on CUDA (XML results beside the logs; a test
 #      binary killed by a signal prints its stack and whether every test had run).
 # Each step logs to OUT/<step>.log; a failing step does not stop the others; the exit code says
@@ -20,7 +24,10 @@
 #
 #   packaging/gpu-bench.sh /path/to/libtorch [--python PY] [--gtest-source DIR|TAR]
 #       [--nlohmann-json TAR] [--pose-models DIR [--pose-inputs DIR] [--opencv TAR]] [--dataset F.alds --ablation-config cfg.json... [--seeds 3] [--folds 5]
-#       [--ablation-seconds 300]] [--deadline SECONDS] [--out DIR]
+#       [--ablation-seconds 300]] [--distributed] [--gloo-headers TAR] [--deadline SECONDS] [--out DIR]
+#
+# --gloo-headers: Gloo's headers (Debian's libgloo-dev, packed by prepare-gpu-run.sh) for a
+# LibTorch that ships none: without them the build has no Gloo backend (NCCL needs nccl.h).
 #
 # --deadline: the whole run must end within this many seconds (a leased machine): the
 # ablation's processes and the tests get what is left, less a margin for the merge.
@@ -38,6 +45,7 @@ libtorch="$(cd "$1" && pwd)"
 shift
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python="" gtest_source="" nlohmann_json="" pose_models="" pose_inputs="" opencv="" dataset="" ablation_configs=() seeds=3 folds=5 ablation_seconds=300 deadline=0
+distributed=0 gloo_headers=""
 out="$root/build/gpu-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,12 +62,18 @@ while [ $# -gt 0 ]; do
     --ablation-seconds) ablation_seconds="$2" ;;
     --deadline) deadline="$2" ;;
     --out) out="$2" ;;
+    --distributed) distributed=1; shift; continue ;;
+    --gloo-headers) gloo_headers="$2" ;;
     *) echo "gpu-bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift 2
 done
 mkdir -p "$out"
-if [ -n "$dataset" ] && [ ${#ablation_configs[@]} -eq 0 ]; then
+if [ "$distributed" = 1 ] && [ -z "$dataset" ]; then
+  echo "gpu-bench.sh: --distributed needs --dataset" >&2
+  exit 2
+fi
+if [ -n "$dataset" ] && [ ${#ablation_configs[@]} -eq 0 ] && [ "$distributed" = 0 ]; then
   echo "gpu-bench.sh: --dataset needs at least one --ablation-config" >&2
   exit 2
 fi
@@ -107,10 +121,21 @@ if [ -n "$opencv" ]; then
   mkdir -p "$build-opencv" && tar xzf "$opencv" -C "$build-opencv" &&
     opencv_flags=(-DACTIONLENS_OPENCV_ROOT="$build-opencv") && pipeline_target=(pose_pipeline_bench)
 fi
+gloo_flags=()
+# NCCL's header for the NCCL backend: PyTorch's wheels take it from the nvidia-nccl package.
+if [ -n "$python" ] && [ -z "${NCCL_INCLUDE_DIR:-}" ]; then
+  nccl_dir=$("$python" -c 'import nvidia.nccl, os; print(os.path.join(list(nvidia.nccl.__path__)[0], "include"))' 2>/dev/null || true)
+  [ -f "$nccl_dir/nccl.h" ] && export NCCL_INCLUDE_DIR="$nccl_dir"
+fi
+if [ -n "$gloo_headers" ] && ! find "$libtorch/../.." -maxdepth 4 -path '*include/gloo/context.h' 2>/dev/null | grep -q .; then
+  mkdir -p "$build-gloo" && tar xzf "$gloo_headers" -C "$build-gloo" && gloo_flags=(-DACTIONLENS_GLOO_INCLUDE_DIR="$build-gloo")
+fi
 step configure cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DACTIONLENS_TORCH_ONLY=ON \
-  -DCMAKE_PREFIX_PATH="$prefix" ${cuda_root:+-DCUDAToolkit_ROOT="$cuda_root"} "${gtest_flags[@]}" "${opencv_flags[@]}" || exit 1
+  -DCMAKE_PREFIX_PATH="$prefix" ${cuda_root:+-DCUDAToolkit_ROOT="$cuda_root"} "${gtest_flags[@]}" "${opencv_flags[@]}" \
+  "${gloo_flags[@]}" || exit 1
+grep -h "core/train: " "$out/configure.log" | sed 's/^/   /'
 grep -h "GTest_DIR:\|GTEST_INCLUDE_DIR:\|GTEST_LIBRARY:" "$build/CMakeCache.txt" | sed 's/^/   /'
-step build cmake --build "$build" --target model_tests train_tests train_bench pose_graph_bench dataset_ablation \
+step build cmake --build "$build" --target model_tests train_tests train_bench pose_graph_bench dataset_ablation distributed_bench \
   "${pipeline_target[@]}" -- -k 0
 bin="$build/tests"
 
@@ -138,6 +163,18 @@ if [ ${#pipeline_target[@]} -gt 0 ] && [ -n "$pose_inputs" ]; then
       "$bin/bench/pose_graph/pose_pipeline_bench" --image "$pose_inputs/image.npy" --expected "$pose_inputs/expected_$model.npy" \
       --model "$model" --threads 4 --frames 30; cat "$out/pose_pipeline_$model.log"
   done
+fi
+
+# 3b: data-parallel training, 1 GPU process vs N processes, and CPU processes (Gloo), on the dataset.
+if [ "$distributed" = 1 ]; then
+  gpus=$(nvidia-smi -L 2>/dev/null | grep -c '^GPU' || true)
+  if [ "${gpus:-0}" -gt 1 ]; then n=$gpus; backend=nccl; else n=2; backend=gloo; fi
+  step distributed_cuda bash "$root/tests/bench/train/distributed_bench.sh" "$bin/bench/train/distributed_bench" "$dataset" \
+    --device cuda --backend "$backend" --processes "1 $n" --threads 2 --batch 64 --epochs 2 --repeats 3 &&
+    grep -E "median|load" "$out/distributed_cuda.log"
+  step distributed_cpu bash "$root/tests/bench/train/distributed_bench.sh" "$bin/bench/train/distributed_bench" "$dataset" \
+    --device cpu --processes "1 4 8" --threads 2 --batch 32 --epochs 2 --repeats 3 &&
+    grep -E "median|load" "$out/distributed_cpu.log"
 fi
 
 # 3: the ablation's runs in the background, one process per (config, seed, fold), one CPU thread each.

@@ -11,6 +11,9 @@ packages=(
   qt6-l10n-tools libgl-dev
   # learning (JSON of core/train's files: nlohmann-json, header-only), images, video
   libtorch-dev nlohmann-json3-dev libopencv-dev
+  # Gloo's headers: LibTorch's ProcessGroupGloo (distributed training on the CPU) is declared
+  # over them; the library itself is inside libtorch_cpu
+  libgloo-dev
   # the face detector's Haar cascades (/usr/share/opencv4/haarcascades) for face blurring
   opencv-data
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev

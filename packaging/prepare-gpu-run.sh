@@ -8,14 +8,16 @@
 # tool carries .gpu with `carry: [".gpu"]` (about 52 MB, 66 with --dataset: the tool takes 64 MiB
 # with the working tree, so --dataset leaves out the heavy model). Prints the command to run there.
 #
-#   packaging/prepare-gpu-run.sh [--dataset]
+#   packaging/prepare-gpu-run.sh [--dataset | --distributed]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli="${ACTIONLENS_CLI:-$root/build/release/app/actionlens-cli}"
 shared="$root/../shared"
 out="$root/.gpu"
-with_dataset=0
+with_dataset=0 with_distributed=0
 [ "${1:-}" = "--dataset" ] && with_dataset=1
+# --distributed: the Penn Action dataset file for the data-parallel benchmark only (no ablation).
+[ "${1:-}" = "--distributed" ] && with_dataset=1 && with_distributed=1
 [ -x "$cli" ] || { echo "prepare-gpu-run.sh: build first ($cli is missing)" >&2; exit 1; }
 rm -rf "$out"
 mkdir -p "$out"
@@ -25,6 +27,9 @@ tar czf "$out/googletest.tar.gz" -C /usr/src googletest
 
 # 1b. nlohmann-json (header-only, core/train's JSON) with its CMake config, relocatable.
 tar czf "$out/nlohmann-json.tar.gz" -C /usr include/nlohmann share/cmake/nlohmann_json
+
+# 1c. Gloo's headers (Debian's libgloo-dev) for distributed training on a LibTorch that ships none.
+[ -f /usr/include/gloo/context.h ] && tar czf "$out/gloo-headers.tar.gz" -C /usr/include gloo
 
 # 2. The pose models, where install-pose-models.sh put them.
 models="${ACTIONLENS_POSE_MODELS:-${XDG_DATA_HOME:-$HOME/.local/share}/actionlens/models/pose}"
@@ -79,6 +84,8 @@ chmod -R u+w "$out"
 du -sh "$out"
 dataset_args=""
 [ "$with_dataset" = 1 ] && dataset_args=' --dataset $PWD/.gpu/penn.alds --ablation-config $PWD/tests/bench/train/penn_acceptance.json --ablation-config $PWD/tests/bench/train/penn_acceptance_joints.json'
+[ "$with_distributed" = 1 ] && dataset_args=' --dataset $PWD/.gpu/penn.alds --distributed'
+[ -f "$out/gloo-headers.tar.gz" ] && dataset_args="$dataset_args"' --gloo-headers $PWD/.gpu/gloo-headers.tar.gz'
 cat <<CMD
 On the GPU machine (device tool, carry [".gpu"], one call, timeout about 560 s):
   LT=\$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)'); bash packaging/gpu-bench.sh "\$LT" --python python3 \\

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/distributed_support.h"
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
 #include "core/runs/run_record.h"
@@ -47,6 +48,8 @@ int runAblate(const QStringList& arguments) {
                                  QStringLiteral("file"));
     for (const QCommandLineOption* o : {&project, &dataset, &merge, &config, &split, &seeds, &folds, &onlyFold, &groupBy, &output, &markdown, &csv})
         parser.addOption(*o);
+    const DistributedOptions distributed;
+    distributed.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("reports"), QStringLiteral("With --merge: the JSON reports to merge."),
                                  QStringLiteral("[REPORT.json...]"));
     if (auto stop = parseCommandLine(parser, name,
@@ -55,7 +58,9 @@ int runAblate(const QStringList& arguments) {
                                                     "task the test accuracy (mean +- std) of both and their paired "
                                                     "difference with a 95 % confidence interval. With -p the ablation "
                                                     "reads the project beside the window and is recorded in it as a run "
-                                                    "unless the window has it open."),
+                                                    "unless the window has it open. With --distributed, the processes "
+                                                    "that torchrun starts train each model together; rank 0 prints, "
+                                                    "records and writes."),
                                      arguments, -1))
         return *stop;
     const auto writeReport = [&](const train::AblationReport& report) {
@@ -111,6 +116,22 @@ int runAblate(const QStringList& arguments) {
         request.onlyFolds.push_back(*fold);
     }
     request.groupBy = parser.value(groupBy) == QStringLiteral("subject") ? train::GroupBy::Subject : train::GroupBy::Video;
+    // Every rank has read the project before rank 0 records the ablation in it.
+    int exitCode = kExitSuccess;
+    std::optional<std::unique_ptr<train::ProcessGroup>> group =
+        joinIfDistributed(parser, name, distributed, request.config.device, &exitCode);
+    if (!group) return exitCode;
+    request.processGroup = group->get();
+    if (*group && group->get()->rank() != 0) {
+        // The same models, trained together; nothing printed, recorded or written.
+        const std::unique_ptr<VideoFrames> frames = videoFramesFor(request.config.trunkKind, request.config.videoCacheMiB);
+        request.videoClips = frames ? &frames->cache : nullptr;
+        catchInterrupts();
+        train::AblationCallbacks callbacks;
+        callbacks.shouldCancel = [] { return interrupted(); };
+        Result<train::AblationReport> report = train::runAblation(request, callbacks);
+        return report ? kExitSuccess : fail(report.error());
+    }
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(request.config.trunkKind, request.config.videoCacheMiB);
     request.videoClips = frames ? &frames->cache : nullptr;
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/distributed_support.h"
 #include "app/cli/learning_support.h"
 #include "app/cli/progress_line.h"
 #include "core/runs/project_runs.h"
@@ -31,6 +32,21 @@ QString epochLine(const train::EpochReport& r, const train::ModelSnapshot& snaps
     return line;
 }
 
+// A rank other than 0 of a distributed run: the same training steps, nothing printed, recorded
+// or written (rank 0 does that); its exit status says whether the run failed.
+int trainSilently(const ProjectDataset& data, const train::TrainingItems& items, const train::TrainConfig& config,
+                  const std::string& modelPath, bool resume, train::ProcessGroup* group) {
+    catchInterrupts();
+    train::TrainingCallbacks callbacks;
+    callbacks.shouldCancel = [] { return interrupted(); };
+    const std::unique_ptr<VideoFrames> frames = videoFramesFor(config.trunkKind, config.videoCacheMiB);
+    train::TrainingRequest request{&data.dataset, items.train, items.validation, config, modelPath,
+                                   resume ? modelPath : std::string(), 0, frames ? &frames->cache : nullptr, group};
+    Result<train::TrainingOutcome> outcome = train::trainModel(request, callbacks);
+    if (!outcome) return fail(outcome.error());
+    return outcome->cancelled ? kExitFailure : kExitSuccess;
+}
+
 int runTrain(const QStringList& arguments) {
     const QString name = QStringLiteral("train");
     QCommandLineParser parser;
@@ -48,6 +64,8 @@ int runTrain(const QStringList& arguments) {
                                          QStringLiteral("file"));
     const QCommandLineOption subjects = subjectsOption(QStringLiteral("to train on"));
     for (const QCommandLineOption* o : {&project, &config, &split, &output, &resume, &writeConfig, &subjects}) parser.addOption(*o);
+    const DistributedOptions distributed;
+    distributed.addTo(parser);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Trains the multi-task model (trunk skeleton, video or fusion: the config's \"trunk\") on a project's segments: "
                                                     "one head per task of the taxonomy (action, its group, attributes), "
@@ -56,7 +74,9 @@ int runTrain(const QStringList& arguments) {
                                                     "continues it. The run is recorded in the project ('runs' lists it); "
                                                     "while the window has the project open, the clips are read beside it and "
                                                     "the run's record stays in the model file, which the window adds "
-                                                    "(Runs > Add from file)."),
+                                                    "(Runs > Add from file). With --distributed, the processes that "
+                                                    "torchrun starts train together (data-parallel: batch_size per process); "
+                                                    "rank 0 prints, records the run and writes the model file."),
                                      arguments, 0))
         return *stop;
     if (parser.isSet(writeConfig)) {
@@ -71,9 +91,20 @@ int runTrain(const QStringList& arguments) {
     if (!consent) return kExitUsage;
     if (parser.isSet(resume) && parser.isSet(config))
         return usageError(name, QStringLiteral("--resume continues with the model file's own config; leave out --config"));
+    // torchrun restarts every rank of a failed attempt with the same command line: the restarted
+    // attempt continues from the model file's last finished epoch when it holds one.
+    bool resuming = parser.isSet(resume);
+    if (!resuming && parser.isSet(distributed.distributed))
+        if (Result<train::DistributedEnvironment> env = train::distributedEnvironmentFromVariables())
+            if (train::resumesAfterRestart(parser.value(output).toStdString(), env->restartCount)) {
+                resuming = true;
+                if (env->rank == 0)
+                    std::fprintf(stderr, "actionlens-cli: restart %d: continuing the run in %s\n", env->restartCount,
+                                 qPrintable(parser.value(output)));
+            }
 
     train::TrainConfig trainConfig;
-    if (parser.isSet(config)) {
+    if (parser.isSet(config) && !resuming) {
         Result<train::TrainConfig> loaded = train::loadTrainConfig(parser.value(config).toStdString());
         if (!loaded) return fail(loaded.error());
         trainConfig = loaded.value();
@@ -82,10 +113,10 @@ int runTrain(const QStringList& arguments) {
     const std::string modelPath = parser.value(output).toStdString();
     // The record names the file absolutely: the project may lie elsewhere than this directory.
     const std::string modelFile = QFileInfo(parser.value(output)).absoluteFilePath().toStdString();
-    if (parser.isSet(resume) && !QFileInfo::exists(parser.value(output)))
+    if (resuming && !QFileInfo::exists(parser.value(output)))
         return fail("cannot resume: '" + modelPath + "' does not exist");
     std::optional<train::CheckpointInfo> resumed;
-    if (parser.isSet(resume)) {
+    if (resuming) {
         Result<train::CheckpointInfo> info = train::readCheckpointInfo(modelPath);
         if (!info) return fail(info.error());
         resumed = std::move(info).value();
@@ -96,6 +127,13 @@ int runTrain(const QStringList& arguments) {
     const std::string splitName = parser.value(split).toStdString();
     Result<train::TrainingItems> items = train::chooseTrainingItems(data->dataset, splitName, trainConfig);
     if (!items) return fail(items.error());
+    // Every rank has read the project before rank 0 writes the run's record into it.
+    int exitCode = kExitSuccess;
+    std::optional<std::unique_ptr<train::ProcessGroup>> group =
+        joinIfDistributed(parser, name, distributed, trainConfig.device, &exitCode);
+    if (!group) return exitCode;
+    const bool reports = !*group || group->get()->rank() == 0;
+    if (!reports) return trainSilently(*data, items.value(), trainConfig, modelPath, resumed.has_value(), group->get());
     if (!items->warning.empty()) std::fprintf(stderr, "actionlens-cli: warning: %s\n", items->warning.c_str());
     const std::vector<int>& trainItems = items->train;
     const std::vector<int>& validationItems = items->validation;
@@ -142,7 +180,7 @@ int runTrain(const QStringList& arguments) {
     const std::unique_ptr<VideoFrames> frames = videoFramesFor(trainConfig.trunkKind, trainConfig.videoCacheMiB);
     train::TrainingRequest request{&data->dataset, trainItems, validationItems, trainConfig, modelPath,
                                    resumed ? modelPath : std::string(), 0,
-                                   frames ? &frames->cache : nullptr};
+                                   frames ? &frames->cache : nullptr, group->get()};
     Result<train::TrainingOutcome> outcome = train::trainModel(request, callbacks);
     progress.finish();
     if (!outcome) {

@@ -137,7 +137,7 @@ Result<AblationReport> runAblation(const AblationRequest& request, const Ablatio
                 const auto start = std::chrono::steady_clock::now();
                 TrainingCallbacks trainingCallbacks;
                 trainingCallbacks.shouldCancel = callbacks.shouldCancel;
-                Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, trainItems, validation, config, "", "", 0, request.videoClips},
+                Result<TrainingOutcome> trained = trainModel(TrainingRequest{&data, trainItems, validation, config, "", "", 0, request.videoClips, request.processGroup},
                                                              trainingCallbacks);
                 if (!trained) return makeError(run.model + ", seed " + std::to_string(seed) + ", fold " +
                                                std::to_string(k + 1) + ": " + trained.error());

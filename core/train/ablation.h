@@ -10,6 +10,7 @@
 #include "core/common/result.h"
 #include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
+#include "core/train/process_group.h"
 #include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
@@ -31,6 +32,9 @@ struct AblationRequest {
     std::vector<int> onlyFolds;
     GroupBy groupBy = GroupBy::Video;
     RgbClipDecoder* videoClips = nullptr;  // video and fusion trunks: one cache serves every run
+    // Data-parallel: every model is trained by all ranks together (trainer.h); every rank then
+    // evaluates it and ends with the same report.
+    ProcessGroup* processGroup = nullptr;
 };
 
 struct AblationRun {

@@ -108,6 +108,14 @@ Status loadNetwork(torch::serialize::InputArchive& archive, const std::string& k
 
 }  // namespace
 
+bool resumesAfterRestart(const std::string& path, int restartCount) {
+    if (restartCount <= 0 || path.empty()) return false;
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) return false;
+    Result<CheckpointInfo> info = readCheckpointInfo(path);
+    return info.ok() && !info->finished;
+}
+
 Result<CheckpointInfo> readCheckpointInfo(const std::string& path) {
     torch::serialize::InputArchive archive;
     if (Status s = openArchive(path, archive); !s) return s.takeError();

@@ -33,6 +33,11 @@ struct CheckpointInfo {
 // Reads the file's description without building a network.
 Result<CheckpointInfo> readCheckpointInfo(const std::string& path);
 
+// Whether a restarted attempt of a launcher (torchrun's TORCHELASTIC_RESTART_COUNT > 0) should
+// continue the run in `path`: it exists and holds an unfinished run. A first attempt, or one whose
+// predecessor finished no epoch (no file), starts afresh.
+bool resumesAfterRestart(const std::string& path, int restartCount);
+
 // The best weights as a ready model (on the CPU).
 Result<std::unique_ptr<model::MultiTaskModel>> loadTrainedModel(const std::string& path, CheckpointInfo* info = nullptr);
 

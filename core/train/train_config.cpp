@@ -305,7 +305,11 @@ const std::vector<Binding>& bindings() {
         number("graph_regularisation_weight", "weight of the head graph regulariser (Evgeniou et al. 2005)",
                &TrainConfig::graphRegularisationWeight),
         integer("epochs", "passes over the training items", &TrainConfig::epochs, 1),
-        integer("batch_size", "clips per optimiser step", &TrainConfig::batchSize, 1),
+        integer("batch_size", "clips per batch (per process when distributed)", &TrainConfig::batchSize, 1),
+        integer("accumulate_batches",
+                "batches whose gradients are averaged into one optimiser step (distributed: per process); one process "
+                "with N reproduces the steps of N processes",
+                &TrainConfig::accumulateBatches, 1),
         number("learning_rate", "AdamW peak learning rate", &TrainConfig::learningRate),
         number("weight_decay", "AdamW decoupled weight decay", &TrainConfig::weightDecay),
         integer("warmup_epochs", "linear warm-up epochs before the cosine decay", &TrainConfig::warmupEpochs),
@@ -391,6 +395,7 @@ Status validateTrainConfig(const TrainConfig& c) {
     if (!fraction(c.gradientClipNorm, 0, 1e9)) return makeError("gradient_clip_norm must be a finite value >= 0");
     if (c.epochs < 1) return makeError("epochs must be at least 1");
     if (c.batchSize < 1) return makeError("batch_size must be at least 1");
+    if (c.accumulateBatches < 1 || c.accumulateBatches > 4096) return makeError("accumulate_batches must be from 1 to 4096");
     if (c.warmupEpochs < 0 || c.earlyStoppingPatience < 0 || c.threads < 0)
         return makeError("warmup_epochs, early_stopping_patience and threads must be >= 0");
     if (c.loaderQueue < 1) return makeError("loader_queue must be at least 1");

@@ -84,6 +84,10 @@ struct TrainConfig {
     // on average), about 2 minutes on one CPU thread.
     int epochs = 45;
     int batchSize = 32;
+    // Batches whose gradients are averaged into one optimiser step (gradient accumulation). With
+    // N processes (distributed training) a step averages N x this many batches, one per process
+    // and round; one process with accumulate_batches = N takes the very steps N processes take.
+    int accumulateBatches = 1;
     double learningRate = 3e-3;
     double weightDecay = 1e-2;
     int warmupEpochs = 2;

@@ -8,9 +8,11 @@
 #include "core/model/skeleton_graph.h"
 #include "core/train/batch_loader.h"
 #include "core/train/checkpoint.h"
+#include "core/train/distributed_sampler.h"
 #include "core/train/label_mirror.h"
 #include "core/train/mirror_inference.h"
 #include "core/train/internal/autocast_scope.h"
+#include "core/train/internal/data_parallel.h"
 #include "core/train/internal/training_checkpoint.h"
 
 #include <torch/torch.h>
@@ -165,7 +167,8 @@ struct Validation {
 // epoch is the best by the figure the user will see.
 Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDataset& dataset, const std::vector<int>& items,
                             const std::vector<int>& columns, int frames, int batchSize, const torch::Device& device,
-                            const VideoViews* video, const std::vector<std::vector<double>>& priorCorrection) {
+                            const VideoViews* video, const std::vector<std::vector<double>>& priorCorrection,
+                            internal::DataParallel& parallel) {
     Validation v;
     std::vector<torch::Tensor> logPrior(columns.size());
     for (size_t t = 0; t < columns.size() && t < priorCorrection.size(); ++t)
@@ -178,7 +181,10 @@ Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDat
     }
     torch::NoGradGuard noGrad;
     network.eval();
-    for (size_t start = 0; start < items.size(); start += size_t(batchSize)) {
+    // Each rank scores its share of the slices; the counts are summed over the ranks.
+    const int slices = int((items.size() + size_t(batchSize) - 1) / size_t(batchSize));
+    for (int s : slicesOfRank(slices, BatchShard{parallel.ranks(), parallel.rank(), 1})) {
+        const size_t start = size_t(s) * size_t(batchSize);
         const std::vector<int> slice(items.begin() + long(start),
                                      items.begin() + long(std::min(items.size(), start + size_t(batchSize))));
         const PreparedBatch batch = assembleBatch(dataset, slice, frames, columns, nullptr, 0, video);
@@ -194,6 +200,14 @@ Result<Validation> validate(mi::MultiTaskNetworkImpl& network, const LabelledDat
             const torch::Tensor scores = logPrior[t].defined() ? out.logits[t] + logPrior[t] : out.logits[t];
             correct[t] += (scores.argmax(1).eq(labels[t]) & mask).sum().item<double>();
         }
+    }
+    if (parallel.distributed()) {
+        std::vector<double> sums = correct;
+        sums.insert(sums.end(), labelled.begin(), labelled.end());
+        sums.insert(sums.end(), lossSum.begin(), lossSum.end());
+        if (Status s = parallel.sum(sums, "summing the validation scores"); !s) return s.takeError();
+        const size_t n = columns.size();
+        for (size_t t = 0; t < n; ++t) correct[t] = sums[t], labelled[t] = sums[n + t], lossSum[t] = sums[2 * n + t];
     }
     for (size_t t = 0; t < columns.size(); ++t) {
         v.accuracy.push_back(labelled[t] > 0 ? correct[t] / labelled[t] : std::nan(""));
@@ -301,106 +315,174 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         if (Status s = internal::readTrainingState(request.resumeFrom, device, counters, *best, *network, optimiser, *objective); !s)
             return s.takeError();
 
+    // One process, or this rank's part of a data-parallel run (distributed_sampler.h).
+    internal::DataParallel parallel(request.processGroup);
+    const BatchShard shard{parallel.ranks(), parallel.rank(), config.accumulateBatches};
+    const bool writes = parallel.rank() == 0;  // only rank 0 writes the model file
+    if (Status s = parallel.broadcastModules({network.get(), objective.get()}); !s) return s.takeError();
+
     TrainingOutcome outcome;
     outcome.device = device.is_cuda() ? "cuda" : "cpu";
     std::vector<std::string> taskNames;
     for (const DatasetTask& t : snapshot.tasks) taskNames.push_back(t.name);
-    const std::int64_t stepsPerEpoch = (std::int64_t(request.trainItems.size()) + config.batchSize - 1) / config.batchSize;
+    const std::int64_t batchesPerEpoch = (std::int64_t(request.trainItems.size()) + config.batchSize - 1) / config.batchSize;
+    const std::int64_t stepsPerEpoch = train::stepsPerEpoch(batchesPerEpoch, shard);
+    // Checkpoints are written at an epoch's end, so the schedule's position follows from the
+    // epochs done, whatever the number of processes the earlier part of the run had.
+    counters.stepsDone = std::int64_t(counters.epochsDone) * stepsPerEpoch;
+    const bool severalBatchesPerStep = shard.batchesPerStep() > 1;
     const std::vector<int> balanceLabels = labelsOfTask(dataset, columns.front());
     std::vector<torch::Tensor> shared = network->sharedParameters();
     int epochsThisCall = 0;
+    bool objectiveStateShared = false;
 
     for (int epoch = counters.epochsDone + 1; epoch <= config.epochs; ++epoch) {
         const auto epochStart = std::chrono::steady_clock::now();
         torch::manual_seed(batchSeed(config.seed, epoch, -2));  // dropout's stream for this epoch
         const std::vector<int> order =
             epochOrder(request.trainItems, balanceLabels, config.classBalancedSampling, config.seed, epoch);
+        const std::vector<int> myBatches = batchesOfRank(batchesPerEpoch, shard);
         BatchLoader loader(
-            [&](int b) {
+            [&](int i) {
+                const int b = myBatches[size_t(i)];
                 const size_t from = size_t(b) * size_t(config.batchSize);
                 const std::vector<int> slice(order.begin() + long(from),
                                              order.begin() + long(std::min(order.size(), from + size_t(config.batchSize))));
-                return assembleBatch(dataset, slice, config.frames, columns, &config.augmentation,
-                                     batchSeed(config.seed, epoch, b), readsVideo ? &trainingFrames : nullptr);
+                PreparedBatch prepared = assembleBatch(dataset, slice, config.frames, columns, &config.augmentation,
+                                                       batchSeed(config.seed, epoch, b), readsVideo ? &trainingFrames : nullptr);
+                prepared.index = b;
+                return prepared;
             },
-            int(stepsPerEpoch), config.loaderQueue);
+            int(myBatches.size()), config.loaderQueue);
 
         network->train();
-        double lossSum = 0.0, learningRate = 0.0;
+        double lossSum = 0.0, learningRate = 0.0, batchesTrained = 0.0;
         std::vector<double> taskLossSum(columns.size(), 0.0), taskLossCount(columns.size(), 0.0);
         int step = 0;
         std::int64_t clips = 0;
-        while (std::optional<PreparedBatch> batch = loader.next()) {
-            if (callbacks.shouldCancel && callbacks.shouldCancel()) {
+        for (std::int64_t s = 0; s < stepsPerEpoch; ++s) {
+            bool cancel = callbacks.shouldCancel && callbacks.shouldCancel();
+            if (cancel && !parallel.distributed()) {
                 outcome.cancelled = true;
                 break;
             }
-            if (!batch->error.empty()) return makeError("training stopped: " + batch->error);
             ++step;
             learningRate = learningRateAt(config, counters.stepsDone, stepsPerEpoch);
             for (auto& group : optimiser.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(learningRate);
             optimiser.zero_grad();
-            const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
-            const mi::ObjectiveTerms terms = [&] {
-                internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
-                const mi::NetworkOutput output = forwardBatch(*network, *batch, device);
-                return objective->forward(output, labels, *network);
-            }();
-            const double loss = terms.total.item<double>();
-            if (!std::isfinite(loss)) {
+            const size_t myBatchesThisStep = batchesOfStep(s, batchesPerEpoch, shard).size();
+            double stepLoss = 0.0;
+            std::string nonFinite;  // this rank's NaN/inf message
+            for (size_t k = 0; k < myBatchesThisStep && nonFinite.empty() && !cancel; ++k) {
+                std::optional<PreparedBatch> batch = loader.next();
+                if (!batch->error.empty()) return makeError("training stopped: " + batch->error);
+                // Several batches per step: each its own dropout stream, so a batch's masks do not
+                // depend on which process or round takes it.
+                if (severalBatchesPerStep) torch::manual_seed(batchSeed(config.seed, epoch, -3 - batch->index));
+                const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
+                const mi::ObjectiveTerms terms = [&] {
+                    internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
+                    const mi::NetworkOutput output = forwardBatch(*network, *batch, device);
+                    return objective->forward(output, labels, *network);
+                }();
+                const double loss = terms.total.item<double>();
+                if (!std::isfinite(loss)) {
+                    nonFinite = "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at epoch " +
+                                std::to_string(epoch) + ", step " + std::to_string(step) +
+                                (parallel.distributed() ? " on rank " + std::to_string(parallel.rank()) : std::string()) +
+                                " (task losses: " + describeLosses(terms, snapshot) + ")";
+                    break;
+                }
+                if (config.pcGrad) {
+                    const std::vector<double> weights = objective->taskWeights();
+                    std::vector<torch::Tensor> losses;
+                    for (size_t t = 0; t < terms.taskLosses.size(); ++t)
+                        if (terms.labelled[t]) losses.push_back(weights[t] * terms.taskLosses[t]);
+                    // The hierarchy terms act as one more task in the surgery.
+                    const torch::Tensor extra = terms.total - [&] {
+                        torch::Tensor sum = torch::zeros({}, terms.total.options());
+                        for (size_t t = 0; t < terms.taskLosses.size(); ++t)
+                            if (terms.labelled[t]) sum = sum + weights[t] * terms.taskLosses[t];
+                        return sum;
+                    }();
+                    if (objectiveConfig.hierarchy) losses.push_back(extra);
+                    mi::pcGradBackward(losses, shared, batchSeed(config.seed, epoch, batch->index + 1));
+                } else {
+                    objective->backward(terms, *network);
+                }
+                clips += batch->batch.clips;
+                lossSum += loss;
+                stepLoss += loss;
+                batchesTrained += 1.0;
+                for (size_t t = 0; t < columns.size(); ++t)
+                    if (terms.labelled[t]) taskLossSum[t] += terms.taskLosses[t].item<double>(), taskLossCount[t] += 1.0;
+            }
+            // Every rank learns of a NaN or a cancel on any rank in the gradients' all-reduce, so
+            // all stop at the same step.
+            std::vector<double> stops{nonFinite.empty() ? 0.0 : 1.0, cancel ? 1.0 : 0.0};
+            if (nonFinite.empty() || parallel.distributed())
+                if (Status st = parallel.averageGradients(parameters, batchesInStep(s, batchesPerEpoch, shard), stops); !st)
+                    return st.takeError();
+            if (stops[0] > 0.0) {
                 std::string kept = request.checkpointPath.empty()
                                        ? "no model file was asked for"
                                        : counters.epochsDone > 0 ? "'" + request.checkpointPath + "' keeps epoch " +
                                                                        std::to_string(counters.epochsDone) + ", the last good one"
                                                                  : "no epoch finished, so no model file was written";
-                return makeError("training stopped: the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") +
-                                 " at epoch " + std::to_string(epoch) + ", step " + std::to_string(step) +
-                                 " (task losses: " + describeLosses(terms, snapshot) + "); " + kept +
-                                 ". Try a lower learning_rate or gradient_clip_norm.");
+                return makeError("training stopped: " +
+                                 (nonFinite.empty() ? "the loss became NaN or infinite on another process at epoch " +
+                                                          std::to_string(epoch) + ", step " + std::to_string(step)
+                                                    : nonFinite) +
+                                 "; " + kept + ". Try a lower learning_rate or gradient_clip_norm.");
             }
-            if (config.pcGrad) {
-                const std::vector<double> weights = objective->taskWeights();
-                std::vector<torch::Tensor> losses;
-                for (size_t t = 0; t < terms.taskLosses.size(); ++t)
-                    if (terms.labelled[t]) losses.push_back(weights[t] * terms.taskLosses[t]);
-                // The hierarchy terms act as one more task in the surgery.
-                const torch::Tensor extra = terms.total - [&] {
-                    torch::Tensor sum = torch::zeros({}, terms.total.options());
-                    for (size_t t = 0; t < terms.taskLosses.size(); ++t)
-                        if (terms.labelled[t]) sum = sum + weights[t] * terms.taskLosses[t];
-                    return sum;
-                }();
-                if (objectiveConfig.hierarchy) losses.push_back(extra);
-                mi::pcGradBackward(losses, shared, batchSeed(config.seed, epoch, step));
-            } else {
-                objective->backward(terms, *network);
+            if (stops[1] > 0.0) {
+                outcome.cancelled = true;
+                break;
             }
             if (config.gradientClipNorm > 0.0) torch::nn::utils::clip_grad_norm_(network->parameters(), config.gradientClipNorm);
             optimiser.step();
             objective->afterOptimiserStep();
+            // GradNorm records each task's first loss on each rank; rank 0's count for all.
+            if (parallel.distributed() && !objectiveStateShared) {
+                std::vector<double> state = objective->extraState();
+                if (Status st = parallel.broadcast(state, "sharing the loss weighting's state"); !st) return st.takeError();
+                objective->restoreExtraState(state);
+                objectiveStateShared = true;
+            }
             ++counters.stepsDone;
-            clips += batch->batch.clips;
-            lossSum += loss;
-            for (size_t t = 0; t < columns.size(); ++t)
-                if (terms.labelled[t]) taskLossSum[t] += terms.taskLosses[t].item<double>(), taskLossCount[t] += 1.0;
             if (callbacks.progress)
-                callbacks.progress(TrainingProgress{epoch, config.epochs, step, int(stepsPerEpoch), loss});
+                callbacks.progress(TrainingProgress{epoch, config.epochs, step, int(stepsPerEpoch),
+                                                    myBatchesThisStep ? stepLoss / double(myBatchesThisStep) : 0.0});
         }
         if (outcome.cancelled) break;
         const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
-
+        if (parallel.distributed()) {
+            // The epoch's figures over every rank's batches; the loss weighting (DWA) reads them,
+            // so it stays the same on every rank. The batch-norm statistics become one.
+            std::vector<double> sums{lossSum, batchesTrained, double(clips)};
+            sums.insert(sums.end(), taskLossSum.begin(), taskLossSum.end());
+            sums.insert(sums.end(), taskLossCount.begin(), taskLossCount.end());
+            if (Status st = parallel.sum(sums, "summing the epoch's losses"); !st) return st.takeError();
+            lossSum = sums[0], batchesTrained = sums[1], clips = std::int64_t(sums[2]);
+            for (size_t t = 0; t < columns.size(); ++t)
+                taskLossSum[t] = sums[3 + t], taskLossCount[t] = sums[3 + columns.size() + t];
+            if (Status st = parallel.averageBuffers(*network); !st) return st.takeError();
+            std::vector<double> state = objective->extraState();
+            if (Status st = parallel.broadcast(state, "sharing the loss weighting's state"); !st) return st.takeError();
+            objective->restoreExtraState(state);
+        }
         EpochReport report;
         report.epoch = epoch;
         report.learningRate = learningRate;
-        report.trainLoss = step ? lossSum / step : 0.0;
+        report.trainLoss = batchesTrained > 0 ? lossSum / batchesTrained : 0.0;
         for (size_t t = 0; t < columns.size(); ++t)
             report.trainTaskLoss.push_back(taskLossCount[t] > 0 ? taskLossSum[t] / taskLossCount[t] : 0.0);
         objective->recordEpoch(report.trainTaskLoss);
         report.taskWeights = objective->taskWeights();
         const Result<Validation> validated = validate(*network, dataset, request.validationItems, columns, config.frames,
                                                       config.batchSize, device, readsVideo ? &validationFrames : nullptr,
-                                                      snapshot.priorCorrection);
+                                                      snapshot.priorCorrection, parallel);
         if (!validated) return makeError("validation stopped: " + validated.error());
         const Validation& validation = validated.value();
         report.validationLoss = validation.loss;
@@ -428,7 +510,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         info.history.push_back(epochReportToJson(report, taskNames));
         outcome.history.push_back(report);
         if (callbacks.epochEnd) callbacks.epochEnd(report);
-        if (!request.checkpointPath.empty()) {
+        if (writes && !request.checkpointPath.empty()) {
             info.epochsDone = counters.epochsDone;
             info.bestEpoch = counters.bestEpoch;
             info.bestScore = counters.bestScore;

@@ -9,6 +9,7 @@
 #include "core/train/json_text.h"
 #include "core/train/labelled_dataset.h"
 #include "core/train/model_snapshot.h"
+#include "core/train/process_group.h"
 #include "core/train/rgb_clip.h"
 #include "core/train/train_config.h"
 
@@ -60,6 +61,11 @@ struct TrainingRequest {
     // The clips' RGB frames, for video and fusion trunks (the caller's; a DecodedClipCache so
     // that epochs after the first decode nothing). Not needed by skeleton models.
     RgbClipDecoder* videoClips = nullptr;
+    // Data-parallel training (process_group.h): this process trains on its share of every step's
+    // batches (distributed_sampler.h), gradients are averaged over all of them, and every rank
+    // ends with the same weights, reports and outcome. Only rank 0 writes checkpointPath; every
+    // rank reads resumeFrom. Null: one process.
+    ProcessGroup* processGroup = nullptr;
 };
 
 struct TrainingOutcome {

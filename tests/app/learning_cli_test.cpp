@@ -9,10 +9,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace actionlens;
 using fixtures::CliRun;
@@ -405,6 +411,71 @@ TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
     const QJsonObject defaults = jsonFile(written.toStdString());
     EXPECT_EQ(defaults[QStringLiteral("epochs")].toInt(), 45);
     EXPECT_TRUE(defaults[QStringLiteral("_doc")].toObject().contains(QStringLiteral("learning_rate")));
+}
+
+
+int freePort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    const int port = ntohs(address.sin_port);
+    ::close(fd);
+    return port;
+}
+
+// Two processes with torchrun's variables set by hand (as a scheduler would): rank 0 prints the
+// summary and writes the model file; rank 1 trains silently and succeeds.
+TEST_F(LearningCli, DistributedTrainingOnTwoProcessesReportsAndWritesFromRankZero) {
+    const QString model = QString::fromStdString(file("ddp.alm"));
+    const QString port = QString::number(freePort());
+    std::vector<std::unique_ptr<QProcess>> ranks;
+    for (int r = 0; r < 2; ++r) {
+        auto process = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+        env.insert(QStringLiteral("MASTER_PORT"), port);
+        env.insert(QStringLiteral("RANK"), QString::number(r));
+        env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(r));
+        env.insert(QStringLiteral("LOCAL_WORLD_SIZE"), QStringLiteral("2"));
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(ACTIONLENS_CLI_PATH),
+                       {QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                        QStringLiteral("-o"), model, QStringLiteral("--distributed"), QStringLiteral("--distributed-timeout"),
+                        QStringLiteral("60")});
+        ranks.push_back(std::move(process));
+    }
+    for (auto& process : ranks) {
+        if (!process->waitForFinished(300000)) process->kill(), process->waitForFinished();  // a hang fails below
+    }
+    const QString out0 = QString::fromUtf8(ranks[0]->readAllStandardOutput()), err0 = QString::fromUtf8(ranks[0]->readAllStandardError());
+    const QString out1 = QString::fromUtf8(ranks[1]->readAllStandardOutput()), err1 = QString::fromUtf8(ranks[1]->readAllStandardError());
+    ASSERT_EQ(ranks[0]->exitStatus(), QProcess::NormalExit);
+    ASSERT_EQ(ranks[1]->exitStatus(), QProcess::NormalExit);
+    ASSERT_EQ(ranks[0]->exitCode(), 0) << err0.toStdString();
+    ASSERT_EQ(ranks[1]->exitCode(), 0) << err1.toStdString();
+    EXPECT_EQ(jsonOf(out0)[QStringLiteral("epochs_done")].toInt(), 3) << out0.toStdString();
+    EXPECT_TRUE(err0.contains(QStringLiteral("2 processes joined (gloo)"))) << err0.toStdString();
+    EXPECT_TRUE(err0.contains(QStringLiteral("epoch 3/3: loss"))) << err0.toStdString();
+    EXPECT_TRUE(out1.isEmpty()) << out1.toStdString();
+    EXPECT_FALSE(err1.contains(QStringLiteral("epoch 1/3"))) << err1.toStdString();
+    EXPECT_TRUE(std::filesystem::exists(model.toStdString()));
+
+    // Without torchrun's variables, or with its options but no --distributed: what is wrong.
+    const CliRun alone = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("--config"), config(),
+                                 QStringLiteral("-o"), QString::fromStdString(file("alone.alm")), QStringLiteral("--distributed")});
+    if (!qEnvironmentVariableIsSet("WORLD_SIZE")) {
+        EXPECT_EQ(alone.exitCode, 1);
+        EXPECT_TRUE(alone.err.contains(QStringLiteral("WORLD_SIZE is not set"))) << alone.err.toStdString();
+    }
+    const CliRun stray = runCli({QStringLiteral("train"), QStringLiteral("-p"), project(), QStringLiteral("-o"),
+                                 QString::fromStdString(file("stray.alm")), QStringLiteral("--backend"), QStringLiteral("gloo")});
+    EXPECT_EQ(stray.exitCode, 2);
+    EXPECT_TRUE(stray.err.contains(QStringLiteral("go with --distributed"))) << stray.err.toStdString();
 }
 
 }  // namespace

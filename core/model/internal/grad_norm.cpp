@@ -43,7 +43,10 @@ void GradNormImpl::backward(const torch::Tensor& total, const std::vector<torch:
     const torch::Tensor weightGrad = torch::autograd::grad({balance}, {weights}, {}, /*retain_graph=*/true,
                                                            /*create_graph=*/false, /*allow_unused=*/true)[0];
     total.backward();
-    weights.mutable_grad() = weightGrad.defined() ? weightGrad : torch::zeros_like(weights);
+    // Added to what earlier batches of the step left (gradient accumulation), like backward() does.
+    torch::Tensor grad = weightGrad.defined() ? weightGrad : torch::zeros_like(weights);
+    if (weights.grad().defined()) grad = weights.grad() + grad;
+    weights.mutable_grad() = grad;
 }
 
 void GradNormImpl::renormalise() {
