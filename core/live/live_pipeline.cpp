@@ -53,6 +53,7 @@ LiveOutcome runLivePipeline(media::CameraSource& camera, pose::PoseEstimator& es
             outcome.cancelled = true;
             return finish("cancelled");
         }
+        const Clock::time_point poseStart = Clock::now();
         const pose::RgbImageView view{picture->rgb.data(), picture->width, picture->height, picture->stride};
         auto tracked = tracker.next(view, picture->seconds);
         if (!tracked) return finish("pose estimation failed: " + tracked.error());
@@ -66,6 +67,8 @@ LiveOutcome runLivePipeline(media::CameraSource& camera, pose::PoseEstimator& es
             skeletons.emplace(p.person, mapped.front());
             frame.people.push_back({p.person, std::move(mapped.front())});
         }
+        const Clock::time_point modelStart = Clock::now();
+        frame.poseSeconds = std::chrono::duration<double>(modelStart - poseStart).count();
         if (options.windows) {
             options.windows->addFrame(skeletons);
             auto answers = options.windows->answers();
@@ -73,6 +76,7 @@ LiveOutcome runLivePipeline(media::CameraSource& camera, pose::PoseEstimator& es
             frame.answers = std::move(answers).value();
         }
         const Clock::time_point now = Clock::now();
+        if (options.windows) frame.modelSeconds = std::chrono::duration<double>(now - modelStart).count();
         frame.counts = capture.counts();
         frame.framesPerSecond = processedRate.add(now, outcome.processed + 1);
         frame.cameraFramesPerSecond = cameraRate.add(now, frame.counts.read);  // every frame it gave, taken or dropped

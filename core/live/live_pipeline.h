@@ -36,6 +36,8 @@ struct LiveFrame {
     CaptureCounts counts;                   // the camera's frames read and dropped so far
     double framesPerSecond = 0.0;           // through the pipeline, over about the last second
     double cameraFramesPerSecond = 0.0;     // given by the camera, over about the last second
+    double poseSeconds = 0.0;               // this frame's pose estimation (tracker, skeletons)
+    double modelSeconds = 0.0;              // this frame's model answers (0 without a model)
 };
 
 struct LivePipelineOptions {

@@ -313,7 +313,25 @@ double CameraSource::frameRate() const { return d->rate; }
 std::string CameraSource::description() const {
     char text[128];
     std::snprintf(text, sizeof(text), ", %d x %d", width(), height());
-    std::string out = d->address.format + " " + (d->address.url.size() > 60 ? d->address.url.substr(0, 57) + "..." : d->address.url) + text;
+    // A file played as a camera by its name; anything else as typed (long graphs cut short).
+    std::string input = d->address.url;
+    static const std::regex movie("^movie=(.*?)(:loop=[0-9]+)?$");
+    std::smatch m;
+    if (d->address.format == "lavfi" && std::regex_match(input, m, movie)) {
+        // The path without the graph's two levels of escapes.
+        auto unescape = [](const std::string& text) {
+            std::string out;
+            for (size_t i = 0; i < text.size(); ++i) {
+                if (text[i] != '\\') out += text[i];
+                else if (i + 1 < text.size()) out += text[++i];
+            }
+            return out;
+        };
+        const std::string path = unescape(unescape(m[1].str()));
+        input = "movie " + std::filesystem::path(path).filename().string();
+    }
+    if (input.size() > 60) input = input.substr(0, 57) + "...";
+    std::string out = d->address.format + " " + input + text;
     if (d->rate > 0) {
         std::snprintf(text, sizeof(text), ", %.3g frames/s", d->rate);
         out += text;

@@ -50,6 +50,7 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     big.setPointSizeF(big.pointSizeF() * 2.0);
     big.setBold(true);
     title_->setFont(big);
+    title_->setWordWrap(true);  // a long device string must not push the video aside
     status_ = new QLabel(this);
     QFont medium = font();
     medium.setPointSizeF(medium.pointSizeF() * 1.3);

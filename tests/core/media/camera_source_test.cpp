@@ -83,6 +83,8 @@ TEST(CameraSource, PlaysAVideoFileAsACamera) {
     const std::string device = movieCameraDevice(path);
     auto camera = CameraSource::open(device, unpaced());
     ASSERT_TRUE(camera.ok()) << device << ": " << camera.error();
+    EXPECT_NE(camera.value()->description().find("lavfi movie " + std::filesystem::path(path).filename().string() + ", 96 x 64"), std::string::npos)
+        << camera.value()->description();
     int frames = 0;
     CameraRead read;
     while ((read = camera.value()->read()).ok()) {
