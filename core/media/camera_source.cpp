@@ -273,7 +273,12 @@ Result<std::unique_ptr<CameraSource>> CameraSource::open(const std::string& devi
     d->armDeadline();
     int r = avformat_open_input(&ctx, address->url.c_str(), input, nullptr);  // frees ctx on failure
     if (r < 0) {
-        const std::string why = r == AVERROR_EXIT ? "it did not answer within the timeout" : libav::errorString(r);
+        std::string why = r == AVERROR_EXIT ? "it did not answer within the timeout" : libav::errorString(r);
+        if (address->format == "v4l2") {  // which cameras there are instead
+            std::string found;
+            for (const CameraDevice& camera : listCameras()) found += (found.empty() ? "" : ", ") + camera.device;
+            why += " (cameras found: " + (found.empty() ? std::string("none") : found) + ")";
+        }
         return makeError("cannot open camera '" + device + "': " + why);
     }
     d->format.reset(ctx);

@@ -116,6 +116,7 @@ TEST(CameraSource, DeviceStringsThatAreNoCameraSayWhatToType) {
     auto missing = CameraSource::open("/dev/video987");
     ASSERT_FALSE(missing.ok());
     EXPECT_NE(missing.error().find("cannot open camera '/dev/video987'"), std::string::npos) << missing.error();
+    EXPECT_NE(missing.error().find("cameras found: "), std::string::npos) << missing.error();
     auto graph = CameraSource::open("lavfi:nosuchfilter=1");
     ASSERT_FALSE(graph.ok());
     EXPECT_NE(graph.error().find("lavfi:nosuchfilter=1"), std::string::npos) << graph.error();
