@@ -86,7 +86,7 @@ PresentationStartScreen::PresentationStartScreen(QWidget* parent) : QWidget(pare
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addStretch(1);
-    auto* hint = new QLabel(tr("Enter start  ·  V the project's videos  ·  C this screen  ·  Esc leave"), this);
+    auto* hint = new QLabel(tr("Enter start the camera  ·  Alt+V the project's videos  ·  Esc leave"), this);
     hint->setStyleSheet(QStringLiteral("color: #80868e;"));
     layout->addWidget(hint);
 
