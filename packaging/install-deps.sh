@@ -16,7 +16,8 @@ packages=(
   libgloo-dev
   # the face detector's Haar cascades (/usr/share/opencv4/haarcascades) for face blurring
   opencv-data
-  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
+  # video; libavdevice: cameras (v4l2) and generated test inputs (lavfi) as live sources
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libavdevice-dev
   # plots, datasets
   libqcustomplot-dev libmatio-dev
   # tests, benchmarks, GUI screenshots

@@ -1,7 +1,7 @@
 // actionlens: the desktop workstation. Wiring only: the window and the widgets are in ui/.
 //
 //   actionlens [PROJECT.alproj | VIDEO] [--video N] [--frame F] [--panel training|evaluation|ablation|explanation|queue|agreement [--run ID]]
-//              [--dialog taxonomy|pre-annotate|active-learning [--report F.json,...]] [--present [--playlist]]
+//              [--dialog taxonomy|pre-annotate|active-learning [--report F.json,...]] [--present [--playlist | --camera DEVICE]]
 //              [--privacy] [--screenshot OUT.png]
 //
 // --screenshot opens what it is given, shows frame F of video N (0-based position in the
@@ -22,6 +22,10 @@
 #include "ui/learning/plot_export.h"
 #include "ui/present/live_predictions.h"
 #include "ui/present/presentation_view.h"
+#include "ui/present/confidence_panel.h"
+#include "ui/present/live_camera.h"
+#include "ui/present/presentation_start_screen.h"
+#include "core/live/live_pipeline.h"
 #endif
 #ifdef ACTIONLENS_WITH_PRE_ANNOTATION
 #include "ui/dialogs/pre_annotate_dialog.h"
@@ -205,6 +209,46 @@ int screenshotPresentation(MainWindow& window, int frame, const QString& outPath
 #endif
 }
 
+// --present --camera DEVICE --screenshot: the presentation view (1600 x 900) once the camera's
+// frames with their live skeletons (and the model's answers, where there is a model) are on it,
+// or once the start screen is back because the camera stopped (its message on it).
+int screenshotCamera(MainWindow& window, const QString& device, const QString& outPath) {
+#ifdef ACTIONLENS_WITH_LEARNING
+    actionlens::ui::PresentationView* view = window.openPresentation(false);
+    if (!view) return fail(QStringLiteral("--present needs a project"));
+    view->resize(1600, 900);
+    if (const QString refused = view->startCamera(device); !refused.isEmpty()) return fail(refused);
+    QEventLoop loop;
+    QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (view->isShowingStartScreen()) loop.quit();
+        const auto frame = view->camera().latest();
+        // Some frames in: the tracker settled, the model's window filling, the bars moving.
+        if (frame && view->camera().framesShown() >= 25 && (!frame->people.empty() || view->camera().framesShown() >= 100) &&
+            (view->camera().modelName().isEmpty() || !view->panel().subjects().empty()))
+            loop.quit();
+    });
+    poll.start(50);
+    loop.exec();
+    poll.stop();
+    if (!view->isShowingStartScreen() && !view->camera().latest())
+        return fail(QStringLiteral("the camera showed no frame within %1 s").arg(kScreenshotTimeoutMs / 1000));
+    if (!view->isShowingStartScreen()) {
+        QTimer::singleShot(600, &loop, &QEventLoop::quit);  // the bars glide to their values
+        loop.exec();
+    }
+    if (!view->grab().save(outPath)) return fail(QStringLiteral("cannot write %1").arg(outPath));
+    if (view->isShowingStartScreen() && view->camera().framesShown() == 0) return fail(view->startScreen().message());
+    return 0;
+#else
+    Q_UNUSED(window);
+    Q_UNUSED(device);
+    Q_UNUSED(outPath);
+    return fail(QStringLiteral("this build has no presentation view (LibTorch was not found)"));
+#endif
+}
+
 // The command line, described once for the help text and for the real run.
 struct GuiCommandLine {
     QCommandLineParser parser;
@@ -235,6 +279,11 @@ struct GuiCommandLine {
                                                     "--screenshot it is saved once the model's answers are on it.")};
     const QCommandLineOption playlist{QStringLiteral("playlist"),
                                       QStringLiteral("With --present: play the project's videos back to back, round and round.")};
+    const QCommandLineOption camera{QStringLiteral("camera"),
+                                    QStringLiteral("With --present: show a camera with live poses and the newest model's answers: "
+                                                   "/dev/videoN, or any FFmpeg input device as FORMAT:INPUT, e.g. "
+                                                   "lavfi:testsrc=size=640x480:rate=25 or lavfi:movie=FILE (a video played as a camera)."),
+                                    QStringLiteral("DEVICE")};
     const QCommandLineOption run{QStringLiteral("run"), QStringLiteral("The run --panel shows (its id; default: the latest)."),
                                  QStringLiteral("ID")};
     const QCommandLineOption privacy{QStringLiteral("privacy"),
@@ -256,6 +305,7 @@ struct GuiCommandLine {
         parser.addOption(panel);
         parser.addOption(present);
         parser.addOption(playlist);
+        parser.addOption(camera);
         parser.addOption(run);
         parser.addOption(dialog);
         parser.addOption(report);
@@ -379,15 +429,22 @@ int main(int argc, char* argv[]) {
     window.show();
     if (parser.isSet(commandLine.present)) {
         if (!isProject) return fail(QStringLiteral("--present needs a project (.alproj)"));
+        if (parser.isSet(commandLine.camera) && parser.isSet(commandLine.playlist))
+            return fail(QStringLiteral("--camera and --playlist are two sources: choose one"));
+        if (screenshot && parser.isSet(commandLine.camera))
+            return screenshotCamera(window, parser.value(commandLine.camera), parser.value(screenshotOption));
         if (screenshot) return screenshotPresentation(window, frame.value_or(0), parser.value(screenshotOption));
         actionlens::ui::PresentationView* shown = window.openPresentation();
 #ifdef ACTIONLENS_WITH_LEARNING
         if (shown && parser.isSet(commandLine.playlist)) shown->setPlaylist(true);
+        // A camera that cannot be opened brings the start screen with the reason.
+        if (shown && parser.isSet(commandLine.camera)) shown->startCamera(parser.value(commandLine.camera));
 #else
         Q_UNUSED(shown);
 #endif
     }
     if (parser.isSet(commandLine.playlist) && !parser.isSet(commandLine.present)) return fail(QStringLiteral("--playlist goes with --present"));
+    if (parser.isSet(commandLine.camera) && !parser.isSet(commandLine.present)) return fail(QStringLiteral("--camera goes with --present"));
     if (screenshot && dialog == QLatin1String("active-learning")) {
         QString problems;
         QDialog* shown = window.openActiveLearningReports(parser.value(commandLine.report).split(QLatin1Char(',')), &problems);

@@ -121,6 +121,12 @@ void PlayerController::seek(int frame) {
     if (playing_) restartClock();
 }
 
+void PlayerController::showAgain() {
+    if (!server_) return;
+    shownFrame_ = -1;
+    showPlayheadIfReady();
+}
+
 void PlayerController::step(int delta) {
     if (!server_) return;
     pause();

@@ -65,6 +65,8 @@ public:
 
 public Q_SLOTS:
     void seek(int frame);  // clamped to the video
+    // frameShown for the playhead's frame again (a view that came back wants the picture).
+    void showAgain();
     void step(int delta);  // pauses first: stepping is for frame-by-frame inspection
     void play();
     void playBackward();

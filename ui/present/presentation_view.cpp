@@ -6,9 +6,13 @@
 #include "ui/player/player_controller.h"
 #include "ui/player/privacy_filter.h"
 #include "ui/player/video_view.h"
-#include "ui/present/confidence_panel.h"
+#include "core/live/live_pipeline.h"
 #include "ui/learning/trained_models.h"
+#include "ui/player/skeleton_overlay.h"
+#include "ui/present/confidence_panel.h"
+#include "ui/present/live_camera.h"
 #include "ui/present/live_predictions.h"
+#include "ui/present/presentation_start_screen.h"
 #include "ui/style/annotation_colours.h"
 
 #include <QElapsedTimer>
@@ -16,6 +20,8 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -44,11 +50,12 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     big.setPointSizeF(big.pointSizeF() * 2.0);
     big.setBold(true);
     title_->setFont(big);
+    title_->setWordWrap(true);  // a long device string must not push the video aside
     status_ = new QLabel(this);
     QFont medium = font();
     medium.setPointSizeF(medium.pointSizeF() * 1.3);
     status_->setFont(medium);
-    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  P playlist  ·  B blur faces  ·  Esc leave"), this);
+    auto* hint = new QLabel(tr("Space play / pause  ·  \u2190 \u2192 step  ·  P playlist  ·  B blur faces  ·  C camera  ·  V videos  ·  Esc leave"), this);
     hint->setStyleSheet(QStringLiteral("color: #80868e;"));
 
     auto* side = new QVBoxLayout;
@@ -56,12 +63,32 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     side->addWidget(panel_, 1);
     side->addWidget(status_);
     side->addWidget(hint);
+    start_ = new PresentationStartScreen(this);
+    stage_ = new QStackedWidget(this);
+    stage_->addWidget(view_);
+    stage_->addWidget(start_);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    layout->addWidget(view_, 3);
+    layout->addWidget(stage_, 3);
     layout->addLayout(side, 1);
 
+    camera_ = new LiveCamera(document_, this);
+    liveSkeletons_ = std::make_unique<SkeletonOverlay>();
+    connect(start_, &PresentationStartScreen::videosChosen, this, &PresentationView::showProjectVideos);
+    connect(start_, &PresentationStartScreen::cameraChosen, this, [this](const LiveCameraOptions& options) {
+        if (const QString refused = startCamera(options); !refused.isEmpty()) start_->setMessage(refused);
+    });
+    connect(camera_, &LiveCamera::frameArrived, this, &PresentationView::showCameraFrame);
+    connect(camera_, &LiveCamera::opened, this, [this] {
+        title_->setText(camera_->description());
+        if (!camera_->modelNote().isEmpty()) panel_->setMessage(camera_->modelNote());
+        else panel_->setMessage(tr("%1 is watching...").arg(camera_->modelName()));
+    });
+    connect(camera_, &LiveCamera::stopped, this, &PresentationView::cameraStopped);
+
     connect(&player_, &PlayerController::frameShown, this, [this](int frame, media::FramePtr picture) {
+        videoPicture_ = picture;
+        if (source_ != Source::Videos) return;  // the camera has the view
         frame_ = frame;
         overlays_->showFrame(frame);
         view_->setFrame(privacy_ ? privacy_->filter(frame, std::move(picture)) : std::move(picture));
@@ -71,10 +98,11 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
     });
     // Playback stops at a video's end: the playlist goes on with the next.
     connect(&player_, &PlayerController::playingChanged, this, [this](bool playing) {
-        if (!playing) advanceIfAtEnd();
+        if (!playing && source_ == Source::Videos) advanceIfAtEnd();
     });
     connect(view_, &VideoView::framePainted, this, [this] { countPaint(); });
     connect(predictions_, &LivePredictions::finished, this, [this](const QString& message) {
+        if (source_ != Source::Videos) return;
         if (!message.isEmpty()) {
             panel_->setMessage(tr("The model could not read this video: %1").arg(message));
             return;
@@ -91,6 +119,9 @@ PresentationView::PresentationView(ProjectDocument& document, PlayerController& 
 }
 
 PresentationView::~PresentationView() {
+    // The camera's job first: its deliveries reach this view.
+    delete camera_;
+    view_->removeOverlay(liveSkeletons_.get());
     // The overlays unregister from the view, which Qt would otherwise delete first.
     delete overlays_;
     if (explanation_) view_->removeOverlay(explanation_);
@@ -98,6 +129,11 @@ PresentationView::~PresentationView() {
 
 void PresentationView::readCurrentVideo() {
     const annotation::Video* video = document_.currentVideo();
+    if (video && QFileInfo(QString::fromStdString(video->path)).isFile())
+        start_->setCurrentVideo(QString::fromStdString(video->path), QString::fromStdString(video->name.empty() ? video->path : video->name));
+    else
+        start_->setCurrentVideo({}, {});
+    if (source_ != Source::Videos) return;
     title_->setText(!video                ? QString()
                     : video->name.empty() ? QFileInfo(QString::fromStdString(video->path)).fileName()
                                           : QString::fromStdString(video->name));
@@ -119,6 +155,7 @@ void PresentationView::readCurrentVideo() {
 }
 
 void PresentationView::showAnswers(int frame) {
+    if (source_ != Source::Videos) return;
     if (!predictions_->isReady() || predictions_->videoId() != document_.currentVideoId()) return;
     std::vector<ConfidencePanel::Subject> subjects;
     for (SubjectAnswer& answer : predictions_->answersAt(frame)) {
@@ -158,6 +195,21 @@ void PresentationView::countPaint() {
 }
 
 void PresentationView::updateStatus() {
+    if (source_ == Source::Camera) {
+        const auto frame = camera_->latest();
+        if (!frame) {
+            status_->setText(tr("Starting the camera..."));
+            return;
+        }
+        status_->setText(tr("%1 frames/s through pose%2 · camera %3 frames/s · %4 dropped · %5 frames/s drawn%6")
+                             .arg(frame->framesPerSecond, 0, 'f', 1)
+                             .arg(camera_->modelName().isEmpty() ? QString() : tr(" + model"))
+                             .arg(frame->cameraFramesPerSecond, 0, 'f', 1)
+                             .arg(frame->counts.dropped)
+                             .arg(fps_, 0, 'f', 1)
+                             .arg(camera_->modelDevice().isEmpty() ? QString() : tr(" · model on %1").arg(camera_->modelDevice())));
+        return;
+    }
     status_->setText(tr("%1 frames/s drawn · model on %2%3")
                          .arg(fps_, 0, 'f', 1)
                          .arg(predictions_->device().empty() ? tr("-") : QString::fromStdString(predictions_->device()),
@@ -178,6 +230,15 @@ void PresentationView::keyPressEvent(QKeyEvent* event) {
     switch (event->key()) {
     case Qt::Key_Escape:
     case Qt::Key_F11: close(); return;
+    case Qt::Key_C: showStartScreen(); return;
+    case Qt::Key_V: showProjectVideos(); return;
+    default: break;
+    }
+    if (source_ != Source::Videos) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    switch (event->key()) {
     case Qt::Key_Space: player_.togglePlay(); return;
     case Qt::Key_P: setPlaylist(!playlist_); return;
     case Qt::Key_B:
@@ -187,6 +248,118 @@ void PresentationView::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Left: player_.step(event->modifiers() & Qt::ShiftModifier ? -10 : -1); return;
     default: QWidget::keyPressEvent(event);
     }
+}
+
+bool PresentationView::isShowingStartScreen() const { return stage_->currentWidget() == start_; }
+
+void PresentationView::showStartScreen(const QString& message) {
+    camera_->stop();
+    if (source_ == Source::Videos) player_.pause();
+    source_ = Source::Camera;  // the choice being made is a camera: the player's frames stay away
+    view_->removeOverlay(liveSkeletons_.get());
+    start_->setMessage(message);
+    start_->refreshCameras();
+    stage_->setCurrentWidget(start_);
+    title_->setText(tr("Choose a source"));
+    panel_->setMessage(message.isEmpty() ? tr("Choose a camera, or the project's videos.") : message);
+    status_->clear();
+    start_->deviceEdit()->setFocus();
+}
+
+QString PresentationView::startCamera(const QString& device) {
+    LiveCameraOptions options = start_->cameraOptions();
+    options.device = device;
+    start_->setDevice(device);
+    return startCamera(options);
+}
+
+QString PresentationView::startCamera(const LiveCameraOptions& options) {
+    player_.pause();
+    source_ = Source::Camera;
+    overlays_->clear();
+    view_->removeOverlay(liveSkeletons_.get());
+    liveSkeletons_->setSkeletons({});
+    view_->addOverlay(liveSkeletons_.get());
+    if (const QString refused = camera_->start(options); !refused.isEmpty()) {
+        showStartScreen(refused);
+        return refused;
+    }
+    stage_->setCurrentWidget(view_);
+    view_->setFrame(nullptr);
+    title_->setText(options.device);
+    panel_->setMessage(tr("Opening %1...").arg(options.device));
+    updateStatus();
+    setFocus();
+    return {};
+}
+
+void PresentationView::showProjectVideos() {
+    camera_->stop();
+    view_->removeOverlay(liveSkeletons_.get());
+    source_ = Source::Videos;
+    stage_->setCurrentWidget(view_);
+    setFocus();
+    readCurrentVideo();
+    if (videoPicture_) {
+        view_->setFrame(privacy_ ? privacy_->filter(frame_, videoPicture_) : videoPicture_);
+        overlays_->showFrame(frame_);
+    } else {
+        view_->setFrame(nullptr);
+        player_.showAgain();  // the picture comes as frameShown
+    }
+    updateStatus();
+}
+
+void PresentationView::showCameraFrame() {
+    const auto frame = camera_->latest();
+    if (source_ != Source::Camera || !frame || isShowingStartScreen()) return;
+    std::vector<OverlaySkeleton> skeletons;
+    for (const live::LivePerson& person : frame->people) {
+        OverlaySkeleton s;
+        s.frame = person.skeleton;
+        s.layout = camera_->layout();
+        s.subjectName = tr("Person %1").arg(person.person);
+        s.subjectColour = subjectColour(person.person);
+        skeletons.push_back(std::move(s));
+    }
+    liveSkeletons_->setSkeletons(std::move(skeletons));
+    view_->setFrame(frame->picture);
+    if (camera_->modelName().isEmpty()) {
+        if (!camera_->modelNote().isEmpty()) panel_->setMessage(camera_->modelNote());
+        else panel_->setMessage(frame->people.empty() ? tr("No one in sight.") : tr("%n people in sight.", nullptr, int(frame->people.size())));
+    } else if (frame->answers.empty()) {
+        panel_->setMessage(tr("No one the model can see."));
+    } else {
+        std::vector<ConfidencePanel::Subject> subjects;
+        for (const live::LivePersonAnswer& a : frame->answers) {
+            ConfidencePanel::Subject s;
+            s.name = tr("Person %1").arg(a.person);
+            s.colour = subjectColour(a.person);
+            s.answer.subjectId = a.person;
+            for (const live::LiveTaskAnswer& t : a.tasks) {
+                std::vector<int> order(t.probabilities.size());
+                for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
+                const size_t shown = std::min<size_t>(3, order.size());
+                std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(shown), order.end(),
+                                  [&t](int x, int y) { return t.probabilities[size_t(x)] > t.probabilities[size_t(y)]; });
+                TaskAnswer task;
+                task.task = t.task;
+                for (size_t i = 0; i < shown; ++i) {
+                    task.classes.push_back(t.classes[size_t(order[i])]);
+                    task.probabilities.push_back(t.probabilities[size_t(order[i])]);
+                }
+                s.answer.tasks.push_back(std::move(task));
+            }
+            subjects.push_back(std::move(s));
+        }
+        panel_->setAnswers(std::move(subjects));
+    }
+    updateStatus();
+}
+
+void PresentationView::cameraStopped(const QString& message) {
+    if (source_ != Source::Camera) return;
+    showStartScreen(message.isEmpty() ? QString() : tr("%1 — choose a source again.").arg(message.left(1).toUpper() + message.mid(1)));
 }
 
 void PresentationView::closeEvent(QCloseEvent* event) {
