@@ -1,8 +1,9 @@
 #pragma once
 
 // Inter-annotator agreement over a project: for one per-segment task (the action task by
-// default) and two or more annotators (default: everyone whose segments the project holds; a
-// model's predictions are never an annotator), per video and over all videos.
+// default) and two or more annotators (default: everyone whose segments the project holds, and
+// in a video assigned to annotators only those; a model's predictions are never an annotator),
+// per video and over all videos.
 //
 // Frame-wise coding units are (video, subject, frame) for the frames some annotator's segment of
 // that subject covers with a label of the task. An annotator who coded the video (has any segment
