@@ -190,8 +190,10 @@ Result<AgreementReport> computeAgreement(annotation::ProjectStore& store, const 
     // Without annotators named, a video assigned to annotators is compared between those alone.
     std::vector<std::vector<std::string>> only;
     for (const annotation::Video& v : *videos) {
+        if (options.cancelled && options.cancelled()) return makeError("cancelled");
         auto read = store.segmentsOfVideo(v.id);
         if (!read) return read.takeError();
+        if (options.progress) options.progress(std::int64_t(segments.size()) + 1, std::int64_t(videos->size()));
         only.push_back(options.annotators.empty() ? v.annotators : std::vector<std::string>{});
         for (const annotation::Segment& s : *read)
             if (!annotation::isModelPrediction(s) &&

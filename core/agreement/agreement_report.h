@@ -21,6 +21,7 @@
 #include <QJsonObject>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct AgreementOptions {
     std::string task;                      // empty: the taxonomy's action task
     std::vector<std::string> annotators;   // empty: every annotator with segments (not models)
     std::vector<double> iouThresholds{0.1, 0.25, 0.5};
+    // Called after each video is read (done, total); asked before each: true stops the computation
+    // with an error (a window's job cancelled).
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+    std::function<bool()> cancelled;
 };
 
 struct SegmentF1 {

@@ -117,6 +117,21 @@ TEST(AgreementReport, ByDefaultAVideoIsComparedBetweenTheAnnotatorsAssignedToIt)
     EXPECT_EQ(withCat->videos[0].units, 45);
 }
 
+TEST(AgreementReport, ReportsProgressPerVideoAndStopsWhenCancelled) {
+    ProjectFolder folder;
+    auto store = project(folder);
+    AgreementOptions options;
+    std::vector<std::pair<std::int64_t, std::int64_t>> steps;
+    options.progress = [&](std::int64_t done, std::int64_t total) { steps.emplace_back(done, total); };
+    ASSERT_TRUE(computeAgreement(*store, options).ok());
+    EXPECT_EQ(steps, (std::vector<std::pair<std::int64_t, std::int64_t>>{{1, 2}, {2, 2}}));
+    int asked = 0;
+    options.cancelled = [&] { return ++asked == 2; };
+    auto stopped = computeAgreement(*store, options);
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_EQ(stopped.error(), "cancelled");
+}
+
 TEST(AgreementReport, DisagreementsAreRunsOfFramesWithTheSamePairOfLabels) {
     ProjectFolder folder;
     auto store = project(folder);
