@@ -50,6 +50,11 @@ int runImport(const QStringList& arguments) {
                                                    "BODY_25, the default for 25 points, or BODY_25B)."),
                                     QStringLiteral("name"));
     parser.addOption(layout);
+    const QCommandLineOption video(QStringLiteral("video"),
+                                   QStringLiteral("The project's video that observations without a media file belong to "
+                                                  "(boris: LIVE observations), by name or file name."),
+                                   QStringLiteral("name"));
+    parser.addOption(video);
     if (auto stop = parseCommandLine(parser, name,
                                      QStringLiteral("Imports annotations or a dataset into a project, creating the project "
                                                     "if it does not exist. All or nothing: on any error the project is left "
@@ -74,6 +79,7 @@ int runImport(const QStringList& arguments) {
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
     options.annotator = parser.value(annotator).trimmed().toStdString();
     options.layout = parser.value(layout).trimmed().toStdString();
+    options.video = parser.value(video).trimmed().toStdString();
     options.warning = [&](const std::string& message) {
         progress.interrupt();
         std::fprintf(stderr, "actionlens-cli: warning: %s\n", message.c_str());

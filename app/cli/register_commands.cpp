@@ -9,6 +9,7 @@ void registerProjectCommands(CommandRegistry& registry);
 void registerSynthCommand(CommandRegistry& registry);
 void registerMotionLibraryCommand(CommandRegistry& registry);
 void registerAgreementCommand(CommandRegistry& registry);
+void registerAssignCommand(CommandRegistry& registry);
 void registerAnonymiseCommand(CommandRegistry& registry);
 #ifdef ACTIONLENS_WITH_LEARNING
 void registerTrainCommands(CommandRegistry& registry);
@@ -32,6 +33,7 @@ void registerAllCommands(CommandRegistry& registry) {
     registerSynthCommand(registry);
     registerMotionLibraryCommand(registry);
     registerAgreementCommand(registry);
+    registerAssignCommand(registry);
     registerAnonymiseCommand(registry);
 #ifdef ACTIONLENS_WITH_LEARNING
     registerTrainCommands(registry);

@@ -17,6 +17,7 @@
 #include "ui/explain/explanation_session.h"
 #include "ui/learning/evaluation_session.h"
 #include "ui/agreement/agreement_view.h"
+#include "ui/jobs/job.h"
 #include "ui/learning/active_learning_plot.h"
 #include "ui/learning/labelling_queue_session.h"
 #include "ui/learning/plot_export.h"
@@ -103,6 +104,13 @@ int takeScreenshot(MainWindow& window, int frame, bool waitForFrame, const QStri
         QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
         loop.exec();
         if (queue->isRunning()) return fail(QStringLiteral("the labelling queue was not ready within %1 s").arg(kScreenshotTimeoutMs / 1000));
+    }
+    // --panel agreement: the comparison (a job), once done.
+    if (auto* agreement = window.findChild<actionlens::ui::AgreementView*>(); agreement && agreement->job() && agreement->job()->isRunning()) {
+        QObject::connect(agreement->job(), &actionlens::ui::Job::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kScreenshotTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (agreement->job()->isRunning()) return fail(QStringLiteral("the agreement was not computed within %1 s").arg(kScreenshotTimeoutMs / 1000));
     }
 #endif
     QTimer::singleShot(50, &loop, &QEventLoop::quit);

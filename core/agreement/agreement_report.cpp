@@ -29,7 +29,8 @@ struct VideoCoding {
 };
 
 VideoCoding codeVideo(const std::vector<annotation::Segment>& segments, const std::string& task,
-                      const std::vector<std::string>& annotators, std::map<std::string, int>& categories) {
+                      const std::vector<std::string>& annotators, std::map<std::string, int>& categories,
+                      const std::vector<std::string>& only) {
     VideoCoding out;
     out.segments.resize(annotators.size());
     out.coded.assign(annotators.size(), false);
@@ -41,6 +42,7 @@ VideoCoding codeVideo(const std::vector<annotation::Segment>& segments, const st
         if (annotation::isModelPrediction(s)) continue;
         auto who = index.find(s.annotator);
         if (who == index.end()) continue;
+        if (!only.empty() && std::find(only.begin(), only.end(), s.annotator) == only.end()) continue;
         out.coded[who->second] = true;
         auto label = s.labels.find(task);
         if (label == s.labels.end()) continue;
@@ -185,11 +187,18 @@ Result<AgreementReport> computeAgreement(annotation::ProjectStore& store, const 
     if (!videos) return videos.takeError();
     std::vector<std::vector<annotation::Segment>> segments;
     std::set<std::string> found;
+    // Without annotators named, a video assigned to annotators is compared between those alone.
+    std::vector<std::vector<std::string>> only;
     for (const annotation::Video& v : *videos) {
+        if (options.cancelled && options.cancelled()) return makeError("cancelled");
         auto read = store.segmentsOfVideo(v.id);
         if (!read) return read.takeError();
+        if (options.progress) options.progress(std::int64_t(segments.size()) + 1, std::int64_t(videos->size()));
+        only.push_back(options.annotators.empty() ? v.annotators : std::vector<std::string>{});
         for (const annotation::Segment& s : *read)
-            if (!annotation::isModelPrediction(s)) found.insert(s.annotator);
+            if (!annotation::isModelPrediction(s) &&
+                (only.back().empty() || std::find(only.back().begin(), only.back().end(), s.annotator) != only.back().end()))
+                found.insert(s.annotator);
         segments.push_back(std::move(read).value());
     }
     report.annotators = options.annotators.empty() ? std::vector<std::string>(found.begin(), found.end()) : options.annotators;
@@ -206,7 +215,7 @@ Result<AgreementReport> computeAgreement(annotation::ProjectStore& store, const 
     std::vector<const VideoCoding*> allVideos;
     std::vector<bool> codedAnywhere(report.annotators.size(), false);
     std::vector<VideoCoding> codings;
-    for (size_t v = 0; v < videos->size(); ++v) codings.push_back(codeVideo(segments[v], report.task, report.annotators, categories));
+    for (size_t v = 0; v < videos->size(); ++v) codings.push_back(codeVideo(segments[v], report.task, report.annotators, categories, only[v]));
     // Categories are final only now: "(none)" last, so re-map every code once.
     std::vector<std::string> names(categories.size());
     for (const auto& [name, index] : categories) names[size_t(index)] = name;
@@ -256,7 +265,7 @@ Result<std::vector<Disagreement>> findDisagreements(annotation::ProjectStore& st
         auto segments = store.segmentsOfVideo(v.id);
         if (!segments) return segments.takeError();
         std::map<std::string, int> categories;
-        const VideoCoding coding = codeVideo(*segments, task, {a, b}, categories);
+        const VideoCoding coding = codeVideo(*segments, task, {a, b}, categories, {});
         if (!coding.coded[0] || !coding.coded[1]) continue;
         std::vector<std::string> names(categories.size());
         for (const auto& [name, index] : categories) names[size_t(index)] = name;

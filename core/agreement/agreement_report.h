@@ -1,8 +1,9 @@
 #pragma once
 
 // Inter-annotator agreement over a project: for one per-segment task (the action task by
-// default) and two or more annotators (default: everyone whose segments the project holds; a
-// model's predictions are never an annotator), per video and over all videos.
+// default) and two or more annotators (default: everyone whose segments the project holds, and
+// in a video assigned to annotators only those; a model's predictions are never an annotator),
+// per video and over all videos.
 //
 // Frame-wise coding units are (video, subject, frame) for the frames some annotator's segment of
 // that subject covers with a label of the task. An annotator who coded the video (has any segment
@@ -20,6 +21,7 @@
 #include <QJsonObject>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,10 @@ struct AgreementOptions {
     std::string task;                      // empty: the taxonomy's action task
     std::vector<std::string> annotators;   // empty: every annotator with segments (not models)
     std::vector<double> iouThresholds{0.1, 0.25, 0.5};
+    // Called after each video is read (done, total); asked before each: true stops the computation
+    // with an error (a window's job cancelled).
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+    std::function<bool()> cancelled;
 };
 
 struct SegmentF1 {

@@ -113,6 +113,9 @@ Status rewriteText(const QSqlDatabase& db, const ProjectRedaction& r) {
                              qint64(id)});
             !s)
             return s;
+    // A renamed video's frames keep no names from the dataset it came from (file names say what the name hid).
+    for (const auto& [id, video] : r.videos)
+        if (Status s = exec(db, QStringLiteral("DELETE FROM frame_sources WHERE video_id = ?"), {qint64(id)}); !s) return s;
     if (r.annotators) {
         if (Status s = exec(db, QStringLiteral("CREATE TEMP TABLE annotator_map(old TEXT PRIMARY KEY, new TEXT NOT NULL)")); !s) return s;
         for (const auto& [old, replacement] : *r.annotators)
@@ -124,6 +127,12 @@ Status rewriteText(const QSqlDatabase& db, const ProjectRedaction& r) {
                                         .arg(QLatin1String(column)));
                 !s)
                 return s;
+        // Assignments: renamed through a copy (two names may not share a pseudonym, but a row must never keep a real name).
+        for (const char* sql : {"CREATE TEMP TABLE assignment_map AS SELECT DISTINCT video_id, m.new AS annotator FROM video_assignments"
+                                " JOIN annotator_map m ON m.old = annotator WHERE m.new <> ''",
+                                "DELETE FROM video_assignments", "INSERT INTO video_assignments SELECT video_id, annotator FROM assignment_map",
+                                "DROP TABLE temp.assignment_map"})
+            if (Status s = exec(db, QString::fromLatin1(sql)); !s) return s;
         if (Status s = execSql(db, QStringLiteral("DROP TABLE temp.annotator_map")); !s) return s;
     }
     if (r.keepFreeText)

@@ -38,7 +38,8 @@ struct ProjectRedaction {
     // Old id -> new id and name, for every subject that stays; empty: ids and names as they are.
     std::map<std::int64_t, RedactedSubject> subjects;
     std::map<std::int64_t, RedactedVideo> videos;  // old id -> replacement; others as they are
-    // Segment annotators and sources -> replacement (a name it does not list becomes empty);
+    // Segment annotators and sources, and videos' assigned annotators -> replacement (a name it does
+    // not list becomes empty, an assignment to it is dropped);
     // none: as they are.
     std::optional<std::map<std::string, std::string>> annotators;
     // Model runs (names, configs, messages), subjects' consent notes and similar free text

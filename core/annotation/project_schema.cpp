@@ -142,6 +142,20 @@ Status addConsentAndPseudonymSecret(const QSqlDatabase& db) {
     return Status::success();
 }
 
+// Version 10: interoperability. Where a frame came from in an imported dataset (a COCO image's
+// file name and id), so an export gives the same names and ids back; and which annotators a
+// video is assigned to (a video may be double-coded).
+Status addFrameSourcesAndAssignments(const QSqlDatabase& db) {
+    return execAll(db, {
+        "CREATE TABLE frame_sources(video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,"
+        " frame INTEGER NOT NULL CHECK(frame >= 0), name TEXT NOT NULL, source_id INTEGER,"
+        " PRIMARY KEY(video_id, frame)) WITHOUT ROWID",
+        "CREATE TABLE video_assignments(video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,"
+        " annotator TEXT NOT NULL CHECK(annotator <> ''), PRIMARY KEY(video_id, annotator)) WITHOUT ROWID",
+        "CREATE INDEX video_assignments_by_annotator ON video_assignments(annotator, video_id)",
+    });
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -155,6 +169,7 @@ const std::vector<Migration>& migrations() {
         {7, "confidence and source of model-assisted segments", &addSegmentConfidenceAndSource},
         {8, "subjects' boxes in skeleton frames", &addSkeletonFrameBoxes},
         {9, "subjects' consent and the pseudonym secret", &addConsentAndPseudonymSecret},
+        {10, "frames' sources and videos' annotators", &addFrameSourcesAndAssignments},
     };
     return steps;
 }

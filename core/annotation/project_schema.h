@@ -12,7 +12,7 @@
 
 namespace actionlens::annotation {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 // PRAGMA application_id, "ALPR": tells an ActionLens project from any other SQLite file.
 inline constexpr int kProjectApplicationId = 0x414c5052;
 

@@ -6,6 +6,7 @@
 // undoing it needs (the new id, the removed value, the previous value), so an undo command
 // only stores that result and calls the inverse.
 
+#include "core/annotation/frame_source.h"
 #include "core/annotation/segment.h"
 #include "core/annotation/skeleton_frame.h"
 #include "core/annotation/skeleton_layout.h"
@@ -102,6 +103,8 @@ public:
     // Points the video at another file (relinking a moved video); returns the previous path.
     // Only the path changes: the frames, size and content hash describe the same recording.
     Result<std::string> setVideoPath(std::int64_t videoId, const std::string& path);
+    // Replaces the annotators the video is assigned to; returns the previous ones.
+    Result<std::vector<std::string>> setVideoAnnotators(std::int64_t videoId, const std::vector<std::string>& annotators);
     // Per split: videos in it, and the segments and skeleton frames of those videos.
     Result<std::vector<SplitCounts>> splitCounts();
 
@@ -163,6 +166,11 @@ public:
                                                       std::int64_t lastFrame,
                                                       std::optional<std::int64_t> subjectId = std::nullopt);
 
+    // Where frames came from in an imported dataset (frame_source.h). Inserting fails, adding
+    // none, if a frame has a source already; a video's are read ordered by frame.
+    Status insertFrameSources(const std::vector<FrameSource>& sources);
+    Result<std::vector<FrameSource>> frameSources(std::int64_t videoId);
+
     // Per video (ordered by id): segment counts, frames covered by segments, frames with
     // skeletons. Reads no labels and no joints.
     Result<std::vector<VideoProgress>> videoProgress();
@@ -199,6 +207,8 @@ private:
     Result<Taxonomy> readTaxonomy();
     Status writeVideoSplits(std::int64_t videoId, const std::vector<std::string>& splits);
     Result<std::vector<std::string>> readVideoSplits(std::int64_t videoId);
+    Status writeVideoAnnotators(std::int64_t videoId, const std::vector<std::string>& annotators);
+    Result<std::vector<std::string>> readVideoAnnotators(std::int64_t videoId);
     std::string storedFilePath(const std::string& path) const;
     std::string resolvedFilePath(const std::string& stored) const;
     Result<std::vector<TrainingRun>> readRuns(const char* where, std::int64_t id);

@@ -1,4 +1,5 @@
-// ProjectStore: videos, their names and their dataset split membership.
+// ProjectStore: videos, their names, their dataset split membership and the annotators they are
+// assigned to.
 
 #include "core/annotation/project_store.h"
 #include "core/annotation/sql_statements.h"
@@ -83,6 +84,48 @@ Result<std::vector<std::string>> ProjectStore::readVideoSplits(std::int64_t vide
     return splits;
 }
 
+Status ProjectStore::writeVideoAnnotators(std::int64_t videoId, const std::vector<std::string>& annotators) {
+    auto clear = statements_->prepared("DELETE FROM video_assignments WHERE video_id = ?");
+    if (!clear) return clear.takeError();
+    bindAll(*clear.value(), {qint64(videoId)});
+    if (Status s = SqlStatements::execute(*clear.value(), "cannot change the annotators of video " + std::to_string(videoId)); !s)
+        return s;
+    auto add = statements_->prepared("INSERT INTO video_assignments(video_id, annotator) VALUES (?, ?)");
+    if (!add) return add.takeError();
+    for (const std::string& annotator : normalisedSplits(annotators)) {
+        if (annotator.empty()) return makeError("video " + std::to_string(videoId) + ": an annotator needs a name");
+        bindAll(*add.value(), {qint64(videoId), QString::fromStdString(annotator)});
+        if (Status s = SqlStatements::execute(*add.value(), "cannot assign video " + std::to_string(videoId) + " to '" + annotator + "'"); !s)
+            return s;
+    }
+    return Status::success();
+}
+
+Result<std::vector<std::string>> ProjectStore::readVideoAnnotators(std::int64_t videoId) {
+    auto q = statements_->prepared("SELECT annotator FROM video_assignments WHERE video_id = ? ORDER BY annotator");
+    if (!q) return q.takeError();
+    bindAll(*q.value(), {qint64(videoId)});
+    if (!q.value()->exec())
+        return makeError("cannot read the annotators of video " + std::to_string(videoId) + ": " + sqlErrorText(*q.value()));
+    std::vector<std::string> annotators;
+    while (q.value()->next()) annotators.push_back(q.value()->value(0).toString().toStdString());
+    return annotators;
+}
+
+Result<std::vector<std::string>> ProjectStore::setVideoAnnotators(std::int64_t videoId, const std::vector<std::string>& annotators) {
+    std::vector<std::string> previous;
+    Status s = transaction([&]() -> Status {
+        auto old = readVideoAnnotators(videoId);
+        if (!old) return old.takeError();
+        previous = old.value();
+        auto exists = video(videoId);
+        if (!exists) return exists.takeError();
+        return writeVideoAnnotators(videoId, annotators);
+    });
+    if (!s) return s.takeError();
+    return previous;
+}
+
 Result<std::int64_t> ProjectStore::insertVideo(const Video& video) {
     std::int64_t id = 0;
     Status s = transaction([&]() -> Status {
@@ -96,7 +139,8 @@ Result<std::int64_t> ProjectStore::insertVideo(const Video& video) {
         const std::string what = video.path.empty() ? video.name : video.path;
         if (Status e = SqlStatements::execute(*q.value(), "cannot add video '" + what + "'"); !e) return e;
         id = q.value()->lastInsertId().toLongLong();
-        return writeVideoSplits(id, video.splits);
+        if (Status w = writeVideoSplits(id, video.splits); !w) return w;
+        return writeVideoAnnotators(id, video.annotators);
     });
     if (!s) return s.takeError();
     return id;
@@ -164,6 +208,9 @@ Result<Video> ProjectStore::video(std::int64_t id) {
     auto splits = readVideoSplits(id);
     if (!splits) return splits.takeError();
     v.splits = splits.value();
+    auto annotators = readVideoAnnotators(id);
+    if (!annotators) return annotators.takeError();
+    v.annotators = annotators.value();
     return v;
 }
 
@@ -184,6 +231,15 @@ Result<std::vector<Video>> ProjectStore::videos() {
         const std::int64_t videoId = splits.value(0).toLongLong();
         while (at < result.size() && result[at].id < videoId) ++at;
         if (at < result.size() && result[at].id == videoId) result[at].splits.push_back(splits.value(1).toString().toStdString());
+    }
+    QSqlQuery assigned(db_);
+    if (!assigned.exec(QStringLiteral("SELECT video_id, annotator FROM video_assignments ORDER BY video_id, annotator")))
+        return makeError("cannot read video assignments: " + sqlErrorText(assigned));
+    at = 0;
+    while (assigned.next()) {
+        const std::int64_t videoId = assigned.value(0).toLongLong();
+        while (at < result.size() && result[at].id < videoId) ++at;
+        if (at < result.size() && result[at].id == videoId) result[at].annotators.push_back(assigned.value(1).toString().toStdString());
     }
     return result;
 }

@@ -25,11 +25,13 @@ struct Video {
     std::string name;
     // Dataset splits the video belongs to ("train", "test1", ...), sorted, no duplicates.
     std::vector<std::string> splits;
+    // The annotators the video is assigned to (several: double-coded), sorted, no duplicates.
+    std::vector<std::string> annotators;
 
     bool operator==(const Video& o) const {
         return id == o.id && path == o.path && sizeBytes == o.sizeBytes && fps == o.fps &&
                frameCount == o.frameCount && width == o.width && height == o.height &&
-               contentHash == o.contentHash && name == o.name && splits == o.splits;
+               contentHash == o.contentHash && name == o.name && splits == o.splits && annotators == o.annotators;
     }
 };
 

@@ -3,6 +3,7 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/ava_label_map.h"
 #include "core/formats/csv_records.h"
+#include "core/formats/subject_boxes.h"
 #include "core/formats/subjects_by_name.h"
 #include "core/formats/text_file.h"
 #include "core/formats/video_lookup.h"
@@ -53,6 +54,7 @@ struct Keyframe {
     long long seconds = 0;
     int actionId = 0;
     long long personId = 0;
+    double box[4] = {};  // x1, y1, x2, y2, normalised
 };
 
 Result<Keyframe> readRow(const CsvRecord& record, const std::string& fileName) {
@@ -78,6 +80,7 @@ Result<Keyframe> readRow(const CsvRecord& record, const std::string& fileName) {
     }
     if (!(box[0] < box[2])) return makeError(at + "x2 " + f[4] + " is not after x1 " + f[2]);
     if (!(box[1] < box[3])) return makeError(at + "y2 " + f[5] + " is not below y1 " + f[3]);
+    std::copy(box, box + 4, row.box);
     auto action = wholeNumber(f[6]);
     if (!action || *action < 1 || *action > std::numeric_limits<int>::max())
         return makeError(at + "action_id '" + f[6] + "' is not a whole number from 1");
@@ -125,6 +128,8 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
     std::map<PersonKey, std::string> personNames;
     std::map<std::int64_t, Video> videoOfId;
     std::map<std::tuple<std::int64_t, long long, std::string, long long>, int> lineOfRow;  // (video, person, action, second)
+    std::map<PersonKey, std::map<std::int64_t, SubjectBox>> boxesOfPerson;  // frame -> box in pixels, the first row's
+    std::set<std::int64_t> unsizedVideos;
     for (const CsvRecord& record : records.value()) {
         auto row = readRow(record, fileName);
         if (!row) return row.takeError();
@@ -150,6 +155,14 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
         personNames.emplace(person, row->videoId + " person " + std::to_string(row->personId));
         actionsOfPerson[person][actionName].insert(row->seconds);
         lineOfRow.emplace(std::make_tuple(video->id, row->personId, actionName, row->seconds), row->line);
+        if (video->width > 0 && video->height > 0) {
+            const double w = video->width, h = video->height;
+            boxesOfPerson[person].emplace(frameOfSecond(static_cast<double>(row->seconds), video->fps),
+                                          SubjectBox{float(row->box[0] * w), float(row->box[1] * h), float((row->box[2] - row->box[0]) * w),
+                                                     float((row->box[3] - row->box[1]) * h)});
+        } else if (unsizedVideos.insert(video->id).second && options.warning) {
+            options.warning(at + "video '" + row->videoId + "' has no frame size, so its people's boxes are not kept");
+        }
     }
 
     SubjectsByName subjects(store);
@@ -180,6 +193,10 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
                     return makeError(fileName + " line " + std::to_string(line) + ": " + id.error());
             }
         }
+        auto boxes = boxesOfPerson.find(person);
+        if (boxes != boxesOfPerson.end())
+            if (Status stored = storeSubjectBoxes(store, video.id, subjectId.value(), boxes->second); !stored)
+                return makeError(fileName + ": the boxes of " + personNames.at(person) + ": " + stored.error());
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(actionsOfPerson.size())); !cancel) return cancel;
     }
     return Status::success();
@@ -191,8 +208,8 @@ struct Box {
     double x1 = 0, y1 = 0, x2 = 1, y2 = 1;
 };
 
-// The subject's visible joints' bounding box in `frame`, over the video's size; the whole image
-// when there is no skeleton or it has no extent.
+// The subject's box in `frame` over the video's size: its stored box (an imported or detected
+// one), else its visible joints' extent; the whole image when there is neither.
 Result<Box> boxAt(ProjectStore& store, const Video& video, std::int64_t subjectId, std::int64_t frame) {
     Box whole;
     if (video.width <= 0 || video.height <= 0) return whole;
@@ -200,17 +217,22 @@ Result<Box> boxAt(ProjectStore& store, const Video& video, std::int64_t subjectI
     if (!frames) return frames.takeError();
     double x1 = 1, y1 = 1, x2 = 0, y2 = 0;
     bool any = false;
-    for (const SkeletonFrame& skeleton : frames.value())
-        for (const Joint& joint : skeleton.joints) {
-            if (!joint.visible) continue;
-            const double x = std::clamp(double(joint.x) / video.width, 0.0, 1.0);
-            const double y = std::clamp(double(joint.y) / video.height, 0.0, 1.0);
-            x1 = std::min(x1, x);
-            y1 = std::min(y1, y);
-            x2 = std::max(x2, x);
-            y2 = std::max(y2, y);
-            any = true;
-        }
+    auto clampX = [&](double x) { return std::clamp(x / video.width, 0.0, 1.0); };
+    auto clampY = [&](double y) { return std::clamp(y / video.height, 0.0, 1.0); };
+    if (auto stored = storedBoxAt(frames.value(), subjectId, frame)) {
+        x1 = clampX(stored->x), y1 = clampY(stored->y), x2 = clampX(double(stored->x) + stored->width), y2 = clampY(double(stored->y) + stored->height);
+        any = true;
+    } else {
+        for (const SkeletonFrame& skeleton : frames.value())
+            for (const Joint& joint : skeleton.joints) {
+                if (!joint.visible) continue;
+                x1 = std::min(x1, clampX(joint.x));
+                y1 = std::min(y1, clampY(joint.y));
+                x2 = std::max(x2, clampX(joint.x));
+                y2 = std::max(y2, clampY(joint.y));
+                any = true;
+            }
+    }
     // Written with 3 decimals, as AVA's files are: a box thinner than that would not read back.
     if (!any || std::round(x1 * 1000) >= std::round(x2 * 1000) || std::round(y1 * 1000) >= std::round(y2 * 1000)) return whole;
     return Box{x1, y1, x2, y2};

@@ -17,14 +17,18 @@
 // round((t + 1) x fps) of its last; a run that would pass the video's end is cut there with a
 // warning. Action ids mean names by the label map `actions.pbtxt` beside the CSV (AVA's
 // `item { name: id: }` layout, ava_label_map.h) when there is one, else by themselves ("12"); the
-// name must be a class of the taxonomy's action task. Boxes are checked, not kept. Errors name the
+// name must be a class of the taxonomy's action task. Each row's box becomes the person's box in
+// that keyframe's frame (in pixels of the video's size; subject_boxes.h: set on the subject's
+// skeleton frame there, else a box-only frame; a video without a size keeps none, with a
+// warning). Errors name the
 // file, the line and the field: "ava.csv line 4: x2 0.1 is not after x1 0.5".
 //
 // Export writes the same rows: for each person's segment with a subject and an action (a model's
 // predictions and segments without a subject are left out), one row per whole second whose frame
 // round(t x fps) lies inside it, sorted by video, time and person. The box is the bounding box of
 // the subject's visible skeleton joints in that frame over the video's size, else the whole image
-// (0,0,1,1). The video id is the video's name, else its file's base name; the person id is N for a
+// (0,0,1,1), unless the subject has a box in that frame (an imported or detected one): that box,
+// clamped to the image. The video id is the video's name, else its file's base name; the person id is N for a
 // subject named "<video_id> person N", else the subject's id in the project. Action ids are the
 // action's 1-based place in the taxonomy's action task, named in `actions.pbtxt` written beside
 // the CSV (replacing one there), so an export reads back to the same segments where they start

@@ -108,10 +108,23 @@ public:
         const std::string where = "observation '" + id + "'";
         if (!value.isObject()) return makeError(where + " is " + jsonTypeName(value) + ", expected an object");
         const QJsonObject observation = value.toObject();
-        const QJsonArray player = observation.value(QLatin1String("file")).toObject().value(QLatin1String("1")).toArray();
-        if (player.isEmpty() || !player.at(0).isString()) return makeError(where + ": file.\"1\" names no media file for player 1");
-        auto video = videos_.findOne(fileNameOfLocation(player.at(0).toString().toStdString()));
-        if (!video) return makeError(where + ": " + video.error());
+        const QString type = observation.value(QLatin1String("type")).toString(QStringLiteral("MEDIA"));
+        Result<Video> video = makeError("");
+        if (type == QLatin1String("LIVE")) {
+            // Coded on the spot, times from the observation's start: onto the video the user names.
+            if (options_.video.empty())
+                return makeError(where + " is a LIVE observation (no media file): name the video it was coded on (--video)");
+            video = videos_.findOne(options_.video);
+            if (!video) return makeError(where + " (LIVE) onto '" + options_.video + "': " + video.error());
+        } else if (type == QLatin1String("IMAGES")) {
+            return makeError(where + " is an IMAGES observation (a folder of pictures): ActionLens reads BORIS's media "
+                                     "and LIVE observations only; export it from BORIS as a media observation");
+        } else {
+            const QJsonArray player = observation.value(QLatin1String("file")).toObject().value(QLatin1String("1")).toArray();
+            if (player.isEmpty() || !player.at(0).isString()) return makeError(where + ": file.\"1\" names no media file for player 1");
+            video = videos_.findOne(fileNameOfLocation(player.at(0).toString().toStdString()));
+            if (!video) return makeError(where + ": " + video.error());
+        }
         const QJsonValue offset = observation.value(QLatin1String("media_info")).toObject().value(QLatin1String("offset")).toObject().value(QLatin1String("1"));
         if (!offset.isUndefined() && !offset.isDouble()) return makeError(where + ": media_info.offset.\"1\" is " + jsonTypeName(offset) + ", expected seconds");
         const QJsonValue events = observation.value(QLatin1String("events"));

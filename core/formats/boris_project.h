@@ -4,7 +4,10 @@
 //
 // Import. Each observation annotates one video of the project: the first media file of its first
 // player ("file": {"1": [...]}) matched by file name as video_lookup.h says (none or two is an
-// error). Its "events" rows [time, subject, code, modifier, comment] have times in seconds on
+// error). A LIVE observation (coded while watching, no media file) annotates the video
+// ImportOptions::video names (`import --video`), its times from the observation's start; without
+// one it is refused, naming the observation. IMAGES observations (picture folders) are refused,
+// naming the observation. Its "events" rows [time, subject, code, modifier, comment] have times in seconds on
 // the observation's clock; the player's offset (media_info.offset."1") is taken off to get the
 // video's time. A code's ethogram type says what its events are: a "State event" code's events
 // come in start/stop pairs per (subject, code), the first of a pair starting and the second

@@ -56,6 +56,7 @@ struct CocoPerson {
     std::optional<std::int64_t> category;  // a category with keypoints; nullopt: COCO-17
     std::optional<std::int64_t> trackId;
     std::vector<Joint> joints;
+    std::optional<annotation::SubjectBox> box;  // its "bbox", where it has one with a size
 };
 
 // Natural order: digit runs compare as numbers, so "frame9.jpg" comes before "frame10.jpg".
@@ -265,9 +266,9 @@ std::optional<std::array<double, 4>> boxOf(const QJsonObject& o) {
     return b;
 }
 
-// Persons with at least one labelled keypoint, and people with a box but no keypoints: their
-// joints are all unlabelled, the first at the box's top left and the others at its bottom right,
-// so the export gives the box back. Crowds and people with neither carry nothing and are skipped.
+// Persons with at least one labelled keypoint, and people with a box but no keypoints (their
+// joints all unlabelled, the box kept as the frame's box). Crowds and people with neither carry
+// nothing and are skipped.
 Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::map<std::int64_t, size_t>& imageById,
                                             const std::map<std::int64_t, CocoCategory>& categories) {
     auto annotations = arrayField(root, "annotations", "the file");
@@ -304,14 +305,13 @@ Result<std::vector<CocoPerson>> readPersons(const QJsonObject& root, const std::
         auto joints = readKeypoints(o, where, *names);
         if (!joints) return joints.takeError();
         person.joints = std::move(joints).value();
-        if (std::none_of(person.joints.begin(), person.joints.end(), [](const Joint& j) { return j.confidence > 0; })) {
-            const auto box = boxOf(o);
-            if (!box || o.value(QLatin1String("iscrowd")).toInt() == 1) continue;
-            for (size_t j = 0; j < person.joints.size(); ++j) {
-                const bool topLeft = j == 0;
-                person.joints[j] = Joint{static_cast<float>(topLeft ? (*box)[0] : (*box)[0] + (*box)[2]),
-                                         static_cast<float>(topLeft ? (*box)[1] : (*box)[1] + (*box)[3]), 0.0f, false};
-            }
+        const auto box = boxOf(o);
+        if (box)
+            person.box = annotation::SubjectBox{static_cast<float>((*box)[0]), static_cast<float>((*box)[1]), static_cast<float>((*box)[2]),
+                                                static_cast<float>((*box)[3])};
+        if (std::none_of(person.joints.begin(), person.joints.end(), [](const Joint& j) { return j.confidence > 0; }) &&
+            (!box || o.value(QLatin1String("iscrowd")).toInt() == 1)) {
+            continue;
         }
         persons.push_back(std::move(person));
     }
@@ -431,12 +431,20 @@ Status importParsed(std::vector<CocoImage>& images, const std::vector<CocoPerson
             for (const auto& [frame, person] : appearances)
                 frames.push_back(SkeletonFrame{*videoId, *subjectId, frame,
                                                person->category ? categories.at(*person->category).layoutId : coco17,
-                                               annotation::PoseSource::Imported, person->joints, std::nullopt});
+                                               annotation::PoseSource::Imported, person->joints, person->box});
         }
         if (Status s = store.insertSkeletonFrames(frames); !s) return s;
+        std::vector<annotation::FrameSource> sources;
+        for (size_t i : members) sources.push_back(annotation::FrameSource{*videoId, images[i].frame, images[i].fileName, images[i].id});
+        if (Status s = store.insertFrameSources(sources); !s) return s;
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(groups->size())); !cancel) return cancel;
     }
     return Status::success();
+}
+
+std::string folderOf(const std::string& fileName) {
+    const size_t slash = fileName.rfind('/');
+    return slash == std::string::npos ? std::string() : fileName.substr(0, slash);
 }
 
 // What the export calls a video: its name, else its file's base name, made a safe folder name.
@@ -506,38 +514,79 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
     std::map<std::int64_t, const SkeletonLayout*> usedCategories;
     auto videos = store.videos();
     if (!videos) return videos.takeError();
+    // Frames imported from a dataset keep its image names and ids; the ids it used are not given
+    // to other images, and a name or id a second dataset used again gets a new one.
+    std::map<std::int64_t, std::map<std::int64_t, annotation::FrameSource>> sourcesOf;  // video -> frame -> source
+    std::set<std::int64_t> reservedIds;
+    for (const annotation::Video& video : *videos) {
+        auto sources = store.frameSources(video.id);
+        if (!sources) return sources.takeError();
+        for (const annotation::FrameSource& source : *sources) {
+            if (source.id) reservedIds.insert(*source.id);
+            sourcesOf[video.id][source.frame] = source;
+        }
+    }
+    std::set<std::int64_t> usedIds;
+    std::set<std::string> usedFiles;
+    std::int64_t nextId = 1;
+    auto freshId = [&]() {
+        while (reservedIds.count(nextId) || usedIds.count(nextId)) ++nextId;
+        return nextId;
+    };
     QJsonArray images, annotations;
     std::set<std::string> usedNames;
     std::int64_t done = 0;
     for (const annotation::Video& video : *videos) {
         auto frames = store.skeletonFrames(video.id, 0, std::numeric_limits<std::int64_t>::max());
         if (!frames) return frames.takeError();
+        const auto& sources = sourcesOf[video.id];
         std::string name;
-        std::int64_t lastFrame = -1;
+        // Images: every frame with a source (an imported image without people stays) or a skeleton.
+        std::map<std::int64_t, std::int64_t> imageOfFrame;
+        std::set<std::int64_t> imageFrames;
+        for (const auto& [frame, source] : sources) imageFrames.insert(frame);
+        for (const SkeletonFrame& f : *frames)
+            if (pick.count(f.layoutId)) imageFrames.insert(f.frame);
+        for (std::int64_t frame : imageFrames) {
+            auto source = sources.find(frame);
+            std::string file;
+            std::optional<std::int64_t> id;
+            if (source != sources.end()) {
+                if (!usedFiles.count(source->second.name)) file = source->second.name;
+                if (source->second.id && !usedIds.count(*source->second.id)) id = source->second.id;
+            }
+            if (file.empty()) {
+                // Beside the video's imported images where it has some, so that they stay one video.
+                if (name.empty()) name = sources.empty() ? exportName(video, usedNames) : folderOf(sources.begin()->second.name);
+                char number[48];
+                std::snprintf(number, sizeof number, "%06lld.jpg", static_cast<long long>(frame));
+                file = name.empty() ? std::string(number) : name + "/" + number;
+                if (usedFiles.count(file)) file = (name.empty() ? "" : name + "/") + "video" + std::to_string(video.id) + "_" + number;
+            }
+            if (!id) id = freshId();
+            usedIds.insert(*id);
+            usedFiles.insert(file);
+            QJsonObject image{{"id", qint64(*id)}, {"file_name", QString::fromStdString(file)}, {"frame_index", qint64(frame)}};
+            if (video.width > 0 && video.height > 0) {
+                image.insert(QStringLiteral("width"), video.width);
+                image.insert(QStringLiteral("height"), video.height);
+            }
+            images.append(image);
+            imageOfFrame[frame] = *id;
+        }
+        const std::string where = name.empty() ? (video.name.empty() ? video.path : video.name) : name;
         for (const SkeletonFrame& f : *frames) {
             auto indices = pick.find(f.layoutId);
             if (indices == pick.end()) continue;
             usedCategories[indices->second.category] = indices->second.layout;
-            if (name.empty()) name = exportName(video, usedNames);
-            if (f.frame != lastFrame) {
-                char file[32];
-                std::snprintf(file, sizeof file, "/%06lld.jpg", static_cast<long long>(f.frame));
-                QJsonObject image{{"id", qint64(images.size() + 1)},
-                                  {"file_name", QString::fromStdString(name + file)},
-                                  {"frame_index", qint64(f.frame)}};
-                if (video.width > 0 && video.height > 0) {
-                    image.insert(QStringLiteral("width"), video.width);
-                    image.insert(QStringLiteral("height"), video.height);
-                }
-                images.append(image);
-                lastFrame = f.frame;
-            }
             QJsonArray keypoints;
             int labelled = 0;
             float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
-            // Joints all unlabelled: keypoints 0 and the box the joints' extent (a box-only person).
+            // Joints all unlabelled: keypoints 0 (a box-only person).
             bool anyLabelled = false;
             for (const Joint& j : f.joints) anyLabelled = anyLabelled || j.visible || j.confidence > 0;
+            // Without a stored box, such a frame's box is its joints' extent (box-only people imported
+            // before boxes were stored had their joints at the box's corners).
             double bx0 = 0, by0 = 0, bx1 = 0, by1 = 0;
             for (size_t k = 0; k < f.joints.size(); ++k) {
                 const Joint& j = f.joints[k];
@@ -548,7 +597,7 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
             }
             for (int index : indices->second.indices) {
                 if (static_cast<size_t>(index) >= f.joints.size())
-                    return makeError("video '" + name + "' frame " + std::to_string(f.frame) + ": the skeleton has " +
+                    return makeError("video '" + where + "' frame " + std::to_string(f.frame) + ": the skeleton has " +
                                      std::to_string(f.joints.size()) + " joints, its layout more");
                 const Joint& j = f.joints[static_cast<size_t>(index)];
                 if (!anyLabelled) {
@@ -564,12 +613,20 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
                 x0 = std::min(x0, j.x), y0 = std::min(y0, j.y), x1 = std::max(x1, j.x), y1 = std::max(y1, j.y);
             }
             const bool boxOnly = !anyLabelled && bx1 > bx0 && by1 > by0;
-            const QJsonArray bbox = labelled  ? QJsonArray{double(x0), double(y0), double(x1 - x0), double(y1 - y0)}
-                                    : boxOnly ? QJsonArray{bx0, by0, bx1 - bx0, by1 - by0}
-                                              : QJsonArray{0, 0, 0, 0};
-            const double area = labelled ? double(x1 - x0) * double(y1 - y0) : boxOnly ? (bx1 - bx0) * (by1 - by0) : 0.0;
+            QJsonArray bbox{0, 0, 0, 0};
+            double area = 0.0;
+            if (f.box) {
+                bbox = QJsonArray{double(f.box->x), double(f.box->y), double(f.box->width), double(f.box->height)};
+                area = double(f.box->width) * double(f.box->height);
+            } else if (labelled) {
+                bbox = QJsonArray{double(x0), double(y0), double(x1 - x0), double(y1 - y0)};
+                area = double(x1 - x0) * double(y1 - y0);
+            } else if (boxOnly) {
+                bbox = QJsonArray{bx0, by0, bx1 - bx0, by1 - by0};
+                area = (bx1 - bx0) * (by1 - by0);
+            }
             annotations.append(QJsonObject{{"id", qint64(annotations.size() + 1)},
-                                           {"image_id", qint64(images.size())},
+                                           {"image_id", qint64(imageOfFrame.at(f.frame))},
                                            {"category_id", qint64(indices->second.category)},
                                            {"track_id", qint64(f.subjectId)},
                                            {"keypoints", keypoints},

@@ -4,6 +4,7 @@
 #include "core/formats/action_word.h"
 #include "core/formats/cvat_video_document.h"
 #include "core/formats/per_video_files.h"
+#include "core/formats/subject_boxes.h"
 #include "core/formats/subjects_by_name.h"
 #include "core/formats/video_lookup.h"
 
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <map>
 
 namespace actionlens::formats {
 
@@ -35,6 +37,33 @@ Result<Video> videoOf(const CvatVideoDocument& document, const VideoLookup& vide
         if (sourceError.empty()) return makeError("task <name>: " + byName.error());
     }
     return makeError(sourceError);
+}
+
+// A shape on a video frame between two of its track's shapes: the earlier one moved linearly
+// toward the later one, `t` of the way (CVAT interpolates tracks so when its file lists only
+// keyframes). Points are moved where both shapes have them inside; the rest are held.
+CvatShape interpolated(const CvatShape& from, const CvatShape& to, double t) {
+    CvatShape shape = from;
+    shape.keyframe = false;
+    auto mix = [t](double a, double b) { return a + (b - a) * t; };
+    shape.xtl = mix(from.xtl, to.xtl);
+    shape.ytl = mix(from.ytl, to.ytl);
+    shape.xbr = mix(from.xbr, to.xbr);
+    shape.ybr = mix(from.ybr, to.ybr);
+    for (size_t i = 0; i < shape.points.size(); ++i) {
+        CvatPoint& point = shape.points[i];
+        const CvatPoint* other = nullptr;
+        if (!point.label.empty()) {
+            for (const CvatPoint& p : to.points)
+                if (p.label == point.label) other = &p;
+        } else if (i < to.points.size()) {
+            other = &to.points[i];
+        }
+        if (!other || point.outside || other->outside) continue;
+        point.x = static_cast<float>(mix(point.x, other->x));
+        point.y = static_cast<float>(mix(point.y, other->y));
+    }
+    return shape;
 }
 
 Joint jointOf(const CvatPoint& point) {
@@ -63,6 +92,10 @@ public:
                                                            : readPoseTrack(track, shapes, subject.value());
             if (!read) return read;
         }
+        // Boxes last: a subject's box joins its pose where a skeleton track gave it one.
+        for (const auto& [subject, boxes] : boxes_)
+            if (Status stored = storeSubjectBoxes(store_, video_.id, subject, boxes); !stored)
+                return makeError(fileName_ + ": boxes of subject " + std::to_string(subject) + ": " + stored.error());
         return Status::success();
     }
 
@@ -100,6 +133,43 @@ private:
         if (video_.frameCount > 0 && frame >= video_.frameCount)
             return makeError("video frame " + std::to_string(frame) + " is past the video's last frame " + std::to_string(video_.frameCount - 1));
         return frame;
+    }
+
+    // Each video frame the track covers with its shape there: a listed shape on its own frame,
+    // moved toward the track's next shape on the frames up to it (held when that one is outside,
+    // and after the last shape to the task's end), nothing while outside.
+    struct FrameShape {
+        std::int64_t frame = 0;
+        CvatShape shape;
+        bool listed = false;  // the file's own shape, not one filled in
+    };
+    Result<std::vector<FrameShape>> framesOf(const CvatTrack& track, const std::vector<CvatShape>& shapes) const {
+        std::vector<FrameShape> frames;
+        for (size_t i = 0; i < shapes.size(); ++i) {
+            const CvatShape& shape = shapes[i];
+            auto first = checkedFrame(shape);
+            if (!first) return at(shape, track, first.error());
+            if (i > 0 && shapes[i - 1].frame == shape.frame) return at(shape, track, "a second shape on the same frame");
+            if (shape.outside) continue;
+            const std::int64_t last = lastFrameOf(shapes, i);
+            const bool towardNext = i + 1 < shapes.size() && !shapes[i + 1].outside;
+            const double span = towardNext ? double(videoFrameOf(shapes[i + 1].frame) - first.value()) : 1.0;
+            for (std::int64_t frame = first.value(); frame <= last; ++frame) {
+                const bool listed = frame == first.value();
+                frames.push_back(FrameShape{frame,
+                                            listed || !towardNext ? shape : interpolated(shape, shapes[i + 1], double(frame - first.value()) / span),
+                                            listed});
+                if (!listed) frames.back().shape.keyframe = false;
+            }
+        }
+        return frames;
+    }
+
+    // The box CVAT's exports (ours too) give where they know none is the whole frame: no box.
+    bool isWholeFrame(const CvatShape& shape) const {
+        const double width = document_.width > 0 ? document_.width : video_.width > 0 ? video_.width : 1.0;
+        const double height = document_.height > 0 ? document_.height : video_.height > 0 ? video_.height : 1.0;
+        return shape.xtl <= 0 && shape.ytl <= 0 && shape.xbr >= width && shape.ybr >= height;
     }
 
     Result<LabelMap> labelsOf(const CvatShape& shape) const {
@@ -147,6 +217,13 @@ private:
         }
         for (const Segment& segment : segments)
             if (auto inserted = store_.insertSegment(segment); !inserted) return at(track.line, track, inserted.error());
+        auto frames = framesOf(track, shapes);
+        if (!frames) return frames.takeError();
+        for (const FrameShape& f : frames.value()) {
+            if (isWholeFrame(f.shape) || !(f.shape.xbr > f.shape.xtl) || !(f.shape.ybr > f.shape.ytl)) continue;
+            boxes_[subjectId].emplace(f.frame, SubjectBox{float(f.shape.xtl), float(f.shape.ytl), float(f.shape.xbr - f.shape.xtl),
+                                                          float(f.shape.ybr - f.shape.ytl)});
+        }
         return Status::success();
     }
 
@@ -190,18 +267,17 @@ private:
         const bool skeleton = track.kind == CvatShapeKind::Skeleton;
         auto layout = skeleton ? skeletonLayoutOf(track) : pointsLayoutOf(track);
         if (!layout) return at(track.line, track, layout.error());
+        auto covered = framesOf(track, shapes);
+        if (!covered) return covered.takeError();
         std::vector<SkeletonFrame> frames;
-        for (const CvatShape& shape : shapes) {
-            auto frame = checkedFrame(shape);
-            if (!frame) return at(shape, track, frame.error());
-            if (shape.outside) continue;
-            SkeletonFrame pose{video_.id, subjectId, frame.value(), layout.value()->id, PoseSource::Imported,
-                               std::vector<Joint>(layout.value()->joints.size())};
-            for (size_t j = 0; j < shape.points.size(); ++j) {
-                const int index = skeleton ? layout.value()->jointIndex(shape.points[j].label) : static_cast<int>(j);
-                pose.joints[index] = jointOf(shape.points[j]);
+        for (const FrameShape& f : covered.value()) {
+            SkeletonFrame pose{video_.id, subjectId, f.frame, layout.value()->id,
+                               f.shape.keyframe ? PoseSource::Imported : PoseSource::Interpolated,
+                               std::vector<Joint>(layout.value()->joints.size()), std::nullopt};
+            for (size_t j = 0; j < f.shape.points.size(); ++j) {
+                const int index = skeleton ? layout.value()->jointIndex(f.shape.points[j].label) : static_cast<int>(j);
+                pose.joints[index] = jointOf(f.shape.points[j]);
             }
-            if (!frames.empty() && frames.back().frame == pose.frame) return at(shape, track, "a second shape on the same frame");
             frames.push_back(std::move(pose));
         }
         if (Status inserted = store_.insertSkeletonFrames(frames); !inserted) return at(track.line, track, inserted.error());
@@ -214,6 +290,7 @@ private:
     const ImportOptions& options_;
     std::string fileName_;
     SubjectsByName& subjects_;
+    std::map<std::int64_t, std::map<std::int64_t, SubjectBox>> boxes_;  // subject -> frame -> box
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "core/annotation/project_store.h"
 #include "core/formats/action_word.h"
 #include "core/formats/per_video_files.h"
+#include "core/formats/subject_boxes.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,20 +49,26 @@ public:
         std::map<std::int64_t, std::vector<Segment>> segmentsOf;
         for (const Segment& s : allSegments)
             if (!isModelPrediction(s) && !attributesOf(s.labels).empty()) segmentsOf[s.subjectId].push_back(s);
-        // (subject, layout) -> frames; a subject's frames by frame for its boxes.
+        // (subject, layout) -> frames (box-only frames are no poses); a subject's frames by frame
+        // for its boxes, and the frames where it has a box of its own.
         std::map<std::pair<std::int64_t, std::int64_t>, std::vector<const SkeletonFrame*>> posesOf;
+        std::map<std::int64_t, std::set<std::int64_t>> boxFramesOf;
         for (const SkeletonFrame& frame : skeletons) {
-            posesOf[{frame.subjectId, frame.layoutId}].push_back(&frame);
+            if (!isBoxOnly(frame)) posesOf[{frame.subjectId, frame.layoutId}].push_back(&frame);
             posesAt_[{frame.subjectId, frame.frame}].push_back(&frame);
+            if (frame.box) boxFramesOf[frame.subjectId].insert(frame.frame);
         }
         std::set<std::int64_t> usedLayouts;
         for (const auto& [key, frames] : posesOf) usedLayouts.insert(key.second);
+        std::set<std::int64_t> boxed;
+        for (const auto& [subject, segments] : segmentsOf) boxed.insert(subject);
+        for (const auto& [subject, frames] : boxFramesOf) boxed.insert(subject);
 
         xml_.writeStartElement(QStringLiteral("annotations"));
         xml_.writeTextElement(QStringLiteral("version"), QStringLiteral("1.1"));
         writeMeta(usedLayouts);
-        for (auto& [subject, segments] : segmentsOf)
-            if (Status written = writeBoxTrack(subject, segments); !written) return written;
+        for (std::int64_t subject : boxed)
+            if (Status written = writeBoxTrack(subject, segmentsOf[subject], boxFramesOf[subject]); !written) return written;
         for (const auto& [key, frames] : posesOf) writeSkeletonTrack(key.second, frames);
         xml_.writeEndElement();
         return Status::success();
@@ -152,11 +159,15 @@ private:
         xml_.writeEndElement();  // label
     }
 
-    // The extent of the subject's visible joints at `frame`, else the whole frame.
+    // The subject's own box at `frame`, else the extent of its visible joints there, else the
+    // whole frame (which the import reads as no box).
     Box boxAt(std::int64_t subjectId, std::int64_t frame) const {
         Box whole{0, 0, video_.width > 0 ? double(video_.width) : 1.0, video_.height > 0 ? double(video_.height) : 1.0};
         auto poses = posesAt_.find({subjectId, frame});
         if (poses == posesAt_.end()) return whole;
+        for (const SkeletonFrame* pose : poses->second)
+            if (pose->box && pose->box->width > 0 && pose->box->height > 0)
+                return Box{pose->box->x, pose->box->y, double(pose->box->x) + pose->box->width, double(pose->box->y) + pose->box->height};
         Box box{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(), std::numeric_limits<double>::lowest(),
                 std::numeric_limits<double>::lowest()};
         for (const SkeletonFrame* pose : poses->second)
@@ -199,24 +210,30 @@ private:
         xml_.writeEndElement();
     }
 
-    Status writeBoxTrack(std::int64_t subjectId, std::vector<Segment>& segments) {
+    // A box on every frame of the subject's segments (their labels as attributes) and on every
+    // frame where it has a box of its own, an outside box after each run of frames.
+    Status writeBoxTrack(std::int64_t subjectId, std::vector<Segment>& segments, const std::set<std::int64_t>& boxFrames) {
         std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.firstFrame < b.firstFrame; });
         for (size_t i = 1; i < segments.size(); ++i)
             if (segments[i].firstFrame <= segments[i - 1].lastFrame)
                 return makeError("video '" + (video_.name.empty() ? video_.path : video_.name) + "': subject '" +
                                  (subjectId ? subjectName(subjectId) : std::string("(none)")) + "' has overlapping segments at frame " +
                                  std::to_string(segments[i].firstFrame) + ", which one CVAT box cannot carry");
+        std::map<std::int64_t, const Segment*> segmentAt;  // frame -> the segment holding it
+        for (const Segment& s : segments)
+            for (std::int64_t frame = s.firstFrame; frame <= s.lastFrame; ++frame) segmentAt[frame] = &s;
+        for (std::int64_t frame : boxFrames) segmentAt.emplace(frame, nullptr);
         xml_.writeStartElement(QStringLiteral("track"));
         xml_.writeAttribute(QStringLiteral("id"), QString::number(nextTrackId_++));
         xml_.writeAttribute(QStringLiteral("label"), QString::fromLatin1(kBoxLabel));
         xml_.writeAttribute(QStringLiteral("source"), QStringLiteral("manual"));
-        for (size_t i = 0; i < segments.size(); ++i) {
-            const Segment& s = segments[i];
-            const auto attributes = attributesOf(s.labels);
-            for (std::int64_t frame = s.firstFrame; frame <= s.lastFrame; ++frame) writeBox(subjectId, frame, false, attributes);
-            const std::int64_t after = s.lastFrame + 1;
-            const bool nextStartsThere = i + 1 < segments.size() && segments[i + 1].firstFrame == after;
-            if (!nextStartsThere && (video_.frameCount <= 0 || after < video_.frameCount)) writeBox(subjectId, after, true, {});
+        for (auto it = segmentAt.begin(); it != segmentAt.end(); ++it) {
+            const std::int64_t frame = it->first;
+            writeBox(subjectId, frame, false, it->second ? attributesOf(it->second->labels) : std::map<std::string, std::string>{});
+            auto next = std::next(it);
+            const std::int64_t after = frame + 1;
+            if ((next == segmentAt.end() || next->first != after) && (video_.frameCount <= 0 || after < video_.frameCount))
+                writeBox(subjectId, after, true, {});
         }
         xml_.writeEndElement();
         return Status::success();

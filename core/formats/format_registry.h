@@ -35,6 +35,9 @@ struct ImportOptions {
     // Non-empty: every person's segment the import adds is this annotator's (a colleague's
     // file becomes their layer, for agreement); a model's predictions keep theirs.
     std::string annotator;
+    // The project's video that observations without a media file belong to (BORIS's LIVE
+    // observations, coded on the spot): its name or file name; empty: such observations are refused.
+    std::string video;
 };
 
 struct ExportOptions {

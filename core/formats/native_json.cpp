@@ -181,10 +181,22 @@ Status exportNativeJson(ProjectStore& store, const std::string& output, const Ex
     out.endArray();
     out.beginArray("videos");
     for (const Video& v : videos.value()) {
-        out.item(compact(QJsonObject{{"id", qint64(v.id)}, {"name", qs(v.name)}, {"path", exportedPath(v.path, folder)},
-                                     {"size_bytes", qint64(v.sizeBytes)}, {"fps", v.fps}, {"frame_count", qint64(v.frameCount)},
-                                     {"width", v.width}, {"height", v.height}, {"content_hash", qs(v.contentHash)},
-                                     {"splits", stringsJson(v.splits)}}));
+        QJsonObject video{{"id", qint64(v.id)}, {"name", qs(v.name)}, {"path", exportedPath(v.path, folder)},
+                          {"size_bytes", qint64(v.sizeBytes)}, {"fps", v.fps}, {"frame_count", qint64(v.frameCount)},
+                          {"width", v.width}, {"height", v.height}, {"content_hash", qs(v.contentHash)},
+                          {"splits", stringsJson(v.splits)}, {"annotators", stringsJson(v.annotators)}};
+        auto sources = store.frameSources(v.id);
+        if (!sources) return sources.takeError();
+        if (!sources->empty()) {
+            QJsonArray list;
+            for (const FrameSource& source : sources.value()) {
+                QJsonObject item{{"frame", qint64(source.frame)}, {"name", qs(source.name)}};
+                if (source.id) item.insert(QStringLiteral("id"), qint64(*source.id));
+                list.append(item);
+            }
+            video.insert(QStringLiteral("frame_sources"), list);
+        }
+        out.item(compact(video));
     }
     out.endArray();
     out.beginArray("subjects");
@@ -388,10 +400,33 @@ public:
             if (!v.path.empty() && QDir::isRelativePath(qs(v.path))) v.path = ss(QDir::cleanPath(folder_.filePath(qs(v.path))));
             const std::int64_t fileId = v.id;
             if (Status s = unique(videoIds_, fileId, at("videos", i)); !s) return s;
+            // Written since schema 10; older files have neither.
+            if (!f.value("annotators").isUndefined())
+                if (Status s = f.strings("annotators", &v.annotators); !s) return s;
+            std::vector<FrameSource> sources;
+            if (!f.value("frame_sources").isUndefined()) {
+                if (!f.value("frame_sources").isArray()) return makeError(f.place("frame_sources") + ": expected an array");
+                const QJsonArray list = f.value("frame_sources").toArray();
+                for (int k = 0; k < list.size(); ++k) {
+                    Fields item;
+                    if (Status st = objectAt(list, (at("videos", i) + ".frame_sources").c_str(), k, &item); !st) return st;
+                    FrameSource source;
+                    if (Status st = item.nonNegative("frame", &source.frame); !st) return st;
+                    if (Status st = item.string("name", &source.name); !st) return st;
+                    if (!item.value("id").isUndefined()) {
+                        std::int64_t sourceId = 0;
+                        if (Status st = item.integer("id", &sourceId); !st) return st;
+                        source.id = sourceId;
+                    }
+                    sources.push_back(std::move(source));
+                }
+            }
             if (!keepIds_) v.id = 0;
             auto id = store_.insertVideo(v);
             if (!id) return makeError(at("videos", i) + ": " + id.error());
             videoIds_[fileId] = id.value();
+            for (FrameSource& source : sources) source.videoId = id.value();
+            if (Status st = store_.insertFrameSources(sources); !st) return makeError(at("videos", i) + ".frame_sources: " + st.error());
         }
         return Status::success();
     }

@@ -6,7 +6,9 @@
 //  "taxonomy": {...the layout of taxonomy_json.h...},
 //  "skeleton_layouts": [{"name", "joints": [..], "edges": [[a, b]], "mirror_pairs": [[l, r]]}],
 //  "videos": [{"id", "name", "path", "size_bytes", "fps", "frame_count", "width", "height",
-//              "content_hash", "splits": [..]}],
+//              "content_hash", "splits": [..], "annotators": [..] (whom the video is assigned to),
+//              optional "frame_sources": [{"frame", "name", optional "id"}] (an imported dataset's
+//              image names and ids; schema 10: files written before have neither)}],
 //  "subjects": [{"id", "name", "attributes": {task: value}}],
 //  "segments": [{"id", "video_id", "subject_id", "first_frame", "last_frame", "labels": {task: value},
 //                "annotator", "created_ms", "modified_ms", "review", optional "confidence" (0..1, a

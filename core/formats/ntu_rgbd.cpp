@@ -1,5 +1,7 @@
 #include "core/formats/ntu_rgbd.h"
 
+#include "core/formats/ntu_action_classes.h"
+
 #include "core/annotation/project_store.h"
 #include "core/formats/ntu25_layout.h"
 #include "core/formats/ntu_skeleton_file.h"
@@ -133,7 +135,11 @@ Status importSample(const fs::path& path, ProjectStore& store, const VideoLookup
     const TaskDefinition* actionTask = store.taxonomy().actionTask();
     const std::string code = classCode(sample->action);
     auto named = actionNames.find(sample->action);
-    const std::string action = named != actionNames.end() ? named->second : code;
+    // Without an actions.txt: the class by its code where the taxonomy has that, else by its published name.
+    std::string action = named != actionNames.end() ? named->second : code;
+    if (named == actionNames.end() && actionTask && !actionTask->findValue(code))
+        for (const NtuActionClass& c : ntuActionClasses())
+            if (c.number == sample->action) action = c.name;
     if (!actionTask || !actionTask->findValue(action))
         return makeError(fileName + ": class " + code + (named != actionNames.end() ? " ('" + action + "')" : std::string()) +
                          " is not a value of the taxonomy's action task" + (actionTask ? " '" + actionTask->name + "'" : std::string()));
@@ -213,6 +219,21 @@ Status importNtuRgbd(const std::string& source, ProjectStore& store, const Impor
     }
     auto actionNames = readActionNames(folder / kNtuActionNamesFileName);
     if (!actionNames) return actionNames.takeError();
+    // A project that lacks a class of the samples (a new one) gets NTU's classes it lacks, under
+    // their published names; one that has them all (by code or name) is left as it is.
+    bool lacking = false;
+    for (const fs::path& file : files) {
+        auto sample = parseSampleName(file.stem().string(), file.filename().string());
+        if (!sample || sample->action < 1 || sample->action > int(ntuActionClasses().size())) continue;
+        const TaskDefinition* task = store.taxonomy().actionTask();
+        lacking = lacking || !task ||
+                  (!task->findValue(classCode(sample->action)) && !task->findValue(ntuActionClasses()[size_t(sample->action - 1)].name));
+    }
+    if (actionNames->empty() && lacking) {
+        const annotation::Taxonomy completed = withNtuActionClasses(store.taxonomy());
+        if (!(completed == store.taxonomy()))
+            if (auto set = store.setTaxonomy(completed); !set) return makeError("cannot add NTU RGB+D's action classes: " + set.error());
+    }
     auto videos = VideoLookup::load(store);
     if (!videos) return videos.takeError();
     SubjectsByName subjects(store);

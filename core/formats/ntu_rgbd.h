@@ -13,7 +13,10 @@
 // segment over the whole clip labelled with the action class: the taxonomy's action value named
 // "A005" or, where an `actions.txt` lies in the folder (or beside the file) with a name for class
 // 5 ("drink water" or NTU's own "A1. drink water." lines), that name; a class the taxonomy lacks
-// fails the import naming the file and the class. The video's splits gain the two standard
+// fails the import naming the file and the class. Without an actions.txt, a taxonomy lacking a
+// sample's class (by code and by NTU's published name: a new project's) first gets every class of
+// A001-A120 it lacks under its published name and group (ntu_action_classes.h), and a class the
+// taxonomy has only by name is labelled by that name. The video's splits gain the two standard
 // benchmarks: "cs-train"/"cs-test" (cross-subject, by performer) and "cv-train"/"cv-test"
 // (cross-view: cameras 2 and 3 train, camera 1 tests). A folder's
 // NTU_RGBD_samples_with_missing_skeletons.txt or NTU_RGBD120_samples_with_missing_skeletons.txt

@@ -52,6 +52,7 @@ Result<annotation::ProjectRedaction> privacyRedaction(annotation::ProjectStore& 
 
     std::set<std::string> names;
     for (const annotation::Video& v : videos.value()) {
+        names.insert(v.annotators.begin(), v.annotators.end());
         auto segments = store.segmentsOfVideo(v.id);
         if (!segments) return segments.takeError();
         for (const annotation::Segment& s : segments.value()) {

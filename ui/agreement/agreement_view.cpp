@@ -2,6 +2,7 @@
 
 #include "core/annotation/project_store.h"
 #include "ui/document/project_document.h"
+#include "ui/jobs/job.h"
 #include "ui/learning/plot_export.h"
 
 #include <QComboBox>
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -17,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <memory>
 #include <set>
 
 namespace actionlens::ui {
@@ -29,7 +32,15 @@ AgreementView::AgreementView(ProjectDocument& document, QWidget* parent) : QWidg
     first_ = new QComboBox(this);
     second_ = new QComboBox(this);
     task_ = new QComboBox(this);
-    auto* compareButton = new QPushButton(tr("&Compare"), this);
+    compareButton_ = new QPushButton(tr("&Compare"), this);
+    cancel_ = new QPushButton(tr("Cancel"), this);
+    cancel_->setVisible(false);
+    progress_ = new QProgressBar(this);
+    progress_->setVisible(false);
+    progress_->setMaximumWidth(160);
+    connect(cancel_, &QPushButton::clicked, this, [this] {
+        if (job_ && job_->isRunning()) job_->cancel();
+    });
     summary_ = new QLabel(tr("Two annotators' codings of the same videos, compared frame by frame and segment by segment."), this);
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -52,7 +63,7 @@ AgreementView::AgreementView(ProjectDocument& document, QWidget* parent) : QWidg
     connect(table_, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         if (index.row() >= 0 && index.row() < int(disagreements_.size())) Q_EMIT disagreementChosen(disagreements_[size_t(index.row())]);
     });
-    connect(compareButton, &QPushButton::clicked, this, [this] { compare(); });
+    connect(compareButton_, &QPushButton::clicked, this, [this] { compare(); });
 
     auto* form = new QHBoxLayout;
     form->addWidget(new QLabel(tr("Compare"), this));
@@ -61,7 +72,9 @@ AgreementView::AgreementView(ProjectDocument& document, QWidget* parent) : QWidg
     form->addWidget(second_, 1);
     form->addWidget(new QLabel(tr("on"), this));
     form->addWidget(task_);
-    form->addWidget(compareButton);
+    form->addWidget(compareButton_);
+    form->addWidget(progress_);
+    form->addWidget(cancel_);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(confusion_);
     split->addWidget(table_);
@@ -99,6 +112,17 @@ void AgreementView::reload() {
         second_->setCurrentIndex(i);
     else if (second_->count() > 1)
         second_->setCurrentIndex(first_->currentIndex() == 0 ? 1 : 0);
+    // Nothing chosen yet: the first two annotators the current video is assigned to, where both coded.
+    if (a.isEmpty() && b.isEmpty())
+        if (const annotation::Video* video = document_.video(document_.currentVideoId())) {
+            std::vector<int> assigned;
+            for (const std::string& name : video->annotators)
+                if (const int i = first_->findData(QString::fromStdString(name)); i >= 0) assigned.push_back(i);
+            if (assigned.size() >= 2) {
+                first_->setCurrentIndex(assigned[0]);
+                second_->setCurrentIndex(assigned[1]);
+            }
+        }
     const annotation::TaskDefinition* action = document_.taxonomy().actionTask();
     const int task = task_->findText(!t.isEmpty() ? t : action ? QString::fromStdString(action->name) : QString());
     if (task >= 0) task_->setCurrentIndex(task);
@@ -107,7 +131,15 @@ void AgreementView::reload() {
                              "(File > Import..., Annotator layer) to compare.", nullptr, int(annotators.size())));
 }
 
+void AgreementView::setRunning(bool running) {
+    compareButton_->setEnabled(!running);
+    cancel_->setVisible(running);
+    progress_->setVisible(running);
+    progress_->setRange(0, 0);
+}
+
 QString AgreementView::compare() {
+    if (job_ && job_->isRunning()) return tr("A comparison is still running.");
     table_->setRowCount(0);
     disagreements_.clear();
     confusion_->clearPlottables();
@@ -125,20 +157,82 @@ QString AgreementView::compare() {
     agreement::AgreementOptions options;
     options.task = task_->currentText().toStdString();
     options.annotators = {a, b};
-    auto report = agreement::computeAgreement(document_.store(), options);
-    if (!report) return refuse(QString::fromStdString(report.error()));
-    auto found = agreement::findDisagreements(document_.store(), a, b, options.task);
-    if (!found) return refuse(QString::fromStdString(found.error()));
-    disagreements_ = std::move(found).value();
-    if (report->overall.pairs.empty()) return refuse(tr("the two never coded the same video"));
-    const agreement::PairAgreement& pair = report->overall.pairs.front();
+
+    // The work reads the project through a connection of its own (the window keeps its store).
+    struct Outcome {
+        QString error;
+        agreement::AgreementReport report;
+        std::vector<agreement::Disagreement> disagreements;
+    };
+    const std::string path = document_.path().toStdString();
+    delete job_;
+    job_ = new Job(
+        tr("Comparing annotators"),
+        [this, path, options, a, b](JobContext& context) mutable {
+            auto outcome = std::make_shared<Outcome>();
+            options.progress = [&context](std::int64_t done, std::int64_t total) { context.setProgress(done, total); };
+            options.cancelled = [&context] { return context.isCancelled(); };
+            auto store = annotation::ProjectStore::openReadOnly(path);
+            if (!store) {
+                outcome->error = QString::fromStdString(store.error());
+            } else if (auto report = agreement::computeAgreement(*store.value(), options); !report) {
+                outcome->error = QString::fromStdString(report.error());
+            } else if (auto found = agreement::findDisagreements(*store.value(), a, b, options.task); !found) {
+                outcome->error = QString::fromStdString(found.error());
+            } else {
+                outcome->report = std::move(report).value();
+                outcome->disagreements = std::move(found).value();
+            }
+            if (context.isCancelled()) return;
+            context.deliver([this, outcome] {
+                if (!outcome->error.isEmpty()) {
+                    summary_->setText(tr("Not compared: %1").arg(outcome->error));
+                    Q_EMIT compared(outcome->error);
+                    return;
+                }
+                showReport(outcome->report, std::move(outcome->disagreements));
+            });
+        },
+        this);
+    connect(job_, &Job::progressChanged, this, [this](qint64 done, qint64 total) {
+        progress_->setRange(0, total > 0 ? int(total) : 0);
+        progress_->setValue(int(done));
+    });
+    connect(job_, &Job::finished, this, [this](bool cancelled) {
+        setRunning(false);
+        if (cancelled) {  // what the work delivered before it saw the cancel goes too
+            table_->setRowCount(0);
+            disagreements_.clear();
+            confusion_->clearPlottables();
+            confusion_->clearItems();
+            confusion_->replot();
+            summary_->setText(tr("Not compared: cancelled"));
+            Q_EMIT compared(tr("cancelled"));
+        }
+    });
+    if (const QString busy = document_.jobs().start(job_, StoreUse::None); !busy.isEmpty()) return refuse(busy);
+    setRunning(true);
+    summary_->setText(tr("Comparing %1 with %2...").arg(first_->currentText(), second_->currentText()));
+    return {};
+}
+
+void AgreementView::showReport(const agreement::AgreementReport& report, std::vector<agreement::Disagreement> disagreements) {
+    disagreements_ = std::move(disagreements);
+    if (report.overall.pairs.empty()) {
+        disagreements_.clear();
+        const QString message = tr("the two never coded the same video");
+        summary_->setText(tr("Not compared: %1").arg(message));
+        Q_EMIT compared(message);
+        return;
+    }
+    const agreement::PairAgreement& pair = report.overall.pairs.front();
     QStringList f1;
     for (const agreement::SegmentF1& s : pair.segments) f1 << QStringLiteral("%1 at IoU %2").arg(figure(s.f1())).arg(s.threshold);
     summary_->setText(tr("%1 frames in %2 video(s): agreement %3, Cohen's kappa %4, Krippendorff's alpha %5. Segment F1 %6; "
                          "matched boundaries %7 / %8 frames apart (start / end). %9 stretches of disagreement.")
                           .arg(pair.units)
-                          .arg(report->videos.size())
-                          .arg(figure(pair.percent), figure(pair.cohenKappa), figure(report->overall.krippendorffAlpha),
+                          .arg(report.videos.size())
+                          .arg(figure(pair.percent), figure(pair.cohenKappa), figure(report.overall.krippendorffAlpha),
                                f1.join(QStringLiteral(", ")))
                           .arg(pair.boundaries.meanStart, 0, 'f', 1)
                           .arg(pair.boundaries.meanEnd, 0, 'f', 1)
@@ -157,8 +251,8 @@ QString AgreementView::compare() {
         table_->setItem(row, 4, new QTableWidgetItem(QString::fromStdString(d.labelB)));
     }
     table_->resizeColumnsToContents();
-    drawConfusion(*report);
-    return {};
+    drawConfusion(report);
+    Q_EMIT compared(QString());
 }
 
 void AgreementView::drawConfusion(const agreement::AgreementReport& report) {

@@ -1,10 +1,16 @@
 #include "ui/dataset/dataset_browser.h"
 
 #include "core/annotation/project_store.h"
+#include "ui/commands/assign_videos_command.h"
+#include "ui/dataset/dataset_filter_proxy.h"
 #include "ui/document/project_document.h"
+#include "ui/editing/annotator_name.h"
 #include "ui/style/action_icons.h"
 
+#include <QCheckBox>
 #include <QFontMetrics>
+#include <QInputDialog>
+#include <QMenu>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -17,12 +23,13 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <set>
 
 namespace actionlens::ui {
 
 DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
     model_ = new DatasetTableModel(this);
-    proxy_ = new QSortFilterProxyModel(this);
+    proxy_ = new DatasetFilterProxy(this);
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(DatasetTableModel::kSortRole);
     proxy_->setFilterKeyColumn(DatasetTableModel::Name);
@@ -36,7 +43,16 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     table_->setSortingEnabled(true);
     table_->sortByColumn(DatasetTableModel::Name, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows: the context menu assigns the selected videos at once.
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table_, &QWidget::customContextMenuRequested, this, &DatasetBrowser::showContextMenu);
+    assignedToMe_ = new QCheckBox(tr("Assigned to me"), this);
+    assignedToMe_->setToolTip(tr("Only the videos assigned to you (your annotator name: Edit > Preferences)"));
+    connect(assignedToMe_, &QCheckBox::toggled, this, [this] {
+        updateAssignedFilter();
+        updateSummary();
+    });
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(24);
@@ -76,7 +92,11 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
     buttons->addWidget(addFolder);
     buttons->addStretch(1);
     buttons->addWidget(relink_);
-    layout->addWidget(filter_);
+    auto* filters = new QHBoxLayout;
+    filters->setSpacing(6);
+    filters->addWidget(filter_, 1);
+    filters->addWidget(assignedToMe_);
+    layout->addLayout(filters);
     layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(summary_);
@@ -100,7 +120,49 @@ DatasetBrowser::DatasetBrowser(ProjectDocument& document, QWidget* parent) : QWi
 
 void DatasetBrowser::refresh() {
     model_->forgetFileChecks();
+    updateAssignedFilter();  // the annotator name may have changed in Preferences
     updateCounts();
+}
+
+void DatasetBrowser::updateAssignedFilter() { proxy_->setAssignedTo(assignedToMe_->isChecked() ? annotatorName() : QString()); }
+
+std::vector<std::int64_t> DatasetBrowser::selectedVideoIds() const {
+    std::vector<std::int64_t> ids;
+    for (const QModelIndex& index : table_->selectionModel()->selectedRows())
+        ids.push_back(index.data(DatasetTableModel::kVideoIdRole).toLongLong());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QString DatasetBrowser::assignSelected(const QString& annotator, bool remove) {
+    const std::vector<std::int64_t> ids = selectedVideoIds();
+    const QString message = AssignVideosCommand::run(document_, ids, annotator, remove);
+    Q_EMIT statusMessage(!message.isEmpty() ? message : document_.undoStack().undoText());
+    return message;
+}
+
+void DatasetBrowser::showContextMenu(const QPoint& at) {
+    if (!document_.isOpen() || selectedVideoIds().empty()) return;
+    const QString me = annotatorName();
+    std::set<QString> known{me}, onSelected;
+    for (const annotation::Video& v : document_.videos())
+        for (const std::string& a : v.annotators) known.insert(QString::fromStdString(a));
+    for (const std::int64_t id : selectedVideoIds())
+        if (const annotation::Video* v = document_.video(id))
+            for (const std::string& a : v->annotators) onSelected.insert(QString::fromStdString(a));
+    QMenu menu(this);
+    menu.addAction(tr("Assign to me (%1)").arg(me), this, [this, me] { assignSelected(me, false); });
+    menu.addAction(tr("Assign to annotator..."), this, [this, known, me] {
+        bool ok = false;
+        QStringList names(known.begin(), known.end());
+        const QString name = QInputDialog::getItem(this, tr("Assign videos"), tr("Annotator (type a new name, or pick one):"), names,
+                                                   int(names.indexOf(me)), true, &ok);
+        if (ok && !name.trimmed().isEmpty()) assignSelected(name, false);
+    });
+    QMenu* take = menu.addMenu(tr("Take from"));
+    take->setEnabled(!onSelected.empty());
+    for (const QString& name : onSelected) take->addAction(name, this, [this, name] { assignSelected(name, true); });
+    menu.exec(table_->viewport()->mapToGlobal(at));
 }
 
 void DatasetBrowser::updateCounts() {

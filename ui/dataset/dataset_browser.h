@@ -1,12 +1,18 @@
 #pragma once
 
-// DatasetBrowser: the project's videos with their annotation progress, filterable by name and
-// sortable by any column; activating (or selecting) a row asks to open that video.
+// DatasetBrowser: the project's videos with their annotation progress, filterable by name (and to
+// the videos assigned to the user: "Assigned to me") and sortable by any column; activating (or
+// selecting) a row asks to open that video. Its context menu assigns the selected videos to an
+// annotator or takes them from one (AssignVideosCommand, undoable).
 
+#include "ui/dataset/dataset_filter_proxy.h"
 #include "ui/dataset/dataset_table_model.h"
 
 #include <QWidget>
 
+#include <vector>
+
+class QCheckBox;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -32,6 +38,11 @@ public:
 
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
+    QCheckBox* assignedToMe() const { return assignedToMe_; }
+    std::vector<std::int64_t> selectedVideoIds() const;
+    // Assigns the selected videos to `annotator` (or takes them from it) as one undoable step;
+    // an empty message when done, else why not.
+    QString assignSelected(const QString& annotator, bool remove);
     QPushButton* relinkButton() const { return relink_; }
     // "N of M videos", missing files, and what exports and training leave out for want of consent.
     QLabel* summary() const { return summary_; }
@@ -43,16 +54,20 @@ Q_SIGNALS:
     void addVideosRequested();
     void addFolderRequested();
     void relinkRequested();
+    void statusMessage(const QString& text);
 
 private:
     void updateSummary();
     void fitColumns();  // numbers as wide as they need, the name takes the rest
+    void showContextMenu(const QPoint& at);
+    void updateAssignedFilter();
 
     ProjectDocument& document_;
     DatasetTableModel* model_ = nullptr;
-    QSortFilterProxyModel* proxy_ = nullptr;
+    DatasetFilterProxy* proxy_ = nullptr;
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
+    QCheckBox* assignedToMe_ = nullptr;
     QLabel* summary_ = nullptr;
     QPushButton* relink_ = nullptr;  // enabled while video files are missing
     bool selecting_ = false;

@@ -66,6 +66,9 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     const auto& p = row.progress;
     if (role == kVideoIdRole) return qint64(v.id);
     if (role == kMissingRole) return row.missing;
+    QStringList assigned;
+    for (const auto& a : v.annotators) assigned << QString::fromStdString(a);
+    if (role == kAnnotatorsRole) return assigned;
     if (row.missing) {
         if (role == Qt::DecorationRole && index.column() == Name) return actionIcon(ActionIcon::MissingFile);
         if (role == Qt::ForegroundRole) return QBrush(QColor(0xc0, 0x39, 0x2b));
@@ -86,6 +89,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         case Proposed: return qint64(p.proposedSegments);
         case Accepted: return share(p.acceptedPredictions, p.segments);
         case Splits: return QString::fromStdString(v.splits.empty() ? std::string() : v.splits.front());
+        case Assigned: return assigned.join(QStringLiteral(", ")).toLower();
         default: return {};
         }
     }
@@ -104,10 +108,11 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
             for (const auto& s : v.splits) splits << QString::fromStdString(s);
             return splits.join(QStringLiteral(", "));
         }
+        case Assigned: return assigned.join(QStringLiteral(", "));
         default: return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Splits)
+    if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Splits && index.column() != Assigned)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {
         QString text = tr("%1\n%2 frames, %3 segments by people (%4 reviewed)\n%5 frames inside segments, %6 frames with skeletons")
@@ -117,6 +122,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
                            .arg(p.reviewedSegments)
                            .arg(p.framesInSegments)
                            .arg(p.framesWithSkeletons);
+        if (!assigned.isEmpty()) text += tr("\nAssigned to %1").arg(assigned.join(QStringLiteral(", ")));
         if (p.proposedSegments || p.acceptedPredictions)
             text += tr("\n%1 of the segments accepted from a model's proposals; %2 proposals waiting for review")
                         .arg(p.acceptedPredictions)
@@ -139,6 +145,7 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
     case Proposed: return tr("Proposed");
     case Accepted: return tr("Accepted");
     case Splits: return tr("Split");
+    case Assigned: return tr("Assigned to");
     default: return {};
     }
 }

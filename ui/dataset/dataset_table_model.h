@@ -2,7 +2,8 @@
 
 // DatasetTableModel: one row per video of the project with its annotation progress (people's
 // segments, share of frames inside them, share of frames with skeletons, reviewed segments, a
-// model's proposals waiting for review, segments accepted from proposals, splits). Qt::UserRole gives
+// model's proposals waiting for review, segments accepted from proposals, splits, the annotators it is
+// assigned to). Qt::UserRole gives
 // each cell's number for sorting and the video id in every column. A video whose file is missing
 // (moved or deleted: annotation::videoFileMissing) is marked in red with a warning icon.
 
@@ -20,10 +21,11 @@ namespace actionlens::ui {
 class DatasetTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Frames, Segments, Covered, Skeletons, Reviewed, Proposed, Accepted, Splits, ColumnCount };
+    enum Column { Name, Frames, Segments, Covered, Skeletons, Reviewed, Proposed, Accepted, Splits, Assigned, ColumnCount };
     static constexpr int kSortRole = Qt::UserRole;
     static constexpr int kVideoIdRole = Qt::UserRole + 1;
     static constexpr int kMissingRole = Qt::UserRole + 2;  // bool: the video's file is not there
+    static constexpr int kAnnotatorsRole = Qt::UserRole + 3;  // QStringList: whom the video is assigned to
 
     explicit DatasetTableModel(QObject* parent = nullptr);
 

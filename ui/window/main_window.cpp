@@ -141,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(browser_, &DatasetBrowser::addVideosRequested, this, &MainWindow::chooseVideosToAdd);
     connect(browser_, &DatasetBrowser::videoChosen, this, [this](std::int64_t id) { openProjectVideo(id); });
+    connect(browser_, &DatasetBrowser::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(&document_, &ProjectDocument::writeFailed, this, [this](const QString& message) {
         statusBar()->showMessage(tr("Not saved: %1").arg(message));
         updateTitle();

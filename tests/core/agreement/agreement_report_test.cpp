@@ -96,6 +96,42 @@ TEST(AgreementReport, EveryAnnotatorByDefaultWithMissingVideosAndClearRefusals) 
     EXPECT_NE(alone.error().find("two or more"), std::string::npos) << alone.error();
 }
 
+// A video assigned to annotators is compared between them alone unless annotators are named: cat's
+// segments in video 1 (cat is not assigned to it) are left out there, as if cat had not coded it.
+TEST(AgreementReport, ByDefaultAVideoIsComparedBetweenTheAnnotatorsAssignedToIt) {
+    ProjectFolder folder;
+    auto store = project(folder);
+    ASSERT_TRUE(store->insertSegment(coded(1, 0, 44, "bowl", "cat")).ok());
+    ASSERT_TRUE(store->setVideoAnnotators(1, {"ann", "bob"}).ok());
+    auto report = computeAgreement(*store);
+    ASSERT_TRUE(report.ok()) << report.error();
+    ASSERT_EQ(report->videos.size(), 1u);
+    EXPECT_EQ(report->videos[0].coders, (std::vector<std::string>{"ann", "bob"}));
+    EXPECT_EQ(report->videos[0].units, 27) << "cat's bowl over 0-44 adds no units";
+    // Named annotators are compared wherever they coded, assigned or not.
+    AgreementOptions named;
+    named.annotators = {"ann", "cat"};
+    auto withCat = computeAgreement(*store, named);
+    ASSERT_TRUE(withCat.ok()) << withCat.error();
+    ASSERT_EQ(withCat->videos.size(), 1u);
+    EXPECT_EQ(withCat->videos[0].units, 45);
+}
+
+TEST(AgreementReport, ReportsProgressPerVideoAndStopsWhenCancelled) {
+    ProjectFolder folder;
+    auto store = project(folder);
+    AgreementOptions options;
+    std::vector<std::pair<std::int64_t, std::int64_t>> steps;
+    options.progress = [&](std::int64_t done, std::int64_t total) { steps.emplace_back(done, total); };
+    ASSERT_TRUE(computeAgreement(*store, options).ok());
+    EXPECT_EQ(steps, (std::vector<std::pair<std::int64_t, std::int64_t>>{{1, 2}, {2, 2}}));
+    int asked = 0;
+    options.cancelled = [&] { return ++asked == 2; };
+    auto stopped = computeAgreement(*store, options);
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_EQ(stopped.error(), "cancelled");
+}
+
 TEST(AgreementReport, DisagreementsAreRunsOfFramesWithTheSamePairOfLabels) {
     ProjectFolder folder;
     auto store = project(folder);

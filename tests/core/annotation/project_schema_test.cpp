@@ -93,3 +93,50 @@ TEST(ProjectSchema, Version4AddsTheGroupOnlyPermissionOffForExistingGroups) {
     EXPECT_EQ(store.value()->taxonomy().actionTask()->groups.at(0).name, "sport");
     EXPECT_FALSE(store.value()->taxonomy().actionTask()->groups.at(0).allowsGroupOnly);
 }
+
+TEST(ProjectSchema, Version10AddsFrameSourcesAndAssignmentsToAVersion9Project) {
+    ProjectFolder folder;
+    const std::string path = folder.file("v9.alproj");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "v9");
+        db.setDatabaseName(QString::fromStdString(path));
+        ASSERT_TRUE(db.open());
+        for (size_t i = 0; i < 9; ++i) ASSERT_TRUE(migrations()[i].apply(db).ok()) << i;
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec("PRAGMA user_version = 9"));
+        ASSERT_TRUE(q.exec(QString("PRAGMA application_id = %1").arg(kProjectApplicationId)));
+        ASSERT_TRUE(q.exec("INSERT INTO videos(id, path, size_bytes, fps, frame_count, width, height, name)"
+                           " VALUES (3, '', 0, 25.0, 100, 320, 240, 'clip')"));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("v9");
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << store.error();
+    ProjectStore& s = *store.value();
+    EXPECT_EQ(s.schemaVersion().value(), 10);
+    auto video = s.video(3);
+    ASSERT_TRUE(video.ok()) << video.error();
+    EXPECT_EQ(video->name, "clip");
+    EXPECT_TRUE(video->annotators.empty()) << "an old video is assigned to nobody";
+    EXPECT_TRUE(s.frameSources(3)->empty());
+
+    // Assignments: written and read with the video, replaced as a whole, the previous ones returned.
+    auto previous = s.setVideoAnnotators(3, {"zoe", "ada", "zoe"});
+    ASSERT_TRUE(previous.ok()) << previous.error();
+    EXPECT_TRUE(previous->empty());
+    EXPECT_EQ(s.video(3)->annotators, (std::vector<std::string>{"ada", "zoe"}));
+    EXPECT_EQ(s.videos()->front().annotators, (std::vector<std::string>{"ada", "zoe"}));
+    EXPECT_EQ(s.setVideoAnnotators(3, {"ada"}).value(), (std::vector<std::string>{"ada", "zoe"}));
+    EXPECT_FALSE(s.setVideoAnnotators(3, {""}).ok()) << "an annotator needs a name";
+    EXPECT_FALSE(s.setVideoAnnotators(99, {"ada"}).ok()) << "no such video";
+    EXPECT_EQ(s.video(3)->annotators, (std::vector<std::string>{"ada"}));
+
+    // Frame sources: a COCO image's file name and id per frame; a second source of a frame is refused.
+    ASSERT_TRUE(s.insertFrameSources({FrameSource{3, 7, "seq/000007.jpg", 10007}, FrameSource{3, 2, "seq/000002.jpg", std::nullopt}}).ok());
+    auto sources = s.frameSources(3);
+    ASSERT_TRUE(sources.ok()) << sources.error();
+    EXPECT_EQ(*sources, (std::vector<FrameSource>{FrameSource{3, 2, "seq/000002.jpg", std::nullopt}, FrameSource{3, 7, "seq/000007.jpg", 10007}}));
+    EXPECT_FALSE(s.insertFrameSources({FrameSource{3, 9, "a.jpg", 1}, FrameSource{3, 7, "b.jpg", 2}}).ok());
+    EXPECT_EQ(s.frameSources(3)->size(), 2u) << "a refused insert adds none";
+}

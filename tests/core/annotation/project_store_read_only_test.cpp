@@ -60,8 +60,10 @@ TEST(ProjectStoreReadOnly, AnOlderSchemaIsRefusedWithWhatToDo) {
         db.setDatabaseName(QString::fromStdString(folder.file("p.alproj")));
         ASSERT_TRUE(db.open());
         QSqlQuery q(db);
-        // Back to schema 5: without 9 (consent), 8 (boxes), 7 (segment confidence and source) and 6
+        // Back to schema 5: without 10 (frame sources, assignments), 9 (consent), 8 (boxes), 7 (segment confidence and source) and 6
         // (mirror declarations).
+        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE frame_sources")));
+        ASSERT_TRUE(q.exec(QStringLiteral("DROP TABLE video_assignments")));
         for (const char* column : {"consent", "consent_note", "consent_date"})
             ASSERT_TRUE(q.exec(QStringLiteral("ALTER TABLE subjects DROP COLUMN %1").arg(QLatin1String(column))));
         for (const char* column : {"box_x", "box_y", "box_width", "box_height"})

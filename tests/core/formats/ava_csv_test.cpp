@@ -4,6 +4,7 @@
 #include "core/annotation/taxonomy_json.h"
 #include "core/formats/ava_label_map.h"
 #include "core/formats/format_registry.h"
+#include "core/formats/subject_boxes.h"
 #include "tests/core/formats/formats_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -198,4 +199,64 @@ TEST(AvaCsv, ExportWritesARowPerWholeSecondAndReadsBackToTheSameSegments) {
         "clip | clip person 3 | 25-74 | action=12; |  | unreviewed | - | ",
         "clip | clip person " + std::to_string(bob) + " | 100-124 | action=squat; |  | unreviewed | - | ",
     }));
+}
+
+// AVA's boxes are the person's box at each keyframe: kept as the subject's box in that frame (on
+// its skeleton frame there, else a box-only frame) and written back, so a file reads back to the
+// same rows, boxes included.
+TEST(AvaCsv, BoxesAreKeptAsTheSubjectsBoxesAndWrittenBack) {
+    TempDir dir;
+    auto store = avaProject(dir);
+    ASSERT_TRUE(store);
+    const std::int64_t clip = store->videos()->front().id;
+    // Person 1 already has a pose at 3 s (frame 90): the box joins it.
+    const std::int64_t person1 = store->insertSubject(Subject{0, "clip person 1", {}}).value();
+    const std::int64_t coco = store->skeletonLayout("COCO-17")->id;
+    std::vector<Joint> joints(17, Joint{100, 100, 1, true});
+    ASSERT_TRUE(store->insertSkeletonFrames({SkeletonFrame{clip, person1, 90, coco, PoseSource::Manual, joints, std::nullopt}}).ok());
+    const std::string rows = "clip,0002,0.125,0.250,0.375,0.500,12,1\n"
+                             "clip,0003,0.100,0.200,0.300,0.400,12,1\n"
+                             "clip,0003,0.500,0.200,0.900,1.000,12,2\n";
+    writeFileBytes(dir.file("ava.csv"), rows);
+    Status imported = formats::importProject("ava", dir.file("ava.csv"), *store);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    auto frames = allFrames(*store, clip);
+    ASSERT_EQ(frames.size(), 3u);
+    EXPECT_EQ(frames[0].frame, 60);
+    ASSERT_TRUE(frames[0].box.has_value());
+    EXPECT_EQ(*frames[0].box, (SubjectBox{80, 120, 160, 120})) << "0.125 x 640, 0.25 x 480, ...";
+    EXPECT_TRUE(formats::isBoxOnly(frames[0]));
+    EXPECT_EQ(frames[1].frame, 90);
+    EXPECT_EQ(frames[1].subjectId, person1);
+    EXPECT_EQ(frames[1].joints, joints) << "the pose there is kept";
+    ASSERT_TRUE(frames[1].box.has_value());
+    EXPECT_NEAR(frames[1].box->x, 64, 1e-3);
+    EXPECT_NEAR(frames[1].box->height, 96, 1e-3);
+    EXPECT_FALSE(formats::isBoxOnly(frames[1]));
+    ASSERT_TRUE(frames[2].box.has_value());
+    EXPECT_NEAR(frames[2].box->width, 256, 1e-3);
+
+    // Exported again: the same boxes (the label map renumbers the actions).
+    ASSERT_TRUE(formats::exportProject("ava", *store, dir.file("out.csv")).ok());
+    const std::string out = readFileBytes(dir.file("out.csv"));
+    const auto& values = store->taxonomy().tasks[0].values;
+    const std::string twelve =
+        std::to_string(std::find_if(values.begin(), values.end(), [](const TaskValue& v) { return v.name == "12"; }) - values.begin() + 1);
+    EXPECT_EQ(out, "clip,0002,0.125,0.250,0.375,0.500," + twelve + ",1\n"
+                   "clip,0003,0.100,0.200,0.300,0.400," + twelve + ",1\n"
+                   "clip,0003,0.500,0.200,0.900,1.000," + twelve + ",2\n");
+
+    // Read into a fresh project: the same boxes, as box-only frames.
+    auto target = emptyProjectLike(*store, dir, "target.alproj");
+    ASSERT_TRUE(target);
+    ASSERT_TRUE(formats::importProject("ava", dir.file("out.csv"), *target).ok());
+    auto again = allFrames(*target, target->videos()->front().id);
+    ASSERT_EQ(again.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(again[i].frame, frames[i].frame);
+        ASSERT_TRUE(again[i].box.has_value());
+        EXPECT_NEAR(again[i].box->x, frames[i].box->x, 1e-3);
+        EXPECT_NEAR(again[i].box->width, frames[i].box->width, 1e-3);
+        EXPECT_TRUE(formats::isBoxOnly(again[i]));
+    }
 }

@@ -205,3 +205,43 @@ TEST(BorisProject, MalformedFilesNameFileAndPlaceAndChangeNothing) {
         expectCountsUnchanged(*store, before);
     }
 }
+
+// A LIVE observation has no media file (coded while watching): it goes onto the video the import
+// names, times from the observation's start; without one, or for an IMAGES observation, the
+// import is refused naming the observation.
+TEST(BorisProject, LiveObservationsGoOntoTheVideoTheImportNamesImagesAreRefused) {
+    TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
+    ASSERT_TRUE(store->insertVideo(Video{0, dir.file("pitch.mp4"), 1, 25.0, 500, 640, 480, "", "", {}}).ok());
+    QJsonObject project = QJsonDocument::fromJson(kHandWrittenProject).object();
+    QJsonObject observations = project["observations"].toObject();
+    QJsonObject live = observations["session 1"].toObject();
+    live["type"] = "LIVE";
+    live["file"] = QJsonObject{};
+    live.remove("media_info");
+    live["events"] = QJsonArray{QJsonArray{2.0, "alice", "squat", "", ""}, QJsonArray{3.0, "alice", "squat", "", ""}};
+    project["observations"] = QJsonObject{{"on the pitch", live}};
+    writeFileBytes(dir.file("live.boris"), QJsonDocument(project).toJson().toStdString());
+    const auto before = store->counts().value();
+    Status refused = formats::importProject("boris", dir.file("live.boris"), *store);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("observation 'on the pitch' is a LIVE observation"), std::string::npos) << refused.error();
+    EXPECT_NE(refused.error().find("--video"), std::string::npos) << refused.error();
+    expectCountsUnchanged(*store, before);
+
+    formats::ImportOptions options;
+    options.video = "pitch";
+    Status imported = formats::importProject("boris", dir.file("live.boris"), *store, options);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    EXPECT_EQ(segmentSummaries(*store),
+              (std::vector<std::string>{dir.file("pitch.mp4") + " | alice | 50-74 | action=squat; |  | unreviewed | - | "}));
+
+    live["type"] = "IMAGES";
+    project["observations"] = QJsonObject{{"stills", live}};
+    writeFileBytes(dir.file("images.boris"), QJsonDocument(project).toJson().toStdString());
+    refused = formats::importProject("boris", dir.file("images.boris"), *store, options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("observation 'stills' is an IMAGES observation"), std::string::npos) << refused.error();
+}

@@ -509,8 +509,8 @@ TEST(CocoKeypoints, BoxOnlyPeopleSurviveARoundTrip) {
         EXPECT_FALSE(j.visible);
         EXPECT_EQ(j.confidence, 0.0f);
     }
-    EXPECT_EQ(box.joints[0], (Joint{5, 6, 0, false}));
-    EXPECT_EQ(box.joints[16], (Joint{25, 36, 0, false}));
+    ASSERT_TRUE(box.box.has_value()) << "the box is the frame's box";
+    EXPECT_EQ(*box.box, (annotation::SubjectBox{5, 6, 20, 30}));
 
     Status exported = exportProject("coco", *first, dir.file("out.json"));
     ASSERT_TRUE(exported.ok()) << exported.error();
@@ -533,5 +533,87 @@ TEST(CocoKeypoints, BoxOnlyPeopleSurviveARoundTrip) {
     for (size_t i = 0; i < frames.size(); ++i) {
         EXPECT_EQ(again[i].frame, frames[i].frame);
         EXPECT_EQ(again[i].joints, frames[i].joints);
+        EXPECT_EQ(again[i].box, frames[i].box);
     }
+}
+
+// A file as COCO's own tools write it: image ids that are not 1.., file names of the dataset's own,
+// an image without people, and boxes that are not the keypoints' extent (COCO's boxes enclose the
+// whole person). Import and export again keep all of it.
+TEST(CocoKeypoints, BoxesImageNamesAndIdsSurviveARoundTrip) {
+    fixtures::TempDir dir;
+    QJsonArray images{image(397133, "val2017/000000397133.jpg"), image(37777, "val2017/000000037777.jpg"),
+                      image(252219, "val2017/000000252219.jpg")};
+    QJsonObject a = person(900100, 397133, 0, 0, false);
+    a.insert(QStringLiteral("bbox"), QJsonArray{388.66, 69.92, 109.41, 277.62});
+    QJsonObject b = person(900101, 397133, 1, 1, false);
+    b.insert(QStringLiteral("bbox"), QJsonArray{0.0, 262.81, 62.16, 36.77});
+    QJsonObject c = person(900102, 252219, 2, 0, false);
+    c.remove(QStringLiteral("bbox"));  // no box: none is made up on import
+    const QJsonObject root{{"images", images}, {"annotations", QJsonArray{a, b, c}}, {"categories", QJsonArray{category()}}};
+    writeJson(dir.file("person_keypoints_val2017.json"), root);
+
+    auto first = newProject(dir, "first.alproj");
+    ASSERT_TRUE(first);
+    Status imported = importProject("coco", dir.file("person_keypoints_val2017.json"), *first);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    const annotation::Video video = first->videos().value().at(0);
+    EXPECT_EQ(video.name, "val2017");
+    auto frames = allFrames(*first, video.id);
+    ASSERT_EQ(frames.size(), 3u);
+    // Natural order of the names: 037777 is frame 0, 252219 frame 1, 397133 frame 2.
+    EXPECT_EQ(frames[0].frame, 1);
+    EXPECT_FALSE(frames[0].box.has_value());
+    EXPECT_EQ(frames[1].frame, 2);
+    ASSERT_TRUE(frames[1].box.has_value());
+    EXPECT_EQ(*frames[1].box, (annotation::SubjectBox{388.66f, 69.92f, 109.41f, 277.62f}));
+    EXPECT_EQ(*frames[2].box, (annotation::SubjectBox{0.0f, 262.81f, 62.16f, 36.77f}));
+    auto sources = first->frameSources(video.id);
+    ASSERT_TRUE(sources.ok()) << sources.error();
+    ASSERT_EQ(sources->size(), 3u);
+    EXPECT_EQ(sources->at(0), (annotation::FrameSource{video.id, 0, "val2017/000000037777.jpg", 37777}));
+
+    Status exported = exportProject("coco", *first, dir.file("out.json"));
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    QFile f(QString::fromStdString(dir.file("out.json")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonObject written = QJsonDocument::fromJson(f.readAll()).object();
+    std::map<qint64, QString> nameOfId;
+    for (const auto& v : written["images"].toArray()) nameOfId[v.toObject()["id"].toInteger()] = v.toObject()["file_name"].toString();
+    EXPECT_EQ(nameOfId, (std::map<qint64, QString>{{37777, "val2017/000000037777.jpg"},
+                                                   {252219, "val2017/000000252219.jpg"},
+                                                   {397133, "val2017/000000397133.jpg"}}))
+        << "the image without people is written too";
+    std::map<qint64, std::vector<QJsonArray>> boxesOfImage;
+    for (const auto& v : written["annotations"].toArray())
+        boxesOfImage[v.toObject()["image_id"].toInteger()].push_back(v.toObject()["bbox"].toArray());
+    ASSERT_EQ(boxesOfImage[397133].size(), 2u);
+    EXPECT_NEAR(boxesOfImage[397133][0][0].toDouble(), 388.66, 1e-4);
+    EXPECT_NEAR(boxesOfImage[397133][0][3].toDouble(), 277.62, 1e-4);
+    EXPECT_NEAR(boxesOfImage[397133][1][1].toDouble(), 262.81, 1e-4);
+
+    auto second = newProject(dir, "second.alproj");
+    ASSERT_TRUE(second);
+    imported = importProject("coco", dir.file("out.json"), *second);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    const annotation::Video copy = second->videos().value().at(0);
+    EXPECT_EQ(copy.name, "val2017");
+    auto again = allFrames(*second, copy.id);
+    ASSERT_EQ(again.size(), frames.size());
+    for (size_t i = 0; i < frames.size(); ++i) {
+        EXPECT_EQ(again[i].frame, frames[i].frame);
+        if (frames[i].box) EXPECT_EQ(again[i].box, frames[i].box) << "frame " << frames[i].frame;
+        EXPECT_EQ(again[i].joints, frames[i].joints);
+    }
+    // Where the file had no box, the export wrote the labelled keypoints' extent (COCO needs a bbox),
+    // which comes back as the box.
+    ASSERT_TRUE(again[0].box.has_value());
+    float x0 = 1e9f, x1 = -1e9f;
+    for (const Joint& j : frames[0].joints)
+        if (j.confidence > 0) x0 = std::min(x0, j.x), x1 = std::max(x1, j.x);
+    EXPECT_FLOAT_EQ(again[0].box->x, x0);
+    EXPECT_FLOAT_EQ(again[0].box->width, x1 - x0);
+    auto sourcesAgain = second->frameSources(copy.id).value();
+    for (auto& s : sourcesAgain) s.videoId = video.id;
+    EXPECT_EQ(sourcesAgain, sources.value());
 }

@@ -4,6 +4,7 @@
 #include "core/annotation/project_store.h"
 #include "core/annotation/taxonomy_json.h"
 #include "core/formats/format_registry.h"
+#include "core/formats/subject_boxes.h"
 #include "tests/core/formats/formats_fixtures.h"
 
 #include <gtest/gtest.h>
@@ -28,6 +29,7 @@ std::vector<std::string> poseSummaries(ProjectStore& store, std::int64_t videoId
     std::vector<std::string> lines;
     const auto names = subjectNames(store);
     for (const SkeletonFrame& frame : allFrames(store, videoId)) {
+        if (formats::isBoxOnly(frame)) continue;
         std::string line = names.at(frame.subjectId) + " @" + std::to_string(frame.frame) + " " + layoutName(store, frame.layoutId) + ":";
         for (size_t j = 0; j < joints && j < frame.joints.size(); ++j) {
             const Joint& joint = frame.joints[j];
@@ -123,11 +125,32 @@ TEST(CvatVideo, ReadsAHandWrittenVideoExport) {
                                             clip + " | person 0 | 20-25 | action=bowl; |  | unreviewed | - | ",
                                             clip + " | person 0 | 30-49 | action=pullup;viewpoint=left; |  | unreviewed | - | ",
                                         }));
-    EXPECT_EQ(poseSummaries(*store, video), (std::vector<std::string>{
-                                                "alice @10 COCO-17: 100.5,50.25,1,v 104,46,0.5,v 96,46,0,-",
-                                                "alice @12 COCO-17: 101,51,1,v 0,0,0,- 0,0,0,-",
-                                                "keypoints 2 @18 Penn-13: 1,2,1,v 3,4,1,v 5,6,1,v",
-                                            }));
+    // Video frame 11 lies between task frames 0 and 1: the nose moved half way, the eyes (which the
+    // next skeleton lacks) held; task frame 1 holds to 13, before the outside skeleton at 14.
+    auto poses = poseSummaries(*store, video);
+    const std::vector<std::string> alice(poses.begin(), poses.begin() + 4);
+    EXPECT_EQ(alice, (std::vector<std::string>{
+                         "alice @10 COCO-17: 100.5,50.25,1,v 104,46,0.5,v 96,46,0,-",
+                         "alice @11 COCO-17: 100.75,50.625,1,v 104,46,0.5,v 96,46,0,-",
+                         "alice @12 COCO-17: 101,51,1,v 0,0,0,- 0,0,0,-",
+                         "alice @13 COCO-17: 101,51,1,v 0,0,0,- 0,0,0,-",
+                     }));
+    // The points track's one shape holds from video frame 18 to stop_frame 49.
+    ASSERT_EQ(poses.size(), 4u + 32u);
+    for (size_t i = 4; i < poses.size(); ++i) EXPECT_NE(poses[i].find("Penn-13: 1,2,1,v 3,4,1,v 5,6,1,v"), std::string::npos) << poses[i];
+    // The box track's boxes are the person's boxes wherever it is inside (task frames 0-7 and 10-, i.e.
+    // video frames 10-25 and 30-49), box-only frames here.
+    std::vector<std::int64_t> boxFrames;
+    for (const SkeletonFrame& f : allFrames(*store, video))
+        if (formats::isBoxOnly(f)) {
+            boxFrames.push_back(f.frame);
+            EXPECT_EQ(*f.box, (SubjectBox{10.0f, 20.0f, 100.5f, 200.0f}));
+        }
+    ASSERT_EQ(boxFrames.size(), 16u + 20u);
+    EXPECT_EQ(boxFrames.front(), 10);
+    EXPECT_EQ(boxFrames[15], 25);
+    EXPECT_EQ(boxFrames[16], 30);
+    EXPECT_EQ(boxFrames.back(), 49);
 }
 
 TEST(CvatVideo, ExportWritesAFilePerVideoThatImportsBackToTheSameSegmentsAndPoses) {
@@ -283,5 +306,122 @@ TEST(CvatVideo, APointsTrackGoesOntoTheLayoutTheImportNames) {
     options.layout = "Penn-13 copy";
     Status imported = formats::importProject("cvat-video", dir.file("a.xml"), *store, options);
     ASSERT_TRUE(imported.ok()) << imported.error();
-    EXPECT_EQ(poseSummaries(*store, video, 2), (std::vector<std::string>{"dots 3 @2 Penn-13 copy: 1,2,0.5,v 3,4,0.5,v"}));
+    auto poses = poseSummaries(*store, video, 2);
+    ASSERT_EQ(poses.size(), 98u) << "its one shape holds from frame 2 to the video's end";
+    EXPECT_EQ(poses.front(), "dots 3 @10 Penn-13 copy: 1,2,0.5,v 3,4,0.5,v");
+    EXPECT_EQ(allFrames(*store, video).front(), (SkeletonFrame{video, allFrames(*store, video).front().subjectId, 2,
+                                                               store->skeletonLayout("Penn-13 copy")->id, PoseSource::Imported,
+                                                               allFrames(*store, video).front().joints, std::nullopt}));
+}
+
+// Boxes travel both ways: a subject's own boxes (box-only frames, or the box of a pose) are what the
+// export's box track holds there, and come back as the same boxes; frames of a segment without a box
+// are written as the whole frame, which comes back as no box.
+TEST(CvatVideo, SubjectsBoxesSurviveARoundTrip) {
+    TempDir dir;
+    auto source = newProject(dir, "source.alproj");
+    ASSERT_TRUE(source);
+    ASSERT_TRUE(source->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
+    const std::int64_t video = source->insertVideo(Video{0, dir.file("walk.mp4"), 1, 25.0, 60, 640, 480, "", "", {}}).value();
+    const std::int64_t alice = source->insertSubject(Subject{0, "alice", {}}).value();
+    const std::int64_t bob = source->insertSubject(Subject{0, "bob", {}}).value();
+    ASSERT_TRUE(source->insertSegment(segment(video, alice, 10, 19, {{"action", "squat"}})).ok());
+    const std::int64_t coco = source->skeletonLayout("COCO-17")->id;
+    std::vector<SkeletonFrame> frames;
+    for (std::int64_t f = 10; f <= 14; ++f)  // alice: boxes only
+        frames.push_back(SkeletonFrame{video, alice, f, coco, PoseSource::Imported, std::vector<Joint>(17),
+                                       SubjectBox{float(100 + f), 50.5f, 80, 200}});
+    SkeletonFrame pose{video, alice, 16, coco, PoseSource::Manual, std::vector<Joint>(17), SubjectBox{90, 40, 120, 260}};
+    pose.joints[0] = Joint{150, 60, 1, true};
+    pose.joints[1] = Joint{170, 200, 1, true};
+    frames.push_back(pose);
+    for (std::int64_t f = 30; f <= 32; ++f)  // bob: boxes without any segment
+        frames.push_back(SkeletonFrame{video, bob, f, coco, PoseSource::Imported, std::vector<Joint>(17), SubjectBox{300, 100, 40, 90}});
+    ASSERT_TRUE(source->insertSkeletonFrames(frames).ok());
+
+    const std::string out = dir.file("walk.xml");
+    Status exported = formats::exportProject("cvat-video", *source, out);
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    const std::string xml = readFileBytes(out);
+    EXPECT_NE(xml.find(R"(<box frame="12" outside="0" occluded="0" keyframe="1" xtl="112" ytl="50.5" xbr="192" ybr="250.5")"), std::string::npos);
+    EXPECT_NE(xml.find(R"(<box frame="16" outside="0" occluded="0" keyframe="1" xtl="90" ytl="40" xbr="210" ybr="300")"), std::string::npos)
+        << "the pose's own box, not its joints' extent";
+    EXPECT_NE(xml.find(R"(<box frame="33" outside="1")"), std::string::npos) << "bob's box track ends after frame 32";
+    EXPECT_EQ(xml.find(R"(<skeleton frame="12")"), std::string::npos) << "box-only frames are no skeletons";
+
+    auto target = emptyProjectLike(*source, dir, "target.alproj");
+    ASSERT_TRUE(target);
+    Status imported = formats::importProject("cvat-video", out, *target);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    const std::int64_t copy = target->videos()->front().id;
+    const auto names = subjectNames(*target);
+    std::vector<std::string> boxes;
+    for (const SkeletonFrame& f : allFrames(*target, copy)) {
+        ASSERT_TRUE(f.box.has_value()) << names.at(f.subjectId) << " @" << f.frame << ": a frame without a box came back";
+        boxes.push_back(names.at(f.subjectId) + " @" + std::to_string(f.frame) + (formats::isBoxOnly(f) ? " box " : " pose ") +
+                        QString::number(f.box->x).toStdString() + "," + QString::number(f.box->y).toStdString() + "," +
+                        QString::number(f.box->width).toStdString() + "," + QString::number(f.box->height).toStdString());
+    }
+    EXPECT_EQ(boxes, (std::vector<std::string>{"alice @10 box 110,50.5,80,200", "alice @11 box 111,50.5,80,200",
+                                               "alice @12 box 112,50.5,80,200", "alice @13 box 113,50.5,80,200",
+                                               "alice @14 box 114,50.5,80,200", "alice @16 pose 90,40,120,260",
+                                               "bob @30 box 300,100,40,90", "bob @31 box 300,100,40,90", "bob @32 box 300,100,40,90"}));
+    EXPECT_EQ(segmentSummaries(*target), segmentSummaries(*source));
+}
+
+// A file that lists only keyframes, as people write by hand and as tools other than CVAT write:
+// boxes and points are moved linearly between a track's keyframes, held after its last one, and
+// an outside shape ends the stretch.
+TEST(CvatVideo, ShapesBetweenKeyframesAreInterpolated) {
+    TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->setTaxonomy(pennTaxonomyWithGroupOnlyGym()).ok());
+    const std::int64_t video = store->insertVideo(Video{0, dir.file("a.mp4"), 1, 25.0, 40, 640, 480, "", "", {}}).value();
+    writeFileBytes(dir.file("a.xml"), meta("a.mp4") + R"(  <track id="0" label="person">
+    <box frame="0" outside="0" occluded="0" keyframe="1" xtl="0" ytl="10" xbr="10" ybr="30" z_order="0"><attribute name="action">squat</attribute><attribute name="subject">ann</attribute></box>
+    <box frame="10" outside="0" occluded="0" keyframe="1" xtl="20" ytl="30" xbr="50" ybr="90" z_order="0"><attribute name="action">squat</attribute><attribute name="subject">ann</attribute></box>
+    <box frame="15" outside="1" occluded="0" keyframe="1" xtl="20" ytl="30" xbr="50" ybr="90" z_order="0"><attribute name="action">squat</attribute><attribute name="subject">ann</attribute></box>
+  </track>
+  <track id="1" label="person-pose">
+    <skeleton frame="0" outside="0" occluded="0" keyframe="1" z_order="0">
+      <points label="nose" outside="0" occluded="0" keyframe="1" points="100,50"></points>
+      <points label="left_eye" outside="1" occluded="0" keyframe="1" points="0,0"></points>
+      <attribute name="subject">ann</attribute>
+    </skeleton>
+    <skeleton frame="4" outside="0" occluded="0" keyframe="1" z_order="0">
+      <points label="nose" outside="0" occluded="0" keyframe="1" points="140,70"></points>
+      <points label="left_eye" outside="0" occluded="0" keyframe="1" points="8,8"></points>
+      <attribute name="subject">ann</attribute>
+    </skeleton>
+    <skeleton frame="6" outside="1" occluded="0" keyframe="1" z_order="0">
+      <points label="nose" outside="1" occluded="0" keyframe="1" points="140,70"></points>
+      <attribute name="subject">ann</attribute>
+    </skeleton>
+  </track>
+</annotations>
+)");
+    Status imported = formats::importProject("cvat-video", dir.file("a.xml"), *store);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    EXPECT_EQ(segmentSummaries(*store), (std::vector<std::string>{dir.file("a.mp4") + " | ann | 0-14 | action=squat; |  | unreviewed | - | "}));
+    const auto frames = allFrames(*store, video);
+    ASSERT_EQ(frames.size(), 15u) << "frames 0-14 have a box, 0-5 a pose too";
+    for (const SkeletonFrame& f : frames) {
+        SCOPED_TRACE("frame " + std::to_string(f.frame));
+        ASSERT_TRUE(f.box.has_value());
+        const float t = std::min<float>(f.frame, 10) / 10.0f;  // held after the keyframe at 10
+        EXPECT_FLOAT_EQ(f.box->x, 20 * t);
+        EXPECT_FLOAT_EQ(f.box->y, 10 + 20 * t);
+        EXPECT_FLOAT_EQ(f.box->width, 10 + 20 * t);
+        EXPECT_FLOAT_EQ(f.box->height, 20 + 40 * t);
+        EXPECT_EQ(formats::isBoxOnly(f), f.frame > 5);
+    }
+    // The nose moves 10 px right and 5 down per frame to frame 4 and holds at 5; the left eye, outside
+    // at the first keyframe, is not made up before its own keyframe.
+    EXPECT_EQ(frames[2].joints[0], (Joint{120, 60, 1, true}));
+    EXPECT_EQ(frames[2].source, PoseSource::Interpolated);
+    EXPECT_EQ(frames[2].joints[1], (Joint{0, 0, 0, false}));
+    EXPECT_EQ(frames[4].joints[0], (Joint{140, 70, 1, true}));
+    EXPECT_EQ(frames[4].source, PoseSource::Imported);
+    EXPECT_EQ(frames[5].joints[1], (Joint{8, 8, 1, true}));
 }

@@ -75,9 +75,11 @@ std::unique_ptr<ProjectStore> makeSource(const QTemporaryDir& dir) {
     EXPECT_TRUE(QDir(dir.path()).mkpath(QStringLiteral("clips")));
 
     Video a{0, inDir(dir, "clips/a.mp4"), 98765, 29.97, 300, 640, 480, "sha256:aaa", "", {"test1", "train"}};
+    a.annotators = {"ada", "zoe"};  // double-coded
     Video b{0, "", 0, 30.0, 20001, 0, 0, "", "0002", {"train"}};
     EXPECT_TRUE(store->insertVideo(a).ok());
-    EXPECT_TRUE(store->insertVideo(b).ok());
+    const std::int64_t bId = store->insertVideo(b).value();
+    EXPECT_TRUE(store->insertFrameSources({FrameSource{bId, 0, "seq/000000.jpg", 397133}, FrameSource{bId, 5, "seq/000005.jpg", std::nullopt}}).ok());
     EXPECT_TRUE(store->insertSubject(Subject{0, "alice", {{"handedness", "left"}}}).ok());
     EXPECT_TRUE(store->insertSubject(Subject{0, "bob", {}}).ok());
 
@@ -185,6 +187,10 @@ TEST(NativeJson, RoundTripKeepsEveryRecordAndId) {
     EXPECT_EQ(target->taxonomy(), source->taxonomy());
     EXPECT_EQ(target->skeletonLayouts(), source->skeletonLayouts());
     EXPECT_EQ(target->videos().value(), source->videos().value());
+    EXPECT_EQ(target->videos()->front().annotators, (std::vector<std::string>{"ada", "zoe"}));
+    const std::int64_t b = source->videos()->back().id;
+    EXPECT_EQ(target->frameSources(b).value(), source->frameSources(b).value());
+    EXPECT_EQ(target->frameSources(b)->size(), 2u);
     EXPECT_EQ(target->subjects().value(), source->subjects().value());
     EXPECT_EQ(allSegments(*target), allSegments(*source));
     const std::vector<SkeletonFrame> frames = allFrames(*source);

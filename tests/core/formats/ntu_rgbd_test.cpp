@@ -129,11 +129,52 @@ TEST(NtuRgbd, AnActionsFileNamesTheClasses) {
                                                                  " | 0-0 | action=drink water; |  | unreviewed | - | "});
 }
 
+// A brand-new project has no NTU classes: the import adds A001-A120 under their published names
+// and groups; a project with some of them (by code or name) gets only the ones it lacks.
+TEST(NtuRgbd, AProjectWithoutTheClassesGetsNtusPublishedClasses) {
+    TempDir dir;
+    auto fresh = newProject(dir, "fresh.alproj");
+    ASSERT_TRUE(fresh);
+    const std::string file = dir.file("S001C001P001R001A009.skeleton");
+    writeFileBytes(file, ntuSkeletonText({{NtuTestBody{kBodyA, 10, 10}}}));
+    Status imported = formats::importProject("ntu-rgbd", file, *fresh);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    const TaskDefinition* action = fresh->taxonomy().actionTask();
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(action->values.size(), 120u);
+    EXPECT_EQ(action->values.front().name, "drink water");
+    EXPECT_EQ(action->values[49].name, "punching/slapping other person");
+    EXPECT_EQ(action->values[49].group, "mutual actions");
+    EXPECT_EQ(action->values.back().name, "finger-guessing game (playing rock-paper-scissors)");
+    EXPECT_EQ(action->groups.size(), 3u);
+    EXPECT_EQ(segmentSummaries(*fresh), std::vector<std::string>{"S001C001P001R001A009 | S001C001P001R001A009 body " + kBodyA +
+                                                                 " | 0-0 | action=standing up (from sitting position); |  | unreviewed | - | "});
+
+    // The test project has A005, A008 and "drink water" (A001): those stay and are used, the rest come.
+    TempDir other;
+    auto store = ntuProject(other);
+    ASSERT_TRUE(store);
+    const size_t before = store->taxonomy().actionTask()->values.size();
+    writeFileBytes(other.file("S001C001P001R001A009.skeleton"), ntuSkeletonText({{NtuTestBody{kBodyA, 10, 10}}}));
+    writeFileBytes(other.file("S001C001P001R001A001.skeleton"), ntuSkeletonText({{NtuTestBody{kBodyA, 10, 10}}}));
+    ASSERT_TRUE(formats::importProject("ntu-rgbd", other.path(), *store).ok());
+    EXPECT_EQ(store->taxonomy().actionTask()->values.size(), before + 117);
+    const auto summaries = sorted(segmentSummaries(*store));
+    ASSERT_EQ(summaries.size(), 2u);
+    EXPECT_NE(summaries[0].find("action=drink water;"), std::string::npos) << summaries[0];
+    // With every class there already, the taxonomy is left alone.
+    const Taxonomy now = store->taxonomy();
+    std::filesystem::create_directories(other.file("more"));
+    writeFileBytes(other.file("more/S001C001P001R002A005.skeleton"), ntuSkeletonText({{NtuTestBody{kBodyA, 10, 10}}}));
+    ASSERT_TRUE(formats::importProject("ntu-rgbd", other.file("more/S001C001P001R002A005.skeleton"), *store).ok());
+    EXPECT_EQ(store->taxonomy(), now);
+}
+
 TEST(NtuRgbd, ARefusedFileNamesItselfAndLeavesTheProjectAsItWas) {
     TempDir dir;
     const std::string body = ntuSkeletonText({{NtuTestBody{kBodyA, 10, 10}}});
     const std::pair<std::pair<std::string, std::string>, std::string> cases[] = {
-        {{"S001C001P001R001A009.skeleton", body}, "S001C001P001R001A009.skeleton: class A009 is not a value of the taxonomy's action task 'action'"},
+        {{"S001C001P001R001A121.skeleton", body}, "S001C001P001R001A121.skeleton: class A121 is not a value of the taxonomy's action task 'action'"},
         {{"clip.skeleton", body}, "clip.skeleton: the name is not an NTU sample"},
         {{"S001C001P001R001A005.skeleton", "1\n1\n"}, "S001C001P001R001A005.skeleton line 3: the file ends where a body"},
         {{"S001C001P001R001A005.skeleton", "2\n0\nx\n"}, "S001C001P001R001A005.skeleton line 3: the body count of frame 2 'x' is not a whole number from 0"},

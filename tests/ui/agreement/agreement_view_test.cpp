@@ -3,6 +3,7 @@
 
 #include "core/annotation/project_store.h"
 #include "ui/agreement/agreement_view.h"
+#include "ui/jobs/job.h"
 #include "ui/timeline/timeline_widget.h"
 #include "ui/window/main_window.h"
 #include "ui_project_fixture.h"
@@ -10,6 +11,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +57,11 @@ TEST(AgreementView, ComparesTwoAnnotatorsAndListsWhereTheyDisagree) {
     EXPECT_NE(view->firstBox()->currentData(), view->secondBox()->currentData());
     EXPECT_EQ(view->taskBox()->currentText(), QStringLiteral("action"));
     ASSERT_EQ(view->compare(), QString()) << view->summaryLabel()->text().toStdString();
+    // A job with Cancel while it runs; the results when it is done.
+    ASSERT_NE(view->job(), nullptr);
+    EXPECT_FALSE(view->cancelButton()->isHidden());
+    view->job()->wait();
+    EXPECT_TRUE(view->cancelButton()->isHidden());
     EXPECT_TRUE(view->summaryLabel()->text().contains(QStringLiteral("Cohen's kappa"))) << view->summaryLabel()->text().toStdString();
     // Each of the video's segments ends two frames earlier in bob's coding: one stretch each.
     ASSERT_EQ(int(view->disagreements().size()), segments);
@@ -74,4 +81,24 @@ TEST(AgreementView, ComparesTwoAnnotatorsAndListsWhereTheyDisagree) {
 
     view->secondBox()->setCurrentIndex(view->firstBox()->currentIndex());
     EXPECT_FALSE(view->compare().isEmpty()) << "one annotator with themselves";
+}
+
+TEST(AgreementView, ACancelledComparisonShowsNothing) {
+    QTemporaryDir dir;
+    const QString path = uitest::copyOfProject(dir);
+    std::int64_t video = 0;
+    addBobsCoding(path, &video);
+    MainWindow window;
+    ASSERT_EQ(window.openProject(path), QString());
+    AgreementView* view = window.showAgreement();
+    ASSERT_EQ(view->compare(), QString());
+    EXPECT_NE(view->compare(), QString()) << "one comparison at a time";
+    view->job()->cancel();
+    view->job()->wait();
+    EXPECT_TRUE(view->disagreements().empty());
+    EXPECT_TRUE(view->summaryLabel()->text().contains(QStringLiteral("cancelled"))) << view->summaryLabel()->text().toStdString();
+    // Compared again, it runs to the end.
+    ASSERT_EQ(view->compare(), QString());
+    view->job()->wait();
+    EXPECT_FALSE(view->disagreements().empty());
 }

@@ -3,9 +3,13 @@
 #include "ui/dataset/dataset_browser.h"
 #include "ui/dataset/dataset_table_model.h"
 #include "ui/document/project_document.h"
+#include "ui/editing/annotator_name.h"
 #include "ui_project_fixture.h"
 
+#include <QCheckBox>
 #include <QDir>
+#include <QItemSelectionModel>
+#include <QUndoStack>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -93,4 +97,57 @@ TEST(DatasetBrowser, AnEditsRefreshDoesNotAskTheDiskAgainAnExplicitRefreshDoes) 
     video.path = elsewhere.toStdString();
     model.setVideos({video}, {});  // a new path (a relink) is always checked: it is there
     EXPECT_EQ(model.missingCount(), 0);
+}
+
+// Videos assigned to annotators: the "Assigned to" column, assigning the selected videos as one
+// undoable step, and the "Assigned to me" filter on the Preferences' annotator name.
+TEST(DatasetBrowser, AssignsSelectedVideosUndoablyAndFiltersToMine) {
+    QTemporaryDir dir;
+    const QString copy = uitest::copyOfProject(dir);
+    ProjectDocument document;
+    ASSERT_EQ(document.open(copy), QString());
+    DatasetBrowser browser(document);
+    browser.refresh();
+    ASSERT_EQ(browser.proxy()->rowCount(), 3);
+    browser.table()->sortByColumn(DatasetTableModel::Name, Qt::AscendingOrder);
+    auto selectRows = [&](std::initializer_list<int> rows) {
+        browser.table()->selectionModel()->clearSelection();
+        for (int row : rows)
+            browser.table()->selectionModel()->select(browser.proxy()->index(row, 0),
+                                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    };
+    selectRows({0, 2});
+    ASSERT_EQ(browser.selectedVideoIds().size(), 2u);
+    EXPECT_EQ(browser.assignSelected(QStringLiteral("ada"), false), QString());
+    const std::int64_t first = browser.proxy()->index(0, 0).data(DatasetTableModel::kVideoIdRole).toLongLong();
+    EXPECT_EQ(document.store().video(first)->annotators, (std::vector<std::string>{"ada"})) << "on disk at once";
+    EXPECT_EQ(browser.proxy()->index(0, DatasetTableModel::Assigned).data().toString(), QStringLiteral("ada"));
+    EXPECT_EQ(browser.proxy()->index(1, DatasetTableModel::Assigned).data().toString(), QString());
+    EXPECT_EQ(browser.model()->headerData(DatasetTableModel::Assigned, Qt::Horizontal).toString(), QStringLiteral("Assigned to"));
+    EXPECT_EQ(document.undoStack().undoText(), QStringLiteral("Assign 2 videos to ada"));
+    selectRows({0});
+    EXPECT_NE(browser.assignSelected(QStringLiteral("ada"), false), QString()) << "already assigned: nothing to undo";
+    EXPECT_EQ(browser.assignSelected(QStringLiteral("bob"), false), QString());
+    EXPECT_EQ(browser.proxy()->index(0, DatasetTableModel::Assigned).data().toString(), QStringLiteral("ada, bob"));
+
+    // "Assigned to me": the Preferences' annotator name.
+    setAnnotatorName(QStringLiteral("bob"));
+    browser.assignedToMe()->setChecked(true);
+    ASSERT_EQ(browser.proxy()->rowCount(), 1);
+    EXPECT_EQ(browser.proxy()->index(0, 0).data(DatasetTableModel::kVideoIdRole).toLongLong(), first);
+    setAnnotatorName(QStringLiteral("ada"));
+    browser.refresh();
+    EXPECT_EQ(browser.proxy()->rowCount(), 2);
+    browser.assignedToMe()->setChecked(false);
+    EXPECT_EQ(browser.proxy()->rowCount(), 3);
+
+    // Undo: bob's assignment, then ada's two, each one step.
+    document.undoStack().undo();
+    EXPECT_EQ(document.store().video(first)->annotators, (std::vector<std::string>{"ada"}));
+    document.undoStack().undo();
+    for (const annotation::Video& v : document.store().videos().value()) EXPECT_TRUE(v.annotators.empty()) << v.name;
+    EXPECT_EQ(browser.proxy()->index(0, DatasetTableModel::Assigned).data().toString(), QString());
+    document.undoStack().redo();
+    EXPECT_EQ(document.store().video(first)->annotators, (std::vector<std::string>{"ada"}));
+    setAnnotatorName(QString());
 }
