@@ -65,6 +65,15 @@ struct SkeletonFrame {
     std::vector<Joint> joints;
     std::optional<SubjectBox> box;  // where one is known
 
+    // Any joint placed (visible or with a confidence): false for a box-only frame, which a
+    // format kept for the box alone (COCO people without keypoints, AVA rows, CVAT box tracks);
+    // training, prediction and tracks read only frames with a pose.
+    bool hasPose() const {
+        for (const Joint& j : joints)
+            if (j.visible || j.confidence > 0) return true;
+        return false;
+    }
+
     bool operator==(const SkeletonFrame& o) const {
         return videoId == o.videoId && subjectId == o.subjectId && frame == o.frame &&
                layoutId == o.layoutId && source == o.source && joints == o.joints && box == o.box;

@@ -68,7 +68,12 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
             if (segment.subjectId != 0) {
                 auto read = store.skeletonFrames(video.id, segment.firstFrame, segment.lastFrame, segment.subjectId);
                 if (!read) return read.takeError();
-                first = std::move(read.value());
+                // Box-only frames (a format's box without a pose) carry no joints.
+                for (annotation::SkeletonFrame& f : read.value())
+                    if (f.hasPose()) {
+                        first.push_back(std::move(f));
+                        break;
+                    }
             }
             if (first.empty() && !keepWithoutSkeleton) {
                 report.skipped.push_back(where + ": no skeleton of its subject");

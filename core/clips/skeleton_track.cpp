@@ -11,7 +11,7 @@ Result<std::vector<TrackSpan>> tracksOfVideo(annotation::ProjectStore& store, st
     if (!frames) return frames.takeError();
     std::map<std::int64_t, TrackSpan> bySubject;
     for (const annotation::SkeletonFrame& f : frames.value()) {
-        if (f.layoutId != layoutId || f.subjectId == 0) continue;
+        if (f.layoutId != layoutId || f.subjectId == 0 || !f.hasPose()) continue;
         auto [it, inserted] = bySubject.try_emplace(f.subjectId, TrackSpan{f.subjectId, f.frame, f.frame});
         it->second.firstFrame = std::min(it->second.firstFrame, f.frame);
         it->second.lastFrame = std::max(it->second.lastFrame, f.frame);
@@ -32,6 +32,7 @@ Result<SkeletonTrack> readSkeletonTrack(annotation::ProjectStore& store, std::in
     const int length = int(lastFrame - firstFrame + 1);
     track.skeleton = model::SkeletonClip{length, joints, std::vector<float>(size_t(3) * length * joints, 0.0f)};
     for (const annotation::SkeletonFrame& frame : frames.value()) {
+        if (!frame.hasPose()) continue;  // a box alone: no joints to learn from
         const std::string where = "video " + std::to_string(videoId) + ", subject " + std::to_string(subjectId) +
                                   ", frame " + std::to_string(frame.frame);
         if (track.layoutId != 0 && frame.layoutId != track.layoutId)

@@ -9,7 +9,7 @@ namespace actionlens::formats {
 using namespace annotation;
 
 bool isBoxOnly(const SkeletonFrame& frame) {
-    return frame.box && std::none_of(frame.joints.begin(), frame.joints.end(), [](const Joint& j) { return j.visible || j.confidence > 0; });
+    return frame.box && !frame.hasPose();
 }
 
 std::optional<SubjectBox> storedBoxAt(const std::vector<SkeletonFrame>& frames, std::int64_t subjectId, std::int64_t frame) {

@@ -68,5 +68,32 @@ TEST(SkeletonTrack, TracksOfAVideoAreItsSubjectsWithPosesOfTheLayout) {
     EXPECT_TRUE(tracksOfVideo(*p->store, p->videoId + 1, p->pennLayoutId)->empty());
 }
 
+// A format's box without a pose (COCO people without keypoints, AVA rows, CVAT box tracks) is
+// kept as a frame of unlabelled COCO-17 joints: no joints to learn from, no layout of the track.
+TEST(SkeletonTrack, BoxOnlyFramesAreNotPoses) {
+    auto p = testing::makeSmallProject();
+    const std::int64_t coco = p->store->skeletonLayout("COCO-17")->id;
+    std::vector<annotation::SkeletonFrame> boxes;
+    for (std::int64_t f : {5, 40}) {
+        annotation::SkeletonFrame box{p->videoId, f == 5 ? p->alice : p->bob, f, coco, annotation::PoseSource::Imported, {}};
+        box.joints.assign(17, annotation::Joint{});
+        box.box = annotation::SubjectBox{10, 20, 30, 60};
+        EXPECT_FALSE(box.hasPose());
+        boxes.push_back(box);
+    }
+    const Status inserted = p->store->insertSkeletonFrames(boxes);
+    ASSERT_TRUE(inserted.ok()) << inserted.error();
+
+    // Alice's Penn-13 track over frames 3..8 reads as before: frame 5 has a box, still no pose.
+    Result<SkeletonTrack> track = readSkeletonTrack(*p->store, p->videoId, p->alice, 3, 8, 13);
+    ASSERT_TRUE(track.ok()) << track.error();
+    EXPECT_EQ(track->framesWithPose, 5);
+    EXPECT_EQ(track->layoutId, p->pennLayoutId);
+    // Bob's box alone is no COCO-17 track.
+    Result<std::vector<TrackSpan>> cocoTracks = tracksOfVideo(*p->store, p->videoId, coco);
+    ASSERT_TRUE(cocoTracks.ok());
+    EXPECT_TRUE(cocoTracks->empty());
+}
+
 }  // namespace
 }  // namespace actionlens::clips
