@@ -41,7 +41,8 @@ for target in "${targets[@]}"; do
   done
 done
 if [[ " ${targets[*]} " == *" fuzz_penn_action "* ]] && [ -d "$shared/penn_action/train" ]; then
-  ls "$shared/penn_action/train"/*.mat | head -n 12 | xargs -I{} cp -n {} "$build/corpus/fuzz_penn_action/"
+  penn=("$shared/penn_action/train"/*.mat)
+  for file in "${penn[@]:0:12}"; do cp -n "$file" "$build/corpus/fuzz_penn_action/"; done
 fi
 models="${XDG_DATA_HOME:-$HOME/.local/share}/actionlens/models/pose"
 if [[ " ${targets[*]} " == *" fuzz_tflite_model "* ]] && [ -f "$models/pose_detection.tflite" ]; then

@@ -7,41 +7,19 @@
 #include "tests/core/formats/formats_fixtures.h"
 #include "tests/fuzz/fuzz_import_inputs.h"
 #include "tests/fuzz/fuzz_project.h"
+#include "tests/fuzz/kept_inputs.h"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace actionlens;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::vector<fs::path> keptInputs(const std::string& target) {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(fs::path(ACTIONLENS_FUZZ_REGRESSIONS) / target, ec))
-        if (entry.is_regular_file()) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::string bytesOf(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
-}  // namespace
-
 TEST(FormatsFuzzRegressions, EveryKeptInputIsRefusedWithAMessage) {
     int replayed = 0;
     for (const fuzz::ImportInput& input : fuzz::importInputs()) {
-        for (const fs::path& kept : keptInputs(input.target)) {
+        for (const fs::path& kept : fuzz::keptInputs(input.target)) {
             SCOPED_TRACE(input.target + "/" + kept.filename().string());
             fixtures::TempDir dir;
             auto store = fixtures::newProject(dir);
@@ -49,7 +27,7 @@ TEST(FormatsFuzzRegressions, EveryKeptInputIsRefusedWithAMessage) {
             ASSERT_TRUE(fuzz::addVideosAndTaxonomy(*store, dir.file("")).ok());
             const auto before = store->counts().value();
             const size_t layoutsBefore = store->skeletonLayouts().size();
-            const std::string source = fuzz::placeImportInput(input, dir.file("input"), bytesOf(kept));
+            const std::string source = fuzz::placeImportInput(input, dir.file("input"), fuzz::bytesOf(kept));
             const Status imported = formats::importProject(input.format, source, *store);
             EXPECT_FALSE(imported.ok());
             if (!imported.ok()) EXPECT_FALSE(imported.error().empty());
