@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git
+  # the fuzzers (packaging/run-fuzzers.sh): clang with libFuzzer and the sanitizers' runtimes
+  clang libclang-rt-14-dev
   # Qt 6: widgets, sql (SQLite driver), svg, tools (linguist, uic)
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev

@@ -408,7 +408,7 @@ std::vector<LabelRewrite> TaxonomyDraft::labelRewrites() const {
     const TaskDefinition* originalAction = original_.actionTask();
     for (const auto& [key, name] : originalGroups_) {
         const auto group = std::find_if(originalAction->groups.begin(), originalAction->groups.end(),
-                                        [&](const ClassGroup& g) { return g.name == name; });
+                                        [&name = name](const ClassGroup& g) { return g.name == name; });
         if (group == originalAction->groups.end() || !group->allowsGroupOnly) continue;
         const auto now = resolveGroup(key);
         if (now && *now == name) continue;

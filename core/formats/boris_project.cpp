@@ -323,7 +323,7 @@ Status exportBoris(ProjectStore& store, const std::string& output, const ExportO
     if (const TaskDefinition* action = taxonomy.actionTask())
         for (const TaskValue& value : action->values) codes.emplace_back(value.name, value.group);
     for (const auto& [code, longer] : hasLongerSegment)
-        if (std::none_of(codes.begin(), codes.end(), [&](const auto& c) { return c.first == code; })) codes.emplace_back(code, code);
+        if (std::none_of(codes.begin(), codes.end(), [&code = code](const auto& c) { return c.first == code; })) codes.emplace_back(code, code);
     QJsonObject ethogram;
     for (const auto& [code, category] : codes) {
         auto longer = hasLongerSegment.find(code);

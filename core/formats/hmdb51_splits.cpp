@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 Result<DatasetListing> readHmdb51Splits(const std::string& folder) {
     fs::path splitFolder = folder;
     if (fs::exists(splitFolder / "testTrainMulti_7030_splits")) splitFolder /= "testTrainMulti_7030_splits";
-    static const std::regex pattern(R"((.+)_test_split(\d+)\.txt)");
+    // At most 6 significant digits: the split number must fit std::stoi below.
+    static const std::regex pattern(R"((.+)_test_split0*(\d{1,6})\.txt)");
     std::vector<fs::path> files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(splitFolder, ec)) {

@@ -70,8 +70,14 @@ Result<std::map<int, std::string>> readActionNames(const fs::path& path) {
         ++lineNumber;
         line = trimmed(line);
         if (line.empty()) continue;
+        // libstdc++'s std::regex recurses once per character: a long line would overflow the stack.
+        if (line.size() > 4096)
+            return makeError(std::string(kNtuActionNamesFileName) + " line " + std::to_string(lineNumber) + " is too long (" + std::to_string(line.size()) + " characters)");
         std::smatch m;
         if (std::regex_match(line, m, numbered)) {
+            // std::stoi throws past int's range: NTU's classes are A001-A120.
+            if (m[1].length() > 6)
+                return makeError(std::string(kNtuActionNamesFileName) + " line " + std::to_string(lineNumber) + ": class number " + m[1].str() + " is too large");
             index = std::stoi(m[1]);
             line = trimmed(m[2]);
         } else {

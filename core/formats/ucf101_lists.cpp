@@ -67,7 +67,8 @@ Result<DatasetListing> readUcf101Lists(const std::string& folder) {
     std::vector<fs::path> lists;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(listFolder, ec)) {
-        static const std::regex pattern(R"((train|test)list(\d+)\.txt)");
+        // At most 6 significant digits: the split number must fit std::stoi below.
+        static const std::regex pattern(R"((train|test)list0*(\d{1,6})\.txt)");
         if (std::regex_match(entry.path().filename().string(), pattern)) lists.push_back(entry.path());
     }
     // Training lists first, so that videos keep the order in which the dataset lists them.
@@ -81,7 +82,7 @@ Result<DatasetListing> readUcf101Lists(const std::string& folder) {
     for (const fs::path& list : lists) {
         std::smatch match;
         const std::string name = list.filename().string();
-        std::regex_match(name, match, std::regex(R"((train|test)list(\d+)\.txt)"));
+        std::regex_match(name, match, std::regex(R"((train|test)list0*(\d{1,6})\.txt)"));
         const bool train = match[1] == "train";
         const std::string split = match[1].str() + std::to_string(std::stoi(match[2].str()));
         auto text = readTextFile(list.string());

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <string>
 
 namespace actionlens::media {
 
@@ -159,6 +160,10 @@ Result<FrameIndex> FrameIndex::deserialize(const std::string& bytes) {
     if (count > (bytes.size() - offset) / kEntryBytes || (bytes.size() - offset) != count * kEntryBytes) {
         return makeError("frame index file is truncated or has trailing bytes");
     }
+    if (count > static_cast<uint64_t>(INT_MAX)) return makeError("frame index file holds too many frames");
+    // Real streams' timestamps stay far from int64's ends; within this bound every difference of
+    // two of them (spans, gaps between frames) is representable.
+    constexpr int64_t kTimestampLimit = int64_t(1) << 61;
     std::vector<FrameIndexEntry> entries(count);
     for (FrameIndexEntry& e : entries) {
         uint8_t key = 0;
@@ -167,6 +172,8 @@ Result<FrameIndex> FrameIndex::deserialize(const std::string& bytes) {
         readValue(bytes, offset, e.bytePos);
         readValue(bytes, offset, key);
         e.keyframe = key != 0;
+        if (e.pts < -kTimestampLimit || e.pts > kTimestampLimit || e.dts < -kTimestampLimit || e.dts > kTimestampLimit)
+            return makeError("frame index file has a timestamp out of range (" + std::to_string(e.pts) + ", " + std::to_string(e.dts) + ")");
     }
     FrameIndex index(std::move(entries), timeBase,
                      identity ? FrameIdentity::PacketDecodeTimestamp : FrameIdentity::PresentationTimestamp);

@@ -199,7 +199,11 @@ Result<LabelledDataset> datasetFromHeader(const Json& root, HeaderReader& r) {
     if (const Json* layout = r.field(root, "layout", Kind::Object, "")) {
         std::int64_t joints = 0, centre = 0;
         if (const Json* v = r.field(*layout, "name", Kind::String, "layout: ")) data.layoutName = v->get<std::string>();
-        if (r.integer(*layout, "joints", "layout: ", &joints)) data.layout.jointCount = int(joints);
+        if (r.integer(*layout, "joints", "layout: ", &joints)) {
+            // Bounded so that int holds it and the clips' value counts cannot overflow.
+            if (joints < 0 || joints > 100'000) r.fail("layout: joints is " + std::to_string(joints) + ", expected 0 to 100,000");
+            data.layout.jointCount = int(joints);
+        }
         r.pairs(*layout, "edges", "layout: ", &data.layout.edges);
         if (r.integer(*layout, "centre", "layout: ", &centre)) data.layout.centreJoint = int(centre);
         r.pairs(*layout, "mirror_pairs", "layout: ", &data.mirrorPairs);

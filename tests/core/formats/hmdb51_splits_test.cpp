@@ -39,3 +39,17 @@ TEST(Hmdb51Splits, BadLinesAreReportedByFileAndLine) {
     fixtures::TempDir empty;
     EXPECT_FALSE(readHmdb51Splits(empty.path()).ok());
 }
+
+TEST(Hmdb51Splits, ASplitNumberTooLargeForAnIntIsNotASplitFile) {
+    // The number was read with std::stoi, which threw out_of_range (a crash) on 11 digits.
+    fixtures::TempDir dir;
+    fixtures::writeFileBytes(dir.file("jump_test_split99999999999.txt"), "a.avi 1\n");
+    auto huge = readHmdb51Splits(dir.path());
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().find("has no ACTION_test_splitN.txt files"), std::string::npos) << huge.error();
+    fixtures::writeFileBytes(dir.file("jump_test_split0000002.txt"), "a.avi 1\n");
+    auto padded = readHmdb51Splits(dir.path());
+    ASSERT_TRUE(padded.ok()) << padded.error();
+    ASSERT_EQ(padded->videos.size(), 1u);
+    EXPECT_EQ(padded->videos[0].splits, (std::vector<std::string>{"train2"}));
+}

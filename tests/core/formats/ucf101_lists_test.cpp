@@ -71,3 +71,13 @@ TEST(Ucf101Lists, AFolderWithoutListsSaysWhatIsMissing) {
     ASSERT_FALSE(listing.ok());
     EXPECT_NE(listing.error().find("classInd.txt"), std::string::npos);
 }
+
+TEST(Ucf101Lists, AListNumberTooLargeForAnIntIsNotAList) {
+    // The number was read with std::stoi, which threw out_of_range (a crash) on 11 digits.
+    fixtures::TempDir dir;
+    fixtures::writeFileBytes(dir.file("classInd.txt"), "1 A\n");
+    fixtures::writeFileBytes(dir.file("trainlist99999999999.txt"), "A/v_A_g01_c01.avi 1\n");
+    auto huge = readUcf101Lists(dir.path());
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().find("has no trainlistNN.txt"), std::string::npos) << huge.error();
+}

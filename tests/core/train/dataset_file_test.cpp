@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -130,6 +131,27 @@ TEST(DatasetFile, RefusesDamagedFilesSayingWhatIsWrong) {
     std::filesystem::remove(path);
 
     EXPECT_FALSE(readDatasetFile(tempFile("absent.alds")).ok());
+}
+
+TEST(DatasetFile, AbsurdJointCountIsRefusedBeforeSizingAnything) {
+    // A layout of 2^31 - 1 joints would make the clips' value counts overflow (and a huge allocation).
+    const std::string path = tempFile("joints.alds");
+    ASSERT_TRUE(writeDatasetFile(testing::motionDataset(1), path).ok());
+    const std::string good = fileText(path);
+    const size_t headerStart = good.find('\n') + 1 + 17;  // magic line, 16 digits and a newline
+    const size_t headerBytes = std::stoull(good.substr(good.find('\n') + 1, 16));
+    std::string header = good.substr(headerStart, headerBytes);
+    const size_t key = header.find("\"joints\"", header.find("\"layout\""));
+    ASSERT_NE(key, std::string::npos);
+    const size_t digits = header.find_first_of("0123456789", key);
+    header.replace(digits, header.find_first_not_of("0123456789", digits) - digits, "2147483647");
+    char length[32];
+    std::snprintf(length, sizeof length, "%016zu\n", header.size());
+    writeText(path, good.substr(0, good.find('\n') + 1) + length + header + good.substr(headerStart + headerBytes));
+    Result<LabelledDataset> refused = readDatasetFile(path);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("layout: joints is 2147483647, expected 0 to 100,000"), std::string::npos) << refused.error();
+    std::filesystem::remove(path);
 }
 
 }  // namespace
