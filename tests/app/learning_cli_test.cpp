@@ -3,6 +3,7 @@
 
 #include "tests/app/cli_runner.h"
 #include "core/annotation/project_store.h"
+#include "tests/support/free_port.h"
 #include "tests/support/test_videos.h"
 
 #include <QFile>
@@ -16,8 +17,6 @@
 
 #include <filesystem>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace actionlens;
@@ -414,24 +413,12 @@ TEST_F(LearningCli, BadInputGivesOneLineErrorsAndUsageErrors) {
 }
 
 
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    const int port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
 
 // Two processes with torchrun's variables set by hand (as a scheduler would): rank 0 prints the
 // summary and writes the model file; rank 1 trains silently and succeeds.
 TEST_F(LearningCli, DistributedTrainingOnTwoProcessesReportsAndWritesFromRankZero) {
     const QString model = QString::fromStdString(file("ddp.alm"));
-    const QString port = QString::number(freePort());
+    const QString port = QString::number(actionlens::testing::freeLoopbackPort());
     std::vector<std::unique_ptr<QProcess>> ranks;
     for (int r = 0; r < 2; ++r) {
         auto process = std::make_unique<QProcess>();

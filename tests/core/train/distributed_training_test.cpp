@@ -11,6 +11,7 @@
 #include "core/train/process_group.h"
 #include "core/train/trainer.h"
 #include "distributed_fixtures.h"
+#include "tests/support/free_port.h"
 
 #include <gtest/gtest.h>
 
@@ -24,9 +25,7 @@
 #include <sstream>
 #include <thread>
 
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,19 +51,6 @@ private:
     std::filesystem::path path_;
 };
 
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    const int port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
 
 std::string readText(const std::string& path) {
     std::ifstream in(path);
@@ -135,7 +121,7 @@ std::vector<std::string> torchrunVariables(int rank, int world, int port) {
 
 // Runs `world` workers with `args`; returns their exit codes (logs in folder's rank<r>.log).
 std::vector<int> runWorkers(int world, const std::vector<std::string>& args, const TempFolder& folder, int boundSeconds = 240) {
-    const int port = freePort();
+    const int port = actionlens::testing::freeLoopbackPort();
     std::vector<pid_t> pids;
     for (int r = 0; r < world; ++r) {
         std::vector<std::string> command{ACTIONLENS_DISTRIBUTED_WORKER};
@@ -286,7 +272,7 @@ TEST(DistributedTraining, UnderTorchrunARestartAfterAKilledRankResumesFromTheChe
     const std::string checkpoint = folder.file("m.alm");
     // Debian 12's torchrun needs -r/-t/--log_dir (its default output options crash on Python 3.11).
     const std::vector<std::string> command{python, "-m", "torch.distributed.run", "--nproc_per_node", "2",
-                                           "--master_port", std::to_string(freePort()), "--max_restarts", "1",
+                                           "--master_port", std::to_string(actionlens::testing::freeLoopbackPort()), "--max_restarts", "1",
                                            "--monitor_interval", "1", "-r", "2", "-t", "2", "--log_dir", folder.file("logs"),
                                            "--no_python", ACTIONLENS_DISTRIBUTED_WORKER, "--out", folder.file("w"),
                                            "--epochs", "2", "--checkpoint", checkpoint, "--die-rank", "1", "--die-epoch", "2",

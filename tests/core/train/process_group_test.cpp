@@ -4,6 +4,7 @@
 #include "core/train/internal/collectives.h"
 #include "core/train/internal/data_parallel.h"
 #include "core/train/process_group.h"
+#include "tests/support/free_port.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +12,6 @@
 
 #include <cstdlib>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace actionlens::train {
@@ -41,18 +40,6 @@ private:
     std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
 };
 
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    const int port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
 
 TEST(ProcessGroup, ReadsTorchrunsVariables) {
     Variables v({{"MASTER_ADDR", "node7"}, {"MASTER_PORT", "29512"}, {"RANK", "5"}, {"WORLD_SIZE", "8"},
@@ -109,7 +96,7 @@ TEST(ProcessGroup, RefusesAnUnknownBackendAndNcclOnTheCpu) {
 TEST(ProcessGroup, AGroupOfOneJoinsSumsAndAveragesGradients) {
     if (!processGroupBackendAvailable("gloo")) GTEST_SKIP() << "this build has no Gloo (libgloo-dev missing at build time)";
     DistributedEnvironment env;
-    env.masterPort = freePort();
+    env.masterPort = actionlens::testing::freeLoopbackPort();
     ProcessGroupOptions options;
     options.device = "cpu";
     options.timeoutSeconds = 30;
