@@ -63,32 +63,20 @@ Result<DatasetReadReport> readLabelledDataset(annotation::ProjectStore& store, c
                 report.skipped.push_back(where + ": its subject has not given consent");
                 continue;
             }
-            // The joint count comes from the first pose; readSkeletonTrack checks the rest.
-            std::vector<annotation::SkeletonFrame> first;
-            if (segment.subjectId != 0) {
-                auto read = store.skeletonFrames(video.id, segment.firstFrame, segment.lastFrame, segment.subjectId);
-                if (!read) return read.takeError();
-                // Box-only frames (a format's box without a pose) carry no joints.
-                for (annotation::SkeletonFrame& f : read.value())
-                    if (f.hasPose()) {
-                        first.push_back(std::move(f));
-                        break;
-                    }
-            }
-            if (first.empty() && !keepWithoutSkeleton) {
-                report.skipped.push_back(where + ": no skeleton of its subject");
-                continue;
-            }
-            // Without a pose the track is all zeros; its joint count is set once the layout is known.
-            const int joints = first.empty() ? 0 : int(first.front().joints.size());
+            // The joint count comes from the first pose (readSkeletonTrack checks the rest); without
+            // a pose the track is all zeros, its joint count set once the layout is known.
+            const int length = int(segment.lastFrame - segment.firstFrame + 1);
             Result<SkeletonTrack> track =
-                first.empty() ? Result<SkeletonTrack>(SkeletonTrack{})
-                              : readSkeletonTrack(store, video.id, segment.subjectId, segment.firstFrame, segment.lastFrame, joints);
+                segment.subjectId == 0 ? Result<SkeletonTrack>(SkeletonTrack{model::SkeletonClip{length, 0, {}}})
+                                       : readSkeletonTrack(store, video.id, segment.subjectId, segment.firstFrame, segment.lastFrame, 0);
             if (!track) {
                 report.skipped.push_back(where + ": " + track.error());
                 continue;
             }
-            if (first.empty()) track->skeleton.frames = int(segment.lastFrame - segment.firstFrame + 1);
+            if (track->framesWithPose == 0 && !keepWithoutSkeleton) {
+                report.skipped.push_back(where + ": no skeleton of its subject");
+                continue;
+            }
             Candidate candidate;
             candidate.layoutId = track->layoutId;
             candidate.where = where;

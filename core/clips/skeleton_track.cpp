@@ -28,6 +28,14 @@ Result<SkeletonTrack> readSkeletonTrack(annotation::ProjectStore& store, std::in
         return makeError("frames " + std::to_string(firstFrame) + ".." + std::to_string(lastFrame) + " are an empty range");
     auto frames = store.skeletonFrames(videoId, firstFrame, lastFrame, subjectId);
     if (!frames) return frames.takeError();
+    if (joints <= 0) {  // the first pose's count (none: a clip without joints)
+        joints = 0;
+        for (const annotation::SkeletonFrame& frame : frames.value())
+            if (frame.hasPose()) {
+                joints = int(frame.joints.size());
+                break;
+            }
+    }
     SkeletonTrack track;
     const int length = int(lastFrame - firstFrame + 1);
     track.skeleton = model::SkeletonClip{length, joints, std::vector<float>(size_t(3) * length * joints, 0.0f)};

@@ -29,7 +29,8 @@ struct SkeletonTrack {
 // Frames firstFrame..lastFrame of `subjectId` in `videoId`. A frame without a stored pose, and
 // a joint stored as not visible, get x = y = confidence = 0 (a visible joint with confidence 0
 // gets a small positive one, so that "visible" survives). Fails when the range mixes layouts
-// or a pose's joint count differs from `joints`.
+// or a pose's joint count differs from `joints`; `joints` 0: the first pose's count (no pose:
+// a clip of no joints, `framesWithPose` 0).
 Result<SkeletonTrack> readSkeletonTrack(annotation::ProjectStore& store, std::int64_t videoId,
                                         std::int64_t subjectId, std::int64_t firstFrame,
                                         std::int64_t lastFrame, int joints);
