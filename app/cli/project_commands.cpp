@@ -120,9 +120,13 @@ int runExport(const QStringList& arguments) {
                                                          "project's secret), no video file names or paths, model runs left out."));
     const QCommandLineOption keepText(QStringLiteral("keep-free-text"),
                                       QStringLiteral("With --pseudonymise: keep model runs' names, configs and messages."));
+    const QCommandLineOption keepLayouts(QStringLiteral("keep-layouts"),
+                                         QStringLiteral("coco: every skeleton in its own layout (BODY_25, MediaPipe-33 ...: a "
+                                                        "category each) instead of mapped to COCO-17 where it can be."));
     parser.addOption(format);
     parser.addOption(kProjectOption);
     parser.addOption(output);
+    parser.addOption(keepLayouts);
     const QCommandLineOption consent = subjectsOption(QStringLiteral("to export"));
     parser.addOption(pseudonymise);
     parser.addOption(keepText);
@@ -141,6 +145,8 @@ int runExport(const QStringList& arguments) {
         return usageError(name, QStringLiteral("unknown export format '%1'").arg(parser.value(format)));
     }
     if (parser.isSet(keepText) && !parser.isSet(pseudonymise)) return usageError(name, QStringLiteral("--keep-free-text needs --pseudonymise"));
+    if (parser.isSet(keepLayouts) && handler->name != "coco")
+        return usageError(name, QStringLiteral("--keep-layouts is for --format coco"));
     const auto limit = parseSubjects(name, parser, consent);
     if (!limit) return kExitUsage;
     // A reader: it runs beside the window that has the project open. Pseudonyms may need the
@@ -160,6 +166,7 @@ int runExport(const QStringList& arguments) {
     ProgressLine progress(QStringLiteral("exporting"));
     formats::ExportOptions options;
     options.progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    options.keepSkeletonLayouts = parser.isSet(keepLayouts);
     privacy::PrivacyOptions privacy;
     privacy.pseudonymise = parser.isSet(pseudonymise);
     privacy.keepFreeText = parser.isSet(keepText);

@@ -490,8 +490,8 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
     const SkeletonLayout* coco = store.skeletonLayout(kCocoLayout);
     if (!coco) return makeError(std::string("the project has no ") + kCocoLayout + " skeleton layout");
     // Layout id -> its category and, for each joint written, its index in that layout. Layouts
-    // that name all 17 COCO joints are written as COCO-17 (category 1); others as they are, a
-    // category each (2, 3, ... in the project's layout order).
+    // that name all 17 COCO joints are written as COCO-17 (category 1) unless the options keep
+    // layouts; others as they are, a category each (2, 3, ... in the project's layout order).
     struct Written {
         std::int64_t category = 1;
         const SkeletonLayout* layout = nullptr;  // of the category
@@ -503,7 +503,9 @@ Status exportCocoKeypoints(annotation::ProjectStore& store, const std::string& o
         Written w;
         for (const std::string& joint : coco->joints) w.indices.push_back(layout.jointIndex(joint));
         w.layout = coco;
-        if (std::find(w.indices.begin(), w.indices.end(), -1) != w.indices.end()) {
+        const bool mapped = layout.id == coco->id ||
+                            (!options.keepSkeletonLayouts && std::find(w.indices.begin(), w.indices.end(), -1) == w.indices.end());
+        if (!mapped) {
             w.category = nextCategory++;
             w.layout = &layout;
             w.indices.clear();

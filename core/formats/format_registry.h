@@ -43,6 +43,10 @@ struct ImportOptions {
 struct ExportOptions {
     ProgressCallback progress;
     CancelCheck cancelRequested;
+    // COCO: every skeleton in its own layout (BODY_25, MediaPipe-33 ...: a category each, with
+    // its keypoint names and skeleton) instead of mapped to COCO-17 where the layout names all
+    // 17 COCO joints (what most COCO tools read).
+    bool keepSkeletonLayouts = false;
 };
 
 // An importer's or exporter's progress point: reports done/total, then fails with

@@ -121,6 +121,21 @@ TEST(Cli, ImportPennActionThenInfoAndExport) {
     const std::string text = fixtures::readFileBytes(csv.toStdString());
     EXPECT_NE(text.find("baseball_pitch"), std::string::npos) << text;
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 4) << "a header and one row per segment";
+
+    // --keep-layouts is a COCO option; with it, Penn-13 is written as its own category.
+    const QString coco = QString::fromStdString(dir.file("coco.json"));
+    EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("-f"), QStringLiteral("segments-csv"), QStringLiteral("-p"), project,
+                      QStringLiteral("-o"), csv, QStringLiteral("--keep-layouts")})
+                  .exitCode,
+              2);
+    const CliRun keeping = runCli({QStringLiteral("export"), QStringLiteral("-f"), QStringLiteral("coco"), QStringLiteral("-p"), project,
+                                   QStringLiteral("-o"), coco, QStringLiteral("--keep-layouts")});
+    ASSERT_EQ(keeping.exitCode, 0) << keeping.err.toStdString();
+    const QJsonArray categories = QJsonDocument::fromJson(QByteArray::fromStdString(fixtures::readFileBytes(coco.toStdString())))
+                                      .object()[QStringLiteral("categories")]
+                                      .toArray();
+    ASSERT_EQ(categories.size(), 1);
+    EXPECT_EQ(categories[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("Penn-13"));
 }
 
 TEST(Cli, ReadingCommandsRunBesideTheWindowAndWritesStayExclusive) {

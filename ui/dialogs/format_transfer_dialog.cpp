@@ -123,6 +123,7 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
     startButton_->setDefault(true);
 
     auto* form = new QFormLayout;
+    form_ = form;
     form->setSpacing(8);
     form->addRow(tr("Format:"), format_);
     form->addRow(QString(), formatHelp_);
@@ -133,11 +134,29 @@ FormatTransferDialog::FormatTransferDialog(ProjectDocument& document, TransferDi
         annotator_->setToolTip(tr("Puts every segment the import adds in this annotator's layer: a colleague's file becomes "
                                   "their layer (View > Annotator layers side by side; actionlens-cli agreement)"));
         form->addRow(tr("Annotator layer:"), annotator_);
+        layout_ = new QComboBox(this);
+        layout_->addItem(tr("BODY_25 (OpenPose's default)"), QString());
+        layout_->addItem(tr("BODY_25B (25 points in another order)"), QStringLiteral("BODY_25B"));
+        layout_->setToolTip(tr("OpenPose files with 25 points are BODY_25 or BODY_25B: the count cannot tell them apart"));
+        form->addRow(tr("Skeleton layout:"), layout_);
+        video_ = new QComboBox(this);
+        video_->addItem(tr("(none: refuse LIVE observations)"), QString());
+        for (const annotation::Video& video : document_.videos()) {
+            const QString name = QString::fromStdString(video.name.empty() ? video.path : video.name);
+            video_->addItem(name, name);
+        }
+        video_->setToolTip(tr("BORIS LIVE observations were coded on the spot, without a media file: the project's video "
+                              "they belong to"));
+        form->addRow(tr("LIVE observations on:"), video_);
     } else {
         pseudonymise_ = new QCheckBox(tr("Pseudonymise"), this);
         pseudonymise_->setToolTip(tr("Subjects, videos and annotators under stable pseudonyms (a keyed hash with the project's "
                                      "secret), no video file names or paths, model runs and consent notes left out"));
         form->addRow(tr("Privacy:"), pseudonymise_);
+        keepLayouts_ = new QCheckBox(tr("Keep every skeleton layout (BODY_25, MediaPipe-33 ...) as it is"), this);
+        keepLayouts_->setToolTip(tr("Unchecked, layouts that name the 17 COCO joints are written as COCO-17, which most COCO "
+                                    "tools read; checked, each layout is a category of its own with all its joints"));
+        form->addRow(tr("Skeletons:"), keepLayouts_);
     }
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -186,6 +205,10 @@ void FormatTransferDialog::updateFormatHelp() {
         what = formatReadsFolder() ? tr("Reads a folder.") : tr("Reads one file.");
     formatHelp_->setText(description + QStringLiteral(".\n") + what);
     browseFolder_->setVisible(direction_ == TransferDirection::Import && readsFileOrFolder(format));
+    // The format-specific rows appear only for the format that reads them.
+    if (layout_) form_->setRowVisible(layout_, format == QLatin1String("openpose"));
+    if (video_) form_->setRowVisible(video_, format == QLatin1String("boris"));
+    if (keepLayouts_) form_->setRowVisible(keepLayouts_, format == QLatin1String("coco"));
 }
 
 void FormatTransferDialog::browse() {
@@ -217,6 +240,9 @@ FormatTransferRequest FormatTransferDialog::request() const {
     r.path = path_->text().trimmed();
     if (annotator_) r.annotator = annotator_->text().trimmed();
     if (pseudonymise_) r.pseudonymise = pseudonymise_->isChecked();
+    if (layout_ && r.format == QLatin1String("openpose")) r.layout = layout_->currentData().toString();
+    if (video_ && r.format == QLatin1String("boris")) r.video = video_->currentData().toString();
+    if (keepLayouts_ && r.format == QLatin1String("coco")) r.keepSkeletonLayouts = keepLayouts_->isChecked();
     return r;
 }
 
@@ -357,6 +383,9 @@ void FormatTransferDialog::finish(const FormatTransferResult& finished) {
 void FormatTransferDialog::setRunning(bool running) {
     format_->setEnabled(!running);
     path_->setEnabled(!running);
+    for (QWidget* option : {static_cast<QWidget*>(annotator_), static_cast<QWidget*>(layout_), static_cast<QWidget*>(video_),
+                            static_cast<QWidget*>(pseudonymise_), static_cast<QWidget*>(keepLayouts_)})
+        if (option) option->setEnabled(!running);
     browse_->setEnabled(!running);
     browseFolder_->setEnabled(!running);
     startButton_->setEnabled(!running);

@@ -17,6 +17,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QCheckBox;
 class QLineEdit;
@@ -50,6 +51,9 @@ public:
     QLineEdit* pathEdit() const { return path_; }
     QLineEdit* annotatorEdit() const { return annotator_; }  // null when exporting
     QCheckBox* pseudonymiseBox() const { return pseudonymise_; }  // null when importing
+    QComboBox* layoutBox() const { return layout_; }              // import, shown for openpose
+    QComboBox* videoBox() const { return video_; }                // import, shown for boris
+    QCheckBox* keepLayoutsBox() const { return keepLayouts_; }    // export, shown for coco
     QProgressBar* progressBar() const { return progressBar_; }
     QLabel* statusLabel() const { return status_; }
     QPlainTextEdit* report() const { return report_; }
@@ -75,6 +79,10 @@ private:
     QLineEdit* path_ = nullptr;
     QLineEdit* annotator_ = nullptr;  // import only
     QCheckBox* pseudonymise_ = nullptr;  // export only
+    QComboBox* layout_ = nullptr;       // import only
+    QComboBox* video_ = nullptr;        // import only
+    QCheckBox* keepLayouts_ = nullptr;  // export only
+    QFormLayout* form_ = nullptr;
     QPushButton* browse_ = nullptr;
     QPushButton* browseFolder_ = nullptr;  // only for formats that read a file or a folder
     QLabel* undoNote_ = nullptr;

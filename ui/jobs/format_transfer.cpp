@@ -24,6 +24,8 @@ FormatTransferResult transferFormat(annotation::ProjectStore& store, const Forma
         options.cancelRequested = cancelRequested;
         options.warning = [&result](const std::string& message) { result.warnings << QString::fromStdString(message); };
         options.annotator = request.annotator.trimmed().toStdString();
+        options.layout = request.layout.toStdString();
+        options.video = request.video.toStdString();
         // The copies for undo are taken outside the import's transaction (SQLite copies only
         // committed states). Without them the import still runs; it is just not undoable.
         std::shared_ptr<ImportSnapshots> snapshots;
@@ -49,6 +51,7 @@ FormatTransferResult transferFormat(annotation::ProjectStore& store, const Forma
         formats::ExportOptions options;
         options.progress = progressed;
         options.cancelRequested = cancelRequested;
+        options.keepSkeletonLayouts = request.keepSkeletonLayouts;
         privacy::PrivacyOptions privacy;
         privacy.pseudonymise = request.pseudonymise;
         done = privacy::exportWithPrivacy(format, store, path, options, privacy);

@@ -30,6 +30,9 @@ struct FormatTransferRequest {
     QString format;  // a core/formats name: "coco", "penn-action", ...
     QString path;    // import: the file or folder read; export: the file written
     QString annotator;  // import: non-empty puts every person's segment it adds in this annotator's layer
+    QString layout;     // import: the skeleton layout where the file cannot tell (openpose: BODY_25B); empty: default
+    QString video;      // import: the project's video of observations without media (boris LIVE); empty: none
+    bool keepSkeletonLayouts = false;  // export (coco): each layout as it is, not mapped to COCO-17
     // export: subjects, videos and annotators under the project's pseudonyms (core/privacy); the
     // subjects without consent are left out either way once any consent is recorded
     bool pseudonymise = false;

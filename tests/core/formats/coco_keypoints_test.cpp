@@ -409,6 +409,67 @@ TEST(CocoKeypoints, ExportPicksTheCocoJointsOfOtherLayoutsByName) {
     EXPECT_EQ(root["categories"].toArray()[0].toObject()["keypoints"].toArray().size(), 17);
 }
 
+TEST(CocoKeypoints, ExportCanKeepLayoutsThatCouldBeMappedToCoco17) {
+    fixtures::TempDir dir;
+    auto store = newProject(dir);
+    ASSERT_TRUE(store);
+    annotation::Video video;
+    video.name = "wave";
+    const std::int64_t videoId = store->insertVideo(video).value();
+    const std::int64_t subjectId = store->insertSubject(annotation::Subject{0, "ann", {}}).value();
+    const annotation::SkeletonLayout* body25 = store->skeletonLayout("BODY_25");
+    const annotation::SkeletonLayout* coco = store->skeletonLayout("COCO-17");
+    ASSERT_TRUE(body25 && coco);
+    SkeletonFrame openPose{videoId, subjectId, 4, body25->id, annotation::PoseSource::Model, {}};
+    for (int i = 0; i < 25; ++i) openPose.joints.push_back(Joint{float(i + 1), float(3 * i), i % 3 ? 0.75f : 0.0f, i % 3 == 1});
+    ASSERT_TRUE(store->putSkeletonFrame(openPose).ok());
+    SkeletonFrame person{videoId, subjectId, 5, coco->id, annotation::PoseSource::Manual, {}};
+    for (int i = 0; i < 17; ++i) person.joints.push_back(Joint{float(2 * i), float(i), 1.0f, true});
+    ASSERT_TRUE(store->putSkeletonFrame(person).ok());
+
+    ExportOptions options;
+    options.keepSkeletonLayouts = true;
+    Status exported = exportProject("coco", *store, dir.file("out.json"), options);
+    ASSERT_TRUE(exported.ok()) << exported.error();
+    QFile f(QString::fromStdString(dir.file("out.json")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray categories = root["categories"].toArray();
+    ASSERT_EQ(categories.size(), 2);
+    std::map<QString, QJsonObject> byName;
+    for (const auto& c : categories) byName[c.toObject()["name"].toString()] = c.toObject();
+    ASSERT_TRUE(byName.count(QStringLiteral("BODY_25")));
+    ASSERT_TRUE(byName.count(QStringLiteral("person")));  // COCO-17 itself stays category 1
+    EXPECT_EQ(byName[QStringLiteral("person")]["id"].toInt(), 1);
+    EXPECT_EQ(byName[QStringLiteral("BODY_25")]["keypoints"].toArray().size(), 25);
+    EXPECT_EQ(byName[QStringLiteral("BODY_25")]["skeleton"].toArray().size(), static_cast<qsizetype>(body25->edges.size()));
+    const QJsonArray annotations = root["annotations"].toArray();
+    ASSERT_EQ(annotations.size(), 2);
+    EXPECT_EQ(annotations[0]["category_id"].toInt(), byName[QStringLiteral("BODY_25")]["id"].toInt());
+    EXPECT_EQ(annotations[0]["keypoints"].toArray().size(), 75);
+    EXPECT_EQ(annotations[1]["keypoints"].toArray().size(), 51);
+
+    // Read back: onto the built-in BODY_25 with every joint, not 17 of them.
+    auto second = newProject(dir, "second.alproj");
+    ASSERT_TRUE(second);
+    Status imported = importProject("coco", dir.file("out.json"), *second);
+    ASSERT_TRUE(imported.ok()) << imported.error();
+    auto frames = allFrames(*second, second->videos().value()[0].id);
+    ASSERT_EQ(frames.size(), 2u);
+    EXPECT_EQ(frames[0].layoutId, second->skeletonLayout("BODY_25")->id);
+    ASSERT_EQ(frames[0].joints.size(), 25u);
+    for (int i = 0; i < 25; ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(frames[0].joints[i].visible, openPose.joints[i].visible);
+        if (openPose.joints[i].confidence > 0) {
+            EXPECT_EQ(frames[0].joints[i].x, openPose.joints[i].x);
+            EXPECT_EQ(frames[0].joints[i].y, openPose.joints[i].y);
+        }
+    }
+    EXPECT_EQ(frames[1].layoutId, second->skeletonLayout("COCO-17")->id);
+    EXPECT_EQ(frames[1].joints, person.joints);
+}
+
 TEST(CocoKeypoints, ExportWritesOtherLayoutsAsTheyAreOneCategoryEach) {
     fixtures::TempDir dir;
     auto store = newProject(dir);

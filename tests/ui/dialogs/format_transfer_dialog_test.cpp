@@ -9,6 +9,7 @@
 #include "ui/document/project_document.h"
 #include "ui_test_wait.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -107,6 +108,60 @@ TEST(FormatTransferDialog, AnImportCanGoToOneAnnotatorsLayer) {
     ASSERT_EQ(segments.size(), 3u);
     for (const auto& s : segments) EXPECT_EQ(s.annotator, "bob");
     EXPECT_EQ(FormatTransferDialog(document, TransferDirection::Export).annotatorEdit(), nullptr) << "exports have no layer";
+}
+
+TEST(FormatTransferDialog, FormatOptionsShowForTheirFormatAndReachTheTransfer) {
+    QTemporaryDir dir;
+    ProjectDocument document;
+    ASSERT_EQ(document.create(dir.filePath(QStringLiteral("p.alproj"))), QString());
+    annotation::Video video;
+    video.name = "kitchen";
+    const std::int64_t videoId = document.store().insertVideo(video).value();
+    const std::int64_t subjectId = document.store().insertSubject(annotation::Subject{0, "ann", {}}).value();
+    const annotation::SkeletonLayout* body25 = document.store().skeletonLayout("BODY_25");
+    ASSERT_NE(body25, nullptr);
+    annotation::SkeletonFrame pose{videoId, subjectId, 0, body25->id, annotation::PoseSource::Model, {}};
+    for (int i = 0; i < 25; ++i) pose.joints.push_back(annotation::Joint{float(10 + i), float(20 + i), 0.9f, true});
+    ASSERT_TRUE(document.store().putSkeletonFrame(pose).ok());
+    document.reloadVideos();
+
+    FormatTransferDialog importing(document, TransferDirection::Import);
+    importing.show();
+    ASSERT_NE(importing.layoutBox(), nullptr);
+    ASSERT_NE(importing.videoBox(), nullptr);
+    EXPECT_EQ(importing.keepLayoutsBox(), nullptr) << "an export option";
+    choose(importing, QStringLiteral("openpose"), dir.path());
+    EXPECT_TRUE(importing.layoutBox()->isVisible());
+    EXPECT_FALSE(importing.videoBox()->isVisible());
+    importing.layoutBox()->setCurrentIndex(importing.layoutBox()->findData(QStringLiteral("BODY_25B")));
+    EXPECT_EQ(importing.request().layout, QStringLiteral("BODY_25B"));
+    choose(importing, QStringLiteral("boris"), dir.path());
+    EXPECT_FALSE(importing.layoutBox()->isVisible());
+    EXPECT_TRUE(importing.videoBox()->isVisible());
+    EXPECT_EQ(importing.request().layout, QString()) << "only the format that reads it gets it";
+    EXPECT_EQ(importing.request().video, QString()) << "none chosen: LIVE observations are refused";
+    importing.videoBox()->setCurrentIndex(importing.videoBox()->findData(QStringLiteral("kitchen")));
+    EXPECT_EQ(importing.request().video, QStringLiteral("kitchen"));
+
+    FormatTransferDialog exporting(document, TransferDirection::Export);
+    exporting.show();
+    ASSERT_NE(exporting.keepLayoutsBox(), nullptr);
+    EXPECT_EQ(exporting.layoutBox(), nullptr);
+    const QString out = dir.filePath(QStringLiteral("people.json"));
+    choose(exporting, QStringLiteral("segments-csv"), out);
+    EXPECT_FALSE(exporting.keepLayoutsBox()->isVisible());
+    choose(exporting, QStringLiteral("coco"), out);
+    EXPECT_TRUE(exporting.keepLayoutsBox()->isVisible());
+    exporting.keepLayoutsBox()->setChecked(true);
+    ASSERT_TRUE(exporting.start(false));
+    ASSERT_TRUE(runToEnd(exporting));
+    ASSERT_TRUE(exporting.lastResult().ok) << exporting.lastResult().message.toStdString();
+    QFile written(out);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QJsonArray categories = QJsonDocument::fromJson(written.readAll()).object()[QStringLiteral("categories")].toArray();
+    ASSERT_EQ(categories.size(), 1);
+    EXPECT_EQ(categories[0].toObject()[QStringLiteral("name")].toString(), QStringLiteral("BODY_25"));
+    EXPECT_EQ(categories[0].toObject()[QStringLiteral("keypoints")].toArray().size(), 25);
 }
 
 TEST(FormatTransferDialog, MalformedFileLeavesTheStoreUnchangedAndSaysWhere) {
