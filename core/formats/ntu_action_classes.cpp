@@ -18,7 +18,7 @@ const std::vector<NtuActionClass>& ntuActionClasses() {
         {13, "tear up paper", kDaily}, {14, "wear jacket", kDaily}, {15, "take off jacket", kDaily}, {16, "wear a shoe", kDaily},
         {17, "take off a shoe", kDaily}, {18, "wear on glasses", kDaily}, {19, "take off glasses", kDaily},
         {20, "put on a hat/cap", kDaily}, {21, "take off a hat/cap", kDaily}, {22, "cheer up", kDaily}, {23, "hand waving", kDaily},
-        {24, "kicking something", kDaily}, {25, "reach into pocket", kDaily}, {26, "hopping (one foot jumping)", kDaily},
+        {24, "kicking something", kDaily}, {25, "put something inside pocket / take out something from pocket", kDaily}, {26, "hopping (one foot jumping)", kDaily},
         {27, "jump up", kDaily}, {28, "make a phone call/answer phone", kDaily}, {29, "playing with phone/tablet", kDaily},
         {30, "typing on a keyboard", kDaily}, {31, "pointing to something with finger", kDaily}, {32, "taking a selfie", kDaily},
         {33, "check time (from watch)", kDaily}, {34, "rub two hands together", kDaily}, {35, "nod head/bow", kDaily},
@@ -50,7 +50,7 @@ const std::vector<NtuActionClass>& ntuActionClasses() {
         {113, "cheers and drink", kMutual}, {114, "carry something with other person", kMutual},
         {115, "take a photo of other person", kMutual}, {116, "follow other person", kMutual},
         {117, "whisper in other person's ear", kMutual}, {118, "exchange things with other person", kMutual},
-        {119, "support somebody with hand", kMutual}, {120, "finger-guessing game (playing rock-paper-scissors)", kMutual},
+        {119, "support somebody with one's hand (someone is sick, help him to walk)", kMutual}, {120, "finger-guessing game (playing rock-paper-scissors)", kMutual},
     };
     return classes;
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 // NTU RGB+D 120's action classes as the dataset publishes them (Liu et al., "NTU RGB+D 120",
-// TPAMI 2019; A001-A060 are NTU RGB+D 60's): number, name and the dataset's own grouping into
-// daily actions, medical conditions and mutual (two-person) actions.
+// TPAMI 2019; A001-A060 are NTU RGB+D 60's): number, name (as the dataset's README lists them,
+// with ASCII apostrophes) and the paper's grouping into daily actions, medical conditions and
+// mutual (two-person) actions.
 
 #include "core/annotation/taxonomy.h"
 
