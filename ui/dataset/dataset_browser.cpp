@@ -175,6 +175,9 @@ void DatasetBrowser::updateCounts() {
     }
     selectVideo(current);
     updateSummary();
+    bool anyAssigned = false;
+    for (const annotation::Video& video : document_.videos()) anyAssigned = anyAssigned || !video.annotators.empty();
+    table_->setColumnHidden(DatasetTableModel::Assigned, !document_.isOpen() || !anyAssigned);
     fitColumns();
 }
 
@@ -183,7 +186,7 @@ void DatasetBrowser::fitColumns() {
     for (int column = 0; column < DatasetTableModel::ColumnCount; ++column) {
         if (column == DatasetTableModel::Name) continue;
         const QString title = model_->headerData(column, Qt::Horizontal).toString();
-        int widest = header.horizontalAdvance(title) + 12;
+        int widest = header.horizontalAdvance(title) + 16;
         const QFontMetrics cells(table_->font());
         // The first rows are enough to size a column of numbers (as Qt's own resizing does).
         for (int row = 0; row < std::min(model_->rowCount(), 500); ++row)

@@ -21,7 +21,9 @@ namespace actionlens::ui {
 class DatasetTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Frames, Segments, Covered, Skeletons, Reviewed, Proposed, Accepted, Splits, Assigned, ColumnCount };
+    // Who a video is assigned to comes beside its name: where a team assigns work, it is what an
+    // annotator looks for first (the browser hides the column while no video is assigned).
+    enum Column { Name, Assigned, Frames, Segments, Covered, Skeletons, Reviewed, Proposed, Accepted, Splits, ColumnCount };
     static constexpr int kSortRole = Qt::UserRole;
     static constexpr int kVideoIdRole = Qt::UserRole + 1;
     static constexpr int kMissingRole = Qt::UserRole + 2;  // bool: the video's file is not there

@@ -118,7 +118,9 @@ TEST(DatasetBrowser, AssignsSelectedVideosUndoablyAndFiltersToMine) {
     };
     selectRows({0, 2});
     ASSERT_EQ(browser.selectedVideoIds().size(), 2u);
+    EXPECT_TRUE(browser.table()->isColumnHidden(DatasetTableModel::Assigned)) << "nobody has work assigned yet";
     EXPECT_EQ(browser.assignSelected(QStringLiteral("ada"), false), QString());
+    EXPECT_FALSE(browser.table()->isColumnHidden(DatasetTableModel::Assigned));
     const std::int64_t first = browser.proxy()->index(0, 0).data(DatasetTableModel::kVideoIdRole).toLongLong();
     EXPECT_EQ(document.store().video(first)->annotators, (std::vector<std::string>{"ada"})) << "on disk at once";
     EXPECT_EQ(browser.proxy()->index(0, DatasetTableModel::Assigned).data().toString(), QStringLiteral("ada"));
@@ -147,6 +149,7 @@ TEST(DatasetBrowser, AssignsSelectedVideosUndoablyAndFiltersToMine) {
     document.undoStack().undo();
     for (const annotation::Video& v : document.store().videos().value()) EXPECT_TRUE(v.annotators.empty()) << v.name;
     EXPECT_EQ(browser.proxy()->index(0, DatasetTableModel::Assigned).data().toString(), QString());
+    EXPECT_TRUE(browser.table()->isColumnHidden(DatasetTableModel::Assigned));
     document.undoStack().redo();
     EXPECT_EQ(document.store().video(first)->annotators, (std::vector<std::string>{"ada"}));
     setAnnotatorName(QString());
