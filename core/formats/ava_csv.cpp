@@ -119,6 +119,7 @@ Status importAva(const std::string& source, ProjectStore& store, const ImportOpt
     if (!text) return text.takeError();
     auto records = readCsvRecords(text.value(), fileName);
     if (!records) return records.takeError();
+    if (records->empty()) return makeError(fileName + " has no rows (AVA: a row per person's box and action at each keyframe)");
     auto videos = VideoLookup::load(store);
     if (!videos) return videos.takeError();
 
@@ -312,6 +313,7 @@ Status exportAva(ProjectStore& store, const std::string& output, const ExportOpt
         }
         if (Status cancel = progressPoint(options, ++done, static_cast<std::int64_t>(videos->size())); !cancel) return cancel;
     }
+    if (text.empty()) return makeError("the project has no segments with an action and a person to export");
     if (Status written = writeFile(output, text); !written) return written;
     // The label map goes beside the CSV last, through a file of its own renamed into place.
     const std::string labels = labelMapBeside(output);

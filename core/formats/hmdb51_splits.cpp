@@ -38,6 +38,7 @@ Result<DatasetListing> readHmdb51Splits(const std::string& folder) {
         auto text = readTextFile(file.string());
         if (!text.ok()) return text.takeError();
         const auto lines = splitLines(text.value());
+        bool listed = false;
         for (size_t i = 0; i < lines.size(); ++i) {
             const std::string line = trim(lines[i]);
             if (line.empty()) continue;
@@ -52,7 +53,9 @@ Result<DatasetListing> readHmdb51Splits(const std::string& folder) {
             if (!relative.ok()) return relative.takeError();
             const std::string split = id == 1 ? "train" + splitNumber : id == 2 ? "test" + splitNumber : std::string();
             if (Status s = builder.add(relative.value(), action, split, at); !s.ok()) return s.takeError();
+            listed = true;
         }
+        if (!listed) return makeError(name + " lists no videos");
     }
     return builder.take();
 }

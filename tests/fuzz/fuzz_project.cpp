@@ -35,6 +35,45 @@ Status addVideosAndTaxonomy(annotation::ProjectStore& store, const std::string& 
     return Status::success();
 }
 
+Status addSeedAnnotations(annotation::ProjectStore& store) {
+    auto smith = store.insertSubject(annotation::Subject{0, "Smith", {{"handedness", "left"}}});
+    if (!smith) return smith.takeError();
+    auto lee = store.insertSubject(annotation::Subject{0, "lee", {}});
+    if (!lee) return lee.takeError();
+    auto add = [&](std::int64_t video, std::int64_t subject, std::int64_t first, std::int64_t last,
+                   const std::string& action, const std::string& viewpoint) -> Status {
+        annotation::Segment s;
+        s.videoId = video;
+        s.subjectId = subject;
+        s.firstFrame = first;
+        s.lastFrame = last;
+        s.labels = {{"action", action}, {"viewpoint", viewpoint}};
+        s.annotator = "ann";
+        if (auto id = store.insertSegment(s); !id) return id.takeError();
+        return Status::success();
+    };
+    if (Status s = add(1, smith.value(), 0, 59, "baseball_pitch", "front"); !s) return s;
+    if (Status s = add(1, smith.value(), 60, 119, "bench_press", "front"); !s) return s;
+    if (Status s = add(1, lee.value(), 30, 89, "golf_swing", "front"); !s) return s;
+    if (Status s = add(2, lee.value(), 10, 49, "jump_rope", "front"); !s) return s;
+    const annotation::SkeletonLayout* coco = store.skeletonLayout("COCO-17");
+    if (!coco) return makeError("no COCO-17 layout");
+    std::vector<annotation::SkeletonFrame> frames;
+    for (std::int64_t frame = 0; frame < 4; ++frame) {
+        annotation::SkeletonFrame f;
+        f.videoId = 1;
+        f.subjectId = smith.value();
+        f.frame = frame;
+        f.layoutId = coco->id;
+        f.source = annotation::PoseSource::Imported;
+        for (size_t j = 0; j < coco->joints.size(); ++j)
+            f.joints.push_back(annotation::Joint{100.0f + 10.0f * j + frame, 50.0f + 12.0f * j, 0.9f, j % 5 != 4});
+        f.box = annotation::SubjectBox{90.0f, 40.0f, 200.0f, 220.0f};
+        frames.push_back(f);
+    }
+    return store.insertSkeletonFrames(frames);
+}
+
 annotation::ProjectStore& project() {
     static std::unique_ptr<annotation::ProjectStore> store = [] {
         // Qt's SQL driver is a plugin; it wants an application object.

@@ -17,6 +17,9 @@ namespace actionlens::fuzz {
 // taxonomy with a per-subject "handedness" task: the fuzzing project, and the seed project
 // (fuzz_seeds) that adds subjects, segments and skeletons before exporting every format.
 Status addVideosAndTaxonomy(annotation::ProjectStore& store, const std::string& folder);
+// What the seed project holds besides (after addVideosAndTaxonomy): two subjects, four segments
+// on two videos, four skeleton frames with boxes; every exporter has something to write.
+Status addSeedAnnotations(annotation::ProjectStore& store);
 
 // The per-process project (created at the first call, in the scratch folder).
 annotation::ProjectStore& project();

@@ -146,6 +146,15 @@ TEST(AvaCsv, MalformedRowsNameLineAndFieldAndImportNothing) {
         EXPECT_EQ(refused.error().rfind(expected, 0), 0u) << refused.error();
         expectCountsUnchanged(*store, before);
     }
+    // Nothing at all is no AVA file either (found by the bad-input sweep: it read as zero rows).
+    TempDir dir;
+    auto store = avaProject(dir);
+    ASSERT_TRUE(store);
+    writeFileBytes(dir.file("ava.csv"), "");
+    Status empty = formats::importProject("ava", dir.file("ava.csv"), *store);
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().rfind("ava.csv has no rows", 0), 0u) << empty.error();
+    EXPECT_FALSE(formats::exportProject("ava", *store, dir.file("out.csv")).ok()) << "a project without segments has no rows";
 }
 
 TEST(AvaCsv, ExportWritesARowPerWholeSecondAndReadsBackToTheSameSegments) {

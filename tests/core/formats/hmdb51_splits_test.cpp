@@ -38,6 +38,12 @@ TEST(Hmdb51Splits, BadLinesAreReportedByFileAndLine) {
     EXPECT_EQ(listing.error(), "jump_test_split1.txt line 2: expected 'VIDEO.avi 0|1|2', got 'b.avi 7'");
     fixtures::TempDir empty;
     EXPECT_FALSE(readHmdb51Splits(empty.path()).ok());
+    // A split file without a video line (empty, blank) is refused, not read as an empty split.
+    fixtures::TempDir blank;
+    fixtures::writeFileBytes(blank.file("jump_test_split1.txt"), " \n\t\n");
+    auto none = readHmdb51Splits(blank.path());
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error(), "jump_test_split1.txt lists no videos");
 }
 
 TEST(Hmdb51Splits, ASplitNumberTooLargeForAnIntIsNotASplitFile) {
