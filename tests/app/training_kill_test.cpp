@@ -7,6 +7,7 @@
 // message naming it, or, where the change hit only the archive's padding, loads the very same
 // model: never other weights without a word (core/train/zip_checksums.h). In-process resume exactness: tests/core/train/trainer_test.cpp.
 
+#include "core/model/skeleton_batch.h"
 #include "core/train/checkpoint.h"
 #include "tests/app/cli_runner.h"
 #include "tests/support/test_videos.h"
@@ -76,6 +77,26 @@ protected:
         metrics.remove(QStringLiteral("model"));
         metrics.remove(QStringLiteral("recorded"));  // the evaluation's record in the project
         return QJsonDocument(metrics).toJson().toStdString();
+    }
+
+    // The best weights' answers (every task's logits) to two fixed clips: equal only for equal weights.
+    static std::vector<std::vector<float>> answers(const std::string& path) {
+        train::CheckpointInfo info;
+        auto model = train::loadTrainedModel(path, &info);
+        EXPECT_TRUE(model.ok()) << model.error();
+        if (!model) return {};
+        model::SkeletonBatch batch;
+        batch.clips = 2;
+        batch.frames = info.config.frames;
+        batch.joints = model.value()->config().layout.jointCount;
+        for (size_t i = 0; i < size_t(batch.clips) * model::kSkeletonChannels * batch.frames * batch.joints; ++i)
+            batch.values.push_back(float((i * 37) % 101) / 101.0f);
+        auto predicted = model.value()->forward(batch);
+        EXPECT_TRUE(predicted.ok()) << predicted.error();
+        std::vector<std::vector<float>> logits;
+        if (predicted)
+            for (const model::TaskPrediction& task : predicted->tasks) logits.push_back(task.logits);
+        return logits;
     }
 
     static inline fixtures::TempDir* dir_ = nullptr;
@@ -153,6 +174,9 @@ TEST_F(TrainingKill, KilledAnywhereTheRunResumesExactlyAsTheUninterruptedOne) {
     ASSERT_TRUE(reference.ok()) << reference.error();
     EXPECT_EQ(comparable(resumed.value()).dump(), comparable(reference.value()).dump());
     EXPECT_EQ(evaluation(model), evaluation(uninterrupted));
+    const std::vector<std::vector<float>> resumedAnswers = answers(model);
+    ASSERT_FALSE(resumedAnswers.empty());
+    EXPECT_EQ(resumedAnswers, answers(uninterrupted)) << "the best weights differ";
     // The temporaries of the killed writes are gone (the next write clears those of dead processes).
     for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(model).parent_path()))
         EXPECT_EQ(entry.path().filename().string().find("killed.alm.tmp"), std::string::npos) << entry.path();
@@ -193,6 +217,7 @@ TEST_F(TrainingKill, ADamagedModelFileIsRefusedNamingIt) {
             // the model must then be exactly the same.
             EXPECT_EQ(evaluation(path), goodEvaluation) << damage.name << " (changed at byte " << damage.at << " of " << bytes.size()
                                                         << ") was accepted with other weights";
+            EXPECT_EQ(answers(path), answers(good)) << damage.name << " was accepted with other weights";
             continue;
         }
         ++refused;
