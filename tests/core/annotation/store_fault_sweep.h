@@ -101,7 +101,7 @@ inline FaultSweepCounts sweepStorageFaults(const std::string& what, const std::s
         cleanAfter = withoutClockColumns(readProjectRows(work));
     }
     const int points = counts.writes + counts.syncs;
-    EXPECT_GT(points, 0) << what << " wrote nothing";
+    EXPECT_GT(points, 0) << what << ": the fault VFS saw no write (does Qt's QSQLITE driver link the system libsqlite3?)";
     // Two faults per point: a disk that is full from then on (the call fails, the project is
     // closed and reopened: what a crash right after would find), and one transient I/O error
     // (the call fails, then the same store makes it again without the fault).
