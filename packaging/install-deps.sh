@@ -22,8 +22,9 @@ packages=(
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev libavdevice-dev
   # plots, datasets
   libqcustomplot-dev libmatio-dev
-  # tests, benchmarks, GUI screenshots
-  libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+  # tests, benchmarks, GUI screenshots; libsqlite3-dev: the storage-fault tests' SQLite VFS
+  # (tests/support/sqlite_fault_vfs.h) links the libsqlite3 that Qt's SQLite driver uses
+  libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth libsqlite3-dev
   # benchmarks' Python side: Debian's PyTorch (the same version as libtorch-dev) for train_bench
   # and the BlazePose reference pose_bench is measured against
   python3-torch python3-opencv python3-numpy

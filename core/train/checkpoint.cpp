@@ -2,11 +2,21 @@
 
 #include "core/train/file_replacement.h"
 #include "core/train/internal/training_checkpoint.h"
+#include "core/train/zip_checksums.h"
 
 #include <torch/serialize.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 namespace actionlens::train {
 
@@ -33,10 +43,22 @@ Result<double> readNumber(torch::serialize::InputArchive& archive, const std::st
     return makeError("'" + key + "' is not a number");
 }
 
+// An archive at all (anything else is "not a model file", below).
+bool startsLikeAZipFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    return in.read(magic, 4) && std::memcmp(magic, "PK\x03\x04", 4) == 0;
+}
+
 // Opens the archive and checks that it is one of ours.
 Status openArchive(const std::string& path, torch::serialize::InputArchive& archive,
                    const torch::Device& device = torch::kCPU) {
     if (!std::filesystem::exists(path)) return makeError("model file '" + path + "' does not exist");
+    // LibTorch's reader does not check the archive's checksums: a changed byte in the weights
+    // would load as other weights. Checked first, so a damaged file is refused by name.
+    if (startsLikeAZipFile(path))
+        if (Status s = verifyZipChecksums(path); !s)
+            return makeError("model file '" + path + "' is damaged: " + s.error() + "; use another copy or train it again");
     try {
         archive.load_from(path, device);
     } catch (const std::exception& e) {
@@ -45,6 +67,49 @@ Status openArchive(const std::string& path, torch::serialize::InputArchive& arch
     Result<std::string> format = readString(archive, kFormatKey);
     if (!format || format.value() != kFormat) return makeError("'" + path + "' is not an ActionLens trained-model file");
     return Status::success();
+}
+
+// Test hook, for the kill tests (tests/app/training_kill_test.cpp): with this variable set to a
+// number of milliseconds, the writer says so on stderr and sleeps that long once the temporary
+// file holds its first few KiB, so a test can kill the process in the middle of a checkpoint.
+constexpr const char* kTestPauseVariable = "ACTIONLENS_TEST_PAUSE_IN_CHECKPOINT_WRITE_MS";
+
+// The archive's bytes into `temporary` through our own descriptor rather than LibTorch's file
+// writer: every short write (a full disk) is an error here, not a truncated file found later.
+void saveArchive(torch::serialize::OutputArchive& archive, const std::string& temporary) {
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot create '" + temporary + "': " + std::strerror(errno));
+    const char* pauseText = std::getenv(kTestPauseVariable);
+    long pauseMs = pauseText ? std::strtol(pauseText, nullptr, 10) : 0;
+    size_t written = 0;
+    std::string failure;
+    auto writeAll = [&](const void* data, size_t size) -> size_t {
+        const char* bytes = static_cast<const char*>(data);
+        size_t done = 0;
+        while (failure.empty() && done < size) {
+            const ssize_t n = ::write(fd, bytes + done, size - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) failure = std::strerror(n < 0 ? errno : ENOSPC);
+            else done += size_t(n);
+        }
+        written += done;
+        if (pauseMs > 0 && written >= 4096) {
+            std::fprintf(stderr, "checkpoint write paused (%s): %zu bytes in '%s'\n", kTestPauseVariable, written, temporary.c_str());
+            std::fflush(stderr);
+            std::this_thread::sleep_for(std::chrono::milliseconds(pauseMs));
+            pauseMs = 0;
+        }
+        return done;
+    };
+    try {
+        archive.save_to(writeAll);
+    } catch (const std::exception&) {
+        ::close(fd);
+        if (failure.empty()) throw;
+        throw std::runtime_error("writing failed: " + failure);  // what LibTorch makes of a short write says less
+    }
+    if (::close(fd) != 0 && failure.empty()) failure = std::strerror(errno);
+    if (!failure.empty()) throw std::runtime_error("writing failed: " + failure);
 }
 
 Result<CheckpointInfo> readInfo(const std::string& path, torch::serialize::InputArchive& archive) {
@@ -171,7 +236,7 @@ Status writeCheckpoint(const std::string& path, const CheckpointInfo& info, cons
         const std::vector<double> extra = objective.extraState();
         // Never empty: it always holds DWA's epoch count.
         archive.write("objective_state", torch::tensor(extra, torch::kFloat64), /*is_buffer=*/true);
-        archive.save_to(temporary);
+        saveArchive(archive, temporary);
     } catch (const c10::Error& e) {
         removeQuietly(temporary);
         return makeError("cannot write the model file '" + path + "': " + e.what_without_backtrace());

@@ -14,7 +14,8 @@ namespace actionlens::train {
 std::string temporaryPathBeside(const std::string& path);
 
 // Flushes `temporary` to disk and renames it to `path`; on failure removes it and says why,
-// prefixed with `what` (e.g. "cannot write the model file 'm.alm'").
+// prefixed with `what` (e.g. "cannot write the model file 'm.alm'"). After a success it also
+// removes the temporaries beside `path` that killed writers left (their process is gone).
 Status moveIntoPlace(const std::string& temporary, const std::string& path, const std::string& what);
 
 // Removes a file if it is there, ignoring errors (the clean-up of a failed write).

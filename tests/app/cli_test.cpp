@@ -3,6 +3,7 @@
 #include "core/annotation/project_store.h"
 #include "core/media/image_io.h"
 #include "tests/app/cli_runner.h"
+#include "tests/support/required_test_data.h"
 #include "tests/support/test_videos.h"
 
 #include <QJsonArray>
@@ -242,7 +243,7 @@ const QString kPoseImage = QStringLiteral(ACTIONLENS_SHARED_DIR "/data/pose/astr
 // Runs `pose` and skips the calling test when the models are missing.
 #define RUN_POSE_OR_SKIP(run, arguments)                                                               \
     const CliRun run = runCli(arguments);                                                              \
-    if (run.exitCode == 1 && run.err.contains(QStringLiteral("not installed"))) GTEST_SKIP() << run.err.toStdString()
+    if (run.exitCode == 1 && run.err.contains(QStringLiteral("not installed"))) ACTIONLENS_SKIP_UNLESS_REQUIRED(run.err.toStdString())
 
 // A new project at `projectPath` holding one video: the image folder `folder` (25 fps).
 void createProjectWithFolderVideo(const std::string& projectPath, const std::string& folder, int frames, int width, int height) {

@@ -6,6 +6,7 @@
 
 #include "core/annotation/project_store.h"
 #include "core/pose/pose_model_files.h"
+#include "tests/support/required_test_data.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,7 +23,7 @@ namespace actionlens::uitest {
 #define ACTIONLENS_REQUIRE_LITE_POSE_MODEL()                                                                        \
     do {                                                                                                            \
         const Status installed_ = pose::checkPoseModelsInstalled(pose::poseModelDirectory(), pose::LandmarkModel::Lite); \
-        if (!installed_.ok()) GTEST_SKIP() << installed_.error();                                                   \
+        if (!installed_.ok()) ACTIONLENS_SKIP_UNLESS_REQUIRED(installed_.error());                                  \
     } while (0)
 
 inline QString astronautImage() { return QStringLiteral(ACTIONLENS_SHARED_DIR "/data/pose/astronaut.png"); }

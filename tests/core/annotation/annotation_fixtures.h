@@ -38,7 +38,9 @@ inline Taxonomy pennTaxonomy() {
     return t.ok() ? t.value() : Taxonomy{};
 }
 
-inline Video sampleVideo(const ProjectFolder& folder, const std::string& name = "clip.mp4") {
+// Any folder with file(name): ProjectFolder, or the fault tests' in-memory one.
+template <typename Folder>
+inline Video sampleVideo(const Folder& folder, const std::string& name = "clip.mp4") {
     Video v;
     v.path = folder.file(name);
     v.sizeBytes = 123456;
@@ -51,7 +53,8 @@ inline Video sampleVideo(const ProjectFolder& folder, const std::string& name = 
 }
 
 // A project with the Penn Action taxonomy, one video (id 1) and one subject (id 1).
-inline std::unique_ptr<ProjectStore> makeProject(const ProjectFolder& folder, const std::string& name = "p.alproj") {
+template <typename Folder>
+inline std::unique_ptr<ProjectStore> makeProject(const Folder& folder, const std::string& name = "p.alproj") {
     auto store = ProjectStore::create(folder.file(name));
     EXPECT_TRUE(store.ok()) << store.error();
     if (!store.ok()) return nullptr;

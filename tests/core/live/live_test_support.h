@@ -8,6 +8,7 @@
 #include "core/media/image_io.h"
 #include "core/media/video_encoder.h"
 #include "core/pose/pose_model_files.h"
+#include "tests/support/required_test_data.h"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +22,7 @@ namespace actionlens::live::testing {
 #define ACTIONLENS_REQUIRE_LITE_POSE_MODEL()                                                                            \
     do {                                                                                                                \
         const Status installed_ = pose::checkPoseModelsInstalled(pose::poseModelDirectory(), pose::LandmarkModel::Lite); \
-        if (!installed_.ok()) GTEST_SKIP() << installed_.error();                                                       \
+        if (!installed_.ok()) ACTIONLENS_SKIP_UNLESS_REQUIRED(installed_.error());                                      \
     } while (0)
 
 // A `frames`-frame video (25 frames/s, 512 x 512) of the astronaut in the temporary folder; its path.

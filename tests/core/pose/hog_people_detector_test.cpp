@@ -31,7 +31,7 @@ std::string footagePath() {
 #define ACTIONLENS_REQUIRE_FOOTAGE()                                                                           \
     do {                                                                                                       \
         if (!std::filesystem::exists(footagePath()))                                                            \
-            GTEST_SKIP() << footagePath() << " is not installed (packaging/install-test-footage.sh)";          \
+            ACTIONLENS_SKIP_UNLESS_REQUIRED(footagePath() + " is not installed (packaging/install-test-footage.sh)"); \
     } while (0)
 
 // The people counted by hand in frame `frame` (tests/bench/data/vtest_people.json): centres.

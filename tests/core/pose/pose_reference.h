@@ -6,6 +6,7 @@
 
 #include "core/pose/pose_model_files.h"
 #include "core/pose/rgb_image.h"
+#include "tests/support/required_test_data.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,5 +57,5 @@ bool modelsInstalled(LandmarkModel model, std::string* why);
 #define ACTIONLENS_REQUIRE_POSE_MODELS(model)                                     \
     do {                                                                          \
         std::string why_;                                                         \
-        if (!::actionlens::pose::testing::modelsInstalled((model), &why_)) GTEST_SKIP() << why_; \
+        if (!::actionlens::pose::testing::modelsInstalled((model), &why_)) ACTIONLENS_SKIP_UNLESS_REQUIRED(why_); \
     } while (0)

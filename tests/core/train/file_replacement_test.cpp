@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace actionlens;
@@ -65,5 +66,27 @@ TEST(FileReplacement, TextFilesAreWrittenWholeOrNotAtAll) {
     const Status refused = writeTextFileAtomically("/nonexistent-folder/x.json", "{}");
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.error().find("'/nonexistent-folder/x.json'"), std::string::npos) << refused.error();
+    fs::remove_all(folder);
+}
+
+TEST(FileReplacement, TemporariesOfKilledWritersAreRemovedByTheNextWrite) {
+    const fs::path folder = freshFolder("file_replacement_abandoned");
+    const std::string path = (folder / "m.alm").string();
+    // A writer killed mid-write (its process is gone: a child that has exited and been reaped),
+    // and one still running (this process), each with a temporary beside the file.
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    ASSERT_GT(child, 0);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    const std::string abandoned = path + ".tmp-" + std::to_string(child) + "-12345";
+    const std::string running = path + ".tmp-" + std::to_string(::getpid()) + "-67890";
+    const std::string unrelated = (folder / "other.alm.tmp-1-1").string();
+    for (const std::string& p : {abandoned, running, unrelated}) std::ofstream(p) << "partial";
+    ASSERT_TRUE(writeTextFileAtomically(path, "whole").ok());
+    EXPECT_EQ(contentOf(path), "whole");
+    EXPECT_FALSE(fs::exists(abandoned));
+    EXPECT_TRUE(fs::exists(running));
+    EXPECT_TRUE(fs::exists(unrelated));
     fs::remove_all(folder);
 }

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <utility>
 #include <vector>
 
@@ -252,4 +253,42 @@ TEST(PlayerControllerOpen, OpenAsyncReportsLaterAndTheLatestWins) {
     ASSERT_TRUE(waitUntil([&] { return failed.count() == 1; }));
     EXPECT_TRUE(failed.front().at(1).toString().contains(QStringLiteral("second.mp4")));
     EXPECT_FALSE(player.isOpen());
+}
+
+// A video cut short while it plays (a recording being rewritten, a network share gone): the
+// frames past the cut are reported with a message naming the file, playback goes on and stops
+// at the end as usual, and the frames before the cut and other videos still show.
+TEST(PlayerControllerTruncated, FramesPastTheCutAreReportedAndThePlayerStaysUsable) {
+    fixtures::TempDir dir;
+    fixtures::StampedVideoSpec spec;
+    spec.frames = 100;
+    spec.gop = 20;
+    const std::string path = fixtures::makeStampedVideo(dir.file("recording.mp4"), spec);
+    ui::PlayerController player;
+    ASSERT_TRUE(player.open(QString::fromStdString(path)).isEmpty());
+    ShownFrames shown(player);
+    QSignalSpy failures(&player, &ui::PlayerController::frameFailed);
+    player.seek(5);
+    ASSERT_TRUE(shown.waitFor(5));
+
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) * 4 / 10);
+    player.setRate(4.0);
+    player.play();
+    ASSERT_TRUE(waitUntil([&] { return !failures.isEmpty(); })) << "no frame past the cut was reported";
+    const QString message = failures.front().at(1).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("recording.mp4"))) << message.toStdString();
+    EXPECT_GT(failures.front().at(0).toInt(), 5);
+    EXPECT_TRUE(waitUntil([&] { return !player.isPlaying(); })) << "playback did not stop at the end";
+
+    for (int frame : {2, 20, 0}) {
+        player.seek(frame);
+        media::FramePtr picture = shown.waitFor(frame);
+        ASSERT_TRUE(picture) << "frame " << frame << " before the cut was never shown";
+        EXPECT_EQ(fixtures::stampOf(*picture), frame);
+    }
+    ASSERT_TRUE(player.open(QString::fromStdString(fixtures::sharedLongGopVideo())).isEmpty());
+    player.seek(42);
+    media::FramePtr other = shown.waitFor(42);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(fixtures::stampOf(*other), 42);
 }
