@@ -21,7 +21,7 @@ shared="$root/../shared/data"
 
 all_targets=(fuzz_native_json fuzz_coco fuzz_openpose fuzz_penn_action fuzz_ucf101 fuzz_hmdb51 fuzz_kinetics
   fuzz_segments_csv fuzz_elan fuzz_boris fuzz_cvat_video fuzz_activitynet fuzz_ava fuzz_ntu_rgbd
-  fuzz_taxonomy_json fuzz_tflite_model fuzz_dataset_file fuzz_frame_index_cache)
+  fuzz_taxonomy_json fuzz_tflite_model fuzz_dataset_file fuzz_model_file fuzz_frame_index_cache)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 

@@ -66,3 +66,20 @@ TEST(ZipChecksums, AWholeArchivePassesAndEveryDamageIsNamed) {
     std::filesystem::remove(path);
     EXPECT_FALSE(verifyZipChecksums(path).ok());
 }
+
+// PyTorch's own torch.save writes the same archive layout (the fuzz seed, tests/fuzz/seeds): it
+// passes, and the inputs the model-file fuzzer kept (tests/fuzz/regressions/fuzz_model_file, if
+// any) are refused with a message, not a crash.
+TEST(ZipChecksums, AFileOfPyTorchPassesAndKeptFuzzInputsAreRefused) {
+    const std::filesystem::path fuzz = std::filesystem::path(ACTIONLENS_SOURCE_DIR) / "tests" / "fuzz";
+    const std::string seed = (fuzz / "seeds" / "fuzz_model_file" / "two_tensors.pt").string();
+    const Status whole = verifyZipChecksums(seed);
+    EXPECT_TRUE(whole.ok()) << whole.error();
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(fuzz / "regressions" / "fuzz_model_file", ec)) {
+        SCOPED_TRACE(entry.path().string());
+        const Status kept = verifyZipChecksums(entry.path().string());
+        EXPECT_FALSE(kept.ok());
+        if (!kept.ok()) EXPECT_FALSE(kept.error().empty());
+    }
+}
