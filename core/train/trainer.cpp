@@ -18,6 +18,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -161,6 +162,14 @@ BatchInputs uploadBatch(const mi::MultiTaskNetworkImpl& network, const PreparedB
 mi::NetworkOutput forwardBatch(mi::MultiTaskNetworkImpl& network, const PreparedBatch& b, const torch::Device& device) {
     const BatchInputs in = uploadBatch(network, b, device);
     return network.forward(in.skeleton, in.video);
+}
+
+// Per model task: does the batch hold any label for it (known on the host, so no read-back).
+std::vector<bool> labelledTasks(const PreparedBatch& b) {
+    std::vector<bool> out;
+    for (const auto& l : b.labels)
+        out.push_back(std::any_of(l.begin(), l.end(), [](std::int64_t v) { return v != mi::kMissingLabel; }));
+    return out;
 }
 
 std::vector<torch::Tensor> labelsOf(const PreparedBatch& b, const torch::Device& device) {
@@ -377,6 +386,10 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         network->train();
         double lossSum = 0.0, learningRate = 0.0, batchesTrained = 0.0;
         std::vector<double> taskLossSum(columns.size(), 0.0), taskLossCount(columns.size(), 0.0);
+        // The epoch's task-loss sums stay on the device until its end: reading each task's loss
+        // back every step would synchronise a GPU once per task and step. Double precision, so
+        // the sums are those of the host's doubles.
+        torch::Tensor taskLossTotals = torch::zeros({std::int64_t(columns.size())}, torch::dtype(torch::kFloat64).device(device));
         int step = 0;
         std::int64_t clips = 0;
         for (std::int64_t s = 0; s < stepsPerEpoch; ++s) {
@@ -403,13 +416,14 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 // depend on which process or round takes it.
                 if (severalBatchesPerStep) torch::manual_seed(batchSeed(config.seed, epoch, -3 - batch->index));
                 const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
+                const std::vector<bool> labelled = labelledTasks(*batch);
                 const BatchInputs inputs = uploadBatch(*network, *batch, device);
                 clock.charge(StepPhase::Upload);
                 const mi::ObjectiveTerms terms = [&] {
                     internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
                     const mi::NetworkOutput output = network->forward(inputs.skeleton, inputs.video);
                     clock.charge(StepPhase::Forward);
-                    return objective->forward(output, labels, *network);
+                    return objective->forward(output, labels, *network, &labelled);
                 }();
                 clock.charge(StepPhase::Loss);
                 const double loss = terms.total.item<double>();
@@ -443,9 +457,15 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 lossSum += loss;
                 stepLoss += loss;
                 batchesTrained += 1.0;
-                for (size_t t = 0; t < columns.size(); ++t)
-                    if (terms.labelled[t]) taskLossSum[t] += terms.taskLosses[t].item<double>(), taskLossCount[t] += 1.0;
-                clock.charge(StepPhase::ReadBack);
+                {
+                    torch::NoGradGuard noGrad;
+                    for (size_t t = 0; t < columns.size(); ++t)
+                        if (terms.labelled[t]) {
+                            taskLossTotals[std::int64_t(t)] += terms.taskLosses[t].detach().to(torch::kFloat64);
+                            taskLossCount[t] += 1.0;
+                        }
+                }
+                clock.charge(StepPhase::Other);
             }
             // Every rank learns of a NaN or a cancel on any rank in the gradients' all-reduce, so
             // all stop at the same step.
@@ -489,6 +509,10 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         }
         if (request.profile) (*request.profile)[StepPhase::Prepare] += 1e-9 * double(prepareNanoseconds.load());
         if (outcome.cancelled) break;
+        {
+            const torch::Tensor totals = taskLossTotals.to(torch::kCPU);
+            for (size_t t = 0; t < columns.size(); ++t) taskLossSum[t] = totals[std::int64_t(t)].item<double>();
+        }
         const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
         if (parallel.distributed()) {
             // The epoch's figures over every rank's batches; the loss weighting (DWA) reads them,
