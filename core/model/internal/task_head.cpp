@@ -30,7 +30,11 @@ TaskHeadOutput TaskHeadImpl::forward(const std::vector<torch::Tensor>& streams) 
         const int64_t n = features.size(0), t = features.size(2), v = features.size(3);
         const torch::Tensor scores = attentionScore_[s](torch::tanh(attentionHidden_[s](features))).view({n, t * v});
         const torch::Tensor attention = torch::softmax(scores, 1).view({n, t, v});
-        pooled.push_back(torch::einsum("nctv,ntv->nc", {features, attention}));
+        // On the CPU as a product and a sum rather than einsum, whose batched matrix-vector
+        // products go to the system BLAS (Debian's reference BLAS): about 3x faster forward and
+        // backward at training sizes; the same sum up to summation order.
+        pooled.push_back(features.is_cpu() ? (features * attention.unsqueeze(1)).sum({2, 3})
+                                           : torch::einsum("nctv,ntv->nc", {features, attention}));
         out.attention.push_back(attention);
     }
     out.logits = classifier(pooled.size() == 1 ? pooled.front() : torch::cat(pooled, 1));
