@@ -2,7 +2,7 @@
 # The learning core and the pose graph executor on a CUDA machine that has LibTorch but no Qt,
 # FFmpeg or OpenCV: builds core/model, core/train, core/pose's graph executor, their tests and
 # benchmarks against the given LibTorch, then in one run
-#   1. train_bench on CUDA in float32 and in bf16 mixed precision (C++ trainer vs the same
+#   1. train_bench on CUDA in float32 (with --profile: where a step's time goes) and in bf16 mixed precision (C++ trainer vs the same
 #      network in PyTorch when --python names a python3 with a CUDA torch), and the default
 #      video trunk (16 x 112 x 112) in both,
 #   2. pose_graph_bench (BlazePose's models on CPU and CUDA, with and without TF32; models from
@@ -143,8 +143,13 @@ bin="$build/tests"
 py=(--no-python)
 [ -n "$python" ] && py=(--python "$python")
 for precision in off bf16; do
+  # float32 also prints where a step's time goes (--profile: a second, synchronised run after the
+  # measured one, so the clips/s are not slowed by it).
+  profile=()
+  [ "$precision" = off ] && profile=(--profile)
   step "train_bench_$precision" "$bin/bench/train/train_bench" --device cuda --mixed-precision "$precision" --clips 2048 \
-    --epochs 2 --batch 64 --threads 4 "${py[@]}" && grep -E "clips/s|RSS|ratio|parameters" "$out/train_bench_$precision.log"
+    --epochs 2 --batch 64 --threads 4 "${py[@]}" "${profile[@]}" &&
+    grep -E "clips/s|RSS|ratio|parameters|profile|^\|" "$out/train_bench_$precision.log"
 done
 [ -n "$pose_models" ] && export ACTIONLENS_POSE_MODELS="$pose_models"
 # The default video trunk (16 x 112 x 112 RGB clips, random pixels through the decoded-clip cache)

@@ -13,10 +13,13 @@
 #include "core/train/mirror_inference.h"
 #include "core/train/internal/autocast_scope.h"
 #include "core/train/internal/data_parallel.h"
+#include "core/train/internal/phase_clock.h"
 #include "core/train/internal/training_checkpoint.h"
 
 #include <torch/torch.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -140,15 +143,33 @@ void copyWeights(mi::MultiTaskNetworkImpl& from, mi::MultiTaskNetworkImpl& to) {
     for (auto& item : to.named_buffers()) item.value().copy_(sourceBuffers[item.key()]);
 }
 
-// The network's forward pass on a prepared batch: the skeleton tensor, the video tensor, or both.
-mi::NetworkOutput forwardBatch(mi::MultiTaskNetworkImpl& network, const PreparedBatch& b, const torch::Device& device) {
+// What the network reads of a prepared batch, on the training device: the skeleton tensor, the
+// video tensor, or both.
+struct BatchInputs {
     torch::Tensor skeleton, video;
+};
+
+BatchInputs uploadBatch(const mi::MultiTaskNetworkImpl& network, const PreparedBatch& b, const torch::Device& device) {
+    BatchInputs in;
     if (model::readsSkeleton(network.trunkKind()))
-        skeleton = mi::batchTensor(b.batch.clips, model::kSkeletonChannels, b.batch.frames, b.batch.joints, b.batch.values)
-                       .to(device);
+        in.skeleton = mi::batchTensor(b.batch.clips, model::kSkeletonChannels, b.batch.frames, b.batch.joints, b.batch.values)
+                          .to(device);
     if (model::readsVideo(network.trunkKind()))
-        video = mi::videoTensor(b.video.clips, b.video.frames, b.video.height, b.video.width, b.video.values).to(device);
-    return network.forward(skeleton, video);
+        in.video = mi::videoTensor(b.video.clips, b.video.frames, b.video.height, b.video.width, b.video.values).to(device);
+    return in;
+}
+
+mi::NetworkOutput forwardBatch(mi::MultiTaskNetworkImpl& network, const PreparedBatch& b, const torch::Device& device) {
+    const BatchInputs in = uploadBatch(network, b, device);
+    return network.forward(in.skeleton, in.video);
+}
+
+// Per model task: does the batch hold any label for it (known on the host, so no read-back).
+std::vector<bool> labelledTasks(const PreparedBatch& b) {
+    std::vector<bool> out;
+    for (const auto& l : b.labels)
+        out.push_back(std::any_of(l.begin(), l.end(), [](std::int64_t v) { return v != mi::kMissingLabel; }));
+    return out;
 }
 
 std::vector<torch::Tensor> labelsOf(const PreparedBatch& b, const torch::Device& device) {
@@ -342,8 +363,11 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         const std::vector<int> order =
             epochOrder(request.trainItems, balanceLabels, config.classBalancedSampling, config.seed, epoch);
         const std::vector<int> myBatches = batchesOfRank(batchesPerEpoch, shard);
+        internal::PhaseClock clock(request.profile, device);
+        std::atomic<std::int64_t> prepareNanoseconds{0};  // the loader thread's share of the profile
         BatchLoader loader(
             [&](int i) {
+                const auto prepareStart = std::chrono::steady_clock::now();
                 const int b = myBatches[size_t(i)];
                 const size_t from = size_t(b) * size_t(config.batchSize);
                 const std::vector<int> slice(order.begin() + long(from),
@@ -351,6 +375,10 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 PreparedBatch prepared = assembleBatch(dataset, slice, config.frames, columns, &config.augmentation,
                                                        batchSeed(config.seed, epoch, b), readsVideo ? &trainingFrames : nullptr);
                 prepared.index = b;
+                if (clock.active())
+                    prepareNanoseconds += std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                              std::chrono::steady_clock::now() - prepareStart)
+                                              .count();
                 return prepared;
             },
             int(myBatches.size()), config.loaderQueue);
@@ -358,6 +386,10 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
         network->train();
         double lossSum = 0.0, learningRate = 0.0, batchesTrained = 0.0;
         std::vector<double> taskLossSum(columns.size(), 0.0), taskLossCount(columns.size(), 0.0);
+        // The epoch's task-loss sums stay on the device until its end: reading each task's loss
+        // back every step would synchronise a GPU once per task and step. Double precision, so
+        // the sums are those of the host's doubles.
+        torch::Tensor taskLossTotals = torch::zeros({std::int64_t(columns.size())}, torch::dtype(torch::kFloat64).device(device));
         int step = 0;
         std::int64_t clips = 0;
         for (std::int64_t s = 0; s < stepsPerEpoch; ++s) {
@@ -366,27 +398,36 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 outcome.cancelled = true;
                 break;
             }
+            clock.restart();
             ++step;
             learningRate = learningRateAt(config, counters.stepsDone, stepsPerEpoch);
             for (auto& group : optimiser.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(learningRate);
             optimiser.zero_grad();
+            clock.charge(StepPhase::Optimiser);
             const size_t myBatchesThisStep = batchesOfStep(s, batchesPerEpoch, shard).size();
             double stepLoss = 0.0;
             std::string nonFinite;  // this rank's NaN/inf message
             for (size_t k = 0; k < myBatchesThisStep && nonFinite.empty() && !cancel; ++k) {
                 std::optional<PreparedBatch> batch = loader.next();
+                clock.charge(StepPhase::Wait);
                 if (!batch->error.empty()) return makeError("training stopped: " + batch->error);
                 // Several batches per step: each its own dropout stream, so a batch's masks do not
                 // depend on which process or round takes it.
                 if (severalBatchesPerStep) torch::manual_seed(batchSeed(config.seed, epoch, -3 - batch->index));
                 const std::vector<torch::Tensor> labels = labelsOf(*batch, device);
+                const std::vector<bool> labelled = labelledTasks(*batch);
+                const BatchInputs inputs = uploadBatch(*network, *batch, device);
+                clock.charge(StepPhase::Upload);
                 const mi::ObjectiveTerms terms = [&] {
                     internal::AutocastScope mixedPrecision(config.mixedPrecision == "bf16", device);
-                    const mi::NetworkOutput output = forwardBatch(*network, *batch, device);
-                    return objective->forward(output, labels, *network);
+                    const mi::NetworkOutput output = network->forward(inputs.skeleton, inputs.video);
+                    clock.charge(StepPhase::Forward);
+                    return objective->forward(output, labels, *network, &labelled);
                 }();
+                clock.charge(StepPhase::Loss);
                 const double loss = terms.total.item<double>();
+                clock.charge(StepPhase::ReadBack);
                 if (!std::isfinite(loss)) {
                     nonFinite = "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at epoch " +
                                 std::to_string(epoch) + ", step " + std::to_string(step) +
@@ -411,12 +452,20 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
                 } else {
                     objective->backward(terms, *network);
                 }
+                clock.charge(StepPhase::Backward);
                 clips += batch->batch.clips;
                 lossSum += loss;
                 stepLoss += loss;
                 batchesTrained += 1.0;
-                for (size_t t = 0; t < columns.size(); ++t)
-                    if (terms.labelled[t]) taskLossSum[t] += terms.taskLosses[t].item<double>(), taskLossCount[t] += 1.0;
+                {
+                    torch::NoGradGuard noGrad;
+                    for (size_t t = 0; t < columns.size(); ++t)
+                        if (terms.labelled[t]) {
+                            taskLossTotals[std::int64_t(t)] += terms.taskLosses[t].detach().to(torch::kFloat64);
+                            taskLossCount[t] += 1.0;
+                        }
+                }
+                clock.charge(StepPhase::Other);
             }
             // Every rank learns of a NaN or a cancel on any rank in the gradients' all-reduce, so
             // all stop at the same step.
@@ -443,6 +492,7 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
             if (config.gradientClipNorm > 0.0) torch::nn::utils::clip_grad_norm_(network->parameters(), config.gradientClipNorm);
             optimiser.step();
             objective->afterOptimiserStep();
+            clock.charge(StepPhase::Optimiser);
             // GradNorm records each task's first loss on each rank; rank 0's count for all.
             if (parallel.distributed() && !objectiveStateShared) {
                 std::vector<double> state = objective->extraState();
@@ -454,8 +504,15 @@ Result<TrainingOutcome> trainModel(const TrainingRequest& request, const Trainin
             if (callbacks.progress)
                 callbacks.progress(TrainingProgress{epoch, config.epochs, step, int(stepsPerEpoch),
                                                     myBatchesThisStep ? stepLoss / double(myBatchesThisStep) : 0.0});
+            clock.charge(StepPhase::Other);
+            if (request.profile) ++request.profile->steps, request.profile->batches += std::int64_t(myBatchesThisStep);
         }
+        if (request.profile) (*request.profile)[StepPhase::Prepare] += 1e-9 * double(prepareNanoseconds.load());
         if (outcome.cancelled) break;
+        {
+            const torch::Tensor totals = taskLossTotals.to(torch::kCPU);
+            for (size_t t = 0; t < columns.size(); ++t) taskLossSum[t] = totals[std::int64_t(t)].item<double>();
+        }
         const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart).count();
         if (parallel.distributed()) {
             // The epoch's figures over every rank's batches; the loss weighting (DWA) reads them,

@@ -11,6 +11,7 @@
 #include "core/train/model_snapshot.h"
 #include "core/train/process_group.h"
 #include "core/train/rgb_clip.h"
+#include "core/train/step_profile.h"
 #include "core/train/train_config.h"
 
 #include <functional>
@@ -66,6 +67,9 @@ struct TrainingRequest {
     // ends with the same weights, reports and outcome. Only rank 0 writes checkpointPath; every
     // rank reads resumeFrom. Null: one process.
     ProcessGroup* processGroup = nullptr;
+    // When given, each training step's phases are timed into it (step_profile.h), summed over the
+    // epochs of this call. On CUDA the timing synchronises the device after every phase.
+    StepProfile* profile = nullptr;
 };
 
 struct TrainingOutcome {

@@ -29,7 +29,7 @@ MultiTaskObjectiveImpl::MultiTaskObjectiveImpl(const ModelConfig& model, const O
 }
 
 ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, const std::vector<torch::Tensor>& labels,
-                                               MultiTaskNetworkImpl& network) {
+                                               MultiTaskNetworkImpl& network, const std::vector<bool>* labelledTasks) {
     ObjectiveTerms terms;
     const torch::Tensor zero = torch::zeros({}, output.logits.front().options());
     torch::Tensor total = zero;
@@ -38,7 +38,7 @@ ObjectiveTerms MultiTaskObjectiveImpl::forward(const NetworkOutput& output, cons
     const std::vector<double> weights = uncertainty || gradNorm ? std::vector<double>() : taskWeights();
     for (int t = 0; t < taskCount_; ++t) {
         const torch::Tensor& taskLabels = labels[size_t(t)];
-        const bool labelled = taskLabels.ne(kMissingLabel).any().item<bool>();
+        const bool labelled = labelledTasks ? (*labelledTasks)[size_t(t)] : taskLabels.ne(kMissingLabel).any().item<bool>();
         terms.labelled.push_back(labelled);
         terms.taskLosses.push_back(maskedCrossEntropy(output.logits[size_t(t)], taskLabels));
         if (!labelled) continue;

@@ -30,9 +30,11 @@ public:
     // Both configs must have passed validation (validateModelConfig, validateObjectiveConfig).
     MultiTaskObjectiveImpl(const ModelConfig& model, const ObjectiveConfig& objective);
 
-    // labels: per task, (N) int64 with kMissingLabel for missing labels.
+    // labels: per task, (N) int64 with kMissingLabel for missing labels. labelled, when given,
+    // says per task whether any label is there (the trainer knows it from the host's labels);
+    // otherwise it is read back from `labels`, a device synchronisation per task on a GPU.
     ObjectiveTerms forward(const NetworkOutput& output, const std::vector<torch::Tensor>& labels,
-                           MultiTaskNetworkImpl& network);
+                           MultiTaskNetworkImpl& network, const std::vector<bool>* labelled = nullptr);
 
     // Replaces terms.total.backward(): GradNorm also needs its balance loss's gradient for the
     // task weights; the other strategies back-propagate the total.

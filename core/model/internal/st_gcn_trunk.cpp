@@ -18,9 +18,20 @@ SpatialGraphConvImpl::SpatialGraphConvImpl(int inChannels, int outChannels, cons
 }
 
 torch::Tensor SpatialGraphConvImpl::forward(const torch::Tensor& x) {
-    const int64_t n = x.size(0), t = x.size(2), v = x.size(3);
-    const torch::Tensor perPartition = conv(x).view({n, partitions.size(0), outChannels_, t, v});
-    return torch::einsum("nkctv,kwv->nctw", {perPartition, partitions * edgeImportance});
+    const int64_t n = x.size(0), t = x.size(2), v = x.size(3), k = partitions.size(0), c = outChannels_;
+    const torch::Tensor perPartition = conv(x).view({n, k, c, t, v});
+    const torch::Tensor adjacency = partitions * edgeImportance;  // (K, W, V)
+    if (!x.is_cpu()) return torch::einsum("nkctv,kwv->nctw", {perPartition, adjacency});
+    // The same sum over (k, v), as a 1x1 convolution with the (k, v) pairs as input channels and
+    // the target joints as output channels: on the CPU einsum's matrix product goes to the
+    // system BLAS (Debian's reference BLAS: one thread, unvectorised; 80-90 % of a training step
+    // went there, README "Where a training step's time goes"), a convolution to oneDNN. The
+    // input is laid out channels-last ((n, c, t) positions, k * v channels contiguous), which
+    // also makes the output's memory (n, c, t, w) order: the permute back copies nothing.
+    const torch::Tensor input = perPartition.permute({0, 2, 3, 1, 4}).reshape({n, c, t, k * v}).permute({0, 3, 1, 2});
+    const torch::Tensor weight =
+        adjacency.permute({1, 0, 2}).reshape({v, k * v, 1, 1}).contiguous(torch::MemoryFormat::ChannelsLast);
+    return torch::conv2d(input, weight).permute({0, 2, 3, 1}).contiguous();
 }
 
 StGcnBlockImpl::StGcnBlockImpl(int inChannels, int outChannels, int temporalStride, int temporalKernel,

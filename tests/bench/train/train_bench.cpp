@@ -5,7 +5,7 @@
 //
 //   train_bench [--clips 512] [--epochs 2] [--batch 32] [--frames 32] [--threads 1]
 //               [--device cpu|cuda] [--mixed-precision off|bf16] [--python /usr/bin/python3] [--no-python]
-//               [--trunk skeleton|video|fusion] [--video-frames 16] [--video-size 112]
+//               [--trunk skeleton|video|fusion] [--video-frames 16] [--video-size 112] [--profile]
 //
 //  1. C++ trainer: trainModel() over random Penn-13 clips (three tasks: 15, 3 and 4 classes),
 //     with its loader thread resampling, normalising and augmenting every clip; clips/s of the
@@ -16,9 +16,15 @@
 // With --trunk video or fusion the C++ side trains the (2+1)D video trunk (or both) on random RGB
 // clips served through the decoded-clip cache (decoded in the first epoch, cached after), and
 // the Python comparison, which has the skeleton network only, is skipped.
+// --profile: where the C++ trainer's step time goes (waiting for the loader, upload, forward,
+// loss, loss read-back, backward, optimiser; the loader thread's preparation beside them), in ms
+// per step over the last epoch, as a table (step_profile.h). On the CPU the timed run is the
+// measured one (the clock costs nothing); on CUDA every phase must synchronise the device, so
+// the profile comes from a second run after the measured one.
 // Prints the figures, the ratios C++ / Python, and the peak resident memory of each process.
 // Asserts no time; fails only if a run fails.
 
+#include "core/model/compute_device.h"
 #include "core/model/multi_task_model.h"
 #include "core/model/skeleton_graph.h"
 #include "core/train/decoded_clip_cache.h"
@@ -57,6 +63,7 @@ struct Options {
     model::TrunkKind trunk = model::TrunkKind::Skeleton;
     int videoFrames = 16;
     int videoSize = 112;
+    bool profile = false;
 };
 
 // Random RGB clips, the same for the same request: stands in for a video decoder.
@@ -74,7 +81,7 @@ int usage() {
     std::fprintf(stderr,
                  "usage: train_bench [--clips N] [--epochs N] [--batch N] [--frames N] [--threads N] "
                  "[--device cpu|cuda] [--mixed-precision off|bf16] [--python PROGRAM] [--no-python] "
-                 "[--trunk skeleton|video|fusion] [--video-frames N] [--video-size N]\n");
+                 "[--trunk skeleton|video|fusion] [--video-frames N] [--video-size N] [--profile]\n");
     return 2;
 }
 
@@ -142,6 +149,7 @@ int main(int argc, char** argv) {
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
         const char* v = nullptr;
         if (a == "--no-python") o.runPython = false;
+        else if (a == "--profile") o.profile = true;
         else if ((a == "--clips" || a == "--epochs" || a == "--batch" || a == "--frames" || a == "--threads") && (v = next())) {
             const int n = std::atoi(v);
             if (n < 1) return usage();
@@ -179,7 +187,24 @@ int main(int argc, char** argv) {
     train::DecodedClipCache frames(randomFrames, std::int64_t(4) << 30);
     std::vector<int> items;
     for (int i = 0; i < o.clips; ++i) items.push_back(i);
-    Result<train::TrainingOutcome> trained = train::trainModel(train::TrainingRequest{&data, items, {}, config, "", "", 0, &frames});
+    train::StepProfile profile;
+    auto train = [&](train::StepProfile* timed) {
+        train::TrainingRequest request{&data, items, {}, config, "", "", 0, &frames};
+        request.profile = timed;
+        train::TrainingCallbacks callbacks;
+        // The profile covers the last epoch, as the clips/s do: the first ones warm up.
+        if (timed)
+            callbacks.epochEnd = [&](const train::EpochReport& r) {
+                if (r.epoch < config.epochs) *timed = train::StepProfile{};
+            };
+        return train::trainModel(request, callbacks);
+    };
+    const Result<std::string> device = model::resolveComputeDevice(o.device);
+    const bool profileOnItsOwn = o.profile && device && device.value() != "cpu";
+    Result<train::TrainingOutcome> trained = train(o.profile && !profileOnItsOwn ? &profile : nullptr);
+    if (trained && profileOnItsOwn) {
+        if (Result<train::TrainingOutcome> timed = train(&profile); !timed) trained = timed.takeError();
+    }
     if (!trained) {
         std::fprintf(stderr, "train_bench: %s\n", trained.error().c_str());
         return 1;
@@ -219,6 +244,9 @@ int main(int argc, char** argv) {
     std::printf("C++ trainer (loader thread, augmentation): %.1f clips/s\n", cppTrain);
     std::printf("C++ inference (batch %d):                  %.1f clips/s\n", inferenceBatch, cppInference);
     std::printf("C++ peak RSS:                              %.1f MiB\n", cppRss);
+    if (o.profile)
+        std::printf("C++ training step profile (last epoch%s):\n%s", profileOnItsOwn ? ", a second run" : "",
+                    train::stepProfileTable(profile).c_str());
     if (model::readsVideo(o.trunk)) {
         std::printf("trunk %s, RGB clips %d x %d x %d: %lld decoded, %lld read from the cache\n",
                     model::trunkKindName(o.trunk), o.videoFrames, o.videoSize, o.videoSize,
@@ -231,6 +259,13 @@ int main(int argc, char** argv) {
     nlohmann::ordered_json spec = nlohmann::ordered_json::object();
     spec["joints"] = 13;
     spec["input_channels"] = 3;
+    // The trunk's derived inputs (the training default reads bone and motion features): the
+    // script computes them in its network too, so that both sides train the same network.
+    spec["bone_features"] = config.trunk.boneFeatures;
+    spec["motion_features"] = config.trunk.motionFeatures;
+    nlohmann::ordered_json parents = nlohmann::ordered_json::array();
+    for (int p : graph->boneParents()) parents.push_back(p);
+    spec["bone_parents"] = parents;
     nlohmann::ordered_json partitions = nlohmann::ordered_json::array();
     for (float p : graph->partitions()) partitions.push_back(double(p));
     spec["partitions"] = partitions;

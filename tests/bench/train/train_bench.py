@@ -6,7 +6,9 @@ Debian's python3-torch in the same run, so that the two throughputs are measured
 
     python3 train_bench.py SPEC.json
 
-The network mirrors core/model (ST-GCN trunk: input batch norm over joints x channels, blocks of
+The network mirrors core/model (ST-GCN trunk: bone and motion features derived from the joints
+when the spec asks for them, as the C++ trainer's default trunk does; input batch norm over
+joints x channels, blocks of
 spatial graph convolution with learnt edge importance + temporal convolution, batch norm and
 residuals; one head per task pooling with its own attention over frames and joints). The loss
 is the equal-weighted sum of the tasks' cross-entropies, AdamW with gradient clipping, as in the
@@ -73,6 +75,10 @@ class MultiTaskNetwork(nn.Module):
     def __init__(self, spec, partitions):
         super().__init__()
         channels, joints = spec["input_channels"], spec["joints"]
+        self.bone = spec.get("bone_features", False)
+        self.motion = spec.get("motion_features", False)
+        self.register_buffer("bone_parents", torch.tensor(spec.get("bone_parents", list(range(joints))), dtype=torch.int64))
+        channels += 2 * int(self.bone) + 2 * int(self.motion)
         self.input_norm = nn.BatchNorm1d(channels * joints)
         blocks, cin = [], channels
         for cout, stride in zip(spec["trunk_channels"], spec["trunk_strides"]):
@@ -81,7 +87,25 @@ class MultiTaskNetwork(nn.Module):
         self.blocks = nn.ModuleList(blocks)
         self.heads = nn.ModuleList(Head(cin, spec["attention_hidden"], k) for k in spec["classes"])
 
+    def features(self, x):
+        # Each joint's offset from its parent (bone) and to itself in the next frame (motion),
+        # zero where a joint they need is missing: core/model's StGcnTrunk::features.
+        if not (self.bone or self.motion):
+            return x
+        parts = [x]
+        xy = x[:, 0:2]
+        present = (x[:, 2:3] > 0).to(x.dtype)
+        if self.bone:
+            parent_present = present.index_select(3, self.bone_parents)
+            parts.append((xy - xy.index_select(3, self.bone_parents)) * present * parent_present)
+        if self.motion:
+            next_xy = torch.cat([xy[:, :, 1:], xy[:, :, -1:]], 2)
+            next_present = torch.cat([present[:, :, 1:], present[:, :, -1:]], 2)
+            parts.append((next_xy - xy) * present * next_present)
+        return torch.cat(parts, 1)
+
     def forward(self, x):
+        x = self.features(x)
         n, c, t, v = x.shape
         y = x.permute(0, 3, 1, 2).reshape(n, v * c, t)
         y = self.input_norm(y).view(n, v, c, t).permute(0, 2, 3, 1).contiguous()

@@ -92,5 +92,37 @@ TEST(SpatialGraphConv, PartitionsHaveSeparateWeights) {
     EXPECT_FLOAT_EQ(y[2].item<float>(), 0.0f);
 }
 
+TEST(SpatialGraphConv, CpuContractionEqualsTheEinsumSum) {
+    // On the CPU the sum over partitions and source joints runs as a convolution (oneDNN) rather
+    // than einsum (the system BLAS): the same numbers up to summation order, forward and backward,
+    // with a non-trivial learnt edge importance and several batch sizes (oneDNN picks kernels by size).
+    const Result<SkeletonGraph> graph = SkeletonGraph::build(
+        {13, {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {3, 5}, {2, 4}, {4, 6}, {1, 7}, {2, 8}, {7, 8}, {7, 9}, {9, 11}, {8, 10}, {10, 12}}, 1});
+    ASSERT_TRUE(graph.ok());
+    torch::manual_seed(3);
+    for (int64_t batch : {1, 5, 32}) {
+        SpatialGraphConv gcn(7, 16, partitionsTensor(graph.value()));
+        {
+            torch::NoGradGuard noGrad;
+            gcn->edgeImportance.uniform_(0.5, 1.5);
+        }
+        const torch::Tensor x = torch::randn({batch, 7, 9, 13}, torch::requires_grad());
+        const torch::Tensor y = gcn->forward(x);
+        const torch::Tensor perPartition = gcn->conv(x).view({batch, 3, 16, 9, 13});
+        const torch::Tensor expected =
+            torch::einsum("nkctv,kwv->nctw", {perPartition, gcn->partitions * gcn->edgeImportance});
+        ASSERT_EQ(y.sizes(), expected.sizes());
+        EXPECT_TRUE(y.is_contiguous());
+        EXPECT_TRUE(torch::allclose(y, expected, 1e-5, 1e-5)) << (y - expected).abs().max().item<float>();
+        const torch::Tensor upstream = torch::randn_like(y);
+        const std::vector<torch::Tensor> inputs{x, gcn->edgeImportance, gcn->conv->weight};
+        const std::vector<torch::Tensor> got = torch::autograd::grad({y}, inputs, {upstream});
+        const std::vector<torch::Tensor> want = torch::autograd::grad({expected}, inputs, {upstream});
+        for (size_t i = 0; i < inputs.size(); ++i)
+            EXPECT_TRUE(torch::allclose(got[i], want[i], 1e-4, 1e-4)) << "gradient " << i << ": "
+                                                                       << (got[i] - want[i]).abs().max().item<float>();
+    }
+}
+
 }  // namespace
 }  // namespace actionlens::model::internal

@@ -35,5 +35,28 @@ TEST(TaskHead, AttentionSelectsWhatIsPooled) {
     EXPECT_TRUE(torch::allclose(out.logits, expected, 1e-4, 1e-4));
 }
 
+TEST(TaskHead, CpuPoolingEqualsTheEinsumSum) {
+    // On the CPU the attention pooling is a product and a sum rather than einsum, and the score a
+    // weighted sum rather than a 1x1 convolution: the same attention, pooled features and
+    // gradients up to summation order.
+    torch::manual_seed(5);
+    TaskHead head(16, 8, 15);
+    const torch::Tensor features = torch::randn({4, 16, 6, 5}, torch::requires_grad());
+    const TaskHeadOutput out = head->forward(features);
+    const torch::Tensor pooled = torch::einsum("nctv,ntv->nc", {features, out.attention[0]});
+    const torch::Tensor expected = head->classifier->forward(pooled);
+    // The one-channel score, on the CPU a weighted sum, is the 1x1 convolution's.
+    const torch::Tensor scores =
+        head->named_modules()["attention_score"]->as<torch::nn::Conv2d>()->forward(
+            torch::tanh(head->named_modules()["attention_hidden"]->as<torch::nn::Conv2d>()->forward(features)));
+    EXPECT_TRUE(torch::allclose(out.attention[0], torch::softmax(scores.view({4, -1}), 1).view({4, 6, 5}), 1e-5, 1e-6));
+    EXPECT_TRUE(torch::allclose(out.logits, expected, 1e-5, 1e-5));
+    const torch::Tensor upstream = torch::randn_like(expected);
+    // Both paths share the attention scorer's graph: keep it for the second gradient.
+    const torch::Tensor got = torch::autograd::grad({out.logits}, {features}, {upstream}, /*retain_graph=*/true)[0];
+    const torch::Tensor want = torch::autograd::grad({expected}, {features}, {upstream})[0];
+    EXPECT_TRUE(torch::allclose(got, want, 1e-5, 1e-5)) << (got - want).abs().max().item<float>();
+}
+
 }  // namespace
 }  // namespace actionlens::model::internal

@@ -234,5 +234,32 @@ TEST(Trainer, ValidationScoresAsEvaluationAnswers) {
         EXPECT_NEAR(best.validationAccuracy[t], report->tasks[t].metrics.accuracy, 1e-9) << report->tasks[t].task;
 }
 
+TEST(Trainer, AStepProfileTimesEveryStepWithoutChangingTheTraining) {
+    // Timing is observation only: the profiled run trains to the very same weights, and the
+    // profile counts each step once, with time in the phases that every step has.
+    const LabelledDataset data = testing::motionDataset();
+    TrainConfig config = testing::tinyTrainConfig();
+    config.epochs = 3;
+    config.augmentation.enabled = true;
+    Result<TrainingOutcome> plain = trainModel(TrainingRequest{&data, testing::allItems(data), {}, config, "", "", 0});
+    TrainingRequest request{&data, testing::allItems(data), {}, config, "", "", 0};
+    StepProfile profile;
+    request.profile = &profile;
+    Result<TrainingOutcome> timed = trainModel(request);
+    ASSERT_TRUE(plain.ok()) << plain.error();
+    ASSERT_TRUE(timed.ok()) << timed.error();
+    EXPECT_EQ(outputs(*plain->model, plain->snapshot, data), outputs(*timed->model, timed->snapshot, data));
+    const std::int64_t stepsPerEpoch = (std::int64_t(data.clips.size()) + config.batchSize - 1) / config.batchSize;
+    EXPECT_EQ(profile.steps, 3 * stepsPerEpoch);
+    EXPECT_EQ(profile.batches, profile.steps);
+    EXPECT_FALSE(profile.synchronised);  // CPU
+    for (StepPhase phase : {StepPhase::Forward, StepPhase::Backward, StepPhase::Optimiser, StepPhase::Prepare})
+        EXPECT_GT(profile[phase], 0.0) << stepPhaseName(phase);
+    for (double seconds : profile.seconds) EXPECT_GE(seconds, 0.0);
+    const std::string table = stepProfileTable(profile);
+    EXPECT_NE(table.find("| backward |"), std::string::npos) << table;
+    EXPECT_NE(table.find("whole step"), std::string::npos) << table;
+}
+
 }  // namespace
 }  // namespace actionlens::train
