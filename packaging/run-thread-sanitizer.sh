@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake --preset tsan >/dev/null
 cmake --build --preset tsan --target media_tests train_tests
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/support/tsan_suppressions.txt"
 export OMP_NUM_THREADS=1
 build/tsan/tests/core/media/media_tests --gtest_brief=1 --gtest_filter='FrameServer*:FrameCache*:CameraSource*'
 build/tsan/tests/core/train/train_tests --gtest_brief=1 --gtest_filter='BatchLoader*:DecodedClipCache*:Trainer*:VideoTraining*'
