@@ -28,4 +28,10 @@ void expectOneLineFailure(const CliRun& run, const char* words) {
     EXPECT_TRUE(run.err.contains(QLatin1String(words))) << run.err.toStdString();
 }
 
+CliRun renderSmallTrainingProject(const QString& path) {
+    return runCli({QStringLiteral("synth"), QStringLiteral("-o"), path, QStringLiteral("--videos"), QStringLiteral("8"),
+                   QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--size"), QStringLiteral("64x64"),
+                   QStringLiteral("--occluders"), QStringLiteral("never")});
+}
+
 }  // namespace actionlens::fixtures

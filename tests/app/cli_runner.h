@@ -16,6 +16,9 @@ struct CliRun {
 
 // Waits at most five minutes (training runs are the longest); a hang is a test failure.
 CliRun runCli(const QStringList& arguments);
+// `actionlens-cli synth` of the training tests' small project at `path`: 8 rendered 64x64
+// videos (seed 5, no occluders).
+CliRun renderSmallTrainingProject(const QString& path);
 
 // Exit status 1 with one line on stderr, "actionlens-cli: ..." containing `words`.
 void expectOneLineFailure(const CliRun& run, const char* words);

@@ -43,9 +43,7 @@ class LearningCli : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = new fixtures::TempDir;
-        const CliRun made = runCli({QStringLiteral("synth"), QStringLiteral("-o"), project(), QStringLiteral("--videos"),
-                                    QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--size"),
-                                    QStringLiteral("64x64"), QStringLiteral("--occluders"), QStringLiteral("never")});
+        const CliRun made = fixtures::renderSmallTrainingProject(project());
         ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
         writeFile(config().toStdString(), R"({"frames": 16, "trunk_channels": [8, 16], "trunk_strides": [1, 2], "temporal_kernel": 3,
                                "attention_hidden": 8, "epochs": 3, "batch_size": 8, "threads": 1, "device": "cpu",

@@ -38,9 +38,7 @@ class TrainingKill : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         dir_ = new fixtures::TempDir;
-        const CliRun made = runCli({QStringLiteral("synth"), QStringLiteral("-o"), project(), QStringLiteral("--videos"),
-                                    QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--size"),
-                                    QStringLiteral("64x64"), QStringLiteral("--occluders"), QStringLiteral("never")});
+        const CliRun made = fixtures::renderSmallTrainingProject(project());
         ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
         QFile config(QString::fromStdString(dir_->file("tiny.json")));
         ASSERT_TRUE(config.open(QIODevice::WriteOnly));

@@ -4,6 +4,7 @@
 // encoded through libavcodec exactly as a user's camera file would be: H.264 with B-frames and
 // long GOPs where the FFmpeg build has it, else MPEG-4.
 
+#include "core/media/frame_source.h"
 #include "core/media/video_frame.h"
 
 #include <string>
@@ -24,6 +25,14 @@ public:
 private:
     std::string path_;
 };
+
+// Options that open a video without the frame index cache (~/.cache): each open scans the file,
+// as tests that change a file under the same name need.
+inline media::OpenOptions openWithoutIndexCache() {
+    media::OpenOptions options;
+    options.useIndexCache = false;
+    return options;
+}
 
 struct StampedVideoSpec {
     int frames = 300;

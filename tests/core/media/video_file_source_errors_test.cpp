@@ -13,14 +13,8 @@ using namespace actionlens::media;
 
 namespace {
 
-OpenOptions noCache() {
-    OpenOptions options;
-    options.useIndexCache = false;
-    return options;
-}
-
 void expectErrorMentions(const std::string& path, const std::string& words) {
-    auto source = openFrameSource(path, noCache());
+    auto source = openFrameSource(path, fixtures::openWithoutIndexCache());
     ASSERT_FALSE(source.ok()) << path << " opened";
     EXPECT_NE(source.error().find(words), std::string::npos) << source.error();
 }
@@ -68,7 +62,7 @@ TEST(VideoFileSourceErrors, Mp4CutInHalfReportsInsteadOfCrashing) {
     spec.frames = 100;
     const std::string bytes = fixtures::readFileBytes(fixtures::makeStampedVideo(dir.file("whole.mp4"), spec));
     fixtures::writeFileBytes(dir.file("cut.mp4"), bytes.substr(0, bytes.size() / 2));
-    auto source = openFrameSource(dir.file("cut.mp4"), noCache());
+    auto source = openFrameSource(dir.file("cut.mp4"), fixtures::openWithoutIndexCache());
     if (source.ok()) {
         readEverything(*source.value());
     } else {
@@ -83,7 +77,7 @@ TEST(VideoFileSourceErrors, TruncatedMatroskaKeepsItsReadableFrames) {
     spec.gop = 25;
     const std::string bytes = fixtures::readFileBytes(fixtures::makeStampedVideo(dir.file("whole.mkv"), spec));
     fixtures::writeFileBytes(dir.file("cut.mkv"), bytes.substr(0, bytes.size() * 6 / 10));
-    auto source = openFrameSource(dir.file("cut.mkv"), noCache());
+    auto source = openFrameSource(dir.file("cut.mkv"), fixtures::openWithoutIndexCache());
     ASSERT_TRUE(source.ok()) << source.error();
     const int frames = source.value()->index().frameCount();
     EXPECT_GT(frames, 20);
@@ -105,7 +99,7 @@ TEST(VideoFileSourceErrors, DamagedBytesInTheMiddleNeverCrashOrHang) {
     std::uniform_int_distribution<int> value(0, 255);
     for (int i = 0; i < 400; ++i) bytes[where(random)] = static_cast<char>(value(random));
     fixtures::writeFileBytes(dir.file("damaged.mkv"), bytes);
-    auto source = openFrameSource(dir.file("damaged.mkv"), noCache());
+    auto source = openFrameSource(dir.file("damaged.mkv"), fixtures::openWithoutIndexCache());
     if (!source.ok()) {
         EXPECT_NE(source.error().find("damaged.mkv"), std::string::npos) << source.error();
         return;

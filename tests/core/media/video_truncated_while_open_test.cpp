@@ -17,12 +17,6 @@ using namespace actionlens::media;
 
 namespace {
 
-OpenOptions noCache() {
-    OpenOptions options;
-    options.useIndexCache = false;
-    return options;
-}
-
 struct Truncation {
     const char* name;
     int gop;
@@ -39,7 +33,7 @@ TEST_P(VideoTruncatedWhileOpen, FramesPastTheCutReportAndTheRestStillDecode) {
     spec.gop = GetParam().gop;
     const std::string path = fixtures::makeStampedVideo(dir.file(GetParam().name), spec);
     const std::string whole = fixtures::readFileBytes(path);
-    auto source = openFrameSource(path, noCache());
+    auto source = openFrameSource(path, fixtures::openWithoutIndexCache());
     ASSERT_TRUE(source.ok()) << source.error();
     ASSERT_EQ(source.value()->index().frameCount(), 100);
     auto early = source.value()->readFrame(5);
@@ -79,7 +73,7 @@ TEST_P(VideoTruncatedWhileOpen, FrameServerReportsAndKeepsServing) {
     spec.frames = 100;
     spec.gop = GetParam().gop;
     const std::string path = fixtures::makeStampedVideo(dir.file(GetParam().name), spec);
-    auto source = openFrameSource(path, noCache());
+    auto source = openFrameSource(path, fixtures::openWithoutIndexCache());
     ASSERT_TRUE(source.ok()) << source.error();
     FrameServer server(std::move(source).value());
     ASSERT_TRUE(server.get(2).ok());
