@@ -29,6 +29,8 @@ using namespace annotation;
 namespace {
 
 constexpr size_t kAvaFields = 8;
+// A year of video: no keyframe lies later.
+constexpr double kMaxKeyframeSeconds = 365.0 * 24 * 3600;
 constexpr const char* kFieldNames[kAvaFields] = {"video_id", "middle_frame_timestamp", "x1", "y1", "x2", "y2", "action_id", "person_id"};
 
 std::optional<double> number(const std::string& text) {
@@ -70,6 +72,10 @@ Result<Keyframe> readRow(const CsvRecord& record, const std::string& fileName) {
     if (!seconds || *seconds < 0) return makeError(at + "middle_frame_timestamp '" + f[1] + "' is not a time in seconds from 0");
     if (*seconds != std::floor(*seconds))
         return makeError(at + "middle_frame_timestamp '" + f[1] + "' is not a whole second (AVA's keyframes are 1 s apart)");
+    // Bounded before it becomes an integer (a 1e108 would not fit one; found by fuzz_ava).
+    if (*seconds > kMaxKeyframeSeconds)
+        return makeError(at + "middle_frame_timestamp '" + f[1] + "' is past any video (more than " +
+                         std::to_string(static_cast<long long>(kMaxKeyframeSeconds)) + " s)");
     row.seconds = static_cast<long long>(*seconds);
     double box[4] = {};
     for (int i = 0; i < 4; ++i) {

@@ -132,6 +132,7 @@ TEST(AvaCsv, MalformedRowsNameLineAndFieldAndImportNothing) {
         {"clip,0002,0.1,0.2,0.3,0.4,99,1\n", "ava.csv line 2: action_id 99: '99' is not a class of task 'action'"},
         {"other,0002,0.1,0.2,0.3,0.4,12,1\n", "ava.csv line 2: video_id: "},
         {"clip,0010,0.1,0.2,0.3,0.4,12,1\n", "ava.csv line 2: middle_frame_timestamp 10 s lies past the video's last frame 299"},
+        {"clip,1" + std::string(108, '0') + ",0.1,0.2,0.3,0.4,12,1\n", "ava.csv line 2: middle_frame_timestamp '1000"},
     };
     for (const auto& [bad, expected] : cases) {
         SCOPED_TRACE(bad);
